@@ -1,0 +1,78 @@
+"""Turning a parsed article into plain facts (entities, roles, dates, events).
+
+Each stage works on the spaCy ``Doc`` of ``Article.clean`` and reports cleaned-text
+offsets and sentence indexes; :func:`facts_from_doc` maps offsets back to the text as
+read, so every stored offset points into the original file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from kb.model import Article, ArticleFacts, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def extract(article: Article, nlp: Language) -> ArticleFacts:
+    """Analyse one article."""
+    return facts_from_doc(article, nlp(article.clean))
+
+
+def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16) -> Iterator[ArticleFacts]:
+    """Analyse articles in order, streaming them through ``nlp.pipe``."""
+    pairs = nlp.pipe(((a.clean, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        yield facts_from_doc(article, doc)
+
+
+def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
+    from kb.extract import dates, entities, events
+
+    if article.published is None:
+        found = dates.publication_date(article.clean)
+        if found is not None:
+            article.published, article.published_from = found
+
+    sentences = []
+    for sent in doc.sents:
+        start, end = article.original_span(sent.start_char, sent.end_char)
+        sentences.append(Sentence(start, end, article.text[start:end]))
+
+    timexes = dates.find_timexes(doc, anchor=article.published)
+    found_entities = entities.find_entities(doc)
+    found_events = events.find_events(doc, found_entities, timexes, anchor=article.published)
+
+    facts = ArticleFacts(
+        article=article,
+        sentences=sentences,
+        mentions=found_entities.mentions,
+        entities=found_entities.entities,
+        roles=found_entities.roles,
+        timexes=timexes,
+        events=found_events,
+        agreements=found_entities.agreements,
+    )
+    return _to_original_offsets(facts)
+
+
+def _to_original_offsets(facts: ArticleFacts) -> ArticleFacts:
+    article = facts.article
+    mentions = []
+    for m in facts.mentions:
+        start, end = article.original_span(m.start_char, m.end_char)
+        mentions.append(replace(m, start_char=start, end_char=end))
+    timexes = []
+    for t in facts.timexes:
+        start, end = article.original_span(t.start_char, t.end_char)
+        timexes.append(replace(t, start_char=start, end_char=end))
+    events = []
+    for e in facts.events:
+        if e.trigger_start >= 0:
+            start, end = article.original_span(e.trigger_start, e.trigger_end)
+            e = replace(e, trigger_start=start, trigger_end=end)
+        events.append(e)
+    return replace(facts, mentions=mentions, timexes=timexes, events=events)
