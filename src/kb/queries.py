@@ -1,0 +1,415 @@
+"""Questions asked of the knowledge base; each returns plain data shaped like the JSON contracts.
+
+Nothing here imports spaCy or networkx, so ``kb who`` and ``kb timeline`` start fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+from kb.errors import NotFound
+from kb.model import ArticleFacts, DateValue
+from kb.store import Store
+
+# Finer first: for the same start day the more precise date sorts first.
+PRECISION_RANK = {
+    "time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 5, "half": 6, "year": 7,
+    "decade": 8, "century": 9,
+}
+DATE_FROM_RANK = {"clause": 0, "sentence": 1, "published": 2, None: 3}
+
+# How an event type reads as a relation between two of its participants.
+RELATION_PHRASES = {
+    "agreement_signed": "signed agreement with",
+    "meet": "met",
+    "visit": "visited or hosted",
+    "diplomatic_cooperation": "cooperated with",
+    "material_cooperation": "cooperated with",
+    "relations_established": "established relations with",
+    "relations_normalized": "normalised relations with",
+    "relations_broken": "broke off relations with",
+    "accuse": "accused or was accused by",
+    "statement": "in a statement with",
+}
+
+
+@dataclass
+class Source:
+    document: str
+    title: str
+    published: str | None
+    sentence: str
+    start_char: int | None
+    end_char: int | None
+    trigger: str | None = None
+
+
+@dataclass
+class EventView:
+    id: str
+    date: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    type: str
+    trigger: str
+    summary: str
+    cameo: str | None = None
+    modality: str = "asserted"
+    date_from: str | None = None
+    participants: list[dict[str, str]] = field(default_factory=list)
+    place: str | None = None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    mentions: int
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    doubtful: bool = False
+
+
+def to_json(obj: Any) -> Any:
+    """Dataclasses (and lists of them) as JSON-ready dicts."""
+    if isinstance(obj, list):
+        return [to_json(o) for o in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        return asdict(obj)
+    return obj
+
+
+# --- finding entities ---------------------------------------------------------------
+
+
+def find_entities(store: Store, name: str, *, kind: str | None = None, include_doubtful: bool = True) -> list[sqlite3.Row]:
+    """Entities a user means by ``name``: exact name or alias, else a whole word of one.
+
+    Raises :class:`NotFound` with the nearest names when nothing matches.
+    """
+    name = " ".join(name.split())
+    rows = store.entities_named(name)
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if not rows and " " not in name:
+        rows = [r for r in store.entities_with_word(name) if not kind or r["kind"] == kind]
+    if not rows:
+        rows = _fold_match(store, name, kind)
+    if not include_doubtful and any(not r["doubtful"] for r in rows):
+        rows = [r for r in rows if not r["doubtful"]]
+    if not rows:
+        names = store.entity_names(kind)
+        lower = {n.lower(): n for n in names}
+        near = difflib.get_close_matches(name.lower(), list(lower), n=5, cutoff=0.6)
+        raise NotFound(name, [lower[n] for n in near])
+    return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+
+
+def _fold_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
+    """Match ignoring accents, so "Bourita" finds "Bouríta"."""
+    import unicodedata
+
+    def fold(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+    target = fold(name)
+    hits = {n for n in store.entity_names(kind) if fold(n) == target}
+    rows: list[sqlite3.Row] = []
+    for n in hits:
+        rows += [r for r in store.entities_named(n) if not kind or r["kind"] == kind]
+    return list({r["id"]: r for r in rows}.values())
+
+
+# --- who ----------------------------------------------------------------------------
+
+
+def who(store: Store, name: str, *, kind: str | None = None) -> list[Profile]:
+    """Profiles of every entity matching ``name``, most mentioned first."""
+    return [profile(store, row) for row in find_entities(store, name, kind=kind, include_doubtful=False)]
+
+
+def profile(store: Store, row: sqlite3.Row) -> Profile:
+    eid = row["id"]
+    roles: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
+    states: list[str] = []
+    for r in store.roles_of(eid):
+        holder = r["of_entity"] or r["of_name"]
+        key = (r["title"], holder, bool(r["former"]))
+        entry = roles.setdefault(key, {"title": r["title"], "of": holder, "former": bool(r["former"]), "sources": []})
+        entry["sources"].append(asdict(_source(r, r["doc_title"], r["published"], r["sentence"])))
+        if r["of_kind"] == "state" and r["of_entity"] not in states:
+            states.append(r["of_entity"])
+    if row["kind"] == "state":
+        states = []
+    events = timeline_for(store, [eid])
+    return Profile(
+        id=eid, name=row["name"], kind=row["kind"], aliases=json.loads(row["aliases"] or "[]"),
+        mentions=row["mentions"], roles=sorted(roles.values(), key=lambda r: (r["former"], -len(r["sources"]))),
+        states=states, related=related(store, eid), events=events, documents=store.documents_of(eid),
+        doubtful=bool(row["doubtful"]),
+    )
+
+
+def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, Any]]:
+    """Entities linked to ``entity_id`` by shared events, else by shared sentences."""
+    weight: Counter[str] = Counter()
+    relation: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in store.co_participants(entity_id):
+        weight[r["entity"]] += 2 * r["n"]
+        relation[r["entity"]][r["type"]] += r["n"]
+    for r in store.co_mentions(entity_id):
+        weight[r["entity"]] += r["n"]
+    out = []
+    for other, w in weight.most_common():
+        row = store.entity(other)
+        if row is None or row["doubtful"] or row["kind"] == "agreement":
+            continue
+        rel = relation.get(other)
+        if rel:
+            top = rel.most_common(1)[0][0]
+            phrase = RELATION_PHRASES.get(top, f"{top.replace('_', ' ')} with")
+        else:
+            phrase = "mentioned with"
+        out.append({"id": other, "name": row["name"], "kind": row["kind"], "relation": phrase, "weight": w})
+        if len(out) >= limit:
+            break
+    return out
+
+
+# --- events and timelines -----------------------------------------------------------
+
+
+def timeline_for(
+    store: Store,
+    entity_ids: Iterable[str] | None,
+    *,
+    date_from: DateValue | None = None,
+    date_to: DateValue | None = None,
+    types: Iterable[str] | None = None,
+    undated: bool = False,
+) -> list[EventView]:
+    """Events involving any of ``entity_ids`` (all events when None), sorted by start.
+
+    An event is kept when its span of days overlaps ``[date_from.start, date_to.end]``.
+    With ``undated`` only the events without a date are returned.
+    """
+    ids = store.all_events() if entity_ids is None else store.events_of(entity_ids)
+    views = event_views(store, ids)
+    wanted = {t.lower() for t in types} if types else None
+    out = []
+    for v in views:
+        if wanted and v.type not in wanted and (v.cameo or "") not in wanted:
+            continue
+        if undated != (v.start is None):
+            continue
+        if date_from and date_from.start and (v.end or v.start or "") < date_from.start:
+            continue
+        if date_to and date_to.end and (v.start or "") > date_to.end:
+            continue
+        out.append(v)
+    out.sort(key=lambda v: (v.start or "9999", PRECISION_RANK.get(v.precision or "", 10), v.end or "", v.id))
+    return out
+
+
+def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
+    ids = list(event_ids)
+    tellings: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for r in store.event_mentions(ids):
+        tellings[r["event"]].append(r)
+    participants: dict[str, list[dict[str, str]]] = defaultdict(list)
+    places: dict[str, str] = {}
+    for r in store.event_participants(ids):
+        if r["role"] == "place":
+            places.setdefault(r["event"], r["name"])
+            continue
+        entry = {"name": r["name"], "kind": r["kind"], "role": r["role"]}
+        if entry not in participants[r["event"]]:
+            participants[r["event"]].append(entry)
+    views = []
+    for eid, rows in tellings.items():
+        best = min(rows, key=_telling_rank)
+        sources = [
+            _source(r, r["doc_title"], r["doc_published"], r["sentence_text"], r["trigger"])
+            for r in sorted(rows, key=lambda r: (r["doc_published"] or "", r["article"], r["sentence"]))
+        ]
+        views.append(EventView(
+            id=eid, date=best["value"], start=best["start"], end=best["end"], precision=best["precision"],
+            type=best["type"], trigger=best["trigger"], summary=best["summary"] or "", cameo=best["cameo"],
+            modality=best["modality"] or "asserted", date_from=best["date_from"],
+            participants=participants.get(eid, []), place=places.get(eid), sources=sources,
+        ))
+    return views
+
+
+def _telling_rank(r: sqlite3.Row) -> tuple[Any, ...]:
+    dated = r["start"] is not None
+    return (not dated, DATE_FROM_RANK.get(r["date_from"], 3), PRECISION_RANK.get(r["precision"] or "", 10),
+            r["modality"] != "asserted", r["doc_published"] or "9999", r["article"], r["sentence"])
+
+
+def _source(r: sqlite3.Row, title: str, published: str | None, sentence: str | None,
+            trigger: str | None = None) -> Source:
+    return Source(document=r["document"] if "document" in r.keys() else r["article"], title=title or "",
+                  published=published, sentence=(sentence or "").strip(), start_char=r["start_char"],
+                  end_char=r["end_char"], trigger=trigger)
+
+
+def timeline(
+    store: Store,
+    *,
+    country: str | None = None,
+    person: str | None = None,
+    entity: str | None = None,
+    date_from: DateValue | None = None,
+    date_to: DateValue | None = None,
+    types: Iterable[str] | None = None,
+    undated: bool = False,
+) -> list[EventView]:
+    """Dated events involving a state, a person or any entity, oldest first."""
+    ids: list[str] | None = None
+    for name, kind in ((country, "state"), (person, "person"), (entity, None)):
+        if name:
+            rows = find_entities(store, name, kind=kind)
+            found = [r["id"] for r in rows]
+            ids = found if ids is None else [i for i in ids if i in found] + found
+    return timeline_for(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated)
+
+
+# --- lists --------------------------------------------------------------------------
+
+
+def entities(store: Store, *, kind: str | None = None, include_doubtful: bool = False,
+             limit: int | None = None) -> list[dict[str, Any]]:
+    return [
+        {"id": r["id"], "name": r["name"], "kind": r["kind"], "aliases": json.loads(r["aliases"] or "[]"),
+         "mentions": r["mentions"], **({"doubtful": True} if r["doubtful"] else {})}
+        for r in store.list_entities(kind=kind, include_doubtful=include_doubtful, limit=limit)
+    ]
+
+
+def agreements(store: Store, *, country: str | None = None) -> list[dict[str, Any]]:
+    """Agreements with their parties, signatories, date and sources."""
+    keep: set[str] | None = None
+    if country:
+        state_ids = {r["id"] for r in find_entities(store, country, kind="state")}
+        keep = set()
+    grouped: dict[str, dict[str, Any]] = {}
+    for r in store.agreement_rows():
+        entry = grouped.setdefault(r["entity"], {"id": r["entity"], "parties": [], "signatories": [],
+                                                 "date": None, "precision": None, "sources": [], "_rank": 99})
+        canon = store.canonical_of(r["article"], json.loads(r["parties"]) + json.loads(r["signatories"]))
+        for field_name in ("parties", "signatories"):
+            for key in json.loads(r[field_name]):
+                c = canon.get(key)
+                if c is None:
+                    continue
+                if c["name"] not in entry[field_name]:
+                    entry[field_name].append(c["name"])
+                if keep is not None and c["id"] in state_ids:
+                    keep.add(r["entity"])
+        rank = PRECISION_RANK.get(r["precision"] or "", 10)
+        if r["value"] and rank < entry["_rank"]:
+            entry.update(date=r["value"], precision=r["precision"], _rank=rank)
+        entry["sources"].append(asdict(_source(r, r["doc_title"], r["doc_published"], r["sentence_text"])))
+    out = []
+    for eid, entry in grouped.items():
+        if keep is not None and eid not in keep:
+            continue
+        row = store.entity(eid)
+        entry.pop("_rank")
+        out.append({"id": eid, "name": row["name"] if row else "", **{k: v for k, v in entry.items() if k != "id"}})
+    out.sort(key=lambda g: (g["date"] or "9999", g["name"]))
+    return out
+
+
+def stats(store: Store) -> dict[str, Any]:
+    return store.stats()
+
+
+def search(store: Store, text: str, *, entity: str | None = None, date_from: DateValue | None = None,
+           date_to: DateValue | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Sentences matching ``text`` (full-text, best first), with their article and entities."""
+    wanted = {r["id"] for r in find_entities(store, entity)} if entity else None
+    query = " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
+    hits = []
+    for r in store.search_sentences(query, limit=limit * 5 if (wanted or date_from or date_to) else limit):
+        if date_from and date_from.start and (r["published"] or "") < date_from.start:
+            continue
+        if date_to and date_to.end and (r["published"] or "9999") > date_to.end:
+            continue
+        ents = store.entities_in_sentence(r["article"], r["idx"])
+        if wanted is not None and not wanted & {e["id"] for e in ents}:
+            continue
+        hits.append({"document": r["article"], "title": r["title"], "published": r["published"],
+                     "sentence": r["text"].strip(), "start_char": r["start_char"], "end_char": r["end_char"],
+                     "entities": [{"name": e["name"], "kind": e["kind"]} for e in ents]})
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+# --- one article, not stored ----------------------------------------------------------
+
+
+def article_report(facts: ArticleFacts) -> dict[str, Any]:
+    """Everything ingest would keep of one article, shaped like the ``kb extract`` contract."""
+    a = facts.article
+    names = {e.key: e for e in facts.entities}
+    sentences = facts.sentences
+
+    def source(sentence: int, trigger: str | None) -> Source:
+        s = sentences[sentence] if 0 <= sentence < len(sentences) else None
+        return Source(document=a.doc_id, title=a.title, published=a.published, sentence=s.text.strip() if s else "",
+                      start_char=s.start_char if s else None, end_char=s.end_char if s else None, trigger=trigger)
+
+    events = []
+    for e in facts.events:
+        d = e.date
+        participants = []
+        for p in e.participants:
+            ent = names.get(p.entity)
+            if ent:
+                participants.append({"name": ent.name, "kind": ent.kind, "role": p.role})
+        place = names[e.place].name if e.place in names else None
+        events.append(asdict(EventView(
+            id=f"{a.doc_id}#{e.key}", date=d.value if d else None, start=d.start if d else None,
+            end=d.end if d else None, precision=d.precision if d else None, type=e.type, trigger=e.trigger,
+            summary=e.summary, cameo=e.cameo, modality=e.modality, date_from=e.date_from,
+            participants=participants, place=place, sources=[source(e.sentence, e.trigger)],
+        )))
+    return {
+        "document": a.doc_id,
+        "title": a.title,
+        "published": a.published,
+        "published_from": a.published_from,
+        "entities": [
+            {"text": m.text, "kind": m.kind, "canonical": names[m.entity].name if m.entity in names else m.text,
+             "start_char": m.start_char, "end_char": m.end_char,
+             **({"doubtful": True} if m.entity in names and names[m.entity].doubtful else {})}
+            for m in facts.mentions
+        ],
+        "dates": [
+            {"text": t.text, "start_char": t.start_char, "end_char": t.end_char, "type": t.type, "value": t.value,
+             "precision": t.precision, "start": t.start, "end": t.end}
+            for t in facts.timexes
+        ],
+        "roles": [
+            {"person": names[r.entity].name if r.entity in names else r.entity, "title": r.title,
+             "of": names[r.of].name if r.of in names else r.of_name, "former": r.former,
+             "sentence": asdict(source(r.sentence, None))["sentence"]}
+            for r in facts.roles
+        ],
+        "events": events,
+    }

@@ -1,0 +1,135 @@
+"""Terminal rendering with rich: the CLI's look, kept apart from its parsing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kb.queries import EventView, Profile
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, nothing else: for scripts."""
+    import sys
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _when(v: EventView) -> str:
+    if not v.date:
+        return "undated"
+    if v.date_from == "published":
+        return f"{v.date} (reported)"
+    return v.date
+
+
+def events_table(events: list[EventView], *, title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, title_justify="left", expand=False)
+    table.add_column("date", no_wrap=True, style="cyan")
+    table.add_column("type", no_wrap=True, style="magenta")
+    table.add_column("event")
+    table.add_column("src", justify="right", style="dim")
+    for v in events:
+        text = Text(v.summary or v.trigger)
+        if v.modality != "asserted":
+            text.append(f"  [{v.modality}]", style="yellow")
+        if v.sources:
+            text.append("\n“" + v.sources[0].sentence + "”", style="dim")
+        table.add_row(_when(v), v.type, text, str(len(v.sources)))
+    return table
+
+
+def profile(p: Profile) -> None:
+    head = Text()
+    head.append(p.name, style="bold")
+    head.append(f"  {p.kind}", style="magenta")
+    head.append(f"  {p.mentions} mentions in {len(p.documents)} articles", style="dim")
+    lines: list[Any] = [head]
+    if p.aliases:
+        lines.append(Text("also: " + ", ".join(p.aliases), style="dim"))
+    if p.states:
+        lines.append(Text("state: " + ", ".join(p.states)))
+    for r in p.roles:
+        role = ("former " if r["former"] else "") + r["title"] + (f" of {r['of']}" if r["of"] else "")
+        lines.append(Text(f"role: {role}  ({len(r['sources'])} sources)"))
+    if p.related:
+        rel = Table.grid(padding=(0, 2))
+        for r in p.related[:10]:
+            rel.add_row(escape(r["name"]), r["kind"], r["relation"], str(r["weight"]))
+        lines.append(Text("related:", style="bold"))
+        lines.append(rel)
+    from rich.console import Group
+
+    out.print(Panel(Group(*lines), expand=False))
+    if p.events:
+        out.print(events_table(p.events, title=f"events involving {p.name}"))
+
+
+def entities_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title_justify="left")
+    for col in ("name", "kind", "mentions", "aliases"):
+        table.add_column(col, justify="right" if col == "mentions" else "left")
+    for r in rows:
+        table.add_row(escape(r["name"]), r["kind"], str(r["mentions"]), escape(", ".join(r["aliases"][:6])))
+    return table
+
+
+def agreements_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table()
+    for col in ("date", "agreement", "parties", "signatories", "src"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["date"] or "", escape(r["name"]), escape(", ".join(r["parties"])),
+                      escape(", ".join(r["signatories"])), str(len(r["sources"])))
+    return table
+
+
+def stats_table(s: dict[str, Any]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_row("articles", str(s["articles"]))
+    table.add_row("sentences", str(s["sentences"]))
+    for kind, n in s["entities"].items():
+        table.add_row(f"entities: {kind}", str(n))
+    table.add_row("events", str(s["events"]))
+    return table
+
+
+def search_table(hits: list[dict[str, Any]]) -> Table:
+    table = Table()
+    table.add_column("published", no_wrap=True, style="cyan")
+    table.add_column("sentence")
+    table.add_column("document", style="dim")
+    for h in hits:
+        ents = ", ".join(e["name"] for e in h["entities"])
+        text = Text(h["sentence"])
+        if ents:
+            text.append(f"\n[{ents}]", style="dim")
+        table.add_row(h["published"] or "", text, h["document"])
+    return table
+
+
+def extraction(data: dict[str, Any]) -> None:
+    out.print(Text(f"{data['document']}: {data['title']}", style="bold"))
+    out.print(Text(f"published {data['published'] or 'unknown'} ({data['published_from'] or '-'})", style="dim"))
+    ents = Table(title="entities", title_justify="left")
+    for col in ("text", "kind", "canonical", "chars"):
+        ents.add_column(col)
+    for e in data["entities"]:
+        ents.add_row(escape(e["text"]), e["kind"], escape(e["canonical"]), f"{e['start_char']}-{e['end_char']}")
+    out.print(ents)
+    dates = Table(title="dates", title_justify="left")
+    for col in ("text", "type", "value", "precision"):
+        dates.add_column(col)
+    for d in data["dates"]:
+        dates.add_row(escape(d["text"]), d["type"], d["value"] or "-", d["precision"] or "-")
+    out.print(dates)
+    out.print(events_table([EventView(**{**e, "sources": []}) for e in data["events"]], title="events"))

@@ -1,0 +1,545 @@
+"""The SQLite store: the one module that speaks SQL.
+
+Per-article facts are written in one transaction each, so a killed ingest leaves a
+consistent store. Corpus-wide tables (canonical entities, merged events) are derived
+from them by :meth:`Store.consolidate` and can always be rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from kb.errors import BadStore
+from kb.model import ArticleFacts
+from kb.resolve.entities import Correction, LocalRecord, resolve_entities
+from kb.resolve.events import EventRecord, merge_events
+
+DEFAULT_DB = "kb.db"
+APPLICATION_ID = 0x6B62_6462  # "kbdb": marks a file as a kb store
+
+
+def default_path() -> str:
+    return os.environ.get("KB_DB") or DEFAULT_DB
+
+
+# --- schema -------------------------------------------------------------------------
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the current transaction (executescript would commit)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY, path TEXT, title TEXT, published TEXT, published_from TEXT,
+            url TEXT, source TEXT, hash TEXT NOT NULL, text TEXT NOT NULL, ingested TEXT);
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY, article TEXT NOT NULL, idx INTEGER NOT NULL,
+            start_char INTEGER, end_char INTEGER, text TEXT);
+        CREATE UNIQUE INDEX sentences_article ON sentences(article, idx);
+        CREATE TABLE local_entities (
+            article TEXT NOT NULL, key TEXT NOT NULL, kind TEXT, name TEXT, aliases TEXT,
+            mentions INTEGER, doubtful INTEGER, PRIMARY KEY (article, key));
+        CREATE TABLE mentions (
+            article TEXT NOT NULL, entity TEXT NOT NULL, text TEXT, kind TEXT,
+            start_char INTEGER, end_char INTEGER, sentence INTEGER);
+        CREATE INDEX mentions_article ON mentions(article, entity);
+        CREATE INDEX mentions_sentence ON mentions(article, sentence);
+        CREATE TABLE roles (
+            article TEXT NOT NULL, entity TEXT NOT NULL, title TEXT, of_key TEXT, of_name TEXT,
+            former INTEGER, sentence INTEGER);
+        CREATE INDEX roles_article ON roles(article, entity);
+        CREATE TABLE timexes (
+            article TEXT NOT NULL, text TEXT, start_char INTEGER, end_char INTEGER, type TEXT,
+            value TEXT, precision TEXT, start TEXT, "end" TEXT, sentence INTEGER);
+        CREATE INDEX timexes_article ON timexes(article);
+        CREATE TABLE events (
+            article TEXT NOT NULL, key TEXT NOT NULL, trigger TEXT, type TEXT, cameo TEXT,
+            modality TEXT, sentence INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+            place TEXT, value TEXT, precision TEXT, start TEXT, "end" TEXT, date_from TEXT,
+            date_text TEXT, summary TEXT, PRIMARY KEY (article, key));
+        CREATE TABLE event_participants (
+            article TEXT NOT NULL, event TEXT NOT NULL, entity TEXT NOT NULL, role TEXT);
+        CREATE INDEX event_participants_article ON event_participants(article, event);
+        CREATE TABLE agreements (
+            article TEXT NOT NULL, entity TEXT NOT NULL, name TEXT, parties TEXT,
+            signatories TEXT, value TEXT, precision TEXT, start TEXT, "end" TEXT, sentence INTEGER);
+        CREATE INDEX agreements_article ON agreements(article);
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY, op TEXT NOT NULL, a TEXT NOT NULL, b TEXT, created TEXT);
+
+        -- derived by consolidate()
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT, kind TEXT, aliases TEXT, mentions INTEGER,
+            doubtful INTEGER);
+        CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+        CREATE TABLE entity_names (name TEXT NOT NULL COLLATE NOCASE, entity TEXT NOT NULL);
+        CREATE INDEX entity_names_name ON entity_names(name);
+        CREATE TABLE entity_members (
+            article TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL,
+            PRIMARY KEY (article, key));
+        CREATE INDEX entity_members_entity ON entity_members(entity);
+        CREATE TABLE event_members (
+            article TEXT NOT NULL, key TEXT NOT NULL, event TEXT NOT NULL,
+            PRIMARY KEY (article, key));
+        CREATE INDEX event_members_event ON event_members(event);
+        CREATE TABLE event_entities (event TEXT NOT NULL, entity TEXT NOT NULL, role TEXT);
+        CREATE INDEX event_entities_entity ON event_entities(entity);
+        CREATE INDEX event_entities_event ON event_entities(event);
+        """
+    )
+
+
+def _m002_sentence_search(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, content='sentences', content_rowid='id', tokenize='porter unicode61');
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        """
+    )
+
+
+def _m003_dirty_flag(db: sqlite3.Connection) -> None:
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('dirty', '0')")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("001_initial", _m001_initial),
+    ("002_sentence_search", _m002_sentence_search),
+    ("003_dirty_flag", _m003_dirty_flag),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- the store ----------------------------------------------------------------------
+
+
+@dataclass
+class StoredArticle:
+    id: str
+    title: str
+    published: str | None
+    hash: str
+
+
+class Store:
+    """A kb knowledge base in one SQLite file; migrates itself when opened."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> None:
+        self.path = str(path or default_path())
+        self.readonly = readonly
+        self.db = self._connect()
+        self._migrate()
+
+    # connection and schema
+
+    def _connect(self) -> sqlite3.Connection:
+        p = Path(self.path)
+        if p.exists() and p.is_dir():
+            raise BadStore(f"{self.path}: is a folder, not a kb store")
+        if self.readonly and not p.exists():
+            raise BadStore(f"{self.path}: no knowledge base here; run 'kb ingest PATH' first (or pick one with --db)")
+        if p.exists() and p.stat().st_size > 0:
+            with open(p, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise BadStore(f"{self.path}: not a kb store (not an SQLite file); refusing to touch it")
+        try:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            raise BadStore(f"{self.path}: cannot open as a kb store: {exc}") from exc
+        return db
+
+    def _migrate(self) -> None:
+        db = self.db
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise BadStore(f"{self.path}: not a kb store: {exc}") from exc
+        if tables and app_id != APPLICATION_ID:
+            raise BadStore(f"{self.path}: an SQLite file that is not a kb store; refusing to touch it")
+        if not tables:
+            if self.readonly:
+                raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT)")
+        done = {r[0] for r in db.execute("SELECT name FROM migrations")}
+        known = {name for name, _ in MIGRATIONS}
+        if done - known:
+            raise BadStore(
+                f"{self.path}: made by a newer kb (schema {len(done)} > {SCHEMA_VERSION}); upgrade kb to use it"
+            )
+        pending = [(n, f) for n, f in MIGRATIONS if n not in done]
+        if pending and self.readonly:
+            # Queries may migrate an older store too: it only adds tables.
+            self.readonly = False
+        for name, func in pending:
+            with self.transaction():
+                func(db)
+                db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT count(*) FROM migrations").fetchone()[0]
+
+    # writing
+
+    def article_hashes(self) -> dict[str, str]:
+        """Content hash of every stored article, by id."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, hash FROM articles")}
+
+    def write_article(self, facts: ArticleFacts) -> None:
+        """Replace everything known about one article, in one transaction."""
+        a = facts.article
+        with self.transaction() as db:
+            self._delete_article(a.doc_id)
+            db.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (a.doc_id, a.path, a.title, a.published, a.published_from, a.url, a.source,
+                 a.content_hash, a.text, _now()),
+            )
+            db.executemany(
+                "INSERT INTO sentences(article, idx, start_char, end_char, text) VALUES (?,?,?,?,?)",
+                [(a.doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(facts.sentences)],
+            )
+            db.executemany(
+                "INSERT INTO local_entities VALUES (?,?,?,?,?,?,?)",
+                [(a.doc_id, e.key, e.kind, e.name, json.dumps(e.aliases), e.mentions, int(e.doubtful))
+                 for e in facts.entities],
+            )
+            db.executemany(
+                "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+                [(a.doc_id, m.entity, m.text, m.kind, m.start_char, m.end_char, m.sentence) for m in facts.mentions],
+            )
+            db.executemany(
+                "INSERT INTO roles VALUES (?,?,?,?,?,?,?)",
+                [(a.doc_id, r.entity, r.title, r.of, r.of_name, int(r.former), r.sentence) for r in facts.roles],
+            )
+            db.executemany(
+                "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(a.doc_id, t.text, t.start_char, t.end_char, t.type, t.value, t.precision, t.start, t.end,
+                  t.sentence) for t in facts.timexes],
+            )
+            db.executemany(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(a.doc_id, e.key, e.trigger, e.type, e.cameo, e.modality, e.sentence, e.trigger_start,
+                  e.trigger_end, e.place, *_date_cols(e.date), e.date_from, e.date_text, e.summary)
+                 for e in facts.events],
+            )
+            db.executemany(
+                "INSERT INTO event_participants VALUES (?,?,?,?)",
+                [(a.doc_id, e.key, p.entity, p.role) for e in facts.events for p in e.participants],
+            )
+            db.executemany(
+                "INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(a.doc_id, g.entity, g.name, json.dumps(g.parties), json.dumps(g.signatories),
+                  *_date_cols(g.date), g.sentence) for g in facts.agreements],
+            )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+
+    def _delete_article(self, doc_id: str) -> None:
+        for table in ("sentences", "local_entities", "mentions", "roles", "timexes", "events",
+                      "event_participants", "agreements"):
+            self.db.execute(f"DELETE FROM {table} WHERE article=?", (doc_id,))
+        self.db.execute("DELETE FROM articles WHERE id=?", (doc_id,))
+
+    def delete_article(self, doc_id: str) -> None:
+        with self.transaction():
+            self._delete_article(doc_id)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+
+    def add_correction(self, op: str, a: str, b: str | None = None) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO corrections(op, a, b, created) VALUES (?,?,?,?)", (op, a, b, _now()))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+
+    def corrections(self) -> list[Correction]:
+        return [Correction(r["op"], r["a"], r["b"]) for r in self.db.execute("SELECT * FROM corrections ORDER BY id")]
+
+    @property
+    def dirty(self) -> bool:
+        row = self.db.execute("SELECT value FROM meta WHERE key='dirty'").fetchone()
+        return bool(row and row[0] == "1")
+
+    def consolidate(self) -> None:
+        """Rebuild canonical entities and merged events from the per-article facts."""
+        db = self.db
+        records = [
+            LocalRecord(r["article"], r["key"], r["kind"], r["name"], json.loads(r["aliases"] or "[]"),
+                        r["mentions"], bool(r["doubtful"]))
+            for r in db.execute("SELECT * FROM local_entities")
+        ]
+        res = resolve_entities(records, self.corrections())
+        members = res.members
+        participants: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for r in db.execute("SELECT article, event, entity, role FROM event_participants"):
+            eid = members.get((r[0], r[2]))
+            if eid:
+                participants.setdefault((r[0], r[1]), []).append((eid, r[3]))
+        published = {r[0]: r[1] for r in db.execute("SELECT id, published FROM articles")}
+        event_records = [
+            EventRecord(r["article"], r["key"], r["type"], r["trigger"], participants.get((r["article"], r["key"]), []),
+                        r["value"], r["precision"], r["start"], r["end"], published.get(r["article"]), r["modality"])
+            for r in db.execute("SELECT * FROM events")
+        ]
+        merged = merge_events(event_records)
+        place_rows = db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
+        with self.transaction():
+            for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities"):
+                db.execute(f"DELETE FROM {table}")
+            db.executemany(
+                "INSERT INTO entities VALUES (?,?,?,?,?,?)",
+                [(e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful))
+                 for e in res.entities.values()],
+            )
+            db.executemany(
+                "INSERT INTO entity_names VALUES (?,?)",
+                [(n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}],
+            )
+            db.executemany("INSERT INTO entity_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in members.items()])
+            db.executemany("INSERT INTO event_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in merged.items()])
+            links: set[tuple[str, str, str]] = set()
+            for (article, key), parts in participants.items():
+                event = merged.get((article, key))
+                if event:
+                    links.update((event, eid, role) for eid, role in parts)
+            for article, key, place in place_rows:
+                event, eid = merged.get((article, key)), members.get((article, place))
+                if event and eid:
+                    links.add((event, eid, "place"))
+            db.executemany("INSERT INTO event_entities VALUES (?,?,?)", sorted(links))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+
+    # reading: plain rows for the query layer
+
+    def count(self, table: str) -> int:
+        assert table in {"articles", "entities", "sentences", "events", "agreements"}
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def stats(self) -> dict[str, Any]:
+        kinds = {r[0]: r[1] for r in self.db.execute(
+            "SELECT kind, count(*) FROM entities WHERE doubtful=0 GROUP BY kind ORDER BY kind")}
+        return {
+            "articles": self.count("articles"),
+            "sentences": self.count("sentences"),
+            "entities": kinds,
+            "events": self.db.execute("SELECT count(DISTINCT event) FROM event_members").fetchone()[0],
+            "agreements": kinds.get("agreement", 0),
+        }
+
+    def entities_named(self, name: str) -> list[sqlite3.Row]:
+        """Entities whose canonical name or an alias is ``name`` (any case)."""
+        return self.db.execute(
+            "SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity WHERE n.name = ?",
+            (name,)).fetchall()
+
+    def entities_with_word(self, word: str) -> list[sqlite3.Row]:
+        """Entities with a name or alias containing ``word`` as a whole word."""
+        w = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self.db.execute(
+            "SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity "
+            "WHERE n.name LIKE ? ESCAPE '\\' OR n.name LIKE ? ESCAPE '\\' OR n.name LIKE ? ESCAPE '\\'",
+            (f"{w} %", f"% {w}", f"% {w} %")).fetchall()
+
+    def entity_names(self, kind: str | None = None) -> list[str]:
+        sql = "SELECT DISTINCT n.name FROM entity_names n JOIN entities e ON e.id = n.entity"
+        if kind:
+            return [r[0] for r in self.db.execute(sql + " WHERE e.kind = ?", (kind,))]
+        return [r[0] for r in self.db.execute(sql)]
+
+    def entity(self, entity_id: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+
+    def list_entities(self, *, kind: str | None = None, include_doubtful: bool = False,
+                      limit: int | None = None) -> list[sqlite3.Row]:
+        sql, params = "SELECT * FROM entities WHERE 1=1", []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if not include_doubtful:
+            sql += " AND doubtful = 0"
+        sql += " ORDER BY mentions DESC, name"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.db.execute(sql, params).fetchall()
+
+    def roles_of(self, entity_id: str) -> list[sqlite3.Row]:
+        """An entity's roles, each with the holder's canonical name and its source sentence."""
+        return self.db.execute(
+            """SELECT r.title, r.former, r.of_name, oe.name AS of_entity, oe.kind AS of_kind,
+                      a.id AS document, a.title AS doc_title, a.published, s.text AS sentence,
+                      s.start_char, s.end_char
+               FROM entity_members em
+               JOIN roles r ON r.article = em.article AND r.entity = em.key
+               JOIN articles a ON a.id = r.article
+               LEFT JOIN sentences s ON s.article = r.article AND s.idx = r.sentence
+               LEFT JOIN entity_members om ON om.article = r.article AND om.key = r.of_key
+               LEFT JOIN entities oe ON oe.id = om.entity
+               WHERE em.entity = ? ORDER BY a.published, a.id, r.sentence""",
+            (entity_id,)).fetchall()
+
+    def documents_of(self, entity_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT article FROM entity_members WHERE entity = ? ORDER BY article", (entity_id,))]
+
+    def co_participants(self, entity_id: str) -> list[sqlite3.Row]:
+        """Entities sharing events with ``entity_id``: (entity, type, count) rows."""
+        return self.db.execute(
+            """SELECT o.entity, ev.type, count(DISTINCT o.event) AS n
+               FROM event_entities me JOIN event_entities o ON o.event = me.event AND o.entity != me.entity
+               JOIN event_members m ON m.event = me.event
+               JOIN events ev ON ev.article = m.article AND ev.key = m.key
+               WHERE me.entity = ? GROUP BY o.entity, ev.type""",
+            (entity_id,)).fetchall()
+
+    def co_mentions(self, entity_id: str) -> list[sqlite3.Row]:
+        """Entities named in the same sentences as ``entity_id``: (entity, n) rows."""
+        return self.db.execute(
+            """SELECT em2.entity, count(DISTINCT m1.article || ':' || m1.sentence) AS n
+               FROM entity_members em1
+               JOIN mentions m1 ON m1.article = em1.article AND m1.entity = em1.key
+               JOIN mentions m2 ON m2.article = m1.article AND m2.sentence = m1.sentence
+               JOIN entity_members em2 ON em2.article = m2.article AND em2.key = m2.entity
+               WHERE em1.entity = ? AND em2.entity != em1.entity GROUP BY em2.entity""",
+            (entity_id,)).fetchall()
+
+    def events_of(self, entity_ids: Iterable[str]) -> set[str]:
+        ids = list(entity_ids)
+        out: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT event FROM event_entities WHERE entity IN ({marks})", chunk))
+        return out
+
+    def all_events(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT event FROM event_members")}
+
+    def event_mentions(self, event_ids: Iterable[str]) -> list[sqlite3.Row]:
+        """Every article's telling of the given events, with sentence and article."""
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(list(event_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"""SELECT m.event, e.*, a.title AS doc_title, a.published AS doc_published,
+                           s.text AS sentence_text, s.start_char, s.end_char
+                    FROM event_members m
+                    JOIN events e ON e.article = m.article AND e.key = m.key
+                    JOIN articles a ON a.id = e.article
+                    LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
+                    WHERE m.event IN ({marks})""", chunk).fetchall()
+        return rows
+
+    def event_participants(self, event_ids: Iterable[str]) -> list[sqlite3.Row]:
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(list(event_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"""SELECT ee.event, ee.role, en.id, en.name, en.kind FROM event_entities ee
+                    JOIN entities en ON en.id = ee.entity WHERE ee.event IN ({marks})
+                    ORDER BY ee.event, en.name""", chunk).fetchall()
+        return rows
+
+    def agreement_rows(self) -> list[sqlite3.Row]:
+        return self.db.execute(
+            """SELECT em.entity, g.*, a.title AS doc_title, a.published AS doc_published,
+                      s.text AS sentence_text, s.start_char, s.end_char
+               FROM agreements g
+               JOIN entity_members em ON em.article = g.article AND em.key = g.entity
+               JOIN articles a ON a.id = g.article
+               LEFT JOIN sentences s ON s.article = g.article AND s.idx = g.sentence
+               ORDER BY a.published, g.article""").fetchall()
+
+    def canonical_of(self, article: str, keys: Iterable[str]) -> dict[str, sqlite3.Row]:
+        """Canonical entities of an article's local entity keys."""
+        out = {}
+        for key in keys:
+            row = self.db.execute(
+                "SELECT e.* FROM entity_members m JOIN entities e ON e.id = m.entity WHERE m.article=? AND m.key=?",
+                (article, key)).fetchone()
+            if row:
+                out[key] = row
+        return out
+
+    def search_sentences(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
+        return self.db.execute(
+            """SELECT s.article, s.idx, s.start_char, s.end_char, s.text, a.title, a.published,
+                      bm25(sentences_fts) AS score
+               FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+               JOIN articles a ON a.id = s.article
+               WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?""",
+            (query, limit)).fetchall()
+
+    def entities_in_sentence(self, article: str, idx: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            """SELECT DISTINCT e.id, e.name, e.kind FROM mentions m
+               JOIN entity_members em ON em.article = m.article AND em.key = m.entity
+               JOIN entities e ON e.id = em.entity
+               WHERE m.article = ? AND m.sentence = ? ORDER BY e.name""", (article, idx)).fetchall()
+
+    def articles(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT id, title, published, published_from, path FROM articles ORDER BY id").fetchall()
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _date_cols(date: Any) -> tuple[Any, Any, Any, Any]:
+    if date is None:
+        return (None, None, None, None)
+    return (date.value, date.precision, date.start, date.end)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
