@@ -219,6 +219,8 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--type", "types", multiple=True, metavar="TYPE",
                      help="Only events of this type or CAMEO root code (repeatable)."),
         click.option("--undated", is_flag=True, help="List the events that have no date instead."),
+        click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Also draw the timeline as a self-contained HTML page."),
     ]):
         func = opt(func)
     return func
@@ -229,7 +231,7 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @db_option
 @json_option
 def timeline(country: str | None, person: str | None, entity: str | None, date_from: Any, date_to: Any,
-             types: tuple[str, ...], undated: bool, db_path: str, as_json: bool) -> None:
+             types: tuple[str, ...], undated: bool, html_path: str | None, db_path: str, as_json: bool) -> None:
     """Dated events, oldest first, optionally only those involving a state, person or entity.
 
     An event is kept by --from/--to when the days it covers overlap the range; events
@@ -240,6 +242,11 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     with _open(db_path) as store:
         events = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
                                   date_to=date_to, types=types, undated=undated)
+    if html_path:
+        from kb.export import timeline_html
+
+        timeline_html(events, html_path, title=" ".join(filter(None, [country, person, entity])) or "all events")
+        render.err.print(f"timeline drawn in {html_path}")
     if as_json:
         q = {k: v for k, v in {"country": country, "person": person, "entity": entity,
                                "from": date_from.value if date_from else None,
@@ -380,6 +387,10 @@ def rename(name: str, new_name: str, db_path: str, as_json: bool) -> None:
     """Give entity NAME the canonical name NEW_NAME (kept across re-ingests)."""
     _correct(db_path, "rename", name, new_name, as_json)
 
+
+from kb.cli_explore import register as _register_explore  # noqa: E402
+
+_register_explore(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
