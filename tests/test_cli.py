@@ -233,3 +233,12 @@ def test_unexpected_errors_are_one_line_unless_debugging(run, monkeypatch, seeds
     monkeypatch.setenv("KB_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run("stats", "--db", seeds_db, ok=False)
+
+
+def test_missing_model_says_how_to_install_it(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nSome text about Paris.\n")
+    result = run("extract", str(article), "--model", "en_core_web_nonexistent", ok=False)
+    assert result.exit_code == 1
+    assert "pip install en-core-web-nonexistent" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
