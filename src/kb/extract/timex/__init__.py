@@ -1,0 +1,1 @@
+"""Time expressions: patterns, calendar values, tense, publication dates (see ``kb.extract.dates``)."""

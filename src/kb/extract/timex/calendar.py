@@ -1,0 +1,169 @@
+"""Calendar arithmetic and TimeML values: turning a value into the days it covers.
+
+Everything here is plain Python (no spaCy) so the query path can read date arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kb.model import DateValue
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# (first month, last month); winter starts in December of the value's year.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1,
+    "an": 1, "single": 1, "half": 0.5, "dozen": 12, "couple": 2, "a couple of": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "last": -1, "final": -1, "latter": -1,
+}
+
+NUMBER_WORDS = "|".join(
+    sorted(list(_SMALL) + list(_TENS) + [f"{t}-{u}" for t in _TENS for u in list(_SMALL)[1:10]], key=len, reverse=True)
+)
+
+
+def number(text: str) -> float | None:
+    """Read '12', '1,500', 'twelve', 'forty-eight', 'a', 'half' as a number."""
+    t = text.lower().strip().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in _SMALL:
+        return float(_SMALL[t])
+    if t in _TENS:
+        return float(_TENS[t])
+    m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", t)
+    if m and m.group(1) in _TENS and m.group(2) in _SMALL:
+        return float(_TENS[m.group(1)] + _SMALL[m.group(2)])
+    return None
+
+
+def iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def last_day(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def day_value(d: dt.date) -> DateValue:
+    return DateValue(d.isoformat(), "day", d.isoformat(), d.isoformat())
+
+
+def month_value(year: int, month: int) -> DateValue:
+    return DateValue(f"{year:04d}-{month:02d}", "month", iso(dt.date(year, month, 1)), iso(last_day(year, month)))
+
+
+def year_value(year: int) -> DateValue:
+    return DateValue(f"{year:04d}", "year", f"{year:04d}-01-01", f"{year:04d}-12-31")
+
+
+def week_value(d: dt.date) -> DateValue:
+    y, w, _ = d.isocalendar()
+    monday = dt.date.fromisocalendar(y, w, 1)
+    return DateValue(f"{y:04d}-W{w:02d}", "week", iso(monday), iso(monday + dt.timedelta(days=6)))
+
+
+def weekend_value(d: dt.date) -> DateValue:
+    y, w, _ = d.isocalendar()
+    sat = dt.date.fromisocalendar(y, w, 6)
+    return DateValue(f"{y:04d}-W{w:02d}-WE", "week", iso(sat), iso(sat + dt.timedelta(days=1)))
+
+
+def quarter_value(year: int, q: int) -> DateValue:
+    m = 3 * (q - 1) + 1
+    return DateValue(f"{year:04d}-Q{q}", "quarter", iso(dt.date(year, m, 1)), iso(last_day(year, m + 2)))
+
+
+def half_value(year: int, h: int) -> DateValue:
+    m = 1 if h == 1 else 7
+    return DateValue(f"{year:04d}-H{h}", "half", iso(dt.date(year, m, 1)), iso(last_day(year, m + 5)))
+
+
+def season_value(year: int, code: str) -> DateValue:
+    first, last = SEASON_MONTHS[code]
+    ey, em = add_months(year, first, last - first)
+    return DateValue(f"{year:04d}-{code}", "season", iso(dt.date(year, first, 1)), iso(last_day(ey, em)))
+
+
+def decade_value(decade_start: int, part: str | None = None) -> DateValue:
+    """``part`` narrows the days: early (0-3), mid (3-6), late (7-9)."""
+    lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part or "", (0, 9))
+    return DateValue(f"{decade_start // 10:03d}X", "decade", f"{decade_start + lo:04d}-01-01", f"{decade_start + hi:04d}-12-31")
+
+
+def century_value(index: int, part: str | None = None) -> DateValue:
+    """``index`` is the TimeML century digits: 19 for the 1900s (the 20th century)."""
+    lo, hi = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}.get(part or "", (0, 99))
+    first = index * 100
+    return DateValue(f"{index:02d}", "century", f"{max(first + lo, 1):04d}-01-01", f"{first + hi:04d}-12-31")
+
+
+def time_value(d: dt.date, suffix: str) -> DateValue:
+    """A sub-day value such as ``2021-11-24TEV`` or ``2021-11-24T15:00``."""
+    return DateValue(f"{d.isoformat()}T{suffix}", "time", iso(d), iso(d))
+
+
+def ref_value(value: str) -> DateValue:
+    return DateValue(value, "ref")
+
+
+def value_to_datevalue(value: str) -> DateValue | None:
+    """The days covered by a TimeML value (the inverse of the builders above)."""
+    v = value.strip().upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(.+))?", v):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return time_value(d, m[4]) if m[4] else day_value(d)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            return month_value(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})", v):
+            return year_value(int(m[1]))
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return weekend_value(d) if m[3] else week_value(d)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            return quarter_value(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            return half_value(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            return season_value(int(m[1]), m[2])
+        if m := re.fullmatch(r"(\d{3})X", v):
+            return decade_value(int(m[1]) * 10)
+        if m := re.fullmatch(r"(\d{2})(?:XX)?", v):
+            return century_value(int(m[1]))
+    except ValueError:
+        return None
+    if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return ref_value(v)
+    if re.fullmatch(r"P(?:T?[\dX.]+[A-Z]+)+", v):
+        return DateValue(v, "duration")
+    return None

@@ -1,0 +1,178 @@
+"""Finding time expressions in a parsed article and giving each its TimeML value.
+
+The pattern grammar finds and normalises the expressions it knows; the model's DATE and
+TIME entities add the ones it does not (anaphoric "that day", odd phrasings), trimmed and
+left without a value. Clock times take the day of a dated expression in their sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from kb.extract.timex.grammar import Found, candidates, select
+from kb.extract.timex.tense import clause_tense
+from kb.model import DateValue, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_TEMPORAL_WORD = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|mornings?|afternoons?|evenings?|nights?|"
+    r"weekends?|hours?|minutes?|quarters?|spring|summer|autumn|winter|dawn|dusk|overnight)\b",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:(?:the|during|in|on|since|by|from|at|of|until|till|for|throughout|between|over|after|before)\s+)+", re.I)
+_TAIL = re.compile(r"(?:\s*(?:'s|’s|[.,;:!?)\]\"'”’-]))+$")
+
+
+class DocContext:
+    """What the grammar may ask about a parsed text: tokens, tense, the anchor."""
+
+    def __init__(self, doc: Doc, anchor: dt.date | None) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.anchor = anchor
+        self._starts = [t.idx for t in doc]
+
+    def token(self, pos: int) -> Any | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return None
+        tok = self.doc[i]
+        return tok if tok.idx <= pos < tok.idx + max(len(tok.text), 1) else None
+
+    @functools.lru_cache(maxsize=4096)
+    def tense(self, start: int, end: int) -> str | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return clause_tense(span.root)
+
+
+def _parse_anchor(anchor: str | None) -> dt.date | None:
+    if not anchor:
+        return None
+    try:
+        return dt.date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+
+
+def _from_model(doc: Doc, kept: list[Found]) -> list[Found]:
+    """Model DATE/TIME entities the grammar did not cover, trimmed, without a value."""
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(not (end <= k.start or start >= k.end) for k in kept):
+            continue
+        text = doc.text[start:end]
+        lead = _LEAD.match(text)
+        if lead:
+            start += lead.end()
+        tail = _TAIL.search(doc.text[start:end])
+        if tail:
+            end -= len(tail.group(0))
+        if end <= start or not _TEMPORAL_WORD.search(doc.text[start:end]):
+            continue
+        if re.search(r"\b\d+\s*(?:years?|months?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc.text[start:end], re.I):
+            continue
+        typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc.text[start:end], re.I) and ent.label_ == "TIME" else "DATE"
+        extra.append(Found(start, end, typ, None))
+    return extra
+
+
+def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
+    """``ref`` moved by ``k`` units, at the precision both support."""
+    from kb.extract.timex import calendar as cal
+
+    if ref.start is None:
+        return None
+    d = dt.date.fromisoformat(ref.start)
+    if ref.precision in ("day", "time"):
+        if unit == "day":
+            return cal.day_value(d + dt.timedelta(days=k))
+        if unit == "week":
+            return cal.day_value(d + dt.timedelta(weeks=k))
+        if unit == "month":
+            return cal.month_value(*cal.add_months(d.year, d.month, k))
+        if unit == "year":
+            return cal.year_value(d.year + k)
+    if ref.precision == "month":
+        if unit == "month":
+            return cal.month_value(*cal.add_months(d.year, d.month, k))
+        if unit == "year":
+            return cal.month_value(d.year + k, d.month)
+    if ref.precision == "year" and unit == "year":
+        return cal.year_value(d.year + k)
+    if ref.precision == "week" and unit == "week":
+        return cal.week_value(d + dt.timedelta(weeks=k))
+    return None
+
+
+def _resolve_references(found: list[Found], sent_of: Any) -> None:
+    """'a year earlier', 'two years later', 'the following day': counted from the latest
+    date given before them in the same or the previous sentence."""
+    for i, f in enumerate(found):
+        shift = f.notes.get("shift")
+        if not shift:
+            continue
+        unit, k = shift.split(":")
+        here = sent_of(f.start)
+        for g in reversed(found[:i]):
+            if here - sent_of(g.start) > 1:
+                break
+            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week") and "shift" not in g.notes:
+                value = _shift(g.dv, unit, int(k))
+                if value is not None:
+                    f.dv = value
+                break
+
+
+def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
+    for f in found:
+        if f.clock is None:
+            continue
+        s = sent_of(f.start)
+        days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
+                and sent_of(g.start) == s and g.dv.start]
+        day: dt.date | None = None
+        if days:
+            near = min(days, key=lambda g: abs(g.start - f.start))
+            day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
+        elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.type in ("DATE", "TIME") for g in found):
+            day = ctx.anchor
+        if day is not None:
+            f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
+
+
+def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
+    """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
+    ctx = DocContext(doc, _parse_anchor(anchor))
+    kept = select(list(candidates(ctx)))
+    kept = sorted(kept + _from_model(doc, kept), key=lambda f: f.start)
+    sent_starts = [s.start_char for s in doc.sents]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    _resolve_references(kept, sent_of)
+    _fill_clocks(kept, ctx, sent_of)
+    out = []
+    for f in kept:
+        start, end = f.start, f.end
+        m = re.match(r"(?:the|The|its|their|his|her)\s+", doc.text[start:end])
+        if m and end - start > m.end():
+            start += m.end()
+        dv = f.dv
+        out.append(Timex(
+            text=doc.text[start:end], start_char=start, end_char=end, type=f.type,
+            value=dv.value if dv else None, precision=dv.precision if dv else None,
+            start=dv.start if dv else None, end=dv.end if dv else None, sentence=sent_of(start),
+        ))
+    return out

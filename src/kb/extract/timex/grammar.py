@@ -1,0 +1,774 @@
+"""Patterns for time expressions and the rules that give each its TimeML value.
+
+Every pattern is a regular expression over the text plus a handler that checks the
+context (so "May" the surname or "2000 people" are not dates) and normalises the match
+against the anchor day and the tense of its clause. Month and weekday names must be
+capitalised; everything else matches in any case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Protocol
+
+from kb.extract.timex import resolve
+from kb.extract.timex.calendar import (
+    MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, century_value, day_value,
+    decade_value, half_value, month_value, number, quarter_value, ref_value, season_value,
+    time_value, week_value, weekend_value, year_value,
+)
+from kb.model import DateValue
+
+
+class Context(Protocol):
+    """What handlers may ask about the text around a match."""
+
+    text: str
+    anchor: dt.date | None
+
+    def tense(self, start: int, end: int) -> str | None: ...
+
+    def token(self, pos: int) -> Any | None: ...
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    type: str
+    dv: DateValue | None
+    clock: str | None = None  # "15:00", "EV": a time of a day still to be fixed
+    rank: int = 0
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+# --- building blocks -------------------------------------------------------------------
+_MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONFULL = rf"(?-i:{_MON_FULL}|{_MON_FULL.upper()})"
+MON = rf"(?-i:(?:{_MON_FULL}|{_MON_FULL.upper()})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))"
+_DOW_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DOW = rf"(?-i:{_DOW_FULL}|{_DOW_FULL.upper()})"
+DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
+COMMA = r"(?:\s*,\s*|\s+)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})\b)"
+VAGUE = r"(?:a\s+few|a\s+couple\s+of|couple\s+of|several|few|many|some|dozens\s+of|hundreds\s+of|thousands\s+of)"
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+PART = r"(?:early|mid|late)"
+EDGE = r"(?:(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)"
+MODP = rf"(?:{EDGE}|(?:early|mid|late|earlier|later)(?:\s+in)?[\s-]+|mid-)"
+QUAL = r"(?:about|around|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|roughly|approximately|close\s+to|well\s+over|just\s+over|just\s+under)"
+
+UNIT_CODE = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
+    "fortnight": ("", "2W"), "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
+    "century": ("", "CE"), "centurie": ("", "CE"), "millennium": ("", "ML"), "millennia": ("", "ML"),
+}
+MONTH_PREPS = {"in", "since", "by", "until", "till", "during", "before", "after", "throughout", "from",
+               "around", "through", "early", "late", "mid", "to", "between", "and", "or", "of", "last",
+               "next", "this", "for", "beginning", "end", "start", "middle", "least", "than", "as"}
+WEAK_PREPS = {"to", "and", "or", "through", "between", "of", "for"}
+DOW_BLOCK_BEFORE = {"bloody", "black", "good", "super", "ash", "holy", "palm", "easter", "cyber", "maundy", "shrove"}
+DOW_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "herald", "post", "mail", "star", "tribune",
+                   "independent", "observer", "journal", "sport", "magazine", "edition", "show", "club", "people",
+                   "night", "massacre", "league"}
+COUNT_NOUNS_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|people|troops|soldiers|men|women|children|jobs|"
+                               r"workers|units|dollars|euros|pounds|tonnes|tons|km|miles|metres|meters|feet|votes|"
+                               r"cases|deaths|homes|houses|cars|shares|points|residents|members|lives|[a-z]+s\b)", re.I)
+
+
+def _part_of(mod: str | None) -> str | None:
+    """'early', 'mid', 'late' (or None) from a modifier like 'the end of'."""
+    if not mod:
+        return None
+    m = mod.lower()
+    if any(w in m for w in ("early", "start", "beginning", "earlier")):
+        return "early"
+    if any(w in m for w in ("mid", "middle")):
+        return "mid"
+    if any(w in m for w in ("late", "end", "close", "turn", "later")):
+        return "late"
+    return None
+
+
+def _narrow(dv: DateValue, part: str | None) -> DateValue:
+    """Narrow start/end of a year or month to its early/mid/late third."""
+    if not part or dv.start is None or dv.end is None or dv.precision not in ("year", "month"):
+        return dv
+    a, b = dt.date.fromisoformat(dv.start), dt.date.fromisoformat(dv.end)
+    span = (b - a).days + 1
+    lo, hi = {"early": (0, span // 3), "mid": (span // 3, 2 * span // 3), "late": (2 * span // 3, span)}[part]
+    return DateValue(dv.value, dv.precision, (a + dt.timedelta(days=lo)).isoformat(), (a + dt.timedelta(days=hi - 1)).isoformat())
+
+
+def _month_no(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return MONTHS[t] if t in MONTHS else MONTHS[t[:3]]
+
+
+def _dow_no(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return WEEKDAYS.get(t, WEEKDAYS.get(t[:3], 0))
+
+
+def _day_no(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _prev_words(ctx: Context, pos: int, n: int = 2) -> list[str]:
+    words = re.findall(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]", ctx.text[max(0, pos - 60):pos])
+    return [w.lower() for w in words[-n:]]
+
+
+def _prev_raw(ctx: Context, pos: int) -> str:
+    words = re.findall(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]", ctx.text[max(0, pos - 40):pos])
+    return words[-1] if words else ""
+
+
+def _next_raw(ctx: Context, pos: int) -> str:
+    m = re.match(r"\s*([A-Za-z']+|\d+|[^\sA-Za-z\d])", ctx.text[pos:pos + 40])
+    return m.group(1) if m else ""
+
+
+def _anchor(ctx: Context) -> dt.date | None:
+    return ctx.anchor
+
+
+def _safe_day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --- handlers ----------------------------------------------------------------------------
+Handler = Callable[[re.Match[str], Context], "Found | None"]
+
+
+def _f(m: re.Match[str], typ: str, dv: DateValue | None, group: str | int = 0) -> Found:
+    return Found(m.start(group), m.end(group), typ, dv)
+
+
+def h_iso(m: re.Match[str], ctx: Context) -> Found | None:
+    d = _safe_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["hh"]:
+        return _f(m, "TIME", time_value(d, f"{m['hh']}:{m['mm']}"))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_full(m: re.Match[str], ctx: Context) -> Found | None:
+    d = _safe_day(int(m["y"]), _month_no(m["mon"]), _day_no(m["d"]))
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_numeric(m: re.Match[str], ctx: Context) -> Found | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        return None
+    day_first = m["sep"] == "." or any(int(x) > 12 for x in re.findall(r"\b(\d{1,2})[/.]\d{1,2}[/.]\d{4}\b", ctx.text))
+    month, day = (b, a) if a > 12 or day_first else (a, b)
+    d = _safe_day(y, month, day)
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    month, day = _month_no(m["mon"]), _day_no(m["d"])
+    if m["mon"] in ("May", "March") and not m["dow"] and _prev_raw(ctx, m.start())[:1].isupper() and _prev_raw(ctx, m.start()) not in ("On", "In", "By", "Since", "Until", "From", "The"):
+        return None
+    if _safe_day(2000, month, day) is None:
+        return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    dow = _dow_no(m["dow"]) if m["dow"] else None
+    d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()), dow)
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    dv = month_value(int(m["y"]), _month_no(m["mon"]))
+    return _f(m, "DATE", _narrow(dv, _part_of(m["mod"])))
+
+
+def h_month_rel(m: re.Match[str], ctx: Context) -> Found | None:
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y, mo = resolve.shifted_month(_month_no(m["mon"]), anchor, m["rel"].lower())
+    return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+
+
+def h_month(m: re.Match[str], ctx: Context) -> Found | None:
+    prev = _prev_words(ctx, m.start(), 1)
+    if not m["mod"]:
+        if not prev or prev[0] not in MONTH_PREPS:
+            return None
+        if prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()]):
+            return None
+        nxt = _next_raw(ctx, m.end())
+        if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in ("have", "be", "not", "also", "said", "says")):
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y, mo = resolve.month_only(_month_no(m["mon"]), anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+
+
+def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[max(0, start - 2):start]
+    if before[-1:] in "'\"‘“" and ctx.text[end:end + 1] in ("'", '"', "’", "”") and before[-1:]:
+        return True  # a title such as '1984'
+    if re.search(r"[$£€#¥]\s*$|\d[.,]?$", before):
+        return True
+    after = ctx.text[end:end + 30]
+    if re.match(r"[.,]\d|\s*-\s*\d{1,2}\b(?!\s*\w)", after) and not re.match(r"-\d{2}\b", after):
+        return True
+    tok = ctx.token(start)
+    if tok is not None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        prv = tok.nbor(-1) if tok.i > 0 else None
+        if nxt is not None and nxt.tag_ == "NNS" and (prv is None or prv.tag_ not in ("DT", "IN", "POS", "PRP$", "NNP", "CC", "TO")):
+            return True
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+            return True
+        if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+            return True
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.ent_type_ != "DATE":
+            return True
+        if tok.ent_type_ not in ("DATE", "") and tok.ent_type_ != "EVENT":
+            prev = _prev_raw(ctx, start)
+            if prev[:1].isupper() and prev.lower() not in MONTH_PREPS:
+                return True
+    if re.match(r"\s+(?:people|troops|soldiers|votes|cases|jobs|workers|residents|deaths)\b", after, re.I):
+        return True
+    return False
+
+
+def h_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_number_not_year(m, ctx, m.start("y"), m.end("y")):
+        return None
+    y = int(m["y"])
+    dv = _narrow(year_value(y), _part_of(m["mod"]))
+    return _f(m, "DATE", dv)
+
+
+def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
+    y = m["y"] or m["y2"]
+    return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
+
+
+def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["dec"]:
+        start = int(m["dec"])
+        if start % 100 == 0 and not m["part"]:
+            return _f(m, "DATE", century_value(start // 100))
+    elif m["short"]:
+        start = 1900 + int(m["short"])
+    else:
+        words = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+        start = 1900 + words[m["word"].lower()]
+    return _f(m, "DATE", decade_value(start, m["part"].lower() if m["part"] else None))
+
+
+def h_century(m: re.Match[str], ctx: Context) -> Found | None:
+    raw = m["n"].lower()
+    n = ORDINALS.get(raw) or (int(re.sub(r"\D", "", raw)) if re.sub(r"\D", "", raw) else None)
+    if not n or n < 1:
+        return None
+    return _f(m, "DATE", century_value(n - 1, m["part"].lower() if m["part"] else None))
+
+
+def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
+    if anchor is None:
+        return None
+    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)
+
+
+def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
+    if q == -1:
+        q = 4
+    if not 1 <= q <= 4:
+        return None
+    y = m["y"] or m["y0"]
+    if y:
+        return _f(m, "DATE", quarter_value(int(y), q))
+    anchor = _anchor(ctx)
+    if m["rel"]:
+        yr = _relative_year(m["rel"], anchor)
+        return _f(m, "DATE", quarter_value(yr, q) if yr else None)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
+
+
+_MONEY_WORDS = re.compile(r"\b(?:profit|profits|revenue|revenues|sales|earnings|loss|losses|growth|economy|gdp|"
+                          r"output|income|turnover|margin|shares|quarter|year|inflation|exports|imports|deficit)\b", re.I)
+
+
+def h_half(m: re.Match[str], ctx: Context) -> Found | None:
+    h = int(m["h"]) if m["h"] else (1 if (m["ord"] or "").lower() in ("first", "1st") else 2)
+    y = m["y"] or m["y0"]
+    if y:
+        return _f(m, "DATE", half_value(int(y), h))
+    if not m["rel"] and not m["hq"]:
+        sent = ctx.text[max(0, m.start() - 150):m.end() + 150]
+        if not _MONEY_WORDS.search(sent):
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    if m["rel"]:
+        yr = _relative_year(m["rel"], anchor)
+        return _f(m, "DATE", half_value(yr, h) if yr else None)
+    return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
+
+
+def h_season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = SEASONS[m["s"].lower()]
+    rel = (m["rel"] or "").lower() or None
+    if m["y"]:
+        return _f(m, "DATE", season_value(int(m["y"]), code))
+    nxt = _next_raw(ctx, m.end()).lower()
+    if rel in (None, "the"):
+        prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
+        if not m["mod"] and (not prev or prev[0] not in ("in", "during", "by", "until", "since", "over", "through", "throughout", "before", "after", "for", "this", "last", "next")):
+            return None
+        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y = resolve.season(code, anchor, ctx.tense(m.start(), m.end()), None if rel == "the" else rel)
+    return _f(m, "DATE", season_value(y, code))
+
+
+def _unit_name(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    if u.startswith("millenni"):
+        return "millennium"
+    return u.rstrip("s") if u.endswith("s") and u != "s" else u
+
+
+def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """last/this/next week, month, year, weekend, decade, quarter (and 'the past year')."""
+    rel = m["rel"].lower()
+    unit = _unit_name(m["u"])
+    anchor = _anchor(ctx)
+    if m["the"] and rel in ("past", "last") and not m["mod"]:
+        pre, code = UNIT_CODE.get(unit, ("", "Y"))
+        return _f(m, "DURATION", DateValue(f"P{pre}1{code}", "duration"))
+    if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
+        pre, code = UNIT_CODE[unit]
+        return _f(m, "DURATION", DateValue(f"P1{code}", "duration"))
+    if rel == "following" or (rel == "previous" and not m["the"]):
+        return _f(m, "DATE", None)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    part = _part_of(m["mod"])
+    if unit == "year":
+        return _f(m, "DATE", _narrow(year_value(anchor.year + step), part))
+    if unit == "month":
+        y, mo = resolve.shift_months(anchor, step)
+        return _f(m, "DATE", _narrow(month_value(y, mo), part))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=step)))
+    if unit == "weekend":
+        base = anchor + dt.timedelta(weeks=step)
+        if rel == "this" and anchor.weekday() < 5:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == "past":
+                base = anchor - dt.timedelta(weeks=1)
+        return _f(m, "DATE", weekend_value(base))
+    if unit == "decade":
+        return _f(m, "DATE", decade_value((anchor.year // 10 + step) * 10))
+    if unit == "century":
+        return _f(m, "DATE", century_value(anchor.year // 100 + step))
+    if unit == "quarter":
+        k = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return _f(m, "DATE", quarter_value(k // 4, k % 4 + 1))
+    return None
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    pre, code = UNIT_CODE.get(unit, ("", "Y"))
+    if n is None:
+        return f"P{pre}X{code}"
+    if n != int(n):
+        if unit == "hour":
+            return f"PT{int(n * 60)}M"
+        if unit == "year":
+            return f"P{int(n * 12)}M"
+        if unit == "day":
+            return f"PT{int(n * 24)}H"
+        return f"P{pre}{n:g}{code}"
+    if code == "2W":
+        return f"P{int(n) * 2}W"
+    return f"P{pre}{int(n)}{code}"
+
+
+def _count(text: str | None) -> float | None:
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower())
+    if t in ("a couple of", "couple of"):
+        return 2
+    if t in ("one and a half", "a year and a half"):
+        return 1.5
+    if re.fullmatch(VAGUE, t):
+        return None
+    return number(t)
+
+
+def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    direction = m["dir"].lower()
+    n = _count(m["n"])
+    vague = m["n"] is None or re.fullmatch(VAGUE, m["n"].lower()) is not None
+    if direction in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[\w“\"]", ctx.text[m.end():m.end() + 8]):
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return Found(m.start(), end, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+    relative = direction in ("later", "after", "earlier", "before", "prior")
+    if direction in ("later", "after"):
+        found = _f(m, "DATE", None)
+        if n is not None and n == int(n) and not vague:
+            found.notes["shift"] = f"{unit}:{int(n)}"
+        return found
+    anchor = _anchor(ctx)
+    forward = "now" in direction or direction == "hence"
+    if vague:
+        return _f(m, "DATE", ref_value("FUTURE_REF" if forward else "PAST_REF"))
+    if n is None or n != int(n):
+        return _f(m, "DATE", None)
+    k = int(n) * (1 if forward else -1)
+    if anchor is None:
+        found = _f(m, "DATE", None)
+        if relative:
+            found.notes["shift"] = f"{unit}:{k}"
+        return found
+    found = _ago_value(m, unit, k, anchor)
+    if found is not None and relative:
+        found.notes["shift"] = f"{unit}:{k}"
+    return found
+
+
+def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | None:
+    if unit in ("year",):
+        return _f(m, "DATE", year_value(anchor.year + k))
+    if unit == "decade":
+        return _f(m, "DATE", decade_value((anchor.year + 10 * k) // 10 * 10))
+    if unit == "century":
+        return _f(m, "DATE", century_value((anchor.year + 100 * k) // 100))
+    if unit == "month":
+        y, mo = resolve.shift_months(anchor, k)
+        return _f(m, "DATE", month_value(y, mo))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=k)))
+    if unit == "fortnight":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=2 * k)))
+    if unit == "day":
+        return _f(m, "DATE", day_value(anchor + dt.timedelta(days=k)))
+    if unit in ("hour", "minute", "second"):
+        return _f(m, "TIME", None)
+    return None
+
+
+def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    n = _count(m["n"]) if m["n"] else None
+    if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
+        prev = _prev_words(ctx, m.start(), 1)
+        if not prev or prev[0] not in ("for", "in", "within", "after", "than", "of", "only", "just", "a", "the"):
+            return None
+    if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) \
+            and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
+        return None
+    if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
+        prev = _prev_raw(ctx, m.start()).lower()
+        if re.search(r"(?:[\d%$£€]|million|billion|trillion|bn|times|twice|once|thrice|tonnes|barrels|dollars|euros|pounds)$", prev):
+            return None
+    if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
+        tok = ctx.token(m.start("n"))
+        if tok is not None and tok.ent_type_ in ("MONEY", "PERCENT"):
+            return None
+    if m["rel"] and m["rel"].lower() in ("next", "coming") and n is None:
+        return _f(m, "DURATION", DateValue(_duration_value(None, unit), "duration"))
+    return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+
+
+def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    n = _count(m["n"]) if m["n"] else 1.0
+    return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+
+
+def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    q = (m["q"] or "").lower()
+    if "recent" in q:
+        return _f(m, "DATE", ref_value("PAST_REF"), "x")
+    if "coming" in q or "ahead" in (m["ahead"] or ""):
+        return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
+    return _f(m, "DURATION", DateValue(_duration_value(None, unit), "duration"), "x")
+
+
+def h_set(m: re.Match[str], ctx: Context) -> Found | None:
+    n = _count(m["n"]) if m["n"] else 1.0
+    if m["other"]:
+        n = 2.0
+    if m["dow"]:
+        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}", "set"))
+    if m["mon"]:
+        return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
+    if m["season"]:
+        return _f(m, "SET", DateValue(f"XXXX-{SEASONS[m['season'].lower()]}", "set"))
+    if m["pod"]:
+        return _f(m, "SET", DateValue(f"TXX{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
+    unit = _unit_name(m["u"])
+    return _f(m, "SET", DateValue(_duration_value(n, unit), "set"))
+
+
+def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
+    """'twice a year', '$5m a year', 'per day'."""
+    if not m["freq"] and m["art"].lower() in ("a", "an"):
+        prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
+        if not re.search(r"(?:[\d%]|million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|m)$", prev):
+            return None
+    unit = _unit_name(m["u"])
+    return _f(m, "SET", DateValue(_duration_value(1.0, unit), "set"))
+
+
+def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
+    word = m[0].lower()
+    tok = ctx.token(m.start())
+    if word != "annually" and tok is not None and tok.pos_ != "ADV":
+        return None
+    unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
+            "hourly": "hour", "nightly": "day"}[word]
+    return _f(m, "SET", DateValue(_duration_value(1.0, unit), "set"))
+
+
+def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
+    return Found(m.start("d"), m.end("d"), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['d'][:-1]) + 1}", "set"))
+
+
+def h_deictic(m: re.Match[str], ctx: Context) -> Found | None:
+    word = re.sub(r"\s+", " ", m[0].lower())
+    anchor = _anchor(ctx)
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}[word]
+    if anchor is None:
+        return _f(m, "TIME" if word == "tonight" else "DATE", None)
+    d = anchor + dt.timedelta(days=shift)
+    if word == "tonight":
+        return _f(m, "TIME", time_value(d, "NI"))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "TIME", None)
+    shift = -1 if rel.endswith(("yesterday", "last")) else 1 if rel.endswith("tomorrow") else 0
+    return _f(m, "TIME", time_value(anchor + dt.timedelta(days=shift), pod))
+
+
+def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    prev = _prev_raw(ctx, m.start())
+    if prev.lower() in DOW_BLOCK_BEFORE and prev[:1].isupper():
+        return None
+    nxt = _next_raw(ctx, m.end("dow"))
+    if nxt.lower() in DOW_BLOCK_AFTER and nxt[:1].isupper():
+        return None
+    rel = (m["rel"] or "").lower() or None
+    anchor = _anchor(ctx)
+    typ = "TIME" if m["pod"] else "DATE"
+    if anchor is None:
+        return _f(m, typ, None)
+    tense = ctx.tense(m.start("dow"), m.end("dow"))
+    d = resolve.weekday(_dow_no(m["dow"]), anchor, tense, None if rel == "this" else rel)
+    if m["pod"]:
+        pod = m["pod"].lower()
+        return _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["word"]:
+        w = m["word"].lower()
+        clock = "12:00" if w in ("noon", "midday") else "24:00"
+    else:
+        h = int(m["h"])
+        mi = int(m["mi"]) if m["mi"] else 0
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if h > 24 or mi > 59 or (ap and h > 12):
+            return None
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        clock = f"{h:02d}:{mi:02d}"
+    return Found(m.start(), m.end(), "TIME", None, clock=clock)
+
+
+def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
+    w = re.sub(r"\s+", " ", m["x"].lower())
+    if w in ("now", "currently", "presently", "nowadays", "at present", "the present", "these days",
+             "the moment", "right now", "at the moment", "present day", "the present day"):
+        return _f(m, "DATE", ref_value("PRESENT_REF"), "x")
+    if w in ("the future", "the near future", "future"):
+        return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
+    return _f(m, "DATE", ref_value("PAST_REF"), "x")
+
+
+def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if name in ("easter", "easter sunday", "good friday", "easter monday"):
+        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+        anchor = _anchor(ctx)
+        if m["y"]:
+            return _f(m, "DATE", day_value(resolve.easter(int(m["y"])) + dt.timedelta(days=shift)))
+        if anchor is None:
+            return _f(m, "DATE", None)
+        cands = [resolve.easter(y) + dt.timedelta(days=shift) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+        return _f(m, "DATE", day_value(d) if d else None)
+    md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
+          "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
+    if md is None:
+        return None
+    if m["y"]:
+        d = _safe_day(int(m["y"]), *md)
+        return _f(m, "DATE", day_value(d) if d else None)
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    d = resolve.month_day(md[0], md[1], anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", day_value(d) if d else None)
+
+
+def h_same(m: re.Match[str], ctx: Context) -> Found | None:
+    """Anaphoric expressions ('that day', 'the following year'): resolved later from the
+    date they refer back to, when the text gives one."""
+    words = m["x"].lower().split()
+    unit = words[-1]
+    typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
+    found = _f(m, typ, None, "x")
+    if unit in ("day", "week", "month", "year"):
+        k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
+        found.notes["shift"] = f"{unit}:{k}"
+    return found
+
+
+def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the end of the week', 'the start of the year': the anchor's own week, month, year."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    unit = m["u"].lower()
+    part = _part_of(m["mod"])
+    if unit == "year":
+        return _f(m, "DATE", _narrow(year_value(anchor.year), part))
+    if unit == "month":
+        return _f(m, "DATE", _narrow(month_value(anchor.year, anchor.month), part))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor))
+    return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
+
+
+def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "x")
+    tense = ctx.tense(m.start("x"), m.end("x"))
+    if tense == "past":
+        d = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    else:
+        d = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
+    return _f(m, "DATE", weekend_value(d), "x")
+
+
+# --- the pattern table (longer matches win when they overlap) -----------------------------
+PATTERNS: list[tuple[str, str, Handler]] = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),
+    ("mdy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){COMMA}(?P<y>{YEAR})", h_full),
+    ("dmy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
+    ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
+    ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
+    ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
+    ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
+    ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
+    ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
+    ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent))", h_year),
+    ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
+    ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
+    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
+    ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_quarter),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
+    ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:H)(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<hq>x)", h_half),
+    ("season", rf"\b(?P<mod>{MODP})?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
+    ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
+    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
+    ("ago", rf"\b(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
+    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+|further\s+|whole\s+|single\s+)?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
+    ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
+    ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
+    ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
+    ("plural_of", rf"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
+    ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+)(?P<u>years|months|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
+    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
+    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
+    ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
+    ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
+    ("deictic", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
+    ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?\b", h_weekday),
+    ("weekday_s", rf"\b(?P<rel>)(?P<dow>{DOW})(?='s)(?P<pod>)", h_weekday),
+    ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
+    ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
+    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|previously|formerly|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday))(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
+    ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
+    ("same", r"\b(?P<x>(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
+]
+
+
+COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTERNS]
+
+
+def candidates(ctx: Context) -> Iterator[Found]:
+    """Every accepted pattern match in the text, overlapping ones included."""
+    for rank, (name, rx, handler) in enumerate(COMPILED):
+        for m in rx.finditer(ctx.text):
+            if m.end() == m.start():
+                continue
+            found = handler(m, ctx)
+            if found is not None and found.end > found.start:
+                found.rank = rank
+                found.notes["pattern"] = name
+                yield found
+
+
+def select(found: list[Found]) -> list[Found]:
+    """Longest first; a candidate overlapping one already kept is dropped."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.rank, f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

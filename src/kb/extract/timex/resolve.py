@@ -1,0 +1,134 @@
+"""Placing year-less and relative expressions on the calendar, given an anchor and a tense.
+
+Tense is "past", "future", "present" or None (unknown). Past picks the most recent
+candidate on or before the anchor, future the first on or after it, otherwise the nearest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kb.extract.timex.calendar import SEASON_MONTHS, add_months
+
+
+def pick(cands: list[dt.date], anchor: dt.date, tense: str | None) -> dt.date | None:
+    """Choose among candidate days by tense."""
+    if not cands:
+        return None
+    if tense == "past":
+        before = [c for c in cands if c <= anchor]
+        if before:
+            return max(before)
+    elif tense == "future":
+        after = [c for c in cands if c >= anchor]
+        if after:
+            return min(after)
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def month_day(month: int, day: int, anchor: dt.date, tense: str | None, weekday: int | None = None) -> dt.date | None:
+    """A year-less day; a weekday, when given and consistent, fixes the year."""
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            pass
+    if weekday is not None:
+        fits = [c for c in cands if c.weekday() == weekday]
+        if fits:
+            return min(fits, key=lambda c: abs((c - anchor).days))
+    return pick(cands, anchor, tense)
+
+
+def month_only(month: int, anchor: dt.date, tense: str | None) -> tuple[int, int]:
+    """A year-less month: compared at month granularity, so the anchor's month counts as both."""
+    here = dt.date(anchor.year, anchor.month, 1)
+    cands = [dt.date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
+    d = pick(cands, here, tense)
+    assert d is not None
+    return d.year, d.month
+
+
+def shifted_month(month: int, anchor: dt.date, rel: str) -> tuple[int, int]:
+    """'last December' is the latest December before this month; 'next March' the first after."""
+    if rel in ("last", "past"):
+        y = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming"):
+        y = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        y = anchor.year
+    return y, month
+
+
+def weekday(dow: int, anchor: dt.date, tense: str | None, rel: str | None = None) -> dt.date:
+    """A bare weekday, or one with last/next/this."""
+    back = (anchor.weekday() - dow) % 7
+    ahead = (dow - anchor.weekday()) % 7
+    if rel in ("last", "past"):
+        return anchor - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return anchor + dt.timedelta(days=ahead or 7)
+    prev_day, next_day = anchor - dt.timedelta(days=back), anchor + dt.timedelta(days=ahead)
+    if tense == "past":
+        return prev_day
+    if tense in ("future", "present"):  # "opens on Tuesday", "is meeting Friday": scheduled
+        return next_day
+    return prev_day if back <= ahead else next_day
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """The (value year, code) of the season a day falls in (December opens winter)."""
+    m = d.month
+    for code, (first, last) in SEASON_MONTHS.items():
+        if first <= m <= last:
+            return d.year, code
+    return d.year - 1, "WI"  # January, February
+
+
+def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> int:
+    """The year of a season named without one (winter belongs to the year its December is in)."""
+    order = ["SP", "SU", "FA", "WI"]
+    cur_y, cur = season_of(anchor)
+    cur_k = cur_y * 4 + order.index(cur)
+
+    def key(y: int) -> int:
+        return y * 4 + order.index(code)
+
+    years = [anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1]
+    if rel in ("last", "past"):
+        return max(y for y in years if key(y) < cur_k)
+    if rel in ("next", "coming"):
+        return min(y for y in years if key(y) > cur_k)
+    if tense == "past":
+        return max(y for y in years if key(y) <= cur_k)
+    if tense == "future":
+        return min(y for y in years if key(y) >= cur_k)
+    return min(years, key=lambda y: (abs(key(y) - cur_k), key(y) > cur_k))
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
+    """The year of a quarter (or half, given as its first quarter) named without one."""
+    cur = (anchor.month - 1) // 3 + 1
+    if tense == "past" and q > cur:
+        return anchor.year - 1
+    if tense == "future" and q < cur:
+        return anchor.year + 1
+    return anchor.year
+
+
+def shift_months(anchor: dt.date, n: int) -> tuple[int, int]:
+    return add_months(anchor.year, anchor.month, n)

@@ -1,0 +1,71 @@
+"""The tense of the clause a time expression sits in, read from the dependency parse.
+
+Works on spaCy tokens by duck typing, so this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "might", "may", "should", "must", "ca"}
+# Governors of a to-infinitive that point forward: "is due to meet", "plans to visit".
+FUTURE_GOVERNORS = {
+    "due", "schedule", "scheduled", "expect", "expected", "set", "plan", "intend", "aim", "hope",
+    "prepare", "slate", "slated", "poise", "poised", "likely", "go", "want", "seek", "promise",
+    "vow", "pledge", "threaten", "be", "about", "ready", "agree", "decide", "propose", "wish",
+}
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+def _verb_of(tok: Any) -> Any | None:
+    cur = tok
+    for _ in range(10):
+        if _is_verb(cur):
+            return cur
+        if cur.head is cur or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = [a.lower_ for a in auxes]
+    if any(w in FUTURE_AUX for w in words):
+        if "have" in words:  # "would have met"
+            return "past"
+        return "future"
+    if "to" in words:
+        gov = v.head
+        if gov.i != v.i and depth < 2:
+            if gov.lemma_.lower() in FUTURE_GOVERNORS or gov.lower_ in FUTURE_GOVERNORS:
+                return "future"
+            outer = _verb_of(gov)
+            if outer is not None:
+                return _tense_of_verb(outer, depth + 1)
+        return None
+    tags = [a.tag_ for a in auxes]
+    if v.tag_ == "VBD" or "VBD" in tags:
+        return "past"
+    if v.tag_ == "VBN" and ("VBZ" in tags or "VBP" in tags) and any(w in ("has", "have", "'ve", "'s") for w in words):
+        return "past"
+    if v.tag_ == "VBN" and not auxes:
+        return "past"
+    if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
+        return "present"
+    if v.tag_ == "VBG" and not auxes and v.head.i != v.i and depth < 2:
+        outer = _verb_of(v.head)
+        if outer is not None:
+            return _tense_of_verb(outer, depth + 1)
+    return None
+
+
+def clause_tense(tok: Any) -> str | None:
+    """'past', 'future', 'present' or None for the clause governing ``tok``."""
+    v = _verb_of(tok)
+    if v is None:
+        return None
+    return _tense_of_verb(v)

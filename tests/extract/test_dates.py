@@ -1,0 +1,99 @@
+"""Time expressions: publication dates, TimeML values, anchors, and command-line dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.errors import BadDate
+from kb.extract.dates import find_timexes, parse_date_arg, publication_date
+
+
+def _values(nlp, text: str, anchor: str | None) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(nlp(text), anchor)}
+
+
+def test_dateline_with_agency_takes_year_from_text():
+    text = "RABAT, Nov 24 (Reuters) - Morocco and Israel signed a deal. Ties resumed in December 2020."
+    assert publication_date(text) == ("2021-11-24", "dateline")
+
+
+def test_updated_stamp():
+    assert publication_date("Short Url\nUpdated 24 November 2021\nFollow\nText.") == ("2021-11-24", "updated")
+
+
+def test_weekday_fixes_year_from_other_years():
+    text = "On Wednesday August 11, the minister visited, a first since 2003. He may lead in 2023."
+    assert publication_date(text) == ("2021-08-11", "weekday")
+
+
+def test_latest_full_date_is_a_guess_and_no_date_gives_none():
+    assert publication_date("It began on May 2, 2019 and ended on June 3, 2020.") == ("2020-06-03", "latest")
+    assert publication_date("Nothing dated here, only last week.") is None
+
+
+def test_tense_places_weekdays_and_yearless_dates(nlp):
+    anchor = "2021-11-24"  # a Wednesday
+    v = _values(nlp, "They signed on Tuesday and will meet again on Friday.", anchor)
+    assert v == {"Tuesday": "2021-11-23", "Friday": "2021-11-26"}
+    v = _values(nlp, "Algeria cut ties in August and talks are due to resume in March.", anchor)
+    assert v == {"August": "2021-08", "March": "2022-03"}
+    assert _values(nlp, "Rabat normalised ties last December.", anchor) == {"last December": "2020-12"}
+
+
+def test_relative_expressions(nlp):
+    v = _values(nlp, "Earlier this month officials met, and last week they agreed; three years ago they split.", "2021-11-24")
+    assert v == {"Earlier this month": "2021-11", "last week": "2021-W46", "three years ago": "2018"}
+
+
+def test_without_anchor_relative_values_stay_open(nlp):
+    v = _values(nlp, "They met on Wednesday, last December and in 1993.", None)
+    assert v == {"Wednesday": None, "last December": None, "1993": "1993"}
+
+
+def test_decades_centuries_durations_sets(nlp):
+    found = {t.text: t for t in find_timexes(nlp(
+        "Ties began in the early 1990s, in the 20th century, after twelve years; during this forty-eight hour "
+        "trip, which happens every year, he was 60 years old."), "2021-11-24")}
+    assert found["early 1990s"].value == "199X" and found["early 1990s"].end == "1993-12-31"
+    assert found["20th century"].value == "19"
+    assert found["twelve years"].value == "P12Y" and found["twelve years"].type == "DURATION"
+    assert found["forty-eight hour"].value == "PT48H"
+    assert found["every year"].type == "SET" and found["every year"].value == "P1Y"
+    assert found["60 years old"].value == "P60Y"
+
+
+def test_adversarial_words_are_not_dates(nlp):
+    v = _values(nlp, "Theresa May said the March on Washington drew 2000 people, the Sunday Times reported.", "2021-11-24")
+    assert v == {}
+
+
+def test_refs_quarters_and_times(nlp):
+    v = _values(nlp, "Profit rose in the third quarter; he is now in Rabat, recently returned, and spoke on Wednesday evening.", "2021-11-24")
+    assert v["third quarter"] == "2021-Q3"
+    assert v["now"] == "PRESENT_REF" and v["recently"] == "PAST_REF"
+    assert v["Wednesday evening"] == "2021-11-24TEV"
+
+
+def test_offsets_and_sentences_point_into_the_doc(nlp):
+    doc = nlp("The deal was signed.\nIt took effect on November 3, 2021.")
+    (t,) = find_timexes(doc, None)
+    assert doc.text[t.start_char:t.end_char] == t.text == "November 3, 2021"
+    assert t.sentence == 1 and (t.start, t.end, t.precision) == ("2021-11-03", "2021-11-03", "day")
+
+
+@pytest.mark.parametrize("text,value,start,end", [
+    ("2021", "2021", "2021-01-01", "2021-12-31"),
+    ("2021-11-24", "2021-11-24", "2021-11-24", "2021-11-24"),
+    ("2021-Q1", "2021-Q1", "2021-01-01", "2021-03-31"),
+    ("199X", "199X", "1990-01-01", "1999-12-31"),
+    ("24 November 2021", "2021-11-24", "2021-11-24", "2021-11-24"),
+])
+def test_parse_date_arg(text, value, start, end):
+    dv = parse_date_arg(text)
+    assert (dv.value, dv.start, dv.end) == (value, start, end)
+
+
+def test_parse_date_arg_rejects_nonsense():
+    for bad in ("2021-13", "soon", "2021-02-30"):
+        with pytest.raises(BadDate):
+            parse_date_arg(bad)
