@@ -16,6 +16,10 @@ class BadArticle(KbError):
         self.reason = reason
 
 
+class SkippedFile(BadArticle):
+    """A file in a folder that is not in an article format: reported, not read."""
+
+
 class BadStore(KbError):
     """A --db that is not a kb store, or one from a newer version."""
 

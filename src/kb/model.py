@@ -36,6 +36,8 @@ class Article:
     clean: str = ""  # cleaned text handed to the NLP pipeline
     # offsets[i] is the index in ``text`` of ``clean[i]``; one extra entry for the end.
     offsets: list[int] = field(default_factory=list)
+    # Problems met while reading that did not stop it ("not UTF-8: read as Windows-1252").
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.clean and not self.offsets:
