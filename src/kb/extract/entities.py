@@ -5,20 +5,50 @@ Contract used by the rest of kb:
 - ``add_ruler(nlp)``: add rule components (gazetteer of states, demonyms, capitals...).
 - ``find_entities(doc) -> FoundEntities``: offsets are cleaned-text offsets (``doc``'s),
   ``sentence`` fields are indexes into ``list(doc.sents)``.
+
+The ``kb_gazetteer`` component runs after the model's ``ner`` and fixes what the small
+models get wrong about states: a capital tagged PERSON, "the Hebrew state" missed, an
+acronym split. It writes the state's canonical name into each span's ``kb_id_``.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
+from kb.extract import gazetteer as gz
 from kb.model import Agreement, LocalEntity, Mention, Role
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-_LABELS = {"PERSON": "person", "GPE": "state", "ORG": "organization", "LOC": "place", "NORP": "group", "LAW": "agreement"}
+_NAMED_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+# Country names that are also common first names or surnames.
+_AMBIGUOUS_STATES = {"Jordan", "Chad", "Georgia", "Niger", "Guinea", "Israel", "Columbia", "Turkey", "America"}
+_PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "around", "across", "via", "through",
+                "toward", "towards", "around", "within", "throughout", "outside", "over", "onto"}
+_PLACE_NOUNS = {"capital", "city", "town", "visit", "trip", "streets", "suburbs", "airport", "hotel", "embassy"}
+_GENERIC_ORGS = {"parliament", "government", "ministry", "army", "police", "defence", "defense", "court", "senate",
+                 "congress", "cabinet", "military", "administration", "navy", "state", "interior", "kingdom",
+                 "presidency", "foreign", "treasury", "justice", "finance", "intelligence", "opposition"}
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+                  "xiii", "xiv", "xv", "xvi"}
+_SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "declare", "write", "tweet", "insist", "argue",
+                 "note", "warn", "explain", "claim", "deny", "confirm", "stress", "urge", "call", "meet", "visit",
+                 "sign", "lead", "ask", "accuse", "reiterate", "underline"}
+_AGREEMENT_HEADS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "deal", "deals", "pact",
+                    "pacts", "memorandum", "memoranda", "mou", "contract", "contracts", "convention", "protocol",
+                    "armistice", "ceasefire", "truce", "charter"}
+_SIGN_VERBS = {"sign", "conclude", "reach", "ink", "seal", "strike", "agree", "finalize", "finalise", "negotiate",
+               "ratify", "clinch", "renew", "enter"}
+_APPOS_STOP_WORDS = {"by", "with", "to", "from", "and", "or", "that", "which", "who", "whom", "whose", "when",
+                     "while", "as", "but", "because", "after", "before", "since", "said", "says", "told"}
+_TITLE_CUT_WORDS = {"during", "at", "since", "from", "until", "with", "after", "before", "who", "which", "that",
+                    "when", "while", "where", "whose", "and", "or", "but", "since", "under", "to", "between"}
+_GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 
 
 @dataclass
@@ -27,32 +57,890 @@ class FoundEntities:
     entities: list[LocalEntity] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _sorted: list[Mention] = field(default_factory=list, repr=False)
+    _max_len: int = field(default=0, repr=False)
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Key of the entity mentioned at (or overlapping) a cleaned-text span."""
-        for m in self.mentions:
+        if len(self._sorted) != len(self.mentions):
+            self._sorted = sorted(self.mentions, key=lambda m: (m.start_char, m.end_char))
+            self._starts = [m.start_char for m in self._sorted]
+            self._max_len = max((m.end_char - m.start_char for m in self._sorted), default=0)
+        lo = bisect.bisect_left(self._starts, start - self._max_len)
+        hi = bisect.bisect_left(self._starts, end)
+        best: Mention | None = None
+        for m in self._sorted[lo:hi]:
             if m.start_char < end and start < m.end_char:
-                return m.entity
-        return None
+                if best is None or _overlap(m, start, end) > _overlap(best, start, end):
+                    best = m
+        return best.entity if best is not None else None
+
+
+def _overlap(m: Mention, start: int, end: int) -> int:
+    return min(m.end_char, end) - max(m.start_char, start)
+
+
+# ---------------------------------------------------------------------------------------
+# Pipeline component
+# ---------------------------------------------------------------------------------------
 
 
 def add_ruler(nlp: Language) -> None:
-    """Placeholder: no rules yet."""
+    """Add the ``kb_gazetteer`` component after ``ner`` (or last when there is none)."""
+    if "kb_gazetteer" in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kb_gazetteer", after="ner")
+    else:
+        nlp.add_pipe("kb_gazetteer", last=True)
+
+
+class _GazetteerComponent:
+    """Relabel and add state names, demonyms, capitals and epithets in ``doc.ents``."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        gaz = gz.gazetteer()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.kinds: dict[str, tuple[str, str]] = {}  # match id string -> (label, state)
+        tables = (("name", "GPE", gaz.names), ("demonym", "NORP", gaz.demonyms), ("plural", "NORP", gaz.plurals),
+                  ("capital", "GPE", gaz.capitals))
+        make = nlp.make_doc
+        for kind, label, table in tables:
+            for text, state in table.items():
+                mid = f"kb_{kind}\x00{text}"
+                self.kinds[mid] = (label, state)
+                self.exact.add(mid, [make(text)])
+        for text, state in gaz.epithets.items():
+            mid = f"kb_epithet\x00{text}"
+            self.kinds[mid] = ("GPE", state)
+            self.lower.add(mid, [make(text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        vocab = doc.vocab
+        found = []
+        for matcher in (self.exact, self.lower):
+            for mid, start, end in matcher(doc):
+                key = vocab.strings[mid]
+                label, state = self.kinds[key]
+                found.append(Span(doc, start, end, label=label, kb_id=f"{key.split(chr(0))[0][3:]}:{state}"))
+        if not found:
+            return doc
+        ents = list(doc.ents)
+        by_token: dict[int, int] = {}
+        for n, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                by_token[i] = n
+        drop: set[int] = set()
+        add: list[Span] = []
+        for span in filter_spans(found):
+            hits = sorted({by_token[i] for i in range(span.start, span.end) if i in by_token})
+            text = span.text
+            if not hits:
+                if text in _AMBIGUOUS_STATES and _in_name_context(span):
+                    continue
+                add.append(span)
+                continue
+            covering = [ents[n] for n in hits]
+            if len(covering) == 1:
+                ent = covering[0]
+                if ent.start >= span.start and ent.end <= span.end:
+                    drop.add(hits[0])
+                    add.append(span)
+                elif ent.start <= span.start and ent.end >= span.end:
+                    rest = [t for t in ent if t.i < span.start or t.i >= span.end]
+                    if all(t.lower_ in ("the", "'s", "’s", "'", "’") or t.is_punct for t in rest):
+                        if ent.label_ == "PERSON" and text in _AMBIGUOUS_STATES:
+                            continue
+                        drop.add(hits[0])
+                        add.append(Span(doc, ent.start, ent.end, label=span.label_, kb_id=span.kb_id_))
+                continue
+            if all(span.start <= ents[n].start and ents[n].end <= span.end for n in hits):
+                drop.update(hits)
+                add.append(span)
+        if not add:
+            return doc
+        kept = [e for n, e in enumerate(ents) if n not in drop]
+        doc.ents = filter_spans(kept + add)
+        return doc
+
+
+def _in_name_context(span: Span) -> bool:
+    """True when a country-like word sits inside a personal name ("Michael Jordan")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool((before is not None and before.is_title and before.pos_ == "PROPN" and before.ent_type_ != "GPE")
+                or (after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ != "GPE"))
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.factory("kb_gazetteer")
+    def make_gazetteer(nlp: Language, name: str) -> _GazetteerComponent:
+        return _GazetteerComponent(nlp)
+
+
+try:  # registering needs spaCy; this module is only imported on NLP paths
+    _register()
+except (ValueError, ImportError):  # already registered
+    pass
+
+
+# ---------------------------------------------------------------------------------------
+# Mentions
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    """A candidate mention before local clustering."""
+
+    kind: str
+    name: str  # cleaned name (state: canonical name)
+    start: int  # char offsets
+    end: int
+    sent: int
+    tok_start: int  # token span of the core name
+    tok_end: int
+    via: str = ""  # how it was found: name, demonym, capital, epithet, glued, model
+    cue: bool = False  # preceded by an honorific/title or in a speaker position
+    prefix: tuple[int, int] | None = None  # token span stripped off the front (titles)
+    key: str = ""
+
+
+def _state_of(kb_id: str) -> tuple[str, str]:
+    via, _, state = kb_id.partition(":")
+    return via, state
+
+
+def _is_junk_word(text: str) -> bool:
+    low = text.lower().strip(".")
+    return (len(text) < 2 or low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS
+            or not any(c.isalpha() for c in text) or not (text[0].isupper() or text[0].isdigit()))
+
+
+def _glued_state(text: str) -> tuple[int, int, str, str] | None:
+    """Find a state name glued to a lower-case word ("Moroccolink", "butRabat")."""
+    if not _GLUE.match(text) or len(text) < 5:
+        return None
+    gaz = gz.gazetteer()
+    tables = (("name", gaz.names), ("capital", gaz.capitals), ("demonym", gaz.demonyms), ("plural", gaz.plurals))
+    for cut in range(len(text) - 1, 2, -1):
+        head, tail = text[:cut], text[cut:]
+        if tail.islower() and head[0].isupper():
+            for via, table in tables:
+                if head in table:
+                    return 0, cut, via, table[head]
+    for cut in range(1, len(text) - 3):
+        head, tail = text[:cut], text[cut:]
+        if head.islower() and tail[0].isupper():
+            for via, table in tables:
+                if tail in table:
+                    return cut, len(text), via, table[tail]
+            return None
+    return None
+
+
+def _decamel(text: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+
+
+def _strip_span(span: Span) -> tuple[int, int]:
+    """Token range of a name without leading articles/honorifics/titles and trailing 's."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    return start, end
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> int:
+    """Skip honorifics, titles and lower-case words at the front of a personal name."""
+    while end - start > 1:
+        tok = doc[start]
+        low = tok.lower_
+        if (gz.is_honorific(low) or low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
+                or not tok.text[:1].isupper() or low in gz.gazetteer().demonyms or tok.text in gz.gazetteer().demonyms
+                or (tok.pos_ == "ADJ" and tok.text in gz.gazetteer().demonyms)):
+            start += 1
+            continue
+        if doc[start + 1].lower_ in ("of",) and low in gz.TITLE_HEADS:
+            start += 1
+            continue
+        break
+    return start
+
+
+def _place_use(doc: Doc, start: int, end: int) -> bool:
+    """True when a capital is named as a place ("in Rabat", "visit to Rabat", "the capital Rabat")."""
+    head = doc[end - 1]
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and (prev.lower_ in _PLACE_PREPS or prev.lower_ in _PLACE_NOUNS):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+        return True
+    if head.dep_ in ("appos", "compound") and head.head.lower_ in _PLACE_NOUNS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
+        return True  # "Paris-based"
+    if end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start):
+        return True  # dateline "RABAT:"
+    if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text in gz.gazetteer().names:
+        return True  # "Casablanca, Morocco"
+    return False
+
+
+def _collect(doc: Doc, sent_of: list[int]) -> list[_Cand]:
+    gaz = gz.gazetteer()
+    cands: list[_Cand] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _NAMED_LABELS:
+            continue
+        covered.update(range(ent.start, ent.end))
+        s, e = _strip_span(ent)
+        if s >= e:
+            continue
+        sent = sent_of[ent.start]
+        if ent.kb_id_:
+            via, state = _state_of(ent.kb_id_)
+            text = doc[s:e].text
+            if via == "capital":
+                if _place_use(doc, s, e):
+                    cands.append(_Cand("place", text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), sent, s, e, via))
+                    continue
+            kind = "group" if via == "plural" else "state"
+            name = text if via == "plural" else state
+            cands.append(_Cand(kind, name, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), sent, s, e, via))
+            continue
+        cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
+    # artefacts: state names glued to other words, outside recognised names or inside junk ones
+    kept = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    for tok in doc:
+        if tok.i in kept or not tok.is_alpha or tok.text.islower():
+            continue
+        hit = _glued_state(tok.text)
+        if hit is None:
+            continue
+        a, b, via, state = hit
+        start = tok.idx + a
+        kind = "group" if via == "plural" else "state"
+        cands.append(_Cand(kind, tok.text[a:b] if kind == "group" else state, start, tok.idx + b,
+                           sent_of[tok.i], tok.i, tok.i + 1, "glued"))
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> list[_Cand]:
+    """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
+    cut = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    if cut is None:
+        cand = _from_model_ent(doc, ent, s, e, sent, gaz)
+        return [cand] if cand is not None else []
+    out = []
+    first = doc[s:cut]
+    state = gaz.state_of_name(first.text)
+    if state is not None:
+        out.append(_Cand("state", state, first.start_char, first.end_char, sent, s, cut, "name"))
+    elif first.text[:1].isupper():
+        out.extend(_split_possessive(doc, first, s, cut, sent, gaz))
+    label = "ORG" if doc[e - 1].lower_ in gz.ORG_SUFFIXES else ent.label_
+    from spacy.tokens import Span
+
+    second = Span(doc, cut + 1, e, label=label)
+    cand = _from_model_ent(doc, second, cut + 1, e, sent, gaz)
+    if cand is not None:
+        out.append(cand)
+    return out
+
+
+def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> _Cand | None:
+    label = ent.label_
+    if any(_glued_state(t.text) for t in doc[s:e]):
+        return None  # artefacts of glued words: handled token by token
+    text = doc[s:e].text
+    start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    state = gaz.state_of_name(text)
+    if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+        return _Cand("state", state, start_char, end_char, sent, s, e, "name")
+    if label in ("LAW", "EVENT"):
+        return None  # agreements are found separately
+    if label == "LANGUAGE":
+        return None
+    words = [t.text for t in doc[s:e]]
+    if any(_GLUE.match(w) and re.search(r"[a-z][A-Z]", w) for w in words):
+        if label == "ORG" and len(words) == 1 and text[:1].isupper():
+            return _Cand("organization", _decamel(text), start_char, end_char, sent, s, e, "glued")
+        return None
+    if re.search(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w", text) and len(words) <= 5:
+        return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # "Ivry-sur-Seine"
+    if label == "PERSON":
+        ps = _strip_titles(doc, s, e)
+        core = doc[ps:e]
+        if any(_is_junk_word(t.text) and t.lower_ not in _NAME_SUFFIXES and t.text not in ("-", "bin", "ben", "al", "de",
+               "van", "von", "da", "el", "la", "le", "di", "du", "ibn", "abu", "bint") and not t.is_punct for t in core):
+            if len(core) == 1 or _is_junk_word(core[0].text):
+                return None
+        if len(core) == 1:
+            tok = core[0]
+            low = tok.lower_
+            if low in gz.PLATFORMS:
+                return _Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
+            if _is_junk_word(tok.text) or low in gz.CAPTION_WORDS or low in gz.TITLE_HEADS or gz.is_honorific(low):
+                return None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                return None
+            if tok.text.isupper() and len(tok.text) <= 5:
+                return _Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
+        if core[0].text in gaz.demonyms:
+            return None
+        name = " ".join(t.text for t in core if not t.is_space)
+        name = re.sub(r"\s*-\s*", "-", name)
+        prefix = (s, ps) if ps > s else None
+        return _Cand("person", name, core[0].idx, core[-1].idx + len(core[-1]), sent, ps, e, "model", prefix=prefix)
+    if label in ("GPE", "LOC", "FAC"):
+        if len(ent) and s > 0 and doc[s - 1].lower_ in ("second", "first", "third") or any(
+                t.is_sent_start is False and t.text[:1].islower() for t in doc[s:e] if t.is_alpha and t.i == s):
+            return None
+        if _is_junk_word(doc[s].text):
+            return None
+        return _Cand("place", text, start_char, end_char, sent, s, e, "model")
+    if label == "ORG":
+        if _is_junk_word(doc[s].text):
+            return None
+        # "NSO Group company Pegasus": the name stops at the first common lower-case word
+        for t in doc[s + 1:e]:
+            if t.text in ("(", "[", ",", ";") or t.is_lower and t.is_alpha and t.lower_ not in ("of", "and", "for", "the", "de", "du", "des", "la", "le",
+                                                               "al", "el", "on", "in", "y", "et", "und", "van", "von"):
+                e = t.i
+                text = doc[s:e].text
+                end_char = doc[e - 1].idx + len(doc[e - 1])
+                break
+        low = text.lower()
+        if e - s == 1 and (low in gz.TITLE_HEADS or low in gz.CAPTION_WORDS):
+            return None
+        if low in _AGREEMENT_HEADS or doc[e - 1].lower_ in _AGREEMENT_HEADS:
+            return None
+        if low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS:
+            return None
+        if len(text) < 2:
+            return None
+        return _Cand("organization", text, start_char, end_char, sent, s, e, "model")
+    if label == "NORP":
+        dem_state = gaz.state_of_demonym(text)
+        if dem_state is not None:
+            return _Cand("state", dem_state, start_char, end_char, sent, s, e, "demonym")
+        if text in gaz.plurals:
+            return _Cand("group", text, start_char, end_char, sent, s, e, "plural")
+        if doc[e - 1].tag_ in ("NNPS", "NNS") and text[0].isupper():
+            return _Cand("group", text, start_char, end_char, sent, s, e, "model")
+        return None
+    if label in ("WORK_OF_ART", "PRODUCT"):
+        return _Cand("_other", text, start_char, end_char, sent, s, e, "model")
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Within-article clustering
+# ---------------------------------------------------------------------------------------
+
+
+def _tokens(name: str) -> list[str]:
+    return gz.fold(name).split()
+
+
+def _surname_key(toks: list[str]) -> str | None:
+    core = [t for t in toks if t not in _NAME_SUFFIXES]
+    if len(core) < 2 or len(core) < len(toks):
+        return None  # "Mohammed VI", "Donald Trump Jr." have no bare-surname form
+    return core[-1]
+
+
+def _cluster_people(people: list[_Cand], others: list[_Cand], doc: Doc) -> None:
+    """Give each person candidate the key of its longest full-name form in the article."""
+    full: dict[str, list[_Cand]] = {}
+    for c in people:
+        full.setdefault(gz.fold(c.name), []).append(c)
+    forms = {f: f.split() for f in full}
+    by_surname: dict[str, set[str]] = {}
+    by_suffix: dict[tuple[str, ...], set[str]] = {}
+    for f, toks in forms.items():
+        if len(toks) >= 2:
+            sk = _surname_key(toks)
+            if sk:
+                by_surname.setdefault(sk, set()).add(f)
+            for k in range(1, len(toks)):
+                by_suffix.setdefault(tuple(toks[k:]), set()).add(f)
+            if len(toks) >= 3 and toks[-1] not in _NAME_SUFFIXES:
+                by_suffix.setdefault((toks[0], toks[-1]), set()).add(f)
+    target: dict[str, str] = {}
+    for f, toks in forms.items():
+        longer = by_suffix.get(tuple(toks), set()) - {f}
+        if len(toks) == 1:
+            longer = longer | (by_surname.get(toks[0], set()))
+        longer = {g for g in longer if len(forms[g]) > len(toks)}
+        # keep the maximal forms only ("Benny Gantz" inside "Benjamin Benny Gantz")
+        maximal = {g for g in longer if not any(g != h and g in by_suffix.get(tuple(forms[h]), ()) for h in longer)}
+        if len(maximal) == 1:
+            target[f] = next(iter(maximal))
+    for c in people:
+        f = gz.fold(c.name)
+        hops = 0
+        while f in target and hops < 5:
+            f = target[f]
+            hops += 1
+        best = max(full[f], key=lambda x: (len(x.name), x.name))
+        c.key = f"person:{best.name}"
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+def _cluster_orgs(orgs: list[_Cand]) -> None:
+    names = {gz.fold(c.name): c.name for c in orgs}
+    longest = sorted(names, key=lambda f: -len(f.split()))
+    target: dict[str, str] = {}
+    for f in names:
+        toks = f.split()
+        for g in longest:
+            if g == f or len(g.split()) <= len(toks):
+                continue
+            gt = g.split()
+            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES for t in gt[len(toks):]):
+                target[f] = g
+                break
+            if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
+                target[f] = g
+                break
+    for c in orgs:
+        f = gz.fold(c.name)
+        if f in target:
+            f = target[f]
+        c.key = f"organization:{names[f]}"
+
+
+def _rescue(cands: list[_Cand], doc: Doc) -> list[_Cand]:
+    """Re-type candidates using the rest of the article: a surname tagged ORG, "Polisario" tagged PERSON."""
+    surnames: set[str] = set()
+    for c in cands:
+        if c.kind == "person":
+            toks = _tokens(c.name)
+            if _surname_key(toks):
+                for k in range(1, len(toks)):
+                    surnames.add(" ".join(toks[k:]))
+    org_prefix: set[str] = set()
+    for c in cands:
+        if c.kind == "organization":
+            toks = _tokens(c.name)
+            if len(toks) >= 2 and all(t in gz.ORG_SUFFIXES for t in toks[1:]):
+                org_prefix.add(toks[0])
+    out = []
+    for c in cands:
+        toks = _tokens(c.name)
+        if c.kind in ("organization", "place", "_other") and c.via != "glued":
+            # the longest tail of the span that is a known person's surname ("War criminal Gantz")
+            for first in range(c.tok_start, c.tok_end):
+                tail = doc[first:c.tok_end]
+                if tail.text[:1].isupper() and gz.fold(tail.text) in surnames:
+                    if first == c.tok_start or c.kind == "_other":
+                        out.append(_Cand("person", tail.text, tail.start_char, tail.end_char, c.sent, first,
+                                         c.tok_end, "rescued", cue=True))
+                    break
+            else:
+                first = -1
+            if out and out[-1].via == "rescued" and out[-1].tok_end == c.tok_end and out[-1].sent == c.sent \
+                    and out[-1].start >= c.start:
+                continue
+        if c.kind == "person" and len(toks) == 1 and toks[0] in org_prefix:
+            c = _Cand("organization", c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via)
+        if c.kind == "_other":
+            continue
+        out.append(c)
+    return out
+
+
+def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int]) -> list[_Cand]:
+    """Surnames of the article's full names that the model left untagged ("Ruto's plan")."""
+    surnames: set[str] = set()
+    for c in cands:
+        if c.kind == "person":
+            words = c.name.split()
+            if len(words) >= 2 and words[-1].lower().strip(".") not in _NAME_SUFFIXES and len(words[-1]) >= 3:
+                surnames.add(words[-1])
+    if not surnames:
+        return []
+    taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    taken.update(t.i for ent in doc.ents for t in ent)
+    out = []
+    for tok in doc:
+        if tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN":
+            out.append(_Cand("person", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
+                             "repeated", cue=True))
+    return out
+
+
+def _person_cue(doc: Doc, c: _Cand) -> bool:
+    """A single name in a name-like position: after an honorific or title, or as a speaker."""
+    if c.prefix is not None or c.cue:
+        return True
+    if c.tok_start > 0:
+        prev = doc[c.tok_start - 1].lower_
+        if gz.is_honorific(prev) or prev in gz.TITLE_HEADS:
+            return True
+    root = doc[c.tok_end - 1]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_VERBS:
+        return True
+    return c.tok_end < len(doc) and doc[c.tok_end].tag_ == "POS"
+
+
+# ---------------------------------------------------------------------------------------
+# Roles
+# ---------------------------------------------------------------------------------------
+
+
+def _state_in(doc: Doc, toks: Iterable[Token], by_token: dict[int, _Cand]) -> tuple[str | None, set[int]]:
+    """First state or organisation named among ``toks``: its key and the tokens naming it."""
+    for t in toks:
+        c = by_token.get(t.i)
+        if c is not None and c.kind in ("state", "organization"):
+            used = set(range(c.tok_start, c.tok_end))
+            nxt = c.tok_end
+            if nxt < len(doc) and doc[nxt].tag_ == "POS":
+                used.add(nxt)
+            return c.key, used
+        if t.text in gz.gazetteer().demonyms:
+            return f"state:{gz.gazetteer().demonyms[t.text]}", {t.i}
+    return None, set()
+
+
+def _make_role(doc: Doc, person: _Cand, toks: list[Token], by_token: dict[int, _Cand], names: dict[str, str]) -> Role | None:
+    # cut the phrase at the first clause or time/place preposition ("Chief of Staff during the war")
+    cut = []
+    for n, t in enumerate(toks):
+        low = t.lower_
+        if low in _TITLE_CUT_WORDS or (low == "in" and (n + 1 >= len(toks) or toks[n + 1].lower_ != "charge")):
+            if cut:
+                break
+        if t.text in (",", ";", "(", ")", "—", "–") and cut:
+            break
+        cut.append(t)
+    toks = cut
+    first_head = next((n for n, t in enumerate(toks) if t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_)), None)
+    if first_head is not None:
+        n = first_head
+        while n > 0:
+            t = toks[n - 1]
+            if t.lower_ == "of" or t.lower_ in _TITLE_CUT_WORDS or (t.pos_ == "NOUN" and t.lower_ not in gz.TITLE_HEADS
+                                                                   and t.is_lower):
+                break
+            n -= 1
+        toks = toks[n:]
+    if not toks or not any(t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_) for t in toks):
+        return None
+    of, used = _state_in(doc, toks, by_token)
+    former = any(t.lower_ in ("former", "ex", "ex-", "then", "late", "erstwhile") for t in toks)
+    words = [t for t in toks if t.i not in used and t.lower_ not in ("former", "ex", "ex-", "then", "erstwhile", "late")
+             and not t.is_punct and not gz.is_honorific(t.lower_) and t.tag_ != "POS" and t.pos_ != "DET"
+             and t.tag_ != "PRP$"]
+    while words and words[0].lower_ in ("of", "in", "for", "and", "visiting", "current", "new", "incoming", "outgoing",
+                                        "first", "second", "third", "last", "next", "top", "senior", "acting"):
+        words = words[1:]
+    while words and words[-1].lower_ in ("of", "in", "for", "and", "the"):
+        words = words[:-1]
+    if not words or not any(t.lower_ in gz.TITLE_HEADS for t in words):
+        return None
+    heads = [t for t in words if t.lower_ in gz.TITLE_HEADS]
+    if all(h.lower_ in gz.WEAK_TITLE_HEADS for h in heads) and of is None and not any(t.lower_ == "of" for t in words):
+        return None
+    title = " ".join(t.text for t in words[:12])
+    title = title[0].upper() + title[1:]
+    return Role(entity=person.key, title=title, of=of, of_name=names.get(of) if of else None, former=former,
+                sentence=person.sent)
+
+
+def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, str]) -> list[Role]:
+    roles: list[Role] = []
+    sent = doc[c.tok_start].sent
+    # 1. title run right before the name ("former US President Donald Trump")
+    i = c.tok_start - 1
+    run: list[Token] = []
+    while i >= sent.start:
+        t = doc[i]
+        low = t.lower_
+        inside = by_token.get(i)
+        if (low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
+                or gz.is_honorific(low) and low not in ("the", "his", "her")
+                or (inside is not None and inside.kind in ("state", "organization"))
+                or t.text in gz.gazetteer().demonyms
+                or (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not t.is_sent_start
+                    and by_token.get(i) is None)):
+            run.append(t)
+            i -= 1
+            continue
+        break
+    run.reverse()
+    while run and run[0].lower_ in ("of", "'s", "’s"):
+        run = run[1:]
+    if run:
+        role = _make_role(doc, c, run, by_token, names)
+        if role is not None:
+            roles.append(role)
+    end_ok = c.tok_end >= sent.end or doc[c.tok_end].text in (",", ".", ")", ";", "and", "—", "–", "\n") or doc[c.tok_end].is_space
+    # 2. apposition before: "the Israeli Minister of Defense, Benny Gantz,"
+    if not roles and c.tok_start - 1 > sent.start and doc[c.tok_start - 1].text == "," and end_ok:
+        i = c.tok_start - 2
+        phrase: list[Token] = []
+        while i >= sent.start and len(phrase) < 16:
+            t = doc[i]
+            if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or t.lower_ in _APPOS_STOP_WORDS:
+                break
+            other = by_token.get(i)
+            if other is not None and other.kind == "person":
+                phrase = []
+                break
+            phrase.append(t)
+            i -= 1
+        phrase.reverse()
+        if phrase:
+            role = _make_role(doc, c, phrase, by_token, names)
+            if role is not None:
+                roles.append(role)
+    # 3. apposition after: "Mr. Gantz, a former head of the Israeli army,"
+    j = c.tok_end
+    if j < sent.end and doc[j].text == "," and j + 1 < sent.end:
+        first = doc[j + 1]
+        if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in gz.TITLE_HEADS or \
+                first.text in gz.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
+            phrase = []
+            k = j + 1
+            while k < sent.end and len(phrase) < 16:
+                t = doc[k]
+                if (t.is_punct and t.tag_ != "POS") or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
+                    break
+                other = by_token.get(k)
+                if other is not None and other.kind == "person":
+                    phrase = []
+                    break
+                phrase.append(t)
+                k += 1
+            if phrase:
+                role = _make_role(doc, c, phrase, by_token, names)
+                if role is not None:
+                    roles.append(role)
+    return roles
+
+
+# ---------------------------------------------------------------------------------------
+# Agreements
+# ---------------------------------------------------------------------------------------
+
+
+def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    start = head.i
+    while start - 1 >= head.sent.start:
+        t = doc[start - 1]
+        if (t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.text[:1].isupper()) and t.head.i >= start \
+                and not t.is_punct and t.pos_ != "DET" \
+                and t.tag_ != "PRP$" and t.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON"):
+            start -= 1
+            continue
+        break
+    end = head.i + 1
+    if head.lower_ in ("memorandum", "memoranda") and end + 1 < len(doc) and doc[end].lower_ == "of":
+        end += 2
+    elif head.lower_ in ("treaty", "convention", "accord", "accords", "agreement") and end + 1 < len(doc) \
+            and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+        end += 1
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_type_:
+            end += 1
+    return start, end
+
+
+def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, _Cand]) -> tuple[list[str], list[str]]:
+    parties: list[str] = []
+    signers: list[str] = []
+
+    def add(tok: Token) -> None:
+        for t in [tok, *tok.conjuncts]:
+            c = by_token.get(t.i)
+            if c is None:
+                continue
+            if c.kind in ("state", "organization") and c.key not in parties:
+                parties.append(c.key)
+            elif c.kind == "person" and c.key not in signers:
+                signers.append(c.key)
+
+    if verb is not None:
+        for ch in verb.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                add(ch)
+            if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "between", "with")):
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        add(p)
+                        for q in p.subtree:
+                            if q.dep_ in ("pobj", "conj", "appos", "dobj") and by_token.get(q.i):
+                                add(q)
+    for ch in head.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("between", "with"):
+            for p in ch.subtree:
+                if by_token.get(p.i):
+                    add(p)
+        if ch.dep_ == "poss":
+            add(ch)
+        if ch.dep_ == "acl" and ch.lemma_ in _SIGN_VERBS:
+            for sub in ch.children:
+                if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "by"):
+                    for q in sub.subtree:
+                        if by_token.get(q.i):
+                            add(q)
+    return parties, signers
+
+
+def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], names: dict[str, str]
+                     ) -> tuple[list[_Cand], list[Agreement]]:
+    cands: list[_Cand] = []
+    agreements: dict[str, Agreement] = {}
+    done: set[int] = set()
+    law_heads: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("LAW", "EVENT") and any(t.lower_ in _AGREEMENT_HEADS for t in ent):
+            for t in ent:
+                if t.lower_ in _AGREEMENT_HEADS:
+                    law_heads[t.i] = ent
+    for tok in doc:
+        if tok.i in done or (tok.lower_ not in _AGREEMENT_HEADS and tok.i not in law_heads):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.i not in law_heads:
+            continue
+        ent = law_heads.get(tok.i)
+        if ent is not None:
+            s, e = _strip_span(ent)
+            if e < len(doc) and doc[e].lower_ == "of" and e + 1 < len(doc) and doc[e + 1].ent_type_ in ("FAC", "GPE", "LOC"):
+                e += 2
+                while e < len(doc) and doc[e].ent_iob_ == "I":
+                    e += 1
+        else:
+            s, e = _agreement_phrase(doc, tok)
+        done.update(range(s, e))
+        span = doc[s:e]
+        named = ent is not None or (span[0].text[:1].isupper() and not span[0].is_sent_start and
+                                    any(t.text[:1].isupper() for t in span if t.lower_ in _AGREEMENT_HEADS))
+        verb = None
+        h = tok
+        for _ in range(3):
+            if h.head is h:
+                break
+            if h.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "acl", "conj", "attr") and h.head.lemma_ in _SIGN_VERBS:
+                verb = h.head
+                break
+            if h.dep_ == "acl" or h.dep_ == "relcl":
+                break
+            h = h.head
+        for ch in tok.children:
+            if ch.dep_ in ("acl", "relcl") and ch.lemma_ in _SIGN_VERBS:
+                verb = ch
+        parties, signers = _parties(doc, tok, verb, by_token)
+        if not named and verb is None and not parties:
+            continue
+        phrase = " ".join(t.text for t in span)
+        if span.text.isupper() and span.text.lower() == "mou":
+            phrase = "memorandum of understanding"
+        if named:
+            name = phrase
+        else:
+            states = sorted(names.get(p, p.split(":", 1)[-1]) for p in parties)
+            name = ("–".join(states) + " " if states else "") + phrase.lower()
+        key = f"agreement:{name}"
+        sent = sent_of[tok.i]
+        cands.append(_Cand("agreement", name, span.start_char, span.end_char, sent, s, e, "pattern", key=key))
+        ag = agreements.get(key)
+        if ag is None:
+            agreements[key] = Agreement(entity=key, name=name, parties=parties, signatories=signers, sentence=sent)
+        else:
+            ag.parties += [p for p in parties if p not in ag.parties]
+            ag.signatories += [p for p in signers if p not in ag.signatories]
+    return cands, list(agreements.values())
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------
 
 
 def find_entities(doc: Doc) -> FoundEntities:
+    """Mentions, local entities, roles and agreements of one parsed article."""
+    sents = list(doc.sents)
+    sent_of = [0] * (len(doc) + 1)
+    for n, s in enumerate(sents):
+        for i in range(s.start, s.end):
+            sent_of[i] = n
+    cands = _rescue(_collect(doc, sent_of), doc)
+    cands += _repeated_surnames(doc, cands, sent_of)
+    people = [c for c in cands if c.kind == "person"]
+    orgs = [c for c in cands if c.kind == "organization"]
+    _cluster_people(people, cands, doc)
+    _cluster_orgs(orgs)
+    for c in cands:
+        if not c.key:
+            c.key = f"{c.kind}:{c.name}"
+    names = {c.key: c.key.split(":", 1)[1] for c in cands}
+    by_token: dict[int, _Cand] = {}
+    for c in cands:
+        for i in range(c.tok_start, c.tok_end):
+            by_token.setdefault(i, c)
+
     found = FoundEntities()
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    by_key: dict[str, LocalEntity] = {}
-    for ent in doc.ents:
-        kind = _LABELS.get(ent.label_)
-        if kind is None:
-            continue
-        key = f"{kind}:{ent.text}"
-        local = by_key.setdefault(key, LocalEntity(key=key, kind=kind, name=ent.text))
-        local.mentions += 1
-        found.mentions.append(
-            Mention(ent.text, kind, ent.start_char, ent.end_char, key, sent_index.get(ent.sent.start, -1))
-        )
-    found.entities = list(by_key.values())
+    roles: dict[tuple[str, str, str | None], Role] = {}
+    for c in people:
+        for role in _roles_for(doc, c, by_token, names):
+            rk = (role.entity, gz.fold(role.title), role.of)
+            if rk not in roles:
+                roles[rk] = role
+    found.roles = list(roles.values())
+
+    ag_cands, found.agreements = _find_agreements(doc, sent_of, by_token, names)
+    cands += ag_cands
+    for c in ag_cands:
+        names[c.key] = c.name
+
+    locals_: dict[str, LocalEntity] = {}
+    cue_keys: set[str] = {r.entity for r in found.roles}
+    full_keys: set[str] = set()
+    for c in cands:
+        if c.kind == "person":
+            if _person_cue(doc, c):
+                cue_keys.add(c.key)
+            if len(_tokens(c.name)) >= 2:
+                full_keys.add(c.key)
+    for c in cands:
+        ent = locals_.get(c.key)
+        if ent is None:
+            ent = locals_[c.key] = LocalEntity(key=c.key, kind=c.kind, name=names[c.key])
+        ent.mentions += 1
+        surface = doc.text[c.start:c.end]
+        if surface != ent.name and surface not in ent.aliases:
+            ent.aliases.append(surface)
+        found.mentions.append(Mention(surface, c.kind, c.start, c.end, c.key, c.sent))
+    for ent in locals_.values():
+        if ent.kind == "person" and ent.key not in full_keys and ent.key not in cue_keys:
+            ent.doubtful = True
+        elif ent.kind == "organization" and (ent.name.lower() in _GENERIC_ORGS or ent.name[:1].islower()):
+            ent.doubtful = True
+        elif ent.kind == "agreement":
+            ent.doubtful = not any(a.entity == ent.key and (a.parties or a.signatories) for a in found.agreements) \
+                and not ent.name[:1].isupper()
+    found.entities = list(locals_.values())
     return found

@@ -7,11 +7,23 @@ Contract used by the store:
   commands in the order given. The result maps each ``(article_id, local_key)`` to a
   canonical entity id and describes each canonical entity. Ids are stable: derived from
   kind and canonical name, so re-running gives the same ids.
+
+How records cluster: first by kind and folded name (case, accents, hyphens, possessives);
+then a person known by a surname (or any tail of a name) joins the one full name in the
+corpus that ends that way, first names that differ by a letter or two join when the
+surnames agree, and an organisation's acronym or short form joins its full name; a name
+that one article lists as an alias of an entity joins that entity when unambiguous.
+Names with a generational or regnal suffix ("Jr.", "VI") only join the same suffix.
+Every step uses dict indexes, so the cost grows linearly with the number of records.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 
@@ -53,17 +65,330 @@ def entity_id(kind: str, name: str) -> str:
     return hashlib.sha1(f"{kind}\x00{name.lower()}".encode()).hexdigest()[:12]
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+             "xvi", "2nd", "3rd", "4th"}
+_ORG_SUFFIXES = {"group", "front", "international", "inc", "corp", "corporation", "company", "co", "ltd", "llc",
+                 "plc", "party", "movement", "organization", "organisation", "agency", "association", "foundation",
+                 "institute", "council", "union", "network", "holdings", "technologies", "systems", "ag", "sa", "gmbh"}
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "king", "queen", "prince", "princess",
+           "sheikh", "emir", "general", "gen", "minister", "senator", "sen", "the"}
+
+
+_FOLD_TABLE = str.maketrans({**{c: " " for c in "-‐‑–—_/"}, **{c: None for c in ".,'\"“”()[]’‘"}})
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-free form of a name."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return " ".join(text.translate(_FOLD_TABLE).lower().split())
+
+
+def _person_key(folded: str) -> str:
+    toks = folded.split()
+    while len(toks) > 1 and toks[0] in _TITLES:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _acronym(name: str) -> str:
+    words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
+    return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, keep: int, join: int) -> int:
+        a, b = self.find(keep), self.find(join)
+        if a != b:
+            self.parent[b] = a
+        return a
+
+
+@dataclass
+class _Base:
+    """Records sharing a kind and a folded name: what extraction alone says is one thing."""
+
+    kind: str
+    folded: str
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] = field(default_factory=Counter)
+    records: list[int] = field(default_factory=list)
+    mentions: int = 0
+    doubtful: bool = True
+
+
+def _bases(records: list[LocalRecord]) -> list[_Base]:
+    index: dict[tuple[str, str], int] = {}
+    bases: list[_Base] = []
+    for n, r in enumerate(records):
+        folded = fold(r.name)
+        if r.kind == "person":
+            folded = _person_key(folded)
+        k = (r.kind, folded)
+        b = index.get(k)
+        if b is None:
+            b = index[k] = len(bases)
+            bases.append(_Base(r.kind, folded))
+        base = bases[b]
+        base.names[r.name] += 1
+        for alias in r.aliases:
+            base.aliases[alias] += 1
+        base.records.append(n)
+        base.mentions += r.mentions
+        base.doubtful = base.doubtful and r.doubtful
+    return bases
+
+
+def _link_people(bases: list[_Base], uf: _Union) -> None:
+    people = [n for n, b in enumerate(bases) if b.kind == "person"]
+    full = [n for n in people if len(bases[n].folded.split()) >= 2]
+    # spelling variants: same surname and suffix, close first names
+    by_last: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n in full:
+        toks = bases[n].folded.split()
+        suffix = tuple(t for t in toks if t in _SUFFIXES)
+        core = [t for t in toks if t not in _SUFFIXES]
+        if len(core) >= 2:
+            by_last[(core[-1], *suffix)].append(n)
+    for group in by_last.values():
+        if len(group) < 2:
+            continue
+        cores = {n: [t for t in bases[n].folded.split() if t not in _SUFFIXES] for n in group}
+        by_first: dict[str, list[int]] = defaultdict(list)
+        by_shape: dict[tuple[str, int, tuple[str, ...]], list[int]] = defaultdict(list)
+        for n in group:
+            core = cores[n]
+            by_first[core[0]].append(n)
+            by_shape[(core[0][0], len(core), tuple(core[1:]))].append(n)
+        for same in by_first.values():  # "Donald J. Trump" / "Donald Trump"
+            short = [n for n in same if len(cores[n]) == 2]
+            if short:
+                for n in same:
+                    uf.union(short[0], n)
+        for same in by_shape.values():  # "Benyamin Netanyahu" / "Benjamin Netanyahu"
+            if len(same) < 2 or len(same) > 40:
+                continue
+            for i, a in enumerate(same):
+                fa = cores[a][0]
+                for b in same[i + 1:]:
+                    fb = cores[b][0]
+                    if fa == fb or min(len(fa), len(fb)) < 4:
+                        continue
+                    limit = 2 if min(len(fa), len(fb)) >= 7 else 1
+                    if _edit_distance(fa, fb) <= limit:
+                        uf.union(a, b)
+    # tails of names ("Gantz", "Ben Barka") join the unique full name that ends that way
+    tails: dict[str, set[int]] = defaultdict(set)
+    for n in full:
+        toks = bases[n].folded.split()
+        if toks[-1] in _SUFFIXES:
+            continue
+        for k in range(1, len(toks)):
+            tails[" ".join(toks[k:])].add(uf.find(n))
+    for n in people:
+        roots = tails.get(bases[n].folded)
+        if roots:
+            roots = {uf.find(r) for r in roots}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), n)
+
+
+def _link_orgs(bases: list[_Base], uf: _Union) -> None:
+    orgs = [n for n, b in enumerate(bases) if b.kind == "organization"]
+    by_acronym: dict[str, set[int]] = defaultdict(set)
+    by_stem: dict[str, set[int]] = defaultdict(set)
+    for n in orgs:
+        name = bases[n].names.most_common(1)[0][0]
+        toks = bases[n].folded.split()
+        if len(toks) >= 2:
+            acro = _acronym(name)
+            if len(acro) >= 2:
+                by_acronym[acro].add(n)
+            k = len(toks)
+            while k > 1 and toks[k - 1] in _ORG_SUFFIXES:
+                k -= 1
+                by_stem[" ".join(toks[:k])].add(n)
+    for n in orgs:
+        name = bases[n].names.most_common(1)[0][0]
+        folded = bases[n].folded
+        targets = by_stem.get(folded, set()) - {n}
+        if not targets and name.isupper() and " " not in name:
+            targets = by_acronym.get(name, set()) - {n}
+        roots = {uf.find(t) for t in targets}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), n)
+
+
+def _link_aliases(bases: list[_Base], uf: _Union) -> None:
+    """A name one article gave as an alias of an entity joins it, when only one entity claims it."""
+    by_name: dict[tuple[str, str], int] = {(b.kind, b.folded): n for n, b in enumerate(bases)}
+    claims: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for n, b in enumerate(bases):
+        for alias in b.aliases:
+            f = fold(alias)
+            if b.kind == "person":
+                f = _person_key(f)
+            if f != b.folded:
+                claims[(b.kind, f)].add(n)
+    for k, owners in claims.items():
+        n = by_name.get(k)
+        if n is None:
+            continue
+        roots = {uf.find(o) for o in owners}
+        if len(roots) == 1 and uf.find(n) not in roots:
+            root = next(iter(roots))
+            if bases[n].kind == "person" and len(bases[n].folded.split()) >= 2:
+                continue  # a full name never joins on another article's say-so alone
+            uf.union(root, n)
+
+
+def _canonical_name(bases: list[_Base], members: list[int]) -> str:
+    names: Counter[str] = Counter()
+    for n in members:
+        names.update(bases[n].names)
+    most_words = max(len(n.split()) for n in names)
+
+    def score(item: tuple[str, int]) -> tuple[int, int, int, str]:
+        name, count = item
+        words = len(name.split())
+        full = 1 if words >= min(2, most_words) and (words == most_words or bases[members[0]].kind == "person") else 0
+        return (full, count, words, name)
+
+    return max(names.items(), key=score)[0]
+
+
 def resolve_entities(records: list[LocalRecord], corrections: list[Correction] | None = None) -> Resolution:
+    """Cluster every article's local entities into canonical entities, then apply corrections."""
+    bases = _bases(records)
+    uf = _Union(len(bases))
+    _link_people(bases, uf)
+    _link_orgs(bases, uf)
+    _link_aliases(bases, uf)
+    renamed: dict[int, str] = {}
+    extra_aliases: dict[int, list[str]] = defaultdict(list)
+    kind_of: dict[int, str] = {}
+    for corr in corrections or []:
+        _apply(corr, bases, uf, renamed, extra_aliases, kind_of)
+
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(bases)):
+        clusters[uf.find(n)].append(n)
     res = Resolution()
-    for r in records:
-        eid = entity_id(r.kind, r.name)
+    for root, members in clusters.items():
+        members.sort(key=lambda n: -bases[n].mentions)
+        kind = kind_of.get(root) or Counter(bases[n].kind for n in members for _ in bases[n].records).most_common(1)[0][0]
+        same_kind = [n for n in members if bases[n].kind == kind] or members
+        name = renamed.get(root) or _canonical_name(bases, same_kind)
+        eid = entity_id(kind, name)
         ent = res.entities.get(eid)
         if ent is None:
-            ent = res.entities[eid] = CanonicalEntity(eid, r.name, r.kind, doubtful=r.doubtful)
-        ent.mentions += r.mentions
-        ent.doubtful = ent.doubtful and r.doubtful
-        for alias in [r.name, *r.aliases]:
-            if alias != ent.name and alias not in ent.aliases:
+            ent = res.entities[eid] = CanonicalEntity(eid, name, kind, doubtful=True)
+        seen = {ent.name, *ent.aliases}
+        for n in members:
+            base = bases[n]
+            ent.mentions += base.mentions
+            ent.doubtful = ent.doubtful and base.doubtful
+            for alias in [*base.names, *base.aliases]:
+                if alias not in seen:
+                    seen.add(alias)
+                    ent.aliases.append(alias)
+            for r in base.records:
+                res.members[(records[r].article, records[r].key)] = eid
+        for alias in extra_aliases.get(root, []):
+            if alias not in seen:
+                seen.add(alias)
                 ent.aliases.append(alias)
-        res.members[(r.article, r.key)] = eid
+        if root in renamed:
+            ent.doubtful = False
     return res
+
+
+def _lookup(name: str, bases: list[_Base], uf: _Union, renamed: dict[int, str]) -> set[int]:
+    """Roots of the clusters a user's name (or entity id) refers to."""
+    f = fold(name)
+    roots = {uf.find(r) for r, new in renamed.items() if fold(new) == f}
+    if roots:
+        return roots
+    for n, b in enumerate(bases):
+        if b.folded == f or (b.kind == "person" and b.folded == _person_key(f)):
+            roots.add(uf.find(n))
+    if roots:
+        return roots
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(bases)):
+        clusters[uf.find(n)].append(n)
+    for root, members in clusters.items():
+        best = renamed.get(root) or _canonical_name(bases, members)
+        kind = bases[members[0]].kind
+        if name == entity_id(kind, best) or fold(best) == f:
+            roots.add(root)
+    if not roots:
+        for n, b in enumerate(bases):
+            if any(fold(a) == f for a in b.aliases):
+                roots.add(uf.find(n))
+    return roots
+
+
+def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, str],
+           extra_aliases: dict[int, list[str]], kind_of: dict[int, str]) -> None:
+    op = corr.op
+    a_roots = _lookup(corr.a, bases, uf, renamed)
+    if not a_roots:
+        return
+    a = min(a_roots, key=lambda r: -bases[r].mentions)
+    if op == "merge" and corr.b:
+        kind_of.setdefault(a, bases[a].kind)
+        for b in _lookup(corr.b, bases, uf, renamed):
+            if uf.find(b) != uf.find(a):
+                name, kind = renamed.pop(uf.find(b), None), kind_of.pop(uf.find(b), None)
+                root = uf.union(a, b)
+                if name and root not in renamed:
+                    pass  # the kept entity's name wins
+                kind_of[root] = kind_of.get(a) or kind or bases[a].kind
+    elif op == "unmerge":
+        for root in a_roots:
+            members = [n for n in range(len(bases)) if uf.find(n) == root]
+            for n in members:
+                uf.parent[n] = n
+            renamed.pop(root, None)
+            kind_of.pop(root, None)
+    elif op == "alias" and corr.b:
+        f = fold(corr.b)
+        joined = False
+        for n, b in enumerate(bases):
+            if b.folded == f or (b.kind == "person" and b.folded == _person_key(f)):
+                if uf.find(n) != uf.find(a):
+                    uf.union(a, n)
+                joined = True
+        if not joined:
+            extra_aliases[uf.find(a)].append(corr.b)
+    elif op == "rename" and corr.b:
+        for root in a_roots:
+            renamed[uf.find(root)] = corr.b

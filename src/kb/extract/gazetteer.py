@@ -1,0 +1,242 @@
+"""General-knowledge word lists for entity extraction: states, their names and demonyms,
+capitals and seats of government, state epithets, titles and honorifics.
+
+State data comes from the pinned ``countryinfo`` package (names, alternative spellings,
+demonyms, capitals); the small hand-written lists below hold what it lacks. Nothing here
+imports spaCy, so resolution code can share the normalisation helpers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Modern or usual English names where the package keeps an older or formal one.
+_RENAMES = {
+    "Republic of Macedonia": "North Macedonia",
+    "Swaziland": "Eswatini",
+    "Burma": "Myanmar",
+    "Holy See (Vatican City State)": "Vatican City",
+    "Vatican City State": "Vatican City",
+    "Palestine, State of": "Palestine",
+    "The Bahamas": "Bahamas",
+    "The Gambia": "Gambia",
+    "Virgin Islands, British": "British Virgin Islands",
+    "Virgin Islands, U.S.": "U.S. Virgin Islands",
+}
+_SKIP = {"Antarctica", "Antilles néerlandaises", "Serbia and Montenegro"}
+
+# Short forms in common news use (upper-case codes in the package data are too ambiguous:
+# "IN", "IS", "IT", "NO", "ME"...).
+_ACRONYMS = {
+    "US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
+    "U.S": "United States", "America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",
+    "U.A.E.": "United Arab Emirates", "the Emirates": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo", "PRC": "China", "DPRK": "North Korea", "ROK": "South Korea",
+    "KSA": "Saudi Arabia", "USSR": "Soviet Union", "Soviet Union": "Soviet Union", "Czechia": "Czech Republic",
+    "Holland": "Netherlands", "Turkiye": "Turkey", "Türkiye": "Turkey", "Kiev": "Ukraine", "Viet Nam": "Vietnam",
+    "Ivory Coast": "Ivory Coast", "Côte d'Ivoire": "Ivory Coast", "Cote d'Ivoire": "Ivory Coast",
+    "East Timor": "East Timor", "Timor-Leste": "East Timor", "Korea": "South Korea", "Russian Federation": "Russia",
+}
+
+# Extra demonyms the package lacks (it keeps one per country).
+_DEMONYMS = {
+    "Argentine": "Argentina", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Sahrawi": "Western Sahara",
+    "Saharawi": "Western Sahara", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Tajik": "Tajikistan",
+    "Kyrgyz": "Kyrgyzstan", "Congolese": "Democratic Republic of the Congo", "Dominican": "Dominican Republic",
+    "Soviet": "Soviet Union", "Slovenian": "Slovenia", "Filipino": "Philippines", "Philippine": "Philippines",
+    "Ecuadorian": "Ecuador", "Cape Verdean": "Cape Verde", "Bahamian": "Bahamas", "Gambian": "Gambia",
+    "Macedonian": "North Macedonia", "Burmese": "Myanmar", "Myanmarese": "Myanmar", "Swazi": "Eswatini",
+    "Irish": "Ireland", "Scottish": "United Kingdom", "Welsh": "United Kingdom", "English": "United Kingdom",
+    "Luxembourgish": "Luxembourg", "Vietnamese": "Vietnam", "Bosnian": "Bosnia and Herzegovina",
+    "American": "United States", "Chinese": "China", "French": "France", "Indian": "India", "British": "United Kingdom",
+    "Dutch": "Netherlands", "Norwegian": "Norway", "Danish": "Denmark", "Spanish": "Spain", "Portuguese": "Portugal",
+    "Australian": "Australia", "Swiss": "Switzerland", "Serbian": "Serbia", "Greek": "Greece", "Turkish": "Turkey",
+    "Russian": "Russia", "Palestinian": "Palestine", "Korean": "South Korea", "Taiwanese": "Taiwan",
+}
+
+# Demonyms that mostly name a people, a language or a religion rather than one state.
+_NOT_STATE_DEMONYMS = {"Arab", "Arabs", "Jewish", "Jews", "Jew", "Kurdish", "Kurds", "Hebrew", "Chinese Taipei"}
+
+# Capitals and seats of government named for the state's government ("Rabat said").
+_SEATS = {
+    "Washington": "United States", "Washington D.C.": "United States", "White House": "United States",
+    "the White House": "United States", "Foggy Bottom": "United States", "Kremlin": "Russia", "the Kremlin": "Russia",
+    "Élysée": "France", "Elysee": "France", "the Élysée": "France", "the Elysee": "France",
+    "Élysée Palace": "France", "Elysee Palace": "France", "Quai d'Orsay": "France", "Downing Street": "United Kingdom",
+    "Whitehall": "United Kingdom", "Zhongnanhai": "China", "Kiev": "Ukraine", "Kyiv": "Ukraine",
+    "Blue House": "South Korea", "Tel Aviv": "Israel", "Bern": "Switzerland", "Berne": "Switzerland",
+    "Ottawa": "Canada", "The Hague": "Netherlands", "Pretoria": "South Africa", "Canberra": "Australia",
+}
+# A seat that is only a state when it acts; as a place it is a building, not a city.
+SEAT_BUILDINGS = {"White House", "the White House", "Kremlin", "the Kremlin", "Élysée", "Elysee", "the Élysée",
+                  "the Elysee", "Élysée Palace", "Elysee Palace", "Quai d'Orsay", "Downing Street", "Whitehall",
+                  "Zhongnanhai", "Blue House", "Foggy Bottom"}
+
+# Epithets that name one sovereign state in news writing (matched case-insensitively).
+_EPITHETS = {
+    "the hebrew state": "Israel", "the jewish state": "Israel", "the zionist state": "Israel",
+    "the shereefian kingdom": "Morocco", "the sherifian kingdom": "Morocco", "the sharifian kingdom": "Morocco",
+    "the cherifian kingdom": "Morocco", "the alawite kingdom": "Morocco", "the hashemite kingdom": "Jordan",
+    "the islamic republic": "Iran", "the middle kingdom": "China", "the hermit kingdom": "North Korea",
+    "the land of the rising sun": "Japan", "the emerald isle": "Ireland", "the rainbow nation": "South Africa",
+    "the celestial empire": "China", "the wahhabi kingdom": "Saudi Arabia", "the saudi kingdom": "Saudi Arabia",
+    "the lone superpower": "United States", "uncle sam": "United States", "the land of the cedars": "Lebanon",
+    "the land of cedars": "Lebanon", "the alpine republic": "Austria", "the helvetic confederation": "Switzerland",
+    "the cherifian state": "Morocco", "the sultanate of oman": "Oman", "the hexagon": "France",
+}
+
+# Honorifics: dropped from names, never kept as roles.
+HONORIFICS = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam",
+    "madame", "mme", "mme.", "m.", "monsieur", "herr", "frau", "señor", "senor", "sr.", "hon.", "rev.", "reverend",
+    "his", "her", "excellency", "majesty", "highness", "the", "late",
+}
+# Words that head a title ("Defense Minister", "head of American diplomacy").
+TITLE_HEADS = {
+    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince", "princess",
+    "crown", "emir", "sheikh", "sultan", "monarch", "pope", "cardinal", "archbishop", "bishop", "rabbi", "imam",
+    "ayatollah", "mayor", "governor", "gov.", "senator", "sen.", "rep.", "representative", "congressman",
+    "congresswoman", "ambassador", "envoy", "general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major",
+    "maj.", "captain", "capt.", "admiral", "adm.", "sergeant", "sgt.", "commander", "marshal", "chief", "head",
+    "leader", "director", "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson",
+    "judge", "justice", "prosecutor", "attorney", "speaker", "deputy", "delegate", "official", "adviser",
+    "advisor", "counselor", "counsellor", "founder", "co-founder", "executive", "commissioner", "officer",
+    "diplomat", "consul", "vizier", "tsar", "czar", "coordinator", "negotiator", "chancellor", "vice", "viceroy",
+    "mufti", "patriarch", "dean", "professor", "expert", "analyst", "correspondent", "editor", "reporter",
+    "superintendent", "inspector", "comptroller", "treasurer", "governor-general", "president-elect",
+    "prime", "foreign", "defense", "defence", "interior", "finance",
+}
+# Words that head a title but need a complement to be a role ("head of X", "chief of staff").
+WEAK_TITLE_HEADS = {"head", "chief", "leader", "director", "official", "expert", "analyst", "member"}
+# Title words kept as a role even alone before a name ("King Mohammed VI", "President Biden").
+STANDALONE_TITLES = {
+    "president", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "senator", "sen.",
+    "governor", "gov.", "general", "gen.", "colonel", "col.", "admiral", "adm.", "ayatollah", "rabbi", "imam",
+    "chancellor", "premier", "mayor", "judge", "justice", "cardinal", "archbishop", "bishop", "lieutenant", "lt.",
+    "captain", "capt.", "major", "maj.", "sergeant", "sgt.", "marshal", "commander", "ambassador", "rep.",
+    "representative", "crown", "minister", "secretary", "professor", "prof.", "pastor", "father", "sister",
+}
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "his", "hers", "its",
+            "our", "their", "this", "that", "these", "those", "who", "whom", "one", "someone", "everyone"}
+# Words that start a sentence or a link caption and fool the model into a name.
+CAPTION_WORDS = {"read", "also", "see", "watch", "follow", "share", "click", "subscribe", "related", "more",
+                 "photo", "video", "source", "advertisement", "updated", "listen", "tweet", "comment", "sign",
+                 "login", "log", "register", "print", "email", "home", "menu", "search", "opinion", "analysis",
+                 "breaking", "live", "exclusive", "editorial", "caption", "file", "credit", "copyright"}
+# Online platforms and services: organisations, never people or places.
+PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "telegram", "linkedin",
+             "snapchat", "reddit", "google", "wikipedia", "x"}
+
+ORG_SUFFIXES = {"group", "front", "international", "inc", "inc.", "corp", "corp.", "corporation", "company", "co",
+                "co.", "ltd", "ltd.", "llc", "plc", "party", "movement", "organization", "organisation", "agency",
+                "association", "foundation", "institute", "council", "union", "network", "holdings", "bank",
+                "university", "technologies", "systems", "ag", "sa", "gmbh", "league", "alliance", "committee"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-light form of a name, for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"[-‐‑–—_/]", " ", text)
+    text = re.sub(r"[.,\"“”()\[\]]", "", text)
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables keyed by exact surface form (names) or folded form (epithets)."""
+
+    names: dict[str, str] = field(default_factory=dict)  # "Kingdom of Morocco" -> "Morocco"
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
+    plurals: dict[str, str] = field(default_factory=dict)  # "Israelis" -> "Israel"
+    capitals: dict[str, str] = field(default_factory=dict)  # "Rabat" -> "Morocco"
+    epithets: dict[str, str] = field(default_factory=dict)  # "the hebrew state" -> "Israel"
+    folded: dict[str, str] = field(default_factory=dict)  # fold(name) -> state, names only
+
+    def state_of_name(self, text: str) -> str | None:
+        """The state a country name or alternative spelling denotes."""
+        text = text.strip()
+        hit = self.names.get(text)
+        if hit is None and text[:4].lower() == "the ":
+            hit = self.names.get(text[4:])
+        if hit is None:
+            hit = self.folded.get(fold(text))
+        return hit
+
+    def state_of_demonym(self, text: str) -> str | None:
+        return self.demonyms.get(text.strip())
+
+
+def _plural(demonym: str) -> str:
+    if demonym.endswith(("ese", "ss", "sh", "ch", "Swiss", "Thai")):
+        return demonym
+    if demonym.endswith("y") and not demonym.endswith(("ay", "ey", "oy")):
+        return demonym[:-1] + "ies"
+    return demonym + "s"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the lookup tables once per process."""
+    from countryinfo._cache import load_countries
+
+    gaz = Gazetteer()
+    data = load_countries()["countries"]
+    sovereign_first = sorted(data.values(), key=lambda v: len(v.get("altSpellings") or []) < 3)
+    for info in sovereign_first:
+        raw = info.get("name") or ""
+        if not raw or raw in _SKIP:
+            continue
+        name = _RENAMES.get(raw, raw)
+        gaz.names.setdefault(raw, name)
+        gaz.names.setdefault(name, name)
+        for alt in info.get("altSpellings") or []:
+            alt = alt.strip()
+            if len(alt) < 4 or alt.isupper() or not alt[0].isupper() or not all(c.isascii() or c.isalpha() for c in alt):
+                continue
+            if "," in alt:
+                continue
+            gaz.names.setdefault(alt, name)
+        for dem in re.split(r"[,/]", info.get("demonym") or ""):
+            dem = dem.strip()
+            if dem and dem not in _NOT_STATE_DEMONYMS and dem != name:
+                gaz.demonyms.setdefault(dem, name)
+        capital = info.get("capital")
+        if isinstance(capital, list):
+            capital = capital[0] if capital else None
+        if isinstance(capital, str) and capital and "/" not in capital and capital != name:
+            gaz.capitals.setdefault(capital, name)
+    for short, name in _ACRONYMS.items():
+        gaz.names[short] = name
+    for dem, name in _DEMONYMS.items():
+        gaz.demonyms[dem] = name
+    for seat, name in _SEATS.items():
+        gaz.capitals[seat] = name
+    gaz.capitals.pop("Kiev", None)
+    gaz.capitals["Kiev"] = "Ukraine"
+    for dem, name in gaz.demonyms.items():
+        plural = _plural(dem)
+        if plural != dem:
+            gaz.plurals.setdefault(plural, name)
+    gaz.epithets = dict(_EPITHETS)
+    for text, name in gaz.names.items():
+        gaz.folded.setdefault(fold(text), name)
+    return gaz
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip(",") in TITLE_HEADS
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower() in HONORIFICS
