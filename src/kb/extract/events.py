@@ -5,40 +5,642 @@ Contract used by the rest of kb:
 - ``find_events(doc, found, timexes, anchor) -> list[Event]``: ``found`` is the article's
   :class:`kb.extract.entities.FoundEntities`; participants and places are its entity keys;
   sentence indexes are into ``list(doc.sents)``; trigger offsets are cleaned-text offsets.
+
+Triggers are verbs and event nouns from the lexicon in :mod:`kb.extract.event_types`
+("signed", "the signing", "his visit", "normalisation of relations"). Each event keeps
+only the time expression attached to its own clause in the parse, else one fronted on the
+sentence ("On Wednesday, …"), else, for a past-tense report, the publication date
+(``date_from="published"``); never a date from another clause.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.model import Event, Participant, Timex
+from kb.extract import event_types as lex
+from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from kb.extract.entities import FoundEntities
 
+ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
+PLACE_KINDS = frozenset({"place", "state"})
+# nouns naming people or bodies that act for whoever modifies them ("the French side")
+AGENT_NOUNS = frozenset({
+    "government", "minister", "ministry", "president", "king", "queen", "side", "delegation", "army",
+    "military", "force", "official", "authority", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "embassy", "envoy", "ambassador", "chief", "head", "team", "company", "firm", "administration",
+    "counterpart", "diplomat", "premier", "cabinet", "parliament", "police", "troops", "navy", "regime",
+    "executive", "ceo", "founder", "chairman", "lawyer", "representative", "group", "party", "court",
+})
+SUBJ_DEPS = ("nsubj", "csubj")
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+BACKGROUND_ADVERBS = frozenset({"before", "previously", "already", "earlier", "once", "twice", "formerly",
+                                "ever", "long", "originally", "initially", "repeatedly"})
+STATE_NOUNS = frozenset({"kingdom", "country", "nation", "republic", "emirate", "state", "monarchy"})
+PRONOUN_REACH = 3  # sentences back to look for the person a pronoun stands for
+# time words that place nothing: they neither date an event nor block the fallback
+VAGUE_TIMES = frozenset({"now", "currently", "at present", "right now", "at the moment", "presently",
+                         "recently", "soon", "once", "then", "at the time"})
+OBJ_DEPS = ("dobj", "dative", "attr", "oprd")
+ROLE_RANK = {"actor": 0, "co-actor": 1, "target": 2, "theme": 3, "affiliation": 4}
+PRECISION_RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+                  "year": 4, "decade": 5, "century": 6}
+
+
+@dataclass
+class _Args:
+    """Participants collected for one trigger: (entity key, role) in order found."""
+
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    place: str | None = None
+    objects: list[Token] = field(default_factory=list)
+
+    def add(self, key: str, role: str) -> None:
+        for i, (k, r) in enumerate(self.roles):
+            if k == key:
+                if ROLE_RANK.get(role, 9) < ROLE_RANK.get(r, 9):
+                    self.roles[i] = (k, role)
+                return
+        self.roles.append((key, role))
+
+
+class _Context:
+    """Per-document look-ups: token -> entity, entity -> name and kind, token -> sentence."""
+
+    def __init__(self, doc: Doc, found: FoundEntities) -> None:
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.sent_of: dict[int, int] = {}
+        for i, s in enumerate(self.sents):
+            for t in range(s.start, s.end):
+                self.sent_of[t] = i
+        self.tok_ent: dict[int, str] = {}
+        self.kind: dict[str, str] = {}
+        for m in found.mentions:
+            span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            self.kind.setdefault(m.entity, m.kind)
+            for t in span:
+                self.tok_ent.setdefault(t.i, m.entity)
+        self.names: dict[str, str] = {e.key: e.name for e in getattr(found, "entities", [])}
+        # person mentions by token, for "he"/"she"; the last multi-party event, for "they"
+        self.people: list[tuple[int, str]] = sorted(
+            (i, k) for i, k in self.tok_ent.items() if self.kind.get(k) == "person")
+        # states named as nouns ("Spain"), not as adjectives ("the Spanish minister")
+        self.states: list[tuple[int, str]] = sorted(
+            (i, k) for i, k in self.tok_ent.items() if self.kind.get(k) == "state" and doc[i].pos_ == "PROPN")
+        self.group: tuple[int, list[str]] = (-9, [])
+        self.affiliation: dict[str, str] = {}
+        for role in getattr(found, "roles", []):
+            if role.of and not role.former:
+                self.affiliation.setdefault(role.entity, role.of)
+
+    def name(self, key: str) -> str:
+        return self.names.get(key) or key.split(":", 1)[-1]
+
+    def entity(self, tok: Token, *, depth: int = 0) -> str | None:
+        """The entity a noun phrase headed by ``tok`` refers to, if any."""
+        if tok.i in self.tok_ent:
+            return self.tok_ent[tok.i]
+        if depth > 2:
+            return None
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+            return self.entity(tok.head.head, depth=depth + 1)
+        if tok.lower_ in SINGULAR_PRONOUNS:
+            return self.antecedent(tok)
+        if tok.lemma_.lower() in STATE_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return self.antecedent(tok, kinds=("state",))
+        for c in tok.children:
+            if c.dep_ == "appos":
+                key = self.entity(c, depth=depth + 1)
+                if key:
+                    return key
+        if tok.lemma_.lower() in AGENT_NOUNS:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.tok_ent:
+                    key = self.tok_ent[c.i]
+                    if self.kind.get(key) in ACTOR_KINDS:
+                        return key
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.entity(p, depth=depth + 1)
+        return None
+
+    def antecedent(self, tok: Token, kinds: tuple[str, ...] = ("person",)) -> str | None:
+        """What "he"/"she" (or "the kingdom") most likely stands for: the last person (or
+        state) named before it, in this sentence or the few before."""
+        here = self.sent_of.get(tok.i, -1)
+        best = None
+        pool = self.people if kinds == ("person",) else self.states
+        for i, key in pool:
+            if i >= tok.i:
+                break
+            best = (i, key)
+        if best is not None and here - self.sent_of.get(best[0], -9) <= PRONOUN_REACH:
+            return best[1]
+        return None
+
+    def entities(self, tok: Token) -> list[tuple[str, bool]]:
+        """Entities of ``tok`` and of its conjuncts: (key, is_conjunct)."""
+        out: list[tuple[str, bool]] = []
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+            # "the firm said it has settled": the reporting subject speaks of itself
+            matrix = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            key = self.entity(matrix) if matrix is not None else None
+            if key and self.kind.get(key) in ("organization", "state", "group"):
+                return [(key, False)]
+            return out
+        if tok.lower_ in PLURAL_PRONOUNS:
+            sent, keys = self.group
+            if 0 <= self.sent_of.get(tok.i, -1) - sent <= 1:
+                return [(k, n > 0) for n, k in enumerate(keys)]
+            return out
+        key = self.entity(tok)
+        if key:
+            out.append((key, False))
+        for c in tok.conjuncts:
+            if c.i > tok.i:
+                k = self.entity(c)
+                if k and all(k != o for o, _ in out):
+                    out.append((k, True))
+        return out
+
 
 def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None) -> list[Event]:
-    events = []
-    for i, sent in enumerate(doc.sents):
-        root = sent.root
-        if root.pos_ != "VERB":
+    ctx = _Context(doc, found)
+    triggers: dict[int, str] = {}
+    for tok in doc:
+        type_ = _trigger_type(tok)
+        if type_:
+            triggers[tok.i] = type_
+    hosts = _timex_hosts(doc, timexes, triggers)
+
+    events: list[Event] = []
+    for i, type_ in triggers.items():
+        tok = doc[i]
+        gov = _light_verb(tok) if tok.pos_ != "VERB" else None
+        args = _noun_args(ctx, tok, gov) if tok.pos_ != "VERB" else _verb_args(ctx, tok, type_)
+        if not _keep(ctx, tok, type_, args):
             continue
-        parts = []
-        for m in found.mentions:
-            if m.sentence == i and m.kind in ("person", "state", "organization"):
-                parts.append(Participant(m.entity, "actor"))
-        if not parts:
-            continue
-        date = None
-        for t in timexes:
-            if t.sentence == i and t.value:
-                date = t.date_value()
-                break
-        events.append(
-            Event(key=f"e{i}", trigger=root.text, type="statement" if root.lemma_ == "say" else "other",
-                  sentence=i, trigger_start=root.idx, trigger_end=root.idx + len(root.text),
-                  participants=parts, date=date, summary=sent.text.strip()[:120])
-        )
+        modality = _modality(tok, gov)
+        date, date_from, date_text = _date(ctx, tok, gov, triggers, hosts, anchor, modality)
+        parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
+                   and ctx.kind.get(k) in ACTOR_KINDS]
+        if len(parties) >= 2:
+            ctx.group = (ctx.sent_of.get(tok.i, -1), parties)
+        participants = [Participant(k, r) for k, r in args.roles]
+        direct = {k for k, _ in args.roles}
+        for k, r in args.roles:
+            aff = ctx.affiliation.get(k)
+            if r in ("actor", "co-actor", "target") and aff and aff not in direct:
+                direct.add(aff)
+                participants.append(Participant(aff, "affiliation"))
+        events.append(Event(
+            key=f"e{tok.i}",
+            trigger=tok.text,
+            type=type_,
+            sentence=ctx.sent_of.get(tok.i, -1),
+            trigger_start=tok.idx,
+            trigger_end=tok.idx + len(tok.text),
+            cameo=lex.cameo(type_),
+            modality=modality,
+            participants=participants,
+            place=args.place,
+            date=date,
+            date_from=date_from,
+            date_text=date_text,
+            summary=_summary(ctx, tok, args),
+        ))
     return events
+
+
+# ---------------------------------------------------------------- triggers
+
+def _object(tok: Token) -> Token | None:
+    """Direct object (or passive subject) of a verb; a pronoun object of a coordinated verb
+    borrows the first verb's object ("set up ties … broke them off")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        # "agree on a deal", "cut off from relations": object inside a particle/prep phrase
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "to"):
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in lex.AGREEMENT_OBJECTS:
+                    return obj
+        return None
+    if obj.pos_ == "PRON" and tok.dep_ == "conj":
+        first = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if first is not None:
+            return first
+    return obj
+
+
+def _trigger_type(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "prep"):
+        obj = _object(tok)
+        obj_lemma = obj.lemma_.lower() if obj is not None else ""
+        if obj_lemma in lex.RELATION_OBJECTS and lemma in lex.RELATION_VERBS:
+            return lex.RELATION_VERBS[lemma]
+        if obj_lemma in lex.AGREEMENT_OBJECTS and lemma in lex.AGREEMENT_VERBS:
+            return "agreement_signed"
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep"):
+                type_ = lex.PHRASAL.get((lemma, c.lower_))
+                if type_:
+                    return type_
+        if lemma in lex.LIGHT_VERBS and obj is not None and _noun_type(obj):
+            return None
+        if lemma in ("fire", "dismiss", "remove", "oust", "sack") and obj is not None and obj.ent_type_ == "PERSON":
+            return "dismissal"
+        if lemma == "bear" and tok.tag_ != "VBN":
+            return None
+        return lex.VERBS.get(lemma)
+    if tok.pos_ == "NOUN":
+        return _noun_type(tok)
+    return None
+
+
+def _noun_type(tok: Token) -> str | None:
+    if tok.pos_ != "NOUN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.RELATION_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(p.lemma_.lower() in lex.RELATION_OBJECTS for p in c.children if p.dep_ == "pobj"):
+                    return lex.RELATION_NOUNS[lemma]
+    if tok.dep_ == "compound":
+        return None
+    return lex.NOUNS.get(lemma)
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of, when that verb only carries it."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.LIGHT_VERBS:
+        return head
+    return None
+
+
+# ---------------------------------------------------------------- participants
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, climbing control and coordination ("plans to sign", "set up … but
+    broke off"); the noun a relative clause or participle hangs on ("the envoy, who visited")."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in SUBJ_DEPS:
+                if c.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                    return cur.head
+                return c
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            return cur.head
+        if cur.dep_ == "xcomp":  # object control: "urged Iran to stop", "prompting X to file"
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _preps(ctx: _Context, tok: Token, type_: str, args: _Args) -> None:
+    """Participants and place from the prepositional phrases of a trigger."""
+    for c in tok.children:
+        if c.dep_ not in ("prep", "agent"):
+            continue
+        word = c.lower_
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            for key, _ in ctx.entities(p):
+                kind = ctx.kind.get(key)
+                if word in ("in", "at") and kind in PLACE_KINDS:
+                    args.place = args.place or key
+                elif word == "to" and type_ == "visit" and kind in PLACE_KINDS:
+                    args.place = args.place or key
+                    if kind == "state":
+                        args.add(key, "target")
+                elif word == "by" or c.dep_ == "agent":
+                    args.add(key, "actor")
+                elif word in ("with", "against", "on", "upon", "to", "toward", "towards"):
+                    args.add(key, "target")
+                elif word == "from" and type_ in ("transaction", "material_cooperation", "aid", "visit"):
+                    args.add(key, "target")
+                elif word in ("between", "among"):
+                    args.add(key, "actor")
+                elif word in ("of", "over", "about", "for") and kind not in ACTOR_KINDS:
+                    args.add(key, "theme")
+
+
+def _misattached_place(ctx: _Context, tokens: list[Token], args: _Args) -> None:
+    """"signed by X and Y in Geneva": a place hung on an argument instead of the verb."""
+    if args.place:
+        return
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    key = ctx.entity(p) if p.dep_ == "pobj" else None
+                    if key and ctx.kind.get(key) in PLACE_KINDS:
+                        args.place = key
+                        return
+
+
+def _add_np(ctx: _Context, tok: Token, role: str, args: _Args) -> list[Token]:
+    """Add a noun phrase (and its conjuncts) under ``role``; returns the tokens used."""
+    ents = ctx.entities(tok)
+    for key, conj in ents:
+        kind = ctx.kind.get(key)
+        r = role
+        if role == "actor" and conj:
+            r = "co-actor"
+        if role in ("target", "theme"):
+            r = "target" if kind in ACTOR_KINDS else "theme"
+        args.add(key, r)
+    return [tok, *tok.conjuncts]
+
+
+def _verb_args(ctx: _Context, tok: Token, type_: str) -> _Args:
+    args = _Args()
+    used: list[Token] = []
+    subj = _subject(tok)
+    if subj is not None:
+        used += _add_np(ctx, subj, "actor", args)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        used += _add_np(ctx, tok.head, "theme", args)
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            used += _add_np(ctx, c, "theme" if type_ != "visit" else "target", args)
+        elif c.dep_ in OBJ_DEPS:
+            used += _add_np(ctx, c, "target", args)
+    obj = _object(tok)
+    if obj is not None and obj.pos_ != "PRON":
+        args.objects = [obj]
+    _preps(ctx, tok, type_, args)
+    if type_ == "visit" and not args.place:
+        for key, role in args.roles:
+            if role == "target" and ctx.kind.get(key) in PLACE_KINDS:
+                args.place = key
+                break
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                key = ctx.entity(c)
+                if key and ctx.kind.get(key) == "place":
+                    args.place = key
+    _misattached_place(ctx, used, args)
+    return args
+
+
+def _noun_args(ctx: _Context, tok: Token, gov: Token | None) -> _Args:
+    args = _Args()
+    lemma = tok.lemma_.lower()
+    type_ = _noun_type(tok) or ""
+    patient = lemma in lex.PATIENT_NOUNS
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.tok_ent):
+            key = ctx.entity(c)
+            if key:
+                kind = ctx.kind.get(key)
+                if patient:
+                    args.add(key, "target" if kind in ACTOR_KINDS else "theme")
+                elif kind in ACTOR_KINDS:
+                    args.add(key, "actor")
+                else:
+                    args.add(key, "theme")
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lemma_.lower() in lex.RELATION_OBJECTS:
+                    _preps(ctx, p, type_, args)
+                    continue
+                _add_np(ctx, p, "target" if patient else "actor", args)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by"):
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            _add_np(ctx, p, "actor", args)
+    _preps(ctx, tok, type_, args)
+    if gov is not None:
+        if not any(r in ("actor", "co-actor") for _, r in args.roles):
+            subj = _subject(gov)
+            if subj is not None:
+                _add_np(ctx, subj, "actor", args)
+        _preps(ctx, gov, type_, args)
+    return args
+
+
+def _keep(ctx: _Context, tok: Token, type_: str, args: _Args) -> bool:
+    if not any(ctx.kind.get(k) in ACTOR_KINDS for k, r in args.roles):
+        return False
+    if type_ != lex.VERBS.get(tok.lemma_.lower()):
+        return True  # typed by its object or particle ("set up ties"), already specific
+    if tok.lemma_.lower() in lex.NEEDS_TARGET and tok.pos_ == "VERB":
+        return any(r in ("target", "theme") for _, r in args.roles)
+    return True
+
+
+# ---------------------------------------------------------------- modality
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs/adjectives that govern it through control ("plans to",
+    "is due to", "is said to")."""
+    out = [tok]
+    cur = tok
+    while cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i and len(out) < 5:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _modality(tok: Token, gov: Token | None) -> str:
+    chain = _chain(tok)
+    if gov is not None:
+        chain += _chain(gov)
+    sent_root = tok.sent.root
+    # denial: "denied that it had attacked", "denies signing"
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj") and cur.head.lemma_.lower() in lex.DENY_HEADS:
+            if cur.head.pos_ == "VERB":
+                return "denied"
+        cur = cur.head
+    for t in chain:
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in t.children):
+            return "negated"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    for n, t in enumerate(chain):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUX:
+                return "planned"
+        if n > 0 and t.lemma_.lower() in lex.PLAN_HEADS:
+            return "planned"
+        if n > 0 and t.lemma_.lower() == "go" and any(c.lower_ == "to" for c in chain[n - 1].children):
+            return "planned"
+        if n > 0 and t.lemma_.lower() == "be" and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[n - 1].children):
+            return "planned"
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in lex.PLAN_ADJ:
+                return "planned"
+            if c.dep_ == "acl" and c.lemma_.lower() in ("plan", "schedule", "expect", "set", "slate"):
+                return "planned"
+    for t in [*chain, sent_root]:
+        for c in t.children:
+            if c.dep_ == "advmod" and c.lower_ in lex.HEDGE_ADV:
+                return "reported"
+            if c.lemma_.lower() == "accord" and any(g.lower_ == "to" for g in c.children):
+                return "reported"
+        if t.i != tok.i and t.lemma_.lower() in lex.HEDGE_PASSIVE and any(c.dep_ == "auxpass" for c in t.children):
+            return "reported"
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.HEDGE_HEADS:
+            return "reported"
+        cur = cur.head
+    return "asserted"
+
+
+# ---------------------------------------------------------------- dates
+
+def _is_clause_head(t: Token) -> bool:
+    if t.pos_ == "VERB":
+        return t.dep_ not in ("amod", "compound", "prep", "aux", "auxpass")
+    return t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")
+
+
+def _timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> list[tuple[Timex, Span, int | None]]:
+    """Each time expression with its span and the token its phrase hangs on: the first
+    trigger or clause head above it (``None`` for a sentence that is only a date)."""
+    out: list[tuple[Timex, Span, int | None]] = []
+    for tx in timexes:
+        if tx.type in ("DURATION", "SET"):
+            continue
+        span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        cur = root
+        host: int | None = None
+        while cur.head.i != cur.i:
+            cur = cur.head
+            if cur.i in triggers or _is_clause_head(cur):
+                host = cur.i
+                break
+        out.append((tx, span, host))
+    return out
+
+
+def _usable(tx: Timex) -> bool:
+    if tx.value is None or tx.precision is None:
+        return False
+    return tx.precision not in ("duration", "set") and not tx.value.startswith("P")
+
+
+def _best(cands: list[tuple[Timex, Span, int | None]], tok: Token) -> tuple[Timex, Span, int | None]:
+    return min(cands, key=lambda c: (PRECISION_RANK.get(c[0].precision or "", 7), abs(c[1].start - tok.i)))
+
+
+def _is_past(verb: Token) -> bool:
+    """Simple past, present perfect or past passive: a report of something done."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in BACKGROUND_ADVERBS for c in verb.children):
+        return False  # "has twice before sued": earlier history, not today's news
+    if any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxes):
+        return False  # past perfect: background, earlier than the report
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    if verb.tag_ == "VBN":
+        return any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+    return False
+
+
+def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str],
+          hosts: list[tuple[Timex, Span, int | None]], anchor: str | None,
+          modality: str) -> tuple[DateValue | None, str | None, str | None]:
+    sent = tok.sent
+    in_sent = [h for h in hosts if sent.start <= h[1].start < sent.end]
+    in_sent = [h for h in in_sent if h[0].text.lower() not in VAGUE_TIMES]
+    own = [h for h in in_sent if h[2] == tok.i]
+    if not own and tok.pos_ == "NOUN":
+        clause = gov
+        if clause is None:
+            cur = tok
+            while cur.head.i != cur.i and not _is_clause_head(cur.head):
+                cur = cur.head
+            clause = cur.head if _is_clause_head(cur.head) else None
+            if clause is not None and clause.i in triggers and clause.lemma_.lower() != "announce":
+                clause = None
+        if clause is not None:
+            own = [h for h in in_sent if h[2] == clause.i]
+    if own:
+        usable = [h for h in own if _usable(h[0])]
+        if not usable:
+            return None, None, own[0][0].text
+        tx = _best(usable, tok)[0]
+        return tx.date_value(), "clause", tx.text
+    root = sent.root
+    fronted = [h for h in in_sent if h[2] == root.i and h[1].start < root.i and root.i != tok.i]
+    if fronted:
+        usable = [h for h in fronted if _usable(h[0])]
+        if usable:
+            tx = _best(usable, tok)[0]
+            return tx.date_value(), "sentence", tx.text
+        return None, None, fronted[0][0].text
+    if anchor and modality in ("asserted", "reported"):
+        verb = tok if tok.pos_ == "VERB" else (gov or (tok.head if tok.head.pos_ in ("VERB", "AUX") else None))
+        if verb is not None and _is_past(verb):
+            return DateValue(anchor, "day", anchor, anchor), "published", None
+    return None, None, None
+
+
+# ---------------------------------------------------------------- summary
+
+def _phrase(ctx: _Context, tok: Token) -> str:
+    key = ctx.entity(tok)
+    if key:
+        return ctx.name(key)
+    words = [t.text for t in ctx.doc[tok.left_edge.i: tok.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
+    return " ".join(words[-5:])
+
+
+def _summary(ctx: _Context, tok: Token, args: _Args) -> str:
+    """"Actor trigger target …" from canonical names, for a one-line listing."""
+    actors = [ctx.name(k) for k, r in args.roles if r in ("actor", "co-actor")]
+    targets = [ctx.name(k) for k, r in args.roles if r == "target"]
+    verb = tok.lemma_.lower()
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    if prt:
+        verb += " " + prt[0]
+    parts = [" and ".join(actors)] if actors else []
+    parts.append(verb)
+    objects = [_phrase(ctx, o) for o in args.objects]
+    objects = [o for o in objects if o and o not in targets and o not in actors]
+    if targets:
+        parts.append(" and ".join(targets))
+    if objects:
+        parts.append(objects[0])
+    if args.place:
+        place = ctx.name(args.place)
+        if place not in targets:
+            parts.append(f"in {place}")
+    return " ".join(p for p in parts if p).strip()

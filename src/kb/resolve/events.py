@@ -5,12 +5,46 @@ Contract used by the store:
 - ``merge_events(records) -> dict[(article_id, event_key), event_id]``: records carry the
   event's type, date and canonical participant ids; events of the same type with
   overlapping participants and compatible dates share an id.
+
+Compatible dates: one date contains the other (``2021-11`` and ``2021-11-24``); a date
+that is only the publication day of a past-tense report may be a few days late; an
+undated mention joins a dated one only when it has the same trigger word and the two
+articles came out within a few days. Mentions in one article merge too (title and body),
+but never two triggers of one sentence, nor two statements of one article.
+
+Records are clustered greedily, finest dates first, against indexes keyed by
+(type family, participant, time bucket), so the cost grows with the number of records,
+not with its square. Ids are stable: a hash of the cluster's earliest member.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import Iterator
+
+# types that may name the same event ("signed a deal" / "the deal sealed their cooperation")
+FAMILIES: dict[str, str] = {
+    "agreement_signed": "agreement",
+    "diplomatic_cooperation": "agreement",
+    "relations_established": "relations_up",
+    "relations_normalized": "relations_up",
+    "visit": "visit",
+    "meet": "meet",
+}
+# a publication-day date may trail the real day by this much
+PUBLISHED_LAG_DAYS = 3
+# articles published this close may tell the same undated event
+UNDATED_WINDOW_DAYS = 3
+# cap on candidates looked at per bucket, against pathological hubs
+MAX_CANDIDATES = 200
+MAX_LOOKED = 400
+COARSE = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+          "year": 4, "decade": 5, "century": 6}
+OPPOSED_MODALITIES = {"denied", "negated"}
+# roles that say who took part; affiliations (a minister's state) only help to link
+CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
 
 
 @dataclass
@@ -26,10 +60,235 @@ class EventRecord:
     end: str | None = None
     published: str | None = None
     modality: str = "asserted"
+    date_from: str | None = None  # clause, sentence, published (None: treated as clause)
+    sentence: int = -1
+    lemma: str | None = None  # trigger lemma; derived from ``trigger`` when missing
+
+
+@dataclass
+class _Cluster:
+    first: tuple[str, str, str]  # (published, article, key) of the earliest member
+    type_family: str
+    start: dt.date | None
+    end: dt.date | None
+    rank: int  # precision rank of the cluster's date (lower is finer)
+    from_published: bool
+    modality: str
+    entities: set[str]
+    core: set[str]
+    lemmas: set[str]
+    sentences: set[tuple[str, int]]
+    statement_articles: set[str]
+    members: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _day(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def stem(word: str) -> str:
+    """A crude stem, so "signed", "signs" and "signing" compare equal."""
+    w = word.lower().strip()
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                w += "y"
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "planned" -> "plan"
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _family(type_: str) -> str:
+    return FAMILIES.get(type_, type_)
+
+
+def _id(first: tuple[str, str, str]) -> str:
+    return hashlib.sha1(f"{first[1]}\x00{first[2]}".encode()).hexdigest()[:12]
+
+
+def _buckets(start: dt.date, end: dt.date, rank: int) -> list[str]:
+    """Index keys a dated cluster is filed under: its own granularity, plus roll-ups of
+    its month and year so that coarser dates find it in one look-up."""
+    year, month = f"{start.year:04d}", f"{start.year:04d}-{start.month:02d}"
+    if rank <= 1:
+        return [f"d{start.isoformat()}", f"M{month}", f"Y{year}"]
+    if rank <= 3:
+        return [f"m{month}", f"Y{year}"]
+    if rank <= 4:
+        return [f"y{year}"]
+    return [f"x{start.year // 10:03d}"]
+
+
+def _lookups(start: dt.date, end: dt.date, rank: int, lag: int) -> Iterator[str]:
+    """Index keys where a cluster compatible with this date may be filed."""
+    year, month = f"{start.year:04d}", f"{start.year:04d}-{start.month:02d}"
+    yield f"x{start.year // 10:03d}"
+    if rank <= 4:
+        yield f"y{year}"
+    if rank <= 3:
+        yield f"m{month}"
+    if rank <= 1:
+        for d in range(-lag, lag + 1):
+            yield f"d{(start + dt.timedelta(days=d)).isoformat()}"
+    elif rank <= 3:
+        yield f"M{month}"
+    elif rank <= 4:
+        yield f"Y{year}"
+
+
+def _dates_compatible(c: _Cluster, start: dt.date, end: dt.date, rank: int, from_published: bool) -> bool:
+    if c.start is None or c.end is None:
+        return False
+    if from_published or c.from_published:
+        lag = dt.timedelta(days=PUBLISHED_LAG_DAYS)
+        if rank <= 1 and c.rank <= 1:
+            return abs((c.start - start).days) <= PUBLISHED_LAG_DAYS
+        return c.start - lag <= end and start - lag <= c.end
+    # the coarser interval must contain the finer one
+    if rank >= c.rank:
+        return start <= c.start and c.end <= end
+    return c.start <= start and end <= c.end
 
 
 def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
-    out = {}
-    for r in records:
-        out[(r.article, r.key)] = hashlib.sha1(f"{r.article}\x00{r.key}".encode()).hexdigest()[:12]
-    return out
+    order = sorted(
+        range(len(records)),
+        key=lambda i: (
+            _rank(records[i]),
+            records[i].date_from == "published",
+            records[i].start or "",
+            records[i].published or "",
+            records[i].article,
+            records[i].key,
+        ),
+    )
+    clusters: list[_Cluster] = []
+    dated_index: dict[tuple[str, str, str], list[int]] = {}
+    lemma_index: dict[tuple[str, str, str, str], list[int]] = {}
+    assign: dict[int, int] = {}
+
+    for i in order:
+        r = records[i]
+        fam = _family(r.type)
+        ents = {e for e, role in r.participants if role in CORE_ROLES} or {e for e, _ in r.participants}
+        all_ents = {e for e, _ in r.participants}
+        lemma = stem(r.lemma or r.trigger)
+        start, end = _day(r.start), _day(r.end)
+        rank = _rank(r)
+        published = _day(r.published)
+        from_pub = r.date_from == "published"
+        dated = start is not None and end is not None and rank < 9
+
+        best: int | None = None
+        best_score = (-1, 0)
+        seen: set[int] = set()
+        looked = 0
+        for cid in _candidates(fam, all_ents, lemma, start, end, rank, published, from_pub, dated,
+                               dated_index, lemma_index):
+            if cid in seen:
+                continue
+            seen.add(cid)
+            looked += 1
+            if looked > MAX_LOOKED:
+                break
+            c = clusters[cid]
+            if not _can_join(c, r, fam, ents, all_ents, lemma, start, end, rank, published, from_pub, dated):
+                continue
+            score = (len(c.entities & all_ents), -cid)
+            if score > best_score:
+                best, best_score = cid, score
+        first = (r.published or "9999", r.article, r.key)
+        if best is None:
+            best = len(clusters)
+            clusters.append(_Cluster(first, fam, start if dated else None, end if dated else None,
+                                     rank if dated else 9, from_pub, r.modality, set(), set(), set(), set(), set()))
+        c = clusters[best]
+        if first < c.first:
+            c.first = first
+        if dated and (c.start is None or rank < c.rank or (c.from_published and not from_pub)):
+            c.start, c.end, c.rank, c.from_published = start, end, rank, from_pub
+        c.entities |= all_ents
+        c.core |= ents
+        c.lemmas.add(lemma)
+        c.sentences.add((r.article, r.sentence))
+        if r.type == "statement":
+            c.statement_articles.add(r.article)
+        c.members.append((r.article, r.key))
+        assign[i] = best
+        _file(best, c, fam, all_ents, lemma, published, dated_index, lemma_index)
+
+    return {(records[i].article, records[i].key): _id(clusters[cid].first) for i, cid in assign.items()}
+
+
+def _rank(r: EventRecord) -> int:
+    if not r.start or not r.end or r.precision is None:
+        return 9
+    return COARSE.get(r.precision, 8)
+
+
+def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end: dt.date | None, rank: int,
+                published: dt.date | None, from_pub: bool, dated: bool,
+                dated_index: dict[tuple[str, str, str], list[int]],
+                lemma_index: dict[tuple[str, str, str, str], list[int]]) -> Iterator[int]:
+    if dated:
+        assert start is not None and end is not None
+        lag = PUBLISHED_LAG_DAYS if from_pub else 0
+        for ent in sorted(ents):
+            for bucket in _lookups(start, end, rank, lag):
+                yield from dated_index.get((fam, ent, bucket), ())[-MAX_CANDIDATES:]
+            # publication-day clusters may be a few days off any finer date
+            if rank <= 1 and not from_pub:
+                for d in range(-PUBLISHED_LAG_DAYS, PUBLISHED_LAG_DAYS + 1):
+                    key = (fam, ent, f"d{(start + dt.timedelta(days=d)).isoformat()}")
+                    yield from dated_index.get(key, ())[-MAX_CANDIDATES:]
+    if published is not None and (not dated or from_pub):
+        for ent in sorted(ents):
+            for d in range(-UNDATED_WINDOW_DAYS, UNDATED_WINDOW_DAYS + 1):
+                key = (fam, ent, lemma, (published + dt.timedelta(days=d)).isoformat())
+                yield from lemma_index.get(key, ())[-MAX_CANDIDATES:]
+
+
+def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: set[str], lemma: str,
+              start: dt.date | None, end: dt.date | None, rank: int, published: dt.date | None,
+              from_pub: bool, dated: bool) -> bool:
+    if c.type_family != fam:
+        return False
+    # statements are many and alike: the speaker itself must recur
+    if not (c.core & ents if r.type == "statement" else c.entities & all_ents):
+        return False
+    if (r.article, r.sentence) in c.sentences and r.sentence >= 0:
+        return False
+    if r.type == "statement" and r.article in c.statement_articles:
+        return False
+    if (r.modality in OPPOSED_MODALITIES) != (c.modality in OPPOSED_MODALITIES):
+        return False
+    if dated and c.start is not None:
+        assert start is not None and end is not None
+        return _dates_compatible(c, start, end, rank, from_pub)
+    # one side undated: same trigger word, articles close in time
+    return lemma in c.lemmas and published is not None
+
+
+def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published: dt.date | None,
+          dated_index: dict[tuple[str, str, str], list[int]],
+          lemma_index: dict[tuple[str, str, str, str], list[int]]) -> None:
+    if c.start is not None and c.end is not None:
+        for ent in ents:
+            for bucket in _buckets(c.start, c.end, c.rank):
+                lst = dated_index.setdefault((fam, ent, bucket), [])
+                if not lst or lst[-1] != cid:
+                    lst.append(cid)
+    if published is not None:
+        for ent in ents:
+            lst = lemma_index.setdefault((fam, ent, lemma, published.isoformat()), [])
+            if not lst or lst[-1] != cid:
+                lst.append(cid)

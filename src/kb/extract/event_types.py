@@ -1,0 +1,233 @@
+"""The event taxonomy and the trigger lexicon it is recognised by.
+
+Each type maps to a CAMEO root code (``"04"`` consult, ``"05"`` diplomatic cooperation,
+…) so results line up with GDELT-style event data. A few general-news types that CAMEO
+does not cover (launches, deaths, appointments…) have no code (``None``).
+
+The lexicon holds general English verb and noun classes only: lemmas as spaCy gives them.
+"""
+
+from __future__ import annotations
+
+# type -> CAMEO root code
+TYPES: dict[str, str | None] = {
+    "statement": "01",
+    "appeal": "02",
+    "intent_to_cooperate": "03",
+    "visit": "04",
+    "meet": "04",
+    "diplomatic_cooperation": "05",
+    "agreement_signed": "05",
+    "relations_established": "05",
+    "relations_normalized": "05",
+    "recognition": "05",
+    "material_cooperation": "06",
+    "aid": "07",
+    "investigate": "09",
+    "demand": "10",
+    "accuse": "11",
+    "reject": "12",
+    "threaten": "13",
+    "protest": "14",
+    "force_posture": "15",
+    "relations_broken": "16",
+    "coerce": "17",
+    "arrest": "17",
+    "sue": "17",
+    "assault": "18",
+    "kill": "18",
+    "fight": "19",
+    # general news, outside CAMEO
+    "launch": None,
+    "transaction": None,
+    "founding": None,
+    "appointment": None,
+    "resignation": None,
+    "dismissal": None,
+    "election": None,
+    "ruling": None,
+    "birth": None,
+    "death": None,
+}
+
+
+def cameo(type_: str) -> str | None:
+    """CAMEO root code of an event type (``None`` for types outside CAMEO)."""
+    return TYPES.get(type_)
+
+
+def _expand(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {lemma: type_ for type_, lemmas in table.items() for lemma in lemmas}
+
+
+VERBS: dict[str, str] = _expand({
+    "statement": ("say", "tell", "announce", "declare", "state", "add", "note", "stress", "underline",
+                  "emphasize", "emphasise", "explain", "comment", "affirm", "reaffirm", "reiterate",
+                  "confirm", "indicate", "tweet", "write", "acknowledge", "admit", "claim", "insist",
+                  "assert", "remark", "predict", "describe", "argue", "reveal", "disclose", "estimate", "call"),
+    "appeal": ("urge", "appeal", "ask", "request", "invite", "implore", "plead"),
+    "intent_to_cooperate": ("pledge", "promise", "vow", "offer", "commit"),
+    "visit": ("visit", "travel", "tour", "fly"),
+    "meet": ("meet", "talk", "discuss", "negotiate", "consult", "host", "receive", "welcome", "confer"),
+    "diplomatic_cooperation": ("praise", "endorse", "support", "back", "hail", "commend", "congratulate",
+                               "cooperate", "apologize", "apologise", "forgive", "thank"),
+    "agreement_signed": ("sign", "ink", "ratify"),
+    "relations_normalized": ("normalize", "normalise"),
+    "recognition": ("recognize", "recognise"),
+    "material_cooperation": ("supply", "export", "import", "deliver", "train", "share", "exchange", "invest"),
+    "aid": ("donate", "aid", "assist", "fund", "finance", "rescue"),
+    "investigate": ("investigate", "probe", "inspect", "inquire", "examine"),
+    "demand": ("demand", "require"),
+    "accuse": ("accuse", "criticize", "criticise", "condemn", "denounce", "blame", "slam", "decry",
+               "rebuke", "censure", "allege"),
+    "reject": ("reject", "refuse", "deny", "veto", "rebuff", "oppose", "dismiss"),
+    "threaten": ("threaten", "warn"),
+    "protest": ("protest", "demonstrate", "rally", "march", "boycott"),
+    "force_posture": ("deploy", "mobilize", "mobilise", "station", "mass"),
+    "relations_broken": ("sever", "expel", "recall"),
+    "coerce": ("sanction", "seize", "confiscate", "ban", "blockade", "deport", "impose", "raid"),
+    "arrest": ("arrest", "detain", "imprison", "jail", "capture", "convict", "sentence", "charge", "indict"),
+    "sue": ("sue",),
+    "assault": ("assault", "abduct", "kidnap", "torture", "stab", "wound", "injure", "hijack"),
+    "kill": ("kill", "assassinate", "murder", "execute", "behead", "massacre"),
+    "fight": ("attack", "bomb", "shell", "invade", "occupy", "strike", "fight", "battle", "clash",
+              "shoot", "fire"),
+    "launch": ("launch", "release", "unveil", "introduce", "debut", "ship", "open", "present", "demo",
+               "showcase",
+               "discontinue", "develop", "produce", "manufacture"),
+    "transaction": ("sell", "buy", "acquire", "purchase", "merge", "license"),
+    "founding": ("found", "establish", "create", "start", "co-found", "cofound"),
+    "appointment": ("appoint", "name", "hire", "nominate", "promote", "succeed"),
+    "resignation": ("resign", "quit", "retire", "leave", "step"),
+    "dismissal": ("oust", "sack", "depose", "remove"),
+    "election": ("elect", "vote", "win", "reelect", "re-elect"),
+    "ruling": ("rule", "acquit", "overturn", "settle", "lose"),
+    "birth": ("bear",),
+    "death": ("die",),
+})
+
+# lemmas whose event needs an entity on the receiving side to be one of ours
+# ("received the trademark" is no meeting; "received the minister" is one)
+NEEDS_TARGET: frozenset[str] = frozenset({
+    "receive", "welcome", "host", "share", "exchange", "present", "open", "name", "fire", "leave",
+    "step", "create", "start", "establish", "remove", "win", "lose", "support", "back", "rule", "mass",
+    "station", "charge", "sentence", "recall", "fly", "talk",
+})
+
+# (verb lemma, particle or preposition) -> type; checked before VERBS
+PHRASAL: dict[tuple[str, str], str] = {
+    ("call", "for"): "appeal",
+    ("call", "on"): "appeal",
+    ("call", "upon"): "appeal",
+    ("step", "down"): "resignation",
+    ("set", "up"): "founding",
+    ("carry", "out"): "fight",
+    ("break", "off"): "relations_broken",
+    ("cut", "off"): "relations_broken",
+    ("crack", "down"): "coerce",
+    ("pull", "out"): "force_posture",
+    ("walk", "out"): "protest",
+    ("show", "off"): "launch",
+}
+
+# verbs whose type depends on the object: "set up ties", "cut relations", "reach a deal"
+RELATION_OBJECTS: frozenset[str] = frozenset({"tie", "ties", "relation", "relations", "relationship"})
+AGREEMENT_OBJECTS: frozenset[str] = frozenset({
+    "agreement", "deal", "accord", "treaty", "pact", "memorandum", "mou", "contract", "convention",
+    "declaration", "protocol", "ceasefire", "truce", "arrangement",
+})
+RELATION_VERBS: dict[str, str] = {
+    "establish": "relations_established", "set": "relations_established", "forge": "relations_established",
+    "open": "relations_established", "restore": "relations_established", "resume": "relations_established",
+    "renew": "relations_established", "launch": "relations_established", "upgrade": "relations_established",
+    "normalize": "relations_normalized", "normalise": "relations_normalized",
+    "break": "relations_broken", "sever": "relations_broken", "cut": "relations_broken",
+    "suspend": "relations_broken", "freeze": "relations_broken", "end": "relations_broken",
+    "downgrade": "relations_broken", "close": "relations_broken",
+}
+AGREEMENT_VERBS: frozenset[str] = frozenset({
+    "sign", "reach", "strike", "conclude", "seal", "ink", "finalize", "finalise", "agree", "ratify", "broker",
+})
+
+NOUNS: dict[str, str] = _expand({
+    "statement": ("announcement", "declaration", "remark", "speech", "statement", "keynote"),
+    "appeal": ("appeal", "plea", "invitation", "request"),
+    "intent_to_cooperate": ("pledge", "promise", "offer"),
+    "visit": ("visit", "trip", "tour", "voyage", "journey"),
+    "meet": ("meeting", "talk", "summit", "negotiation", "consultation", "conference", "encounter",
+             "interview"),
+    "diplomatic_cooperation": ("cooperation", "co-operation", "support", "praise"),
+    "agreement_signed": ("signing", "signature", "ratification"),
+    "relations_normalized": ("normalization", "normalisation", "rapprochement"),
+    "recognition": ("recognition",),
+    "material_cooperation": ("delivery", "export", "exchange", "training", "investment", "sale", "purchase"),
+    "aid": ("aid", "assistance", "donation", "relief"),
+    "investigate": ("investigation", "probe", "inquiry", "inspection"),
+    "demand": ("demand", "ultimatum"),
+    "accuse": ("accusation", "criticism", "condemnation", "allegation"),
+    "reject": ("rejection", "refusal", "denial", "veto"),
+    "threaten": ("threat", "warning"),
+    "protest": ("protest", "demonstration", "rally", "boycott", "strike"),
+    "force_posture": ("deployment", "mobilization", "mobilisation", "buildup", "build-up"),
+    "relations_broken": ("severance", "rupture", "expulsion"),
+    "coerce": ("sanction", "embargo", "blockade", "crackdown", "seizure", "ban", "deportation", "raid"),
+    "arrest": ("arrest", "detention", "conviction", "indictment"),
+    "sue": ("lawsuit", "suit", "litigation"),
+    "assault": ("assault", "abduction", "kidnapping", "bombing", "hijacking"),
+    "kill": ("killing", "assassination", "murder", "execution", "massacre"),
+    "fight": ("attack", "airstrike", "offensive", "invasion", "occupation", "war", "clash", "fighting",
+              "battle", "shelling", "incursion"),
+    "launch": ("launch", "release", "unveiling", "introduction", "debut"),
+    "transaction": ("acquisition", "takeover", "merger"),
+    "founding": ("founding", "foundation"),
+    "appointment": ("appointment", "nomination"),
+    "resignation": ("resignation", "retirement"),
+    "dismissal": ("dismissal", "ouster", "firing"),
+    "election": ("election", "vote", "victory", "win"),
+    "ruling": ("ruling", "verdict", "judgment", "judgement", "settlement", "trial"),
+    "birth": ("birth",),
+    "death": ("death",),
+})
+# nouns that name a relation change when followed by "of ties/relations"
+RELATION_NOUNS: dict[str, str] = {
+    "establishment": "relations_established", "restoration": "relations_established",
+    "resumption": "relations_established", "opening": "relations_established",
+    "normalization": "relations_normalized", "normalisation": "relations_normalized",
+    "severance": "relations_broken", "severing": "relations_broken", "rupture": "relations_broken",
+    "breaking": "relations_broken", "suspension": "relations_broken", "break": "relations_broken",
+}
+# nouns whose possessor / "of" complement is the one acted on ("his arrest")
+PATIENT_NOUNS: frozenset[str] = frozenset({
+    "arrest", "detention", "conviction", "indictment", "killing", "assassination", "murder", "execution",
+    "abduction", "kidnapping", "expulsion", "deportation", "dismissal", "ouster", "firing", "appointment",
+    "nomination", "release", "launch", "unveiling", "introduction", "signing", "ratification", "death",
+    "birth", "recognition", "invasion", "occupation", "acquisition", "takeover", "sale", "purchase",
+})
+# verbs whose object noun is the real event ("made a visit", "held talks", "filed a lawsuit")
+LIGHT_VERBS: frozenset[str] = frozenset({
+    "make", "pay", "hold", "conduct", "carry", "launch", "file", "stage", "begin", "start", "have",
+    "give", "deliver", "issue", "lodge", "bring", "take", "undertake", "mount", "wage", "open", "host",
+    "attend", "resume", "continue", "announce", "complete", "finish", "end", "lead", "organize",
+    "organise", "join", "call", "order", "impose", "levy", "express", "voice", "extend", "accept",
+})
+
+# modality cues
+FUTURE_AUX: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "can"})
+PLAN_HEADS: frozenset[str] = frozenset({
+    "plan", "intend", "expect", "schedule", "due", "set", "aim", "hope", "want", "prepare", "seek",
+    "propose", "likely", "going", "try", "wish", "decide", "agree", "consider", "mull", "poised",
+    "slate", "eager", "ready", "about", "need", "offer", "threaten", "vow", "pledge", "promise",
+})
+PLAN_ADJ: frozenset[str] = frozenset({
+    "planned", "upcoming", "expected", "scheduled", "forthcoming", "future", "proposed", "possible",
+    "next", "potential", "prospective", "anticipated", "coming", "imminent", "likely",
+})
+HEDGE_ADV: frozenset[str] = frozenset({
+    "reportedly", "allegedly", "purportedly", "apparently", "supposedly", "seemingly", "rumoredly",
+})
+HEDGE_HEADS: frozenset[str] = frozenset({"allege", "claim", "rumor", "rumour", "suspect"})
+# passive report verbs: "is said to", "is believed to"
+HEDGE_PASSIVE: frozenset[str] = frozenset({"say", "believe", "report", "think", "allege", "rumor", "rumour",
+                                            "understand", "suspect", "claim"})
+DENY_HEADS: frozenset[str] = frozenset({"deny", "refute", "dispute", "disavow"})
+NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})

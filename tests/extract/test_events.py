@@ -1,0 +1,142 @@
+"""Events from the parse: type, participants, place, date and modality on our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract import entities
+from kb.extract.events import find_events
+from kb.model import Event, Timex
+
+ANCHOR = "2019-03-14"
+# what the date stage would give for the expressions used below
+VALUES = {
+    "1995": ("1995", "year", "1995-01-01", "1995-12-31"),
+    "2004": ("2004", "year", "2004-01-01", "2004-12-31"),
+    "Tuesday": ("2019-03-12", "day", "2019-03-12", "2019-03-12"),
+    "next week": ("2019-W12", "week", "2019-03-18", "2019-03-24"),
+    "March 2018": ("2018-03", "month", "2018-03-01", "2018-03-31"),
+}
+
+
+def run(nlp, text: str, anchor: str | None = ANCHOR) -> list[Event]:
+    doc = nlp(text)
+    found = entities.find_entities(doc)
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    timexes = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            value = VALUES.get(ent.text.removeprefix("the ").removeprefix("last "))
+            tx = Timex(ent.text, ent.start_char, ent.end_char, ent.label_, sentence=sent_index[ent.sent.start])
+            if value:
+                tx.value, tx.precision, tx.start, tx.end = value
+            timexes.append(tx)
+    return find_events(doc, found, timexes, anchor)
+
+
+def names(event: Event, *roles: str) -> set[str]:
+    return {p.entity.split(":", 1)[-1] for p in event.participants if p.role in roles}
+
+
+def one(events: list[Event], trigger: str) -> Event:
+    hits = [e for e in events if e.trigger == trigger]
+    assert len(hits) == 1, [(e.trigger, e.type) for e in events]
+    return hits[0]
+
+
+def test_coordinated_clauses_keep_their_own_years(nlp) -> None:
+    events = run(nlp, "Egypt and Jordan established relations in 1995 but severed them in 2004.")
+    up, down = one(events, "established"), one(events, "severed")
+    assert (up.type, up.cameo, up.date.value, up.date_from) == ("relations_established", "05", "1995", "clause")
+    assert (down.type, down.cameo, down.date.value) == ("relations_broken", "16", "2004")
+    assert {"Egypt", "Jordan"} <= names(up, "actor", "co-actor")
+
+
+def test_passive_signing_with_agent_place_and_weekday(nlp) -> None:
+    events = run(nlp, "The trade agreement was signed by Angela Merkel and Emmanuel Macron in Paris on Tuesday.")
+    e = one(events, "signed")
+    assert e.type == "agreement_signed"
+    assert {"Angela Merkel", "Emmanuel Macron"} <= names(e, "actor", "co-actor")
+    assert e.date.value == "2019-03-12" and e.date_from == "clause"
+    assert e.place is not None and e.place.endswith("Paris")
+    assert e.modality == "asserted"
+    assert "sign" in e.summary and "Angela Merkel" in e.summary
+
+
+def test_nominal_visit_with_possessor_and_destination(nlp) -> None:
+    events = run(nlp, "Vladimir Putin's visit to Turkey in March 2018 ended with a joint statement.")
+    e = one(events, "visit")
+    assert e.type == "visit" and e.cameo == "04"
+    assert "Vladimir Putin" in names(e, "actor")
+    assert "Turkey" in names(e, "target")
+    assert e.date.value == "2018-03"
+
+
+def test_future_and_plans_are_planned_not_dated_by_publication(nlp) -> None:
+    events = run(nlp, "France plans to sanction Iran. Germany will meet with Poland next week.")
+    coerce = one(events, "sanction")
+    assert (coerce.type, coerce.modality) == ("coerce", "planned")
+    assert coerce.date is None
+    assert "France" in names(coerce, "actor") and "Iran" in names(coerce, "target")
+    meet = one(events, "meet")
+    assert (meet.type, meet.modality, meet.date.value) == ("meet", "planned", "2019-W12")
+
+
+def test_hedges_denials_and_negation(nlp) -> None:
+    events = run(nlp, "Syria reportedly attacked Turkey. Russia denied that it had bombed Ukraine. "
+                      "China did not recognize Kosovo.")
+    assert one(events, "attacked").modality == "reported"
+    bombed = one(events, "bombed")
+    assert (bombed.type, bombed.modality) == ("fight", "denied")
+    assert one(events, "denied").type == "reject"
+    recog = one(events, "recognize")
+    assert (recog.type, recog.modality) == ("recognition", "negated")
+    assert recog.date is None
+
+
+def test_past_report_falls_back_to_publication_date_and_never_borrows(nlp) -> None:
+    events = run(nlp, "Canada accused Saudi Arabia of torture. Chile had condemned Peru. "
+                      "Chile condemned Peru on Tuesday and Brazil criticized Argentina.")
+    accused = one(events, "accused")
+    assert (accused.type, accused.cameo) == ("accuse", "11")
+    assert accused.date.value == ANCHOR and accused.date_from == "published"
+    condemned = [e for e in events if e.trigger == "condemned"]
+    assert condemned[0].date is None  # past perfect: background, no publication date
+    assert condemned[1].date.value == "2019-03-12"
+    criticized = one(events, "criticized")
+    assert criticized.date_from != "clause"  # the weekday belongs to the other clause
+
+
+def test_statements_need_a_named_speaker_and_no_trigger_twice(nlp) -> None:
+    events = run(nlp, "Boris Johnson said the talks were useful. The weather said nothing.")
+    said = [e for e in events if e.trigger == "said"]
+    assert len(said) == 1 and said[0].type == "statement" and said[0].cameo == "01"
+    keys = [e.key for e in events]
+    assert len(keys) == len(set(keys))
+
+
+def test_light_verb_gives_the_noun_its_actor(nlp) -> None:
+    events = run(nlp, "Microsoft filed a lawsuit against Google on Tuesday.")
+    e = one(events, "lawsuit")
+    assert e.type == "sue"
+    assert "Microsoft" in names(e, "actor") and "Google" in names(e, "target")
+    assert e.date.value == "2019-03-12"
+    assert not [x for x in events if x.trigger == "filed"]
+
+
+def test_pronoun_subject_takes_the_previous_parties(nlp) -> None:
+    events = run(nlp, "Narendra Modi hosted Shinzo Abe in Delhi on Tuesday. They signed a nuclear deal.")
+    e = one(events, "signed")
+    assert {"Narendra Modi", "Shinzo Abe"} <= names(e, "actor", "co-actor")
+
+
+@pytest.mark.parametrize("text", ["The weather was warm on Tuesday.", "Prices rose in 2004."])
+def test_no_event_without_a_participant(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_the_kingdom_is_the_state_named_before(nlp) -> None:
+    events = run(nlp, "Spain is a monarchy. Vladimir Putin visited the kingdom on Tuesday.")
+    e = one(events, "visited")
+    assert "Spain" in names(e, "target")
+    assert e.date.value == "2019-03-12"

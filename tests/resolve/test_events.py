@@ -1,0 +1,135 @@
+"""Merging event mentions across articles: hand-made records, no spaCy."""
+
+from __future__ import annotations
+
+import time
+
+from kb.resolve.events import EventRecord, merge_events, stem
+
+
+def rec(article: str, key: str, type_: str = "agreement_signed", trigger: str = "signed", *,
+        who: tuple[str, ...] = ("israel", "morocco"), value: str | None = None, precision: str | None = None,
+        published: str = "2021-11-25", date_from: str | None = "clause", sentence: int = 1,
+        modality: str = "asserted") -> EventRecord:
+    start = end = None
+    if value and precision == "day":
+        start = end = value
+    elif value and precision == "month":
+        start, end = f"{value}-01", f"{value}-28"
+    elif value and precision == "year":
+        start, end = f"{value}-01-01", f"{value}-12-31"
+    return EventRecord(article, key, type_, trigger, [(w, "actor") for w in who], value, precision, start, end,
+                       published, modality, date_from, sentence)
+
+
+def test_same_signing_in_three_articles_is_one_event() -> None:
+    records = [
+        rec("a", "e1", value="2021-11-24", precision="day"),
+        rec("b", "e7", trigger="signing", who=("morocco",), value="2021-11-24", precision="day", published="2021-11-24"),
+        rec("c", "e3", trigger="sign", who=("israel", "gantz"), value="2021-11", precision="month"),
+    ]
+    ids = merge_events(records)
+    assert len(set(ids.values())) == 1
+
+
+def test_different_days_or_types_stay_apart() -> None:
+    records = [
+        rec("a", "e1", value="2021-11-24", precision="day"),
+        rec("b", "e1", value="2021-11-20", precision="day"),
+        rec("c", "e1", type_="visit", trigger="visited", value="2021-11-24", precision="day"),
+        rec("d", "e1", who=("egypt",), value="2021-11-24", precision="day"),
+    ]
+    ids = merge_events(records)
+    assert len(set(ids.values())) == 4
+
+
+def test_background_years_merge_but_not_with_each_other() -> None:
+    records = [
+        rec("a", "e1", "relations_established", "set", value="1993", precision="year"),
+        rec("a", "e2", "relations_broken", "broke", value="2000", precision="year"),
+        rec("b", "e5", "relations_established", "established", value="1993", precision="year", sentence=4),
+        rec("b", "e6", "relations_broken", "severed", value="2000", precision="year", sentence=4),
+        rec("c", "e2", "relations_established", "set", value="1994", precision="year"),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e1")] == ids[("b", "e5")]
+    assert ids[("a", "e2")] == ids[("b", "e6")]
+    assert ids[("a", "e1")] != ids[("a", "e2")]
+    assert ids[("c", "e2")] != ids[("a", "e1")]
+
+
+def test_publication_day_date_tolerates_a_late_report() -> None:
+    records = [
+        rec("a", "e1", value="2021-11-24", precision="day"),
+        rec("b", "e1", value="2021-11-26", precision="day", date_from="published", published="2021-11-26"),
+        rec("c", "e1", value="2021-12-10", precision="day", date_from="published", published="2021-12-10"),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e1")] == ids[("b", "e1")]
+    assert ids[("c", "e1")] != ids[("a", "e1")]
+
+
+def test_undated_joins_only_with_same_trigger_and_close_publication() -> None:
+    records = [
+        rec("a", "e1", "visit", "visited", who=("lapid", "morocco"), value="2021-08-11", precision="day",
+            published="2021-08-12"),
+        rec("b", "e2", "visit", "visit", who=("lapid",), published="2021-08-13", date_from=None),
+        rec("c", "e2", "visit", "visit", who=("lapid",), published="2021-10-01", date_from=None),
+        rec("d", "e2", "visit", "trip", who=("lapid",), published="2021-08-12", date_from=None),
+    ]
+    ids = merge_events(records)
+    assert ids[("b", "e2")] == ids[("a", "e1")]
+    assert ids[("c", "e2")] != ids[("a", "e1")]
+    assert ids[("d", "e2")] != ids[("a", "e1")]
+
+
+def test_title_and_body_of_one_article_merge_but_one_sentence_does_not() -> None:
+    records = [
+        rec("a", "e0", trigger="sign", sentence=0, value="2021-11-24", precision="day", date_from="published",
+            published="2021-11-24"),
+        rec("a", "e40", trigger="signed", sentence=3, value="2021-11-24", precision="day"),
+        rec("a", "e44", trigger="signing", sentence=3, value="2021-11-24", precision="day"),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e0")] == ids[("a", "e40")]
+    assert ids[("a", "e44")] != ids[("a", "e40")]
+
+
+def test_statements_of_one_article_stay_apart_and_denials_do_not_join_facts() -> None:
+    records = [
+        rec("a", "e1", "statement", "said", who=("gantz",), value="2021-11-24", precision="day", sentence=1),
+        rec("a", "e9", "statement", "said", who=("gantz",), value="2021-11-24", precision="day", sentence=5),
+        rec("b", "e1", "fight", "attacked", value="2021-11-24", precision="day"),
+        rec("c", "e1", "fight", "attacked", value="2021-11-24", precision="day", modality="denied"),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e1")] != ids[("a", "e9")]
+    assert ids[("b", "e1")] != ids[("c", "e1")]
+
+
+def test_ids_are_stable_and_independent_of_input_order() -> None:
+    records = [rec("a", "e1", value="2021-11-24", precision="day"),
+               rec("b", "e2", value="2021-11-24", precision="day", published="2021-11-24")]
+    first = merge_events(records)
+    again = merge_events(list(reversed(records)))
+    assert first == again
+    assert first[("a", "e1")] == first[("b", "e2")]
+
+
+def test_stem_equates_inflections() -> None:
+    assert stem("signed") == stem("signing") == stem("signs") == stem("sign")
+    assert stem("visited") == stem("visit")
+    assert stem("planned") == stem("plan")
+
+
+def test_scales_to_many_records() -> None:
+    records = []
+    for i in range(60_000):
+        day = f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        records.append(rec(f"art{i // 20}", f"e{i}", "statement" if i % 3 else "meet", "said",
+                           who=(f"p{i % 500}", "israel"), value=day, precision="day", published=day,
+                           sentence=i % 20))
+    t0 = time.perf_counter()
+    ids = merge_events(records)
+    assert len(ids) == len(records)
+    assert time.perf_counter() - t0 < 20
