@@ -1,0 +1,473 @@
+"""Pictures of the knowledge base: self-contained HTML pages and still PNG images.
+
+Pages need no network: the SVG is drawn here in Python (positions from a seeded spring
+layout, so the same graph gives the same picture), and the data behind every node and
+mark (profiles, sources) is embedded as JSON that a little inline JavaScript shows on
+click. networkx and matplotlib are imported only inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+KIND_COLOURS = {
+    "person": "#4e79a7", "state": "#e15759", "organization": "#f28e2b", "place": "#59a14f",
+    "group": "#b07aa1", "agreement": "#c9a227", "event": "#9c755f",
+}
+OTHER_COLOUR = "#888888"
+WIDTH, HEIGHT, MARGIN = 1200, 800, 70
+
+_CSS = """
+body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;display:flex;height:100vh}
+#main{flex:1;display:flex;flex-direction:column;min-width:0}
+header{padding:8px 14px;border-bottom:1px solid #ddd;display:flex;gap:18px;align-items:center;flex-wrap:wrap}
+header h1{font-size:17px;margin:0}
+.legend span{display:inline-flex;align-items:center;gap:4px;margin-right:10px;font-size:12px}
+.legend i{width:11px;height:11px;border-radius:50%;display:inline-block}
+#canvas{flex:1;overflow:hidden;background:#fafafa}
+svg{width:100%;height:100%;user-select:none}
+.edge line{stroke:#999;stroke-opacity:.55}
+.edge.fact line{stroke:#555;stroke-opacity:.8}
+.edge:hover line,.edge.on line{stroke:#d62728;stroke-opacity:1}
+.elabel{font-size:9px;fill:#666;pointer-events:none}
+.hide-elabels .elabel,.hide-co .elabel.co{display:none}
+.node{cursor:pointer}
+.node circle{stroke:#fff;stroke-width:1.5}
+.node.center circle{stroke:#222;stroke-width:3}
+.node.on circle{stroke:#d62728;stroke-width:3}
+.node text{font-size:11px;fill:#222;paint-order:stroke;stroke:#fafafa;stroke-width:3px}
+.dim{opacity:.15}
+aside{width:380px;border-left:1px solid #ddd;overflow:auto;padding:12px 16px;background:#fff}
+aside h2{font-size:17px;margin:.2em 0}
+aside h3{font-size:13px;margin:1em 0 .3em;text-transform:uppercase;color:#666;letter-spacing:.04em}
+aside ul{padding-left:18px;margin:.2em 0}
+aside li{margin:.25em 0}
+.kind{color:#fff;border-radius:3px;padding:1px 6px;font-size:12px}
+.src{color:#555;font-size:12.5px}
+.src q{font-style:italic}
+.doc{color:#888;font-size:11.5px}
+.muted{color:#888}
+.axis line{stroke:#bbb}.axis text{font-size:11px;fill:#555}
+.mark{cursor:pointer}.mark:hover,.mark.on{stroke:#d62728;stroke-width:2}
+.mlabel{font-size:11px;fill:#333;pointer-events:none}
+table.list{border-collapse:collapse;width:100%;font-size:13px}
+table.list td{border-top:1px solid #eee;padding:3px 8px;vertical-align:top}
+table.list tr{cursor:pointer}table.list tr:hover{background:#f3f3f3}
+"""
+
+_COMMON_JS = """
+const DATA = JSON.parse(document.getElementById('kb-data').textContent);
+const panel = document.getElementById('panel');
+function esc(s){return String(s==null?'':s).replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));}
+function kindTag(k){return `<span class="kind" style="background:${(DATA.colours||{})[k]||'#888'}">${esc(k)}</span>`;}
+function sourceHtml(s){
+  const where = [s.document, s.published].filter(Boolean).map(esc).join(' · ');
+  const chars = s.start_char!=null ? ` · chars ${s.start_char}–${s.end_char}` : '';
+  return `<li class="src"><q>${esc(s.sentence)}</q><br><span class="doc">${where}${chars}${s.title?' — '+esc(s.title):''}</span></li>`;
+}
+function sourcesHtml(list, max){
+  if(!list || !list.length) return '';
+  const shown = list.slice(0, max||5).map(sourceHtml).join('');
+  const more = list.length > (max||5) ? `<li class="muted">and ${list.length-(max||5)} more</li>` : '';
+  return `<ul>${shown}${more}</ul>`;
+}
+function eventHtml(e){
+  const who = (e.participants||[]).map(p=>`${esc(p.name)} <span class="muted">(${esc(p.role)})</span>`).join(', ');
+  return `<h2>${esc(e.summary||e.trigger)}</h2>${kindTag('event')} <span class="muted">${esc(e.type)}${e.modality&&e.modality!=='asserted'?' · '+esc(e.modality):''}</span>
+    <p><b>${esc(e.date||'undated')}</b>${e.date_from==='published'?' <span class="muted">(reported)</span>':''}${e.place?' · '+esc(e.place):''}</p>
+    ${who?`<h3>Participants</h3><p>${who}</p>`:''}
+    <h3>Sources (${(e.sources||[]).length})</h3>${sourcesHtml(e.sources, 10)}`;
+}
+"""
+
+_GRAPH_JS = """
+function profileHtml(p){
+  if(p.event) return eventHtml(p.event);
+  let h = `<h2>${esc(p.name)}</h2>${kindTag(p.kind)} <span class="muted">${p.mentions} mentions in ${(p.documents||[]).length} articles</span>`;
+  if(p.aliases && p.aliases.length) h += `<h3>Also called</h3><p>${p.aliases.map(esc).join(', ')}</p>`;
+  if(p.states && p.states.length) h += `<h3>State</h3><p>${p.states.map(esc).join(', ')}</p>`;
+  if(p.roles && p.roles.length) h += '<h3>Roles</h3><ul>' + p.roles.map(r=>`<li>${r.former?'former ':''}${esc(r.title)}${r.of?' of '+esc(r.of):''}${sourcesHtml(r.sources,2)}</li>`).join('') + '</ul>';
+  if(p.related && p.related.length) h += '<h3>Related</h3><ul>' + p.related.map(r=>`<li>${esc(r.name)} <span class="muted">${esc(r.kind)} · ${esc(r.relation)} · ${r.weight}</span></li>`).join('') + '</ul>';
+  if(p.events && p.events.length){
+    h += `<h3>Events (${p.events_total||p.events.length})</h3><ul>` + p.events.map(e=>`<li><b>${esc(e.date||'undated')}</b> ${esc(e.summary||e.trigger)}${sourcesHtml(e.sources,1)}</li>`).join('') + '</ul>';
+  }
+  if(p.documents && p.documents.length) h += '<h3>Articles</h3><ul>' + p.documents.map(d=>`<li class="doc">${esc(d)}</li>`).join('') + '</ul>';
+  return h;
+}
+function edgeHtml(e){
+  const a = DATA.labels[e.source], b = DATA.labels[e.target];
+  return `<h2>${esc(a)} — ${esc(b)}</h2>` + e.facts.map(f=>`<h3>${esc(f.label)} (${f.weight})</h3>${sourcesHtml(f.sources, 5)}`).join('');
+}
+const svg = document.querySelector('svg');
+function clearOn(){document.querySelectorAll('.on').forEach(x=>x.classList.remove('on'));}
+function showNode(id){
+  clearOn();
+  const g = document.querySelector(`.node[data-id="${CSS.escape(id)}"]`);
+  if(g) g.classList.add('on');
+  const p = DATA.profiles[id];
+  panel.innerHTML = p ? profileHtml(p) : `<h2>${esc(DATA.labels[id])}</h2>`;
+  panel.dataset.shown = id;
+}
+document.querySelectorAll('.node').forEach(g=>{
+  g.addEventListener('click', ev=>{ev.stopPropagation(); showNode(g.dataset.id);});
+  g.addEventListener('mouseenter', ()=>{
+    const id = g.dataset.id, near = new Set([id]);
+    DATA.edges.forEach(e=>{ if(e.source===id) near.add(e.target); if(e.target===id) near.add(e.source); });
+    document.querySelectorAll('.node').forEach(n=>{ if(!near.has(n.dataset.id)) n.classList.add('dim'); });
+    document.querySelectorAll('.edge').forEach(x=>{ if(x.dataset.source!==id && x.dataset.target!==id) x.classList.add('dim'); });
+  });
+  g.addEventListener('mouseleave', ()=>document.querySelectorAll('.dim').forEach(x=>x.classList.remove('dim')));
+});
+document.querySelectorAll('.edge').forEach(x=>x.addEventListener('click', ev=>{
+  ev.stopPropagation(); clearOn(); x.classList.add('on'); panel.innerHTML = edgeHtml(DATA.edges[+x.dataset.i]);
+}));
+document.getElementById('elabels').addEventListener('change', ev=>svg.classList.toggle('hide-elabels', !ev.target.checked));
+document.getElementById('colabels').addEventListener('change', ev=>svg.classList.toggle('hide-co', !ev.target.checked));
+// zoom with the wheel, pan by dragging
+let vb = svg.viewBox.baseVal, drag = null;
+svg.addEventListener('wheel', ev=>{
+  ev.preventDefault();
+  const k = ev.deltaY > 0 ? 1.15 : 1/1.15, r = svg.getBoundingClientRect();
+  const mx = vb.x + (ev.clientX - r.left) / r.width * vb.width, my = vb.y + (ev.clientY - r.top) / r.height * vb.height;
+  vb.x = mx - (mx - vb.x) * k; vb.y = my - (my - vb.y) * k; vb.width *= k; vb.height *= k;
+}, {passive:false});
+svg.addEventListener('mousedown', ev=>{drag = {x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y};});
+window.addEventListener('mousemove', ev=>{
+  if(!drag) return;
+  const r = svg.getBoundingClientRect();
+  vb.x = drag.vx - (ev.clientX - drag.x) / r.width * vb.width; vb.y = drag.vy - (ev.clientY - drag.y) / r.height * vb.height;
+});
+window.addEventListener('mouseup', ()=>{drag = null;});
+if(DATA.center) showNode(DATA.center);
+"""
+
+_TIMELINE_JS = """
+function clearOn(){document.querySelectorAll('.on').forEach(x=>x.classList.remove('on'));}
+function showEvent(i){
+  clearOn();
+  document.querySelectorAll(`[data-i="${i}"]`).forEach(x=>x.classList.add('on'));
+  panel.innerHTML = eventHtml(DATA.events[i]);
+  panel.dataset.shown = String(i);
+}
+document.querySelectorAll('[data-i]').forEach(x=>x.addEventListener('click', ()=>showEvent(+x.dataset.i)));
+"""
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON safe to put inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, default=_plain)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return asdict(obj)
+    if isinstance(obj, set):
+        return sorted(obj)
+    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text if text is not None else ""), quote=True)
+
+
+def _short(text: str, n: int = 42) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _page(title: str, header: str, body: str, data: dict[str, Any], script: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style></head>\n<body>\n"
+        f"<div id=\"main\"><header><h1>{_e(title)}</h1>{header}</header>\n{body}</div>\n"
+        "<aside id=\"panel\"><p class=\"muted\">Click a mark to see its details and sources.</p></aside>\n"
+        f"<script type=\"application/json\" id=\"kb-data\">{_json_for_script(data)}</script>\n"
+        f"<script>{_COMMON_JS}{script}</script>\n</body></html>\n"
+    )
+
+
+def _legend(kinds: Iterable[str]) -> str:
+    spans = "".join(f"<span><i style=\"background:{KIND_COLOURS.get(k, OTHER_COLOUR)}\"></i>{_e(k)}</span>"
+                    for k in kinds)
+    return f"<div class=\"legend\">{spans}</div>"
+
+
+# --- graph --------------------------------------------------------------------------
+
+
+def layout(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node positions in ``[0, 1]²``: a seeded spring layout, so pictures are reproducible."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return {}
+    if graph.number_of_nodes() == 1:
+        return {n: (0.5, 0.5) for n in graph}
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    for u, v, data in graph.edges(data=True):
+        w = 2.0 if data.get("relation") != "co_mention" else 1.0
+        old = simple.get_edge_data(u, v, {}).get("weight", 0.0)
+        simple.add_edge(u, v, weight=max(old, w))
+    k = 1.6 / math.sqrt(simple.number_of_nodes())
+    pos = nx.spring_layout(simple, seed=seed, k=k, iterations=120, weight="weight")
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    sx, sy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+    return {n: ((float(p[0]) - x0) / sx, (float(p[1]) - y0) / sy) for n, p in pos.items()}
+
+
+def node_radius(data: dict[str, Any]) -> float:
+    """Circle size grows with the square root of mentions."""
+    m = max(1, int(data.get("mentions") or 1))
+    if data.get("kind") == "event":
+        return min(14.0, 4.0 + 2.0 * math.sqrt(m))
+    return min(32.0, 6.0 + 3.0 * math.sqrt(m))
+
+
+def _merged_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """One drawn line per linked pair, listing every fact between the two."""
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for u, v, data in graph.edges(data=True):
+        a, b = sorted((u, v))
+        entry = pairs.setdefault((a, b), {"source": a, "target": b, "facts": []})
+        label = data.get("label", data.get("relation", ""))
+        if (u, v) != (a, b) and data.get("relation") != "co_mention":
+            label = f"← {label}"
+        entry["facts"].append({"relation": data.get("relation"), "label": label, "weight": data.get("weight", 0),
+                               "sources": data.get("sources", [])})
+    out = []
+    for entry in pairs.values():
+        entry["facts"].sort(key=lambda f: (f["relation"] == "co_mention", -f["weight"]))
+        entry["fact"] = any(f["relation"] != "co_mention" for f in entry["facts"])
+        entry["label"] = "; ".join(f["label"] + (f" ×{f['weight']}" if f["relation"] == "co_mention" else "")
+                                   for f in entry["facts"][:2])
+        out.append(entry)
+    return out
+
+
+def graph_html(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: str | None = None,
+               profiles: dict[str, Any] | None = None) -> None:
+    """Write an interactive page of ``graph``: nodes coloured by kind, sized by mentions.
+
+    ``profiles`` maps node ids to what a click on the node shows (e.g. ``kb who``
+    profiles as dicts); nodes without one show their label.
+    """
+    pos = layout(graph)
+    w, h = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
+
+    def xy(n: str) -> tuple[float, float]:
+        x, y = pos[n]
+        return MARGIN + x * w, MARGIN + y * h
+
+    edges = _merged_edges(graph)
+    parts = [f"<svg class=\"hide-co\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">"]
+    parts.append("<g class=\"edges\">")
+    for i, e in enumerate(edges):
+        (x1, y1), (x2, y2) = xy(e["source"]), xy(e["target"])
+        width = min(6.0, 1.0 + math.log1p(sum(f["weight"] for f in e["facts"])))
+        parts.append(
+            f"<g class=\"edge{' fact' if e['fact'] else ''}\" data-i=\"{i}\" data-source=\"{_e(e['source'])}\" "
+            f"data-target=\"{_e(e['target'])}\"><line x1=\"{x1:.1f}\" y1=\"{y1:.1f}\" x2=\"{x2:.1f}\" y2=\"{y2:.1f}\" "
+            f"stroke-width=\"{width:.1f}\"><title>{_e(e['label'])}</title></line>"
+            f"<text class=\"elabel{'' if e['fact'] else ' co'}\" x=\"{(x1 + x2) / 2:.1f}\" y=\"{(y1 + y2) / 2:.1f}\" text-anchor=\"middle\">"
+            f"{_e(_short(e['label'], 36))}</text></g>")
+    parts.append("</g><g class=\"nodes\">")
+    order = sorted(graph.nodes(data=True), key=lambda nd: nd[1].get("mentions", 0))
+    for n, data in order:
+        x, y = xy(n)
+        r = node_radius(data)
+        colour = KIND_COLOURS.get(data.get("kind", ""), OTHER_COLOUR)
+        label = _short(data.get("label", n), 28 if data.get("kind") == "event" else 40)
+        parts.append(
+            f"<g class=\"node{' center' if n == center else ''}\" data-id=\"{_e(n)}\" data-kind=\"{_e(data.get('kind'))}\">"
+            f"<circle cx=\"{x:.1f}\" cy=\"{y:.1f}\" r=\"{r:.1f}\" fill=\"{colour}\">"
+            f"<title>{_e(data.get('label', n))} ({_e(data.get('kind'))}, {data.get('mentions', 0)} mentions)</title>"
+            f"</circle><text x=\"{x + r + 3:.1f}\" y=\"{y + 4:.1f}\">{_e(label)}</text></g>")
+    parts.append("</g></svg>")
+    kinds = sorted({d.get("kind", "") for _, d in graph.nodes(data=True)})
+    header = (_legend(kinds) + "<label class=\"muted\"><input type=\"checkbox\" id=\"elabels\" checked> edge labels"
+              "</label><label class=\"muted\"><input type=\"checkbox\" id=\"colabels\"> co-mention labels</label><span class=\"muted\">wheel: zoom · drag: pan · click: details</span>")
+    data = {
+        "center": center,
+        "colours": KIND_COLOURS,
+        "labels": {n: d.get("label", n) for n, d in graph.nodes(data=True)},
+        "edges": edges,
+        "profiles": profiles or {},
+    }
+    body = f"<div id=\"canvas\">{''.join(parts)}</div>"
+    Path(path).write_text(_page(title, header, body, data, _GRAPH_JS), encoding="utf-8")
+
+
+def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: str | None = None) -> None:
+    """Write a still picture of ``graph`` (same layout and colours as the page)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    pos = {n: (x, 1.0 - y) for n, (x, y) in layout(graph).items()}
+    fig, ax = plt.subplots(figsize=(14, 9.5), dpi=110)
+    try:
+        ax.set_title(title)
+        ax.axis("off")
+        simple = nx.Graph(graph)
+        nodes = list(graph.nodes)
+        sizes = [(node_radius(graph.nodes[n]) * 2.2) ** 2 for n in nodes]
+        colours = [KIND_COLOURS.get(graph.nodes[n].get("kind", ""), OTHER_COLOUR) for n in nodes]
+        nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#999999", alpha=0.6, width=0.8)
+        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_size=sizes, node_color=colours, ax=ax,
+                               edgecolors=["#222222" if n == center else "#ffffff" for n in nodes],
+                               linewidths=[2.5 if n == center else 0.8 for n in nodes])
+        # Event labels are sentences: only name them when the picture has room.
+        few = len(nodes) <= 40
+        labels = {n: _short(graph.nodes[n].get("label", n), 24 if graph.nodes[n].get("kind") == "event" else 32)
+                  for n in nodes if few or graph.nodes[n].get("kind") != "event"}
+        nx.draw_networkx_labels(graph, pos, labels=labels, font_size=7, ax=ax)
+        facts = {(e["source"], e["target"]): _short(e["facts"][0]["label"], 24)
+                 for e in _merged_edges(graph) if e["fact"]}
+        nx.draw_networkx_edge_labels(simple, pos, edge_labels=facts, font_size=6, font_color="#555555", ax=ax,
+                                     rotate=False, bbox={"alpha": 0})
+        from matplotlib.lines import Line2D
+
+        kinds = sorted({graph.nodes[n].get("kind", "") for n in nodes})
+        ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, OTHER_COLOUR),
+                                  label=k) for k in kinds], loc="lower left", fontsize=8, frameon=False)
+        fig.tight_layout()
+        fig.savefig(path, format="png")
+    finally:
+        plt.close(fig)
+
+
+# --- timeline ------------------------------------------------------------------------
+
+
+def _day(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _ticks(first: int, last: int) -> list[tuple[int, str]]:
+    """Axis ticks at year, month or day starts, at most about twelve."""
+    d0, d1 = date.fromordinal(first), date.fromordinal(last)
+    span = last - first
+    out: list[tuple[int, str]] = []
+    if span > 3 * 365:
+        step = max(1, math.ceil((d1.year - d0.year + 1) / 12))
+        for y in range(d0.year, d1.year + 2, step):
+            out.append((date(y, 1, 1).toordinal(), str(y)))
+    elif span > 60:
+        months = (d1.year - d0.year) * 12 + d1.month - d0.month + 2
+        step = max(1, math.ceil(months / 12))
+        for i in range(0, months, step):
+            y, m = divmod(d0.year * 12 + d0.month - 1 + i, 12)
+            out.append((date(y, m + 1, 1).toordinal(), f"{y}-{m + 1:02d}"))
+    else:
+        step = max(1, math.ceil((span + 1) / 12))
+        for d in range(first, last + 2, step):
+            out.append((d, date.fromordinal(d).isoformat()))
+    return [(d, label) for d, label in out if first <= d <= last + 1] or [(first, d0.isoformat())]
+
+
+def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
+    """Write an interactive timeline page: a time axis, each event a mark, a click shows its sources.
+
+    ``events`` are :class:`kb.queries.EventView` objects (or their dicts), oldest first.
+    Events spanning several days are bars; undated events are listed below the axis.
+    """
+    views = [asdict(e) if is_dataclass(e) else dict(e) for e in events]
+    dated = [(i, _day(v.get("start")), _day(v.get("end")) or _day(v.get("start"))) for i, v in enumerate(views)]
+    dated = [(i, s, max(s, e or s)) for i, s, e in dated if s is not None]
+    types = sorted({v.get("type") or "" for v in views})
+    palette = ["#4e79a7", "#e15759", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7",
+               "#9c755f", "#bab0ac"]
+    colour = {t: palette[i % len(palette)] for i, t in enumerate(types)}
+
+    parts: list[str] = []
+    lane_h, top = 24, 40
+    if dated:
+        first = min(s for _, s, _ in dated)
+        last = max(e for _, _, e in dated)
+        pad = max(1, (last - first) // 40)
+        first, last = first - pad, last + pad
+        span = max(1, last - first)
+        scale = (WIDTH - 2 * MARGIN) / span
+
+        def x_of(day: int) -> float:
+            return MARGIN + (day - first) * scale
+
+        lanes: list[float] = []
+        placed = []
+        for i, s, e in sorted(dated, key=lambda t: (t[1], t[2], t[0])):
+            x0, x1 = x_of(s), max(x_of(e), x_of(s) + 8)
+            label = _short(views[i].get("summary") or views[i].get("trigger") or "", 34)
+            text_w = 6.2 * len(label) + 6
+            # near the right edge the label goes to the left of its mark
+            left = x1 + text_w > WIDTH - 4
+            begin, end = (x0 - text_w, x1) if left else (x0, x1 + text_w)
+            lane = next((k for k, free in enumerate(lanes) if free < begin), None)
+            if lane is None:
+                lanes.append(0.0)
+                lane = len(lanes) - 1
+            lanes[lane] = end
+            placed.append((i, x0, x1, lane, label, left))
+        height = top + max(1, len(lanes)) * lane_h + 40
+        parts.append(f"<svg viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\" "
+                     f"style=\"height:{height}px\"><g class=\"axis\">")
+        axis_y = height - 30
+        parts.append(f"<line x1=\"{MARGIN}\" y1=\"{axis_y}\" x2=\"{WIDTH - MARGIN}\" y2=\"{axis_y}\"/>")
+        for day, label in _ticks(first, last):
+            x = x_of(day)
+            parts.append(f"<line x1=\"{x:.1f}\" y1=\"{top - 10}\" x2=\"{x:.1f}\" y2=\"{axis_y + 5}\" "
+                         f"stroke-dasharray=\"2,4\"/><text x=\"{x:.1f}\" y=\"{axis_y + 18}\" "
+                         f"text-anchor=\"middle\">{_e(label)}</text>")
+        parts.append("</g><g class=\"marks\">")
+        anchor = ' text-anchor="end"'
+        for i, x0, x1, lane, label, left in placed:
+            v = views[i]
+            y = top + lane * lane_h
+            c = colour[v.get("type") or ""]
+            tip = f"{v.get('date') or ''} {v.get('type') or ''}: {v.get('summary') or v.get('trigger') or ''}"
+            opacity = "0.55" if v.get("date_from") == "published" or v.get("modality") != "asserted" else "1"
+            parts.append(
+                f"<rect class=\"mark\" data-i=\"{i}\" x=\"{x0:.1f}\" y=\"{y:.1f}\" width=\"{x1 - x0:.1f}\" "
+                f"height=\"14\" rx=\"4\" fill=\"{c}\" fill-opacity=\"{opacity}\"><title>{_e(tip)}</title></rect>"
+                f"<text class=\"mlabel\" x=\"{(x0 - 4) if left else (x1 + 4):.1f}\" y=\"{y + 11:.1f}\""
+                f"{anchor if left else ''}>{_e(label)}</text>")
+        parts.append("</g></svg>")
+    else:
+        parts.append("<p class=\"muted\" style=\"padding:0 14px\">No dated events.</p>")
+    rows = []
+    for i, v in enumerate(views):
+        who = ", ".join(p.get("name", "") for p in v.get("participants") or [])
+        rows.append(
+            f"<tr data-i=\"{i}\"><td>{_e(v.get('date') or 'undated')}</td><td>{_e(v.get('type'))}</td>"
+            f"<td>{_e(v.get('summary') or v.get('trigger'))}</td><td class=\"muted\">{_e(who)}</td>"
+            f"<td class=\"muted\">{len(v.get('sources') or [])}</td></tr>")
+    table = f"<table class=\"list\">{''.join(rows)}</table>" if rows else ""
+    header = (_legend_types(types, colour) + f"<span class=\"muted\">{len(views)} events, {len(dated)} dated</span>")
+    body = f"<div id=\"canvas\" style=\"overflow:auto;background:#fff\">{''.join(parts)}{table}</div>"
+    data = {"events": views, "colours": KIND_COLOURS}
+    Path(path).write_text(_page(title, header, body, data, _TIMELINE_JS), encoding="utf-8")
+
+
+def _legend_types(types: list[str], colour: dict[str, str]) -> str:
+    spans = "".join(f"<span><i style=\"background:{colour[t]}\"></i>{_e(t or 'other')}</span>" for t in types)
+    return f"<div class=\"legend\">{spans}</div>"
