@@ -1,19 +1,32 @@
-"""Ingest: files → articles → extracted facts → store, one transaction per article."""
+"""Ingest: files → articles → extracted facts → store, one transaction per article.
+
+The corpus is streamed: articles are read, analysed and written one batch at a time,
+so memory does not grow with the number of articles. With ``workers > 1`` the NLP runs
+in forked processes; at most a few batches per worker are in flight, and only the
+compact part of each article crosses the process boundary (the text once, offsets as
+packed integers, facts without the article).
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from array import array
+from collections import deque
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from kb.corpus import read_articles
-from kb.errors import BadArticle
+from kb.errors import BadArticle, SkippedFile
 from kb.model import Article, ArticleFacts
 from kb.store import Store
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from kb.model import DateValue
+
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, bounded memory
 
 
 @dataclass
@@ -21,6 +34,7 @@ class IngestReport:
     read: int = 0  # articles analysed and stored
     unchanged: int = 0  # skipped: same content already stored
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files not in an article format
     warnings: list[tuple[str, str]] = field(default_factory=list)
     entities_before: int = 0
     entities_after: int = 0
@@ -42,7 +56,7 @@ class Progress:
 
     done: int
     doc_id: str
-    status: str  # "read", "unchanged", "failed"
+    status: str  # "read", "unchanged", "failed", "skipped"
     detail: str = ""
 
 
@@ -58,14 +72,16 @@ def ingest(
 ) -> IngestReport:
     """Read every article under ``paths`` into ``store``.
 
-    Unchanged articles (same content hash) are skipped; a changed one replaces its old
-    facts. A bad file is reported and the rest goes on. Canonical entities and merged
-    events are rebuilt once at the end, only when something changed.
+    Unchanged articles (same content hash) are skipped without loading the NLP pipeline;
+    a changed one replaces its old facts. A bad file is reported and the rest goes on.
+    Canonical entities and merged events are rebuilt once at the end, only when
+    something changed.
     """
     report = IngestReport()
     report.entities_before = store.count("entities")
     report.events_before = store.stats()["events"]
     known = store.article_hashes()
+    hashes: dict[str, str] = {}  # doc_id -> content hash as read, until written
     done = 0
 
     def tell(doc_id: str, status: str, detail: str = "") -> None:
@@ -76,6 +92,11 @@ def ingest(
 
     def pending() -> Iterator[Article]:
         for item in read_articles(paths):
+            if isinstance(item, SkippedFile):
+                report.skipped.append((item.path, item.reason))
+                report.warnings.append((item.path, f"skipped: {item.reason}"))
+                tell(item.path, "skipped", item.reason)
+                continue
             if isinstance(item, BadArticle):
                 report.failed.append((item.path, item.reason))
                 tell(item.path, "failed", item.reason)
@@ -84,10 +105,14 @@ def ingest(
                 item.published, item.published_from = published.start, "override"
             for warning in getattr(item, "warnings", None) or []:
                 report.warnings.append((item.path or item.doc_id, warning))
-            if known.get(item.doc_id) == item.content_hash:
+            digest = item.content_hash
+            if known.get(item.doc_id) == digest:
                 report.unchanged += 1
                 tell(item.doc_id, "unchanged")
                 continue
+            # The hash of the article as read: analysis may fill in fields (a publication
+            # date found in the text) that would change it.
+            hashes[item.doc_id] = digest
             yield item
 
     for facts in _analyse(pending(), model=model, workers=workers, batch_size=batch_size):
@@ -95,9 +120,12 @@ def ingest(
             report.failed.append((facts.path, facts.reason))
             tell(facts.path, "failed", facts.reason)
             continue
-        store.write_article(facts)
+        doc_id = facts.article.doc_id
+        digest = hashes.pop(doc_id, None) or facts.article.content_hash
+        store.write_article(facts, replace=doc_id in known, content_hash=digest)
+        known[doc_id] = digest
         report.read += 1
-        tell(facts.article.doc_id, "read")
+        tell(doc_id, "read")
 
     if store.dirty:
         store.consolidate()
@@ -109,37 +137,64 @@ def ingest(
 def _analyse(
     articles: Iterable[Article], *, model: str | None, workers: int, batch_size: int
 ) -> Iterator[ArticleFacts | BadArticle]:
-    """Facts for each article, in order; the NLP runs here or in ``workers`` processes."""
+    """Facts for each article, in order; the NLP runs here or in ``workers`` processes.
+
+    Nothing is loaded until a first article needs analysing, so a re-ingest of an
+    unchanged corpus never loads the pipeline.
+    """
+    stream = iter(articles)
+    first = next(stream, None)
+    if first is None:
+        return
+    batches = _batches(_chain(first, stream), batch_size)
     if workers <= 1:
         from kb.extract import extract_many
-        from kb.extract.pipeline import load_nlp
 
-        nlp = load_nlp(model)
-        for article, facts in _guarded(articles, lambda batch: extract_many(batch, nlp, batch_size=batch_size),
-                                       batch_size):
-            yield facts
+        nlp = _load_nlp(model)
+        for batch in batches:
+            yield from _guarded(batch, lambda b: extract_many(b, nlp, batch_size=batch_size))
         return
+    yield from _pooled(batches, model=model, workers=workers)
+
+
+def _pooled(batches: Iterator[list[Article]], *, model: str | None, workers: int) -> Iterator[ArticleFacts | BadArticle]:
+    """Run batches on a pool of forked workers, in order, with a bounded number in flight.
+
+    ``Pool.imap`` would read the whole input ahead; here at most
+    ``IN_FLIGHT_PER_WORKER * workers`` batches are queued or being analysed.
+    """
     ctx = multiprocessing.get_context("fork")
+    limit = IN_FLIGHT_PER_WORKER * workers
     with ctx.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for result in pool.imap(_worker_run, _batches(articles, batch_size)):
-            yield from result
+        queue: deque[tuple[list[Article], AsyncResult[list[Any]]]] = deque()
+        for batch in batches:
+            queue.append((batch, pool.apply_async(_worker_run, ([_pack(a) for a in batch],))))
+            if len(queue) >= limit:
+                yield from _unpack_results(*queue.popleft())
+        while queue:
+            yield from _unpack_results(*queue.popleft())
+
+
+def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest
 
 
 def _guarded(
-    articles: Iterable[Article], run: Callable[[list[Article]], Iterable[ArticleFacts]], batch_size: int
-) -> Iterator[tuple[Article, ArticleFacts | BadArticle]]:
-    """Run extraction batch by batch; if a batch fails, retry its articles one by one."""
-    for batch in _batches(articles, batch_size):
+    batch: list[Article], run: Callable[[list[Article]], Iterable[ArticleFacts]]
+) -> list[ArticleFacts | BadArticle]:
+    """Analyse a batch; if it fails, retry its articles one by one so one bad article costs only itself."""
+    try:
+        return list(run(batch))
+    except Exception:  # noqa: BLE001 - one bad article must not stop the ingest
+        pass
+    results: list[ArticleFacts | BadArticle] = []
+    for article in batch:
         try:
-            results = list(run(batch))
-        except Exception:  # noqa: BLE001 - one bad article must not stop the ingest
-            results = []
-            for article in batch:
-                try:
-                    results.extend(run([article]))
-                except Exception as exc:  # noqa: BLE001
-                    results.append(BadArticle(article.path or article.doc_id, f"analysis failed: {exc}"))
-        yield from zip(batch, results)
+            results.extend(run([article]))
+        except Exception as exc:  # noqa: BLE001
+            results.append(BadArticle(article.path or article.doc_id, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return results
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -153,18 +208,76 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-_WORKER_NLP = None
+# --- crossing the process boundary ----------------------------------------------------
+# An article goes to a worker as its fields with the offsets packed into machine
+# integers and the cleaned text left out when it equals the text; facts come back without the
+# article, plus the article fields that extraction may have filled in (e.g. the
+# publication date found in the text).
+
+_BULKY = ("text", "clean", "offsets")
+
+
+def _pack(article: Article) -> dict[str, Any]:
+    fields = dict(vars(article))
+    fields["offsets"] = array("q", fields["offsets"]).tobytes()
+    if fields["clean"] == fields["text"]:
+        fields["clean"] = None  # not sent twice
+    return fields
+
+
+def _unpack(fields: dict[str, Any]) -> Article:
+    fields = dict(fields)
+    offsets = array("q")
+    offsets.frombytes(fields.pop("offsets"))
+    if fields["clean"] is None:
+        fields["clean"] = fields["text"]
+    return Article(**fields, offsets=offsets.tolist())
+
+
+def _slim(facts: ArticleFacts | BadArticle) -> tuple[dict[str, Any], ArticleFacts | None]:
+    """Facts without their article; a failure as plain data (``BadArticle`` cannot be unpickled)."""
+    if isinstance(facts, BadArticle):
+        return {"failed": (facts.path, facts.reason)}, None
+    meta = {k: v for k, v in vars(facts.article).items() if k not in _BULKY}
+    return meta, replace(facts, article=None)  # type: ignore[arg-type]
+
+
+def _unpack_results(batch: list[Article], pending: AsyncResult[list[Any]]) -> Iterator[ArticleFacts | BadArticle]:
+    for article, (meta, facts) in zip(batch, pending.get()):
+        if facts is None:
+            yield BadArticle(*meta["failed"])
+            continue
+        for name, value in meta.items():
+            setattr(article, name, value)
+        facts.article = article
+        yield facts
+
+
+_WORKER_NLP: Any = None
+_WORKER_ERROR: Exception | None = None
+
+
+def _load_nlp(model: str | None) -> Any:
+    """The cached pipeline; ``load_nlp()`` and ``load_nlp(None)`` would be two cache entries."""
+    from kb.extract.pipeline import load_nlp
+
+    return load_nlp(model) if model is not None else load_nlp()
 
 
 def _worker_init(model: str | None) -> None:
-    global _WORKER_NLP
-    from kb.extract.pipeline import load_nlp
+    # A failing initializer makes a Pool restart its workers forever: keep the error
+    # and raise it from the first task instead, so the ingest stops with it.
+    global _WORKER_NLP, _WORKER_ERROR
+    try:
+        _WORKER_NLP = _load_nlp(model)
+    except Exception as exc:  # noqa: BLE001
+        _WORKER_ERROR = exc
 
-    _WORKER_NLP = load_nlp(model)
 
-
-def _worker_run(batch: list[Article]) -> list[ArticleFacts | BadArticle]:
+def _worker_run(packed: list[dict[str, Any]]) -> list[tuple[dict[str, Any], ArticleFacts | None]]:
     from kb.extract import extract_many
 
-    return [facts for _, facts in _guarded(batch, lambda b: extract_many(b, _WORKER_NLP, batch_size=len(b)),
-                                           len(batch))]
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
+    batch = [_unpack(p) for p in packed]
+    return [_slim(f) for f in _guarded(batch, lambda b: extract_many(b, _WORKER_NLP, batch_size=len(b)))]

@@ -126,10 +126,25 @@ def _m003_dirty_flag(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('dirty', '0')")
 
 
+def _m004_query_indexes(db: sqlite3.Connection) -> None:
+    """Covering indexes for the entity → articles / events lookups of ``who`` and ``timeline``."""
+    _script(
+        db,
+        """
+        DROP INDEX IF EXISTS entity_members_entity;
+        CREATE INDEX entity_members_by_entity ON entity_members(entity, article, key);
+        DROP INDEX IF EXISTS event_entities_entity;
+        CREATE INDEX event_entities_by_entity ON event_entities(entity, event, role);
+        CREATE INDEX entities_by_mentions ON entities(doubtful, mentions DESC, name);
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_sentence_search", _m002_sentence_search),
     ("003_dirty_flag", _m003_dirty_flag),
+    ("004_query_indexes", _m004_query_indexes),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -237,15 +252,20 @@ class Store:
         """Content hash of every stored article, by id."""
         return {r[0]: r[1] for r in self.db.execute("SELECT id, hash FROM articles")}
 
-    def write_article(self, facts: ArticleFacts) -> None:
-        """Replace everything known about one article, in one transaction."""
+    def write_article(self, facts: ArticleFacts, *, replace: bool = True, content_hash: str | None = None) -> None:
+        """Replace everything known about one article, in one transaction.
+
+        ``replace=False`` skips clearing old facts, for an article known to be new;
+        ``content_hash`` is the hash of the article as read (default: as it is now).
+        """
         a = facts.article
         with self.transaction() as db:
-            self._delete_article(a.doc_id)
+            if replace:
+                self._delete_article(a.doc_id)
             db.execute(
                 "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (a.doc_id, a.path, a.title, a.published, a.published_from, a.url, a.source,
-                 a.content_hash, a.text, _now()),
+                 content_hash or a.content_hash, a.text, _now()),
             )
             db.executemany(
                 "INSERT INTO sentences(article, idx, start_char, end_char, text) VALUES (?,?,?,?,?)",
@@ -319,6 +339,7 @@ class Store:
             for r in db.execute("SELECT * FROM local_entities")
         ]
         res = resolve_entities(records, self.corrections())
+        del records  # freed before events are merged: the two would otherwise peak together
         members = res.members
         participants: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for r in db.execute("SELECT article, event, entity, role FROM event_participants"):
@@ -328,7 +349,8 @@ class Store:
         published = {r[0]: r[1] for r in db.execute("SELECT id, published FROM articles")}
         event_records = [
             EventRecord(r["article"], r["key"], r["type"], r["trigger"], participants.get((r["article"], r["key"]), []),
-                        r["value"], r["precision"], r["start"], r["end"], published.get(r["article"]), r["modality"])
+                        r["value"], r["precision"], r["start"], r["end"], published.get(r["article"]), r["modality"],
+                        date_from=r["date_from"], sentence=r["sentence"] if r["sentence"] is not None else -1)
             for r in db.execute("SELECT * FROM events")
         ]
         merged = merge_events(event_records)
@@ -528,6 +550,84 @@ class Store:
 
     def articles(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT id, title, published, published_from, path FROM articles ORDER BY id").fetchall()
+
+    # --- reading for graph and export ---
+    # Every row carries its source: document, doc_title, published, sentence, start_char, end_char.
+
+    def role_links(self) -> list[sqlite3.Row]:
+        """Every role as (entity, of_entity or NULL, of_name, title, former) with its sentence."""
+        return self.db.execute(
+            """SELECT em.entity, om.entity AS of_entity, r.of_name, r.title, r.former,
+                      r.article AS document, a.title AS doc_title, a.published,
+                      s.text AS sentence, s.start_char, s.end_char
+               FROM roles r
+               JOIN entity_members em ON em.article = r.article AND em.key = r.entity
+               JOIN articles a ON a.id = r.article
+               LEFT JOIN entity_members om ON om.article = r.article AND om.key = r.of_key
+               LEFT JOIN sentences s ON s.article = r.article AND s.idx = r.sentence
+               ORDER BY a.published, r.article, r.sentence""").fetchall()
+
+    def participation_links(self) -> list[sqlite3.Row]:
+        """Every (merged event, canonical entity, role) with the sentence that tells it; places too."""
+        tail = """JOIN articles a ON a.id = e.article
+                  LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence"""
+        cols = """m.event, em.entity, e.trigger, e.article AS document, a.title AS doc_title,
+                  a.published, s.text AS sentence, s.start_char, s.end_char"""
+        return self.db.execute(
+            f"""SELECT {cols}, p.role FROM event_participants p
+                JOIN events e ON e.article = p.article AND e.key = p.event
+                JOIN event_members m ON m.article = p.article AND m.key = p.event
+                JOIN entity_members em ON em.article = p.article AND em.key = p.entity
+                {tail}
+                UNION ALL
+                SELECT {cols}, 'place' AS role FROM events e
+                JOIN event_members m ON m.article = e.article AND m.key = e.key
+                JOIN entity_members em ON em.article = e.article AND em.key = e.place
+                {tail}
+                ORDER BY published, document""").fetchall()
+
+    def agreement_links(self) -> list[sqlite3.Row]:
+        """Every (agreement entity, party or signatory entity, relation) with its sentence."""
+        parts = []
+        for column, relation in (("parties", "party"), ("signatories", "signatory")):
+            parts.append(
+                f"""SELECT ag.entity AS agreement, em.entity, '{relation}' AS relation,
+                           g.article AS document, a.title AS doc_title, a.published,
+                           s.text AS sentence, s.start_char, s.end_char
+                    FROM agreements g, json_each(g.{column}) j
+                    JOIN entity_members ag ON ag.article = g.article AND ag.key = g.entity
+                    JOIN entity_members em ON em.article = g.article AND em.key = j.value
+                    JOIN articles a ON a.id = g.article
+                    LEFT JOIN sentences s ON s.article = g.article AND s.idx = g.sentence""")
+        return self.db.execute(" UNION ALL ".join(parts) + " ORDER BY published, document").fetchall()
+
+    def sentence_entities(self) -> list[sqlite3.Row]:
+        """Distinct (document, idx, entity) for every sentence naming two or more entities."""
+        return self.db.execute(
+            """WITH se AS (
+                   SELECT DISTINCT m.article AS document, m.sentence AS idx, em.entity
+                   FROM mentions m JOIN entity_members em ON em.article = m.article AND em.key = m.entity
+                   WHERE m.sentence >= 0),
+               shared AS (SELECT document, idx FROM se GROUP BY document, idx HAVING count(*) > 1)
+               SELECT se.* FROM se JOIN shared USING (document, idx)
+               ORDER BY se.document, se.idx, se.entity""").fetchall()
+
+    def sentence_sources(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], sqlite3.Row]:
+        """The sentences at ``(document, idx)`` with their article's title and date."""
+        by_doc: dict[str, list[int]] = {}
+        for doc, idx in keys:
+            by_doc.setdefault(doc, []).append(idx)
+        out: dict[tuple[str, int], sqlite3.Row] = {}
+        for doc, idxs in by_doc.items():
+            for chunk in _chunks(sorted(set(idxs))):
+                marks = ",".join("?" * len(chunk))
+                for r in self.db.execute(
+                        f"""SELECT s.article AS document, s.idx, a.title AS doc_title, a.published,
+                                   s.text AS sentence, s.start_char, s.end_char
+                            FROM sentences s JOIN articles a ON a.id = s.article
+                            WHERE s.article = ? AND s.idx IN ({marks})""", [doc, *chunk]):
+                    out[(doc, r["idx"])] = r
+        return out
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:

@@ -1,0 +1,240 @@
+"""Benchmarks for `kb`: ingest throughput, parallel speed-up, re-ingest, memory, query latency.
+
+Every figure is a ratio of two things measured in the same run on this machine, so
+the figures can be compared across machines. Every `kb` command runs as a whole
+process (``python -m kb``), as a user would run it.
+
+    python benchmarks/run.py                 # 1,000 articles; memory and queries at 10,000
+    python benchmarks/run.py --quick         # smoke run: 100 and 300 articles
+    python benchmarks/run.py --n 1000 --n-large 0   # skip the large corpus
+
+Figures (targets):
+  ingest / raw nlp.pipe words per second, one process      >= 0.85
+  --workers 2 / --workers 1 speed                          >= 1.6
+  re-ingest of an unchanged corpus / first ingest time     <  0.03
+  peak RSS of ingest at n-large / at n                     <= 1.2
+  kb who, kb timeline --country on the n-large store       <  0.3 s each
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+PY = sys.executable
+
+RAW_NLP = r"""
+import json, sys, time
+from kb.corpus import read_articles
+from kb.extract.pipeline import load_nlp
+t0 = time.perf_counter()
+nlp = load_nlp()
+texts = [a.clean for a in read_articles([sys.argv[1]]) if hasattr(a, "clean")]
+t1 = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=16):
+    pass
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "pipe": t2 - t1, "articles": len(texts)}))
+"""
+
+BREAKDOWN = r"""
+import json, sys, time
+from kb.corpus import read_articles
+from kb.extract import facts_from_doc
+from kb.extract.pipeline import load_nlp
+from kb.store import Store
+nlp = load_nlp()
+arts = [a for a in read_articles([sys.argv[1]]) if hasattr(a, "clean")][: int(sys.argv[3])]
+t = {"nlp": 0.0, "facts": 0.0, "write": 0.0, "consolidate": 0.0}
+store = Store(sys.argv[2])
+for i in range(0, len(arts), 16):
+    batch = arts[i:i + 16]
+    s = time.perf_counter(); docs = list(nlp.pipe([a.clean for a in batch], batch_size=16)); t["nlp"] += time.perf_counter() - s
+    s = time.perf_counter(); facts = [facts_from_doc(a, d) for a, d in zip(batch, docs)]; t["facts"] += time.perf_counter() - s
+    s = time.perf_counter()
+    for f in facts:
+        store.write_article(f)
+    t["write"] += time.perf_counter() - s
+s = time.perf_counter(); store.consolidate(); t["consolidate"] = time.perf_counter() - s
+print(json.dumps(t))
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    stdout: str
+    returncode: int
+    others: float = 0.0  # CPU cores used by other processes on the machine meanwhile
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot."""
+    with open("/proc/stat") as fh:
+        fields = [int(x) for x in fh.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def run(args: list[str]) -> Run:
+    """Run a process to its end; its wall time and output."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        _fail(args, err)
+    return Run(seconds, 0.0, out, proc.returncode)
+
+
+def run_measured(args: list[str]) -> Run:
+    """Like :func:`run`, but the peak RSS is this process tree's alone (via wait4), and the
+    CPU that other processes took meanwhile is measured, to show how busy the machine was."""
+    busy = _busy_seconds()
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        _fail(args, f"exit status {proc.returncode}")
+    others = max(0.0, _busy_seconds() - busy - usage.ru_utime - usage.ru_stime) / seconds
+    return Run(seconds, usage.ru_maxrss / 1024, out, proc.returncode, others)
+
+
+def _fail(args: list[str], err: str) -> None:
+    sys.exit(f"benchmark step failed: {' '.join(args)}\n{err[-2000:]}")
+
+
+def kb(*args: str) -> list[str]:
+    return [PY, "-m", "kb", *args]
+
+
+def best_of(args: list[str], times: int = 3) -> float:
+    return min(run(args).seconds for _ in range(times))
+
+
+def make_corpus(root: Path, n: int) -> tuple[Path, int]:
+    folder = root / f"corpus_{n}"
+    marker = folder / ".words"
+    if marker.exists():
+        return folder, int(marker.read_text())
+    shutil.rmtree(folder, ignore_errors=True)
+    words = corpus.write(folder, n)
+    marker.write_text(str(words))
+    return folder, words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kb benchmarks")
+    parser.add_argument("--n", type=int, default=1000, help="articles for the ingest figures")
+    parser.add_argument("--n-large", type=int, default=10000, help="articles for memory and queries (0: skip)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: --n 100 --n-large 300")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and stores here (default: a temp folder)")
+    parser.add_argument("--breakdown", type=int, default=200, help="articles for the in-process time split (0: skip)")
+    args = parser.parse_args()
+    if args.quick:
+        args.n, args.n_large, args.breakdown = 100, 300, 50
+    root = args.workdir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, str, str]] = []  # figure, value, target, verdict
+
+    def figure(name: str, value: float, target: str, ok: bool | None, fmt: str = "{:.2f}") -> None:
+        verdict = "" if ok is None else ("pass" if ok else "FAIL")
+        rows.append((name, fmt.format(value), target, verdict))
+        print(f"  {name}: {fmt.format(value)} {target} {verdict}", flush=True)
+
+    small, words = make_corpus(root, args.n)
+    print(f"corpus: {args.n} articles, {words} words in {small}", flush=True)
+
+    raw_run = run_measured([PY, "-c", RAW_NLP, str(small)])
+    raw = json.loads(raw_run.stdout)
+    raw_wps = words / raw_run.seconds
+    print(f"raw nlp.pipe: {raw_run.seconds:.1f} s whole process ({raw['pipe']:.1f} s in nlp.pipe), "
+          f"{raw_wps:.0f} words/s; other processes used {raw_run.others:.2f} cores", flush=True)
+
+    db1 = root / "w1.db"
+    db1.unlink(missing_ok=True)
+    one = run_measured(kb("ingest", str(small), "--db", str(db1), "--json"))
+    one_wps = words / one.seconds
+    print(f"kb ingest --workers 1: {one.seconds:.1f} s, {one_wps:.0f} words/s, peak RSS {one.max_rss_mb:.0f} MB; "
+          f"other processes used {one.others:.2f} cores", flush=True)
+    again = run_measured(kb("ingest", str(small), "--db", str(db1), "--json"))
+    assert json.loads(again.stdout)["read"] == 0, "re-ingest analysed articles again"
+    print(f"kb ingest again (unchanged): {again.seconds:.2f} s", flush=True)
+
+    db2 = root / "w2.db"
+    db2.unlink(missing_ok=True)
+    two = run_measured(kb("ingest", str(small), "--db", str(db2), "--workers", "2", "--json"))
+    print(f"kb ingest --workers 2: {two.seconds:.1f} s, peak RSS {two.max_rss_mb:.0f} MB; "
+          f"other processes used {two.others:.2f} cores", flush=True)
+
+    if args.breakdown:
+        split_db = root / "split.db"
+        split_db.unlink(missing_ok=True)
+        split = json.loads(run([PY, "-c", BREAKDOWN, str(small), str(split_db), str(args.breakdown)]).stdout)
+        total = sum(split.values())
+        print("in-process time split over {} articles: {}".format(
+            args.breakdown, ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in split.items())), flush=True)
+
+    print("\nfigures")
+    figure("ingest words/s ÷ raw nlp.pipe words/s (1 process)", one_wps / raw_wps, "(target ≥ 0.85)",
+           one_wps / raw_wps >= 0.85)
+    figure("--workers 2 speed ÷ --workers 1 speed", one.seconds / two.seconds, "(target ≥ 1.6, 2 cores)",
+           one.seconds / two.seconds >= 1.6)
+    figure("re-ingest unchanged ÷ first ingest time", again.seconds / one.seconds, "(target < 0.03)",
+           again.seconds / one.seconds < 0.03, "{:.3f}")
+
+    if args.n_large:
+        large, large_words = make_corpus(root, args.n_large)
+        dbl = root / "large.db"
+        dbl.unlink(missing_ok=True)
+        print(f"\ncorpus: {args.n_large} articles, {large_words} words", flush=True)
+        big = run_measured(kb("ingest", str(large), "--db", str(dbl), "--workers", "2", "--json"))
+        print(f"kb ingest --workers 2 of {args.n_large}: {big.seconds:.1f} s, "
+              f"{large_words / big.seconds:.0f} words/s, peak RSS {big.max_rss_mb:.0f} MB; "
+              f"other processes used {big.others:.2f} cores", flush=True)
+        figure(f"peak RSS at {args.n_large} ÷ at {args.n} (--workers 2)", big.max_rss_mb / two.max_rss_mb,
+               "(target ≤ 1.2)", big.max_rss_mb / two.max_rss_mb <= 1.2)
+
+        base = best_of([PY, "-c", "import click, rich"])
+        person = json.loads(run(kb("entities", "--kind", "person", "--limit", "1", "--json", "--db", str(dbl))).stdout)
+        name = person["entities"][0]["name"] if person["entities"] else "Keller"
+        country = json.loads(run(kb("entities", "--kind", "state", "--limit", "1", "--json", "--db", str(dbl))).stdout)
+        state = country["entities"][0]["name"] if country["entities"] else "France"
+        print(f"python -c 'import click, rich': {base:.3f} s", flush=True)
+        for label, cmd, limit in (
+            (f"kb who {name!r}", kb("who", name, "--db", str(dbl)), 0.3),
+            (f"kb timeline --country {state!r}", kb("timeline", "--country", state, "--db", str(dbl)), 0.3),
+            ("kb entities", kb("entities", "--db", str(dbl)), None),
+        ):
+            seconds = best_of(cmd)
+            target = f"(target < {limit} s; import click, rich: {base:.3f} s, ×{seconds / base:.1f})" if limit \
+                else f"(import click, rich: {base:.3f} s, ×{seconds / base:.1f})"
+            figure(f"{label} on {args.n_large} articles, seconds", seconds, target,
+                   None if limit is None else seconds < limit, "{:.3f}")
+
+    print("\n| figure | value | target | |\n|---|---|---|---|")
+    for name, value, target, verdict in rows:
+        print(f"| {name} | {value} | {target.strip('()')} | {verdict} |")
+    if not args.workdir:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
