@@ -104,6 +104,8 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from rich.markup import escape
+
     from kb import render
     from kb.ingest import ingest as run_ingest
 
@@ -115,7 +117,7 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
     def on_progress(p: Any) -> None:
         bar.update(task, completed=p.done, description=f"ingest {p.doc_id[-40:]}")
         if p.status == "failed":
-            render.err.print(f"[red]failed[/red] {p.doc_id}: {p.detail}", markup=True, highlight=False)
+            render.err.print(f"[red]failed[/red] {escape(p.doc_id)}: {escape(p.detail)}", markup=True, highlight=False)
 
     with bar:
         task = bar.add_task("reading", total=None)
@@ -123,12 +125,13 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
                             progress=on_progress)
     store.close()
     for path, warning in report.warnings:
-        render.err.print(f"[yellow]warning[/yellow] {path}: {warning}")
+        render.err.print(f"[yellow]warning[/yellow] {escape(path)}: {escape(warning)}")
     if as_json:
         render.print_json({
             "read": report.read, "unchanged": report.unchanged,
             "failed": [{"path": p, "reason": r} for p, r in report.failed],
             "warnings": [{"path": p, "warning": w} for p, w in report.warnings],
+            "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
             "entities": report.entities_after, "entities_added": report.entities_added,
             "events": report.events_after, "events_added": report.events_added,
         })
@@ -136,11 +139,11 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
         render.err.print(
             f"read {report.read}, unchanged {report.unchanged}, failed {len(report.failed)}; "
             f"entities {report.entities_after} ({report.entities_added:+d}), "
-            f"events {report.events_after} ({report.events_added:+d}) → {db_path}"
+            f"events {report.events_after} ({report.events_added:+d}) → {escape(db_path)}"
         )
         if not sys.stderr.isatty():
             for path, reason in report.failed:
-                render.err.print(f"failed {path}: {reason}")
+                render.err.print(f"failed {escape(path)}: {escape(reason)}")
     if report.failed:
         sys.exit(1)
 
@@ -152,6 +155,8 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
 @json_option
 def extract(file: str, published: Any, model: str | None, as_json: bool) -> None:
     """Analyse one article file without storing it; shows all that ingest would keep."""
+    from rich.markup import escape
+
     from kb import render
     from kb.corpus import read_articles
     from kb.errors import BadArticle
@@ -167,7 +172,7 @@ def extract(file: str, published: Any, model: str | None, as_json: bool) -> None
     reports = []
     for article in items:
         if isinstance(article, BadArticle):
-            render.err.print(f"failed {article.path}: {article.reason}")
+            render.err.print(f"failed {escape(article.path)}: {escape(article.reason)}")
             continue
         if published is not None:
             article.published, article.published_from = published.start, "override"
@@ -243,10 +248,12 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
         events = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
                                   date_to=date_to, types=types, undated=undated)
     if html_path:
+        from rich.markup import escape
+
         from kb.export import timeline_html
 
         timeline_html(events, html_path, title=" ".join(filter(None, [country, person, entity])) or "all events")
-        render.err.print(f"timeline drawn in {html_path}")
+        render.err.print(f"timeline drawn in {escape(html_path)}")
     if as_json:
         q = {k: v for k, v in {"country": country, "person": person, "entity": entity,
                                "from": date_from.value if date_from else None,
@@ -256,7 +263,8 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     elif not events:
         render.err.print("no events match")
     else:
-        render.out.print(render.events_table(events))
+        render.out.print(render.events_table(events[:render.ROWS]))
+        render.more(len(events) - render.ROWS)
 
 
 @main.command()
@@ -274,7 +282,9 @@ def entities(kind: str | None, show_all: bool, limit: int | None, db_path: str, 
     if as_json:
         render.print_json({"entities": rows})
     else:
-        render.out.print(render.entities_table(rows))
+        render.out.print(render.entities_table(rows[:render.ROWS] if limit is None else rows))
+        if limit is None:
+            render.more(len(rows) - render.ROWS)
 
 
 @main.command()

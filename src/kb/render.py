@@ -14,6 +14,7 @@ from rich.text import Text
 from kb.queries import EventView, Profile
 
 out = Console(highlight=False, soft_wrap=False)
+ROWS = 50  # rows a terminal table shows; --json gives everything
 err = Console(stderr=True, highlight=False)
 
 
@@ -22,6 +23,12 @@ def print_json(data: Any) -> None:
     import sys
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def more(hidden: int) -> None:
+    """Say how many rows a table left out."""
+    if hidden > 0:
+        err.print(f"… {hidden} more (narrow the question, or use --json for all)")
 
 
 def _when(v: EventView) -> str:
@@ -71,7 +78,8 @@ def profile(p: Profile) -> None:
 
     out.print(Panel(Group(*lines), expand=False))
     if p.events:
-        out.print(events_table(p.events, title=f"events involving {p.name}"))
+        out.print(events_table(p.events[:ROWS], title=f"events involving {p.name}"))
+        more(len(p.events) - ROWS)
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +44,13 @@ class DocContext:
         tok = self.doc[i]
         return tok if tok.idx <= pos < tok.idx + max(len(tok.text), 1) else None
 
-    @functools.lru_cache(maxsize=4096)
     def tense(self, start: int, end: int) -> str | None:
+        cache = self.__dict__.setdefault("_tense_cache", {})
+        if (start, end) not in cache:
+            cache[(start, end)] = self._tense(start, end)
+        return cache[(start, end)]
+
+    def _tense(self, start: int, end: int) -> str | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
