@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract import gazetteer as gz
+from kb.extract.sents import sentence_of
 from kb.model import Agreement, LocalEntity, Mention, Role
 
 if TYPE_CHECKING:
@@ -672,7 +673,7 @@ def _make_role(doc: Doc, person: _Cand, toks: list[Token], by_token: dict[int, _
 
 def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, str]) -> list[Role]:
     roles: list[Role] = []
-    sent = doc[c.tok_start].sent
+    sent = sentence_of(doc[c.tok_start])
     # 1. title run right before the name ("former US President Donald Trump")
     i = c.tok_start - 1
     run: list[Token] = []
@@ -749,7 +750,7 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
 
 def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     start = head.i
-    while start - 1 >= head.sent.start:
+    while start - 1 >= sentence_of(head).start:
         t = doc[start - 1]
         if (t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.text[:1].isupper()) and t.head.i >= start \
                 and not t.is_punct and t.pos_ != "DET" \

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract import event_types as lex
+from kb.extract.sents import sentence_of
 from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
@@ -471,7 +472,7 @@ def _modality(tok: Token, gov: Token | None) -> str:
     chain = _chain(tok)
     if gov is not None:
         chain += _chain(gov)
-    sent_root = tok.sent.root
+    sent_root = sentence_of(tok).root
     # denial: "denied that it had attacked", "denies signing"
     cur = tok
     for _ in range(5):
@@ -577,7 +578,7 @@ def _is_past(verb: Token) -> bool:
 def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str],
           hosts: list[tuple[Timex, Span, int | None]], anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
-    sent = tok.sent
+    sent = sentence_of(tok)
     in_sent = [h for h in hosts if sent.start <= h[1].start < sent.end]
     in_sent = [h for h in in_sent if h[0].text.lower() not in VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
