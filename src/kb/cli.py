@@ -13,9 +13,10 @@ from typing import Any, Callable
 import click
 
 from kb import __version__
+from kb.cli_options import KINDS, db_option, json_option
+from kb.cli_options import open_store as _open
 from kb.errors import BadDate, KbError, NotFound
 
-KINDS = ("person", "state", "organization", "place", "group", "agreement")
 
 
 class KbGroup(click.Group):
@@ -39,17 +40,6 @@ class KbGroup(click.Group):
             ) from exc
 
 
-def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db", "db_path", envvar="KB_DB", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
-        help="Knowledge base file (also KB_DB).",
-    )(func)
-
-
-def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables.")(func)
-
-
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     if value is None:
         return None
@@ -59,12 +49,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
         return parse_date_arg(value)
     except BadDate as exc:
         raise click.BadParameter(str(exc)) from exc
-
-
-def _open(db_path: str, *, readonly: bool = True) -> Any:
-    from kb.store import Store
-
-    return Store(db_path, readonly=readonly)
 
 
 @click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -369,7 +353,7 @@ def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
 @db_option
 @json_option
 def unmerge(name: str, db_path: str, as_json: bool) -> None:
-    """Split NAME back into the entities extraction found."""
+    """Undo merges of NAME: split it back into groups of identical names."""
     _correct(db_path, "unmerge", name, None, as_json)
 
 

@@ -11,26 +11,13 @@ from typing import Any
 
 import click
 
-KINDS = ("person", "state", "organization", "place", "group", "agreement")
+from kb.cli_options import KINDS
+from kb.cli_options import db_option as _db_option
+from kb.cli_options import json_option as _json_option
+from kb.cli_options import open_store as _open
+
 EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j")
 SHELLS = ("bash", "zsh", "fish")
-
-
-def _db_option(func: Any) -> Any:
-    return click.option(
-        "--db", "db_path", envvar="KB_DB", default="kb.db", show_default=True, type=click.Path(dir_okay=False),
-        help="Knowledge base file (also KB_DB).",
-    )(func)
-
-
-def _json_option(func: Any) -> Any:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")(func)
-
-
-def _open(db_path: str) -> Any:
-    from kb.store import Store
-
-    return Store(db_path, readonly=True)
 
 
 def complete_entity(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
