@@ -114,6 +114,39 @@ def test_timeline_sorted_and_filtered(run, seeds_db):
     assert all(e["start"] is None for e in undated)
 
 
+def test_timeline_page_is_the_head_of_the_whole_timeline(seeds_db):
+    from kb import queries
+    from kb.store import Store
+
+    with Store(seeds_db, readonly=True) as store:
+        whole = queries.timeline(store, country="Morocco")
+        page = queries.timeline(store, country="Morocco", limit=3)
+        both = queries.timeline(store, country="Morocco", person="Gantz")
+        gantz = queries.timeline(store, person="Gantz")
+    assert whole.total == len(whole.events) > 3
+    assert page.total == whole.total
+    assert [e.id for e in page.events] == [e.id for e in whole.events[:3]]
+    # several filters must all hold: Gantz's events that involve Morocco
+    assert both.events and {e.id for e in both.events} <= {e.id for e in whole.events} & {e.id for e in gantz.events}
+    assert len(both.events) < len(whole.events)
+
+
+def test_who_shows_the_best_match_in_full_and_lists_the_others(run, tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Talks in Geneva\n\nJohn Carter met Maria Lopez in Geneva on Monday. John Carter will return in May.\n")
+    (folder / "b.txt").write_text("School news\n\nRuth Carter opened a school in Lagos on Friday.\n")
+    db = str(tmp_path / "kb.db")
+    run("ingest", str(folder), "--db", db)
+    matches = [m["name"] for m in run.json("who", "Carter", "--db", db)["matches"]]
+    assert matches[:1] == ["John Carter"] and "Ruth Carter" in matches
+    shown = run("who", "Carter", "--db", db).output
+    assert "John Carter" in shown and "other matches" in shown and "Ruth Carter" in shown
+    assert "Lagos" not in shown  # Ruth Carter is listed, not profiled
+    assert "Lagos" in run("who", "Carter", "--all", "--db", db).output
+
+
 def test_timeline_bad_date_is_one_line(run, seeds_db):
     result = run("timeline", "--from", "yesterday-ish", "--db", seeds_db, ok=False)
     assert result.exit_code == 2

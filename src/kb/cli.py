@@ -174,28 +174,32 @@ def extract(file: str, published: Any, model: str | None, as_json: bool) -> None
 @main.command()
 @click.argument("name", nargs=-1, required=True)
 @click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
+@click.option("--all", "show_all", is_flag=True, help="Every match in full (default: the best match in full, "
+              "the others listed).")
 @db_option
 @json_option
-def who(name: tuple[str, ...], kind: str | None, db_path: str, as_json: bool) -> None:
+def who(name: tuple[str, ...], kind: str | None, show_all: bool, db_path: str, as_json: bool) -> None:
     """Profile of a person (or any entity): name, roles, state, links, events, articles.
 
-    Every entity matching NAME (a name, an alias or a surname) is shown; with no match,
-    the nearest names are offered and the exit status is 1.
+    NAME may be a name, an alias or a surname. The most mentioned match is shown in full
+    and any other matches are listed (--all shows each in full; --json gives every match
+    with all its events). With no match, the nearest names are offered and the exit
+    status is 1.
     """
-    from kb import queries
+    from kb import queries, render
 
     query = " ".join(name)
     with _open(db_path) as store:
-        profiles = queries.who(store, query, kind=kind)
+        if as_json:
+            found = queries.who(store, query, kind=kind)
+        else:
+            found = queries.who(store, query, kind=kind, profiles=None if show_all else 1, events=render.ROWS)
     if as_json:
-        from kb import render
-
-        render.print_json({"query": query, "matches": queries.to_json(profiles)})
+        render.print_json({"query": query, "matches": queries.to_json(found.profiles)})
         return
-    from kb import render
-
-    for p in profiles:
+    for p in found.profiles:
         render.profile(p)
+    render.other_matches(found.others)
 
 
 def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -221,7 +225,8 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @json_option
 def timeline(country: str | None, person: str | None, entity: str | None, date_from: Any, date_to: Any,
              types: tuple[str, ...], undated: bool, html_path: str | None, db_path: str, as_json: bool) -> None:
-    """Dated events, oldest first, optionally only those involving a state, person or entity.
+    """Dated events, oldest first; --country, --person and --entity keep the events
+    involving that state, person or entity (several must all hold).
 
     An event is kept by --from/--to when the days it covers overlap the range; events
     dated only by their article's publication date are marked "reported".
@@ -229,8 +234,10 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     from kb import queries, render
 
     with _open(db_path) as store:
-        events = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
-                                  date_to=date_to, types=types, undated=undated)
+        found = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
+                                 date_to=date_to, types=types, undated=undated,
+                                 limit=None if as_json or html_path else render.ROWS)
+    events = found.events
     if html_path:
         from rich.markup import escape
 
@@ -248,7 +255,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
         render.err.print("no events match")
     else:
         render.out.print(render.events_table(events[:render.ROWS]))
-        render.more(len(events) - render.ROWS)
+        render.more(found.total - len(events[:render.ROWS]))
 
 
 @main.command()

@@ -172,10 +172,7 @@ def _profiles(store: Any, sub: Any, *, max_events: int = 40) -> dict[str, Any]:
         row = store.entity(n)
         if row is None:
             continue
-        p = to_json(profile(store, row))
-        p["events_total"] = len(p["events"])
-        p["events"] = p["events"][:max_events]
-        out[n] = p
+        out[n] = to_json(profile(store, row, events=max_events))
     return out
 
 

@@ -5,7 +5,6 @@ Nothing here imports spaCy or networkx, so ``kb who`` and ``kb timeline`` start 
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -17,9 +16,10 @@ from kb.model import ArticleFacts, DateValue
 from kb.store import Store
 
 # Finer first: for the same start day the more precise date sorts first.
+# "reported": dated only by the day its article was published.
 PRECISION_RANK = {
-    "time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 5, "half": 6, "year": 7,
-    "decade": 8, "century": 9,
+    "time": 0, "day": 1, "reported": 2, "week": 3, "month": 4, "season": 5, "quarter": 6, "half": 7,
+    "year": 8, "decade": 9, "century": 10,
 }
 DATE_FROM_RANK = {"clause": 0, "sentence": 1, "published": 2, None: 3}
 
@@ -78,6 +78,7 @@ class Profile:
     states: list[str] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
+    events_total: int = 0
     documents: list[str] = field(default_factory=list)
     doubtful: bool = False
 
@@ -112,6 +113,8 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
     if not rows:
         names = store.entity_names(kind)
         lower = {n.lower(): n for n in names}
+        import difflib
+
         near = difflib.get_close_matches(name.lower(), list(lower), n=5, cutoff=0.6)
         raise NotFound(name, [lower[n] for n in near])
     return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
@@ -135,12 +138,28 @@ def _fold_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
 # --- who ----------------------------------------------------------------------------
 
 
-def who(store: Store, name: str, *, kind: str | None = None) -> list[Profile]:
-    """Profiles of every entity matching ``name``, most mentioned first."""
-    return [profile(store, row) for row in find_entities(store, name, kind=kind, include_doubtful=False)]
+@dataclass
+class Who:
+    """Entities matching a name: the first ones as full profiles, the rest in brief."""
+
+    profiles: list[Profile]
+    others: list[dict[str, Any]] = field(default_factory=list)
 
 
-def profile(store: Store, row: sqlite3.Row) -> Profile:
+def who(store: Store, name: str, *, kind: str | None = None, profiles: int | None = None,
+        events: int | None = None) -> Who:
+    """Every entity matching ``name``, most mentioned first: the first ``profiles`` (all when
+    None) in full, with at most ``events`` of their events each (all when None)."""
+    rows = find_entities(store, name, kind=kind, include_doubtful=False)
+    full, rest = (rows, []) if profiles is None else (rows[:profiles], rows[profiles:])
+    return Who(
+        profiles=[profile(store, row, events=events) for row in full],
+        others=[{"id": r["id"], "name": r["name"], "kind": r["kind"], "mentions": r["mentions"]} for r in rest],
+    )
+
+
+def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Profile:
+    """One entity in full; its events in timeline order, the first ``events`` of them (all when None)."""
     eid = row["id"]
     roles: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
     states: list[str] = []
@@ -153,12 +172,12 @@ def profile(store: Store, row: sqlite3.Row) -> Profile:
             states.append(r["of_entity"])
     if row["kind"] == "state":
         states = []
-    events = timeline_for(store, [eid])
+    found = timeline_for(store, [eid], limit=events)
     return Profile(
         id=eid, name=row["name"], kind=row["kind"], aliases=json.loads(row["aliases"] or "[]"),
         mentions=row["mentions"], roles=sorted(roles.values(), key=lambda r: (r["former"], -len(r["sources"]))),
-        states=states, related=related(store, eid), events=events, documents=store.documents_of(eid),
-        doubtful=bool(row["doubtful"]),
+        states=states, related=related(store, eid), events=found.events, events_total=found.total,
+        documents=store.documents_of(eid), doubtful=bool(row["doubtful"]),
     )
 
 
@@ -191,6 +210,14 @@ def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, 
 # --- events and timelines -----------------------------------------------------------
 
 
+@dataclass
+class Timeline:
+    """Events in timeline order: the first ``limit`` of them in full, and how many matched."""
+
+    events: list[EventView]
+    total: int
+
+
 def timeline_for(
     store: Store,
     entity_ids: Iterable[str] | None,
@@ -199,28 +226,42 @@ def timeline_for(
     date_to: DateValue | None = None,
     types: Iterable[str] | None = None,
     undated: bool = False,
-) -> list[EventView]:
+    limit: int | None = None,
+) -> Timeline:
     """Events involving any of ``entity_ids`` (all events when None), sorted by start.
 
     An event is kept when its span of days overlaps ``[date_from.start, date_to.end]``.
-    With ``undated`` only the events without a date are returned.
+    With ``undated`` only the events without a date are returned. Events are chosen and
+    ordered from their dates alone; full views (sentences, participants) are built only
+    for the first ``limit`` (all when None), so a page of a large timeline stays fast.
     """
-    ids = store.all_events() if entity_ids is None else store.events_of(entity_ids)
-    views = event_views(store, ids)
+    ids = None if entity_ids is None else store.events_of(entity_ids)
+    return _timeline(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
+
+
+def _timeline(store: Store, ids: set[str] | None, *, date_from: DateValue | None, date_to: DateValue | None,
+              types: Iterable[str] | None, undated: bool, limit: int | None) -> Timeline:
+    best: dict[str, sqlite3.Row] = {}
+    for r in store.event_dates(ids):
+        current = best.get(r["event"])
+        if current is None or _telling_rank(r) < _telling_rank(current):
+            best[r["event"]] = r
     wanted = {t.lower() for t in types} if types else None
-    out = []
-    for v in views:
-        if wanted and v.type not in wanted and (v.cameo or "") not in wanted:
+    kept = []
+    for eid, r in best.items():
+        if wanted and r["type"] not in wanted and (r["cameo"] or "") not in wanted:
             continue
-        if undated != (v.start is None):
+        if undated != (r["start"] is None):
             continue
-        if date_from and date_from.start and (v.end or v.start or "") < date_from.start:
+        if date_from and date_from.start and (r["end"] or r["start"] or "") < date_from.start:
             continue
-        if date_to and date_to.end and (v.start or "") > date_to.end:
+        if date_to and date_to.end and (r["start"] or "") > date_to.end:
             continue
-        out.append(v)
-    out.sort(key=lambda v: (v.start or "9999", PRECISION_RANK.get(v.precision or "", 10), v.end or "", v.id))
-    return out
+        kept.append((r["start"] or "9999", PRECISION_RANK.get(r["precision"] or "", 11), r["end"] or "", eid))
+    kept.sort()
+    shown = [k[-1] for k in (kept if limit is None else kept[:limit])]
+    views = {v.id: v for v in event_views(store, shown)}
+    return Timeline(events=[views[eid] for eid in shown], total=len(kept))
 
 
 def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
@@ -255,7 +296,7 @@ def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
 
 def _telling_rank(r: sqlite3.Row) -> tuple[Any, ...]:
     dated = r["start"] is not None
-    return (not dated, DATE_FROM_RANK.get(r["date_from"], 3), PRECISION_RANK.get(r["precision"] or "", 10),
+    return (not dated, DATE_FROM_RANK.get(r["date_from"], 3), PRECISION_RANK.get(r["precision"] or "", 11),
             r["modality"] != "asserted", r["doc_published"] or "9999", r["article"], r["sentence"])
 
 
@@ -276,15 +317,16 @@ def timeline(
     date_to: DateValue | None = None,
     types: Iterable[str] | None = None,
     undated: bool = False,
-) -> list[EventView]:
-    """Dated events involving a state, a person or any entity, oldest first."""
-    ids: list[str] | None = None
+    limit: int | None = None,
+) -> Timeline:
+    """Dated events, oldest first, involving the state, the person and the entity named
+    (each filter given must hold; see :func:`timeline_for`)."""
+    ids: set[str] | None = None
     for name, kind in ((country, "state"), (person, "person"), (entity, None)):
         if name:
-            rows = find_entities(store, name, kind=kind)
-            found = [r["id"] for r in rows]
-            ids = found if ids is None else [i for i in ids if i in found] + found
-    return timeline_for(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated)
+            found = store.events_of(r["id"] for r in find_entities(store, name, kind=kind))
+            ids = found if ids is None else ids & found
+    return _timeline(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
 
 
 # --- lists --------------------------------------------------------------------------
@@ -319,7 +361,7 @@ def agreements(store: Store, *, country: str | None = None) -> list[dict[str, An
                     entry[field_name].append(c["name"])
                 if keep is not None and c["id"] in state_ids:
                     keep.add(r["entity"])
-        rank = PRECISION_RANK.get(r["precision"] or "", 10)
+        rank = PRECISION_RANK.get(r["precision"] or "", 11)
         if r["value"] and rank < entry["_rank"]:
             entry.update(date=r["value"], precision=r["precision"], _rank=rank)
         entry["sources"].append(asdict(_source(r, r["doc_title"], r["doc_published"], r["sentence_text"])))

@@ -79,7 +79,21 @@ def profile(p: Profile) -> None:
     out.print(Panel(Group(*lines), expand=False))
     if p.events:
         out.print(events_table(p.events[:ROWS], title=f"events involving {p.name}"))
-        more(len(p.events) - ROWS)
+        more(max(p.events_total, len(p.events)) - min(len(p.events), ROWS))
+
+
+def other_matches(others: list[dict[str, Any]]) -> None:
+    """The matches not shown in full, one line each."""
+    if not others:
+        return
+    table = Table(title=f"{len(others)} other matches (kb who NAME for one, --all for every one in full)",
+                  title_justify="left")
+    for col in ("name", "kind", "mentions"):
+        table.add_column(col, justify="right" if col == "mentions" else "left")
+    for r in others[:ROWS]:
+        table.add_row(escape(r["name"]), r["kind"], str(r["mentions"]))
+    out.print(table)
+    more(len(others) - ROWS)
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:

@@ -14,12 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kb.errors import BadStore
 from kb.model import ArticleFacts
-from kb.resolve.entities import Correction, LocalRecord, resolve_entities
-from kb.resolve.events import EventRecord, merge_events
+
+if TYPE_CHECKING:
+    from kb.resolve.entities import Correction
 
 DEFAULT_DB = "kb.db"
 APPLICATION_ID = 0x6B62_6462  # "kbdb": marks a file as a kb store
@@ -323,6 +324,8 @@ class Store:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
 
     def corrections(self) -> list[Correction]:
+        from kb.resolve.entities import Correction
+
         return [Correction(r["op"], r["a"], r["b"]) for r in self.db.execute("SELECT * FROM corrections ORDER BY id")]
 
     @property
@@ -332,6 +335,10 @@ class Store:
 
     def consolidate(self) -> None:
         """Rebuild canonical entities and merged events from the per-article facts."""
+        # Imported here, not at the top: queries open the store and never consolidate.
+        from kb.resolve.entities import LocalRecord, resolve_entities
+        from kb.resolve.events import EventRecord, merge_events
+
         db = self.db
         records = [
             LocalRecord(r["article"], r["key"], r["kind"], r["name"], json.loads(r["aliases"] or "[]"),
@@ -499,6 +506,22 @@ class Store:
                     JOIN articles a ON a.id = e.article
                     LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
                     WHERE m.event IN ({marks})""", chunk).fetchall()
+        return rows
+
+    def event_dates(self, event_ids: Iterable[str] | None) -> list[sqlite3.Row]:
+        """Each telling of the given events (all events when None), without its text:
+        enough to choose, filter and order events before their full views are built."""
+        cols = """m.event, e.article, e.sentence, e.type, e.cameo, e.modality, e.value, e.precision,
+                  e.start, e."end", e.date_from, a.published AS doc_published
+                  FROM event_members m
+                  JOIN events e ON e.article = m.article AND e.key = m.key
+                  JOIN articles a ON a.id = e.article"""
+        if event_ids is None:
+            return self.db.execute(f"SELECT {cols}").fetchall()
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(list(event_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT {cols} WHERE m.event IN ({marks})", chunk).fetchall()
         return rows
 
     def event_participants(self, event_ids: Iterable[str]) -> list[sqlite3.Row]:
