@@ -69,24 +69,25 @@ def _parse_anchor(anchor: str | None) -> dt.date | None:
 def _from_model(doc: Doc, kept: list[Found]) -> list[Found]:
     """Model DATE/TIME entities the grammar did not cover, trimmed, without a value."""
     extra = []
+    doc_text = doc.text  # Doc.text joins every token on each call
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = ent.start_char, ent.end_char
         if any(not (end <= k.start or start >= k.end) for k in kept):
             continue
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         lead = _LEAD.match(text)
         if lead:
             start += lead.end()
-        tail = _TAIL.search(doc.text[start:end])
+        tail = _TAIL.search(doc_text[start:end])
         if tail:
             end -= len(tail.group(0))
-        if end <= start or not _TEMPORAL_WORD.search(doc.text[start:end]):
+        if end <= start or not _TEMPORAL_WORD.search(doc_text[start:end]):
             continue
-        if re.search(r"\b\d+\s*(?:years?|months?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc.text[start:end], re.I):
+        if re.search(r"\b\d+\s*(?:years?|months?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
-        typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc.text[start:end], re.I) and ent.label_ == "TIME" else "DATE"
+        typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc_text[start:end], re.I) and ent.label_ == "TIME" else "DATE"
         extra.append(Found(start, end, typ, None))
     return extra
 
@@ -168,14 +169,15 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     _resolve_references(kept, sent_of)
     _fill_clocks(kept, ctx, sent_of)
     out = []
+    text = ctx.text
     for f in kept:
         start, end = f.start, f.end
-        m = re.match(r"(?:the|The|its|their|his|her)\s+", doc.text[start:end])
+        m = re.match(r"(?:the|The|its|their|his|her)\s+", text[start:end])
         if m and end - start > m.end():
             start += m.end()
         dv = f.dv
         out.append(Timex(
-            text=doc.text[start:end], start_char=start, end_char=end, type=f.type,
+            text=text[start:end], start_char=start, end_char=end, type=f.type,
             value=dv.value if dv else None, precision=dv.precision if dv else None,
             start=dv.start if dv else None, end=dv.end if dv else None, sentence=sent_of(start),
         ))

@@ -751,11 +751,37 @@ PATTERNS: list[tuple[str, str, Handler]] = [
 
 COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTERNS]
 
+# Patterns that cannot match without a unit word ("three years ago", "a day") are slow to
+# try at every position; they are tried only near the unit words. A match starts at most
+# _BEFORE characters before its unit word and ends well within _AFTER characters after it,
+# so the matches are the same as over the whole text.
+_UNIT_BOUND = frozenset({"ago", "duration", "hyphen", "rate"})
+_UNIT_WORD = re.compile(rf"\b{UNIT}s?\b", re.I)
+_BEFORE, _AFTER = 100, 40
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of ``text`` around its unit words."""
+    windows: list[tuple[int, int]] = []
+    for m in _UNIT_WORD.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
 
 def candidates(ctx: Context) -> Iterator[Found]:
     """Every accepted pattern match in the text, overlapping ones included."""
+    text = ctx.text
+    windows = _unit_windows(text)
     for rank, (name, rx, handler) in enumerate(COMPILED):
-        for m in rx.finditer(ctx.text):
+        if name in _UNIT_BOUND:
+            matches: Iterator[re.Match[str]] = (m for a, b in windows for m in rx.finditer(text, a, b))
+        else:
+            matches = rx.finditer(text)
+        for m in matches:
             if m.end() == m.start():
                 continue
             found = handler(m, ctx)
