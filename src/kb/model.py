@@ -14,8 +14,15 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-EntityKind = Literal["person", "state", "organization", "place", "group", "agreement"]
-ENTITY_KINDS: tuple[str, ...] = ("person", "state", "organization", "place", "group", "agreement")
+EntityKind = Literal["person", "state", "organization", "place", "group", "agreement", "product"]
+ENTITY_KINDS: tuple[str, ...] = ("person", "state", "organization", "place", "group", "agreement", "product")
+
+# Date precisions, finest first; "reported": dated only by the day its article came out.
+PRECISIONS: tuple[str, ...] = (
+    "time", "day", "reported", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+)
+# Where an event's date came from, most trusted first (None: undated).
+EVENT_DATE_FROM: tuple[str, ...] = ("clause", "sentence", "narrative", "published")
 
 # Where a publication date came from, most trusted first.
 PUBLISHED_FROM = ("override", "metadata", "dateline", "updated", "weekday", "latest")

@@ -12,16 +12,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from kb.errors import NotFound
-from kb.model import ArticleFacts, DateValue
+from kb.model import PRECISIONS, ArticleFacts, DateValue
 from kb.store import Store
 
 # Finer first: for the same start day the more precise date sorts first.
-# "reported": dated only by the day its article was published.
-PRECISION_RANK = {
-    "time": 0, "day": 1, "reported": 2, "week": 3, "month": 4, "season": 5, "quarter": 6, "half": 7,
-    "year": 8, "decade": 9, "century": 10,
-}
-DATE_FROM_RANK = {"clause": 0, "sentence": 1, "published": 2, None: 3}
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 # How an event type reads as a relation between two of its participants.
 RELATION_PHRASES = {
@@ -232,40 +227,30 @@ def timeline_for(
 
     An event is kept when its span of days overlaps ``[date_from.start, date_to.end]``.
     With ``undated`` only the events without a date are returned. Events are chosen and
-    ordered from their dates alone; full views (sentences, participants) are built only
-    for the first ``limit`` (all when None), so a page of a large timeline stays fast.
+    ordered by the store from their best-dated telling alone; full views (sentences,
+    participants) are built only for the first ``limit`` (all when None), so a page of a
+    large timeline stays fast.
     """
-    ids = None if entity_ids is None else store.events_of(entity_ids)
-    return _timeline(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
+    groups = None if entity_ids is None else [list(entity_ids)]
+    return _timeline(store, groups, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
 
 
-def _timeline(store: Store, ids: set[str] | None, *, date_from: DateValue | None, date_to: DateValue | None,
-              types: Iterable[str] | None, undated: bool, limit: int | None) -> Timeline:
-    best: dict[str, sqlite3.Row] = {}
-    for r in store.event_dates(ids):
-        current = best.get(r["event"])
-        if current is None or _telling_rank(r) < _telling_rank(current):
-            best[r["event"]] = r
-    wanted = {t.lower() for t in types} if types else None
-    kept = []
-    for eid, r in best.items():
-        if wanted and r["type"] not in wanted and (r["cameo"] or "") not in wanted:
-            continue
-        if undated != (r["start"] is None):
-            continue
-        if date_from and date_from.start and (r["end"] or r["start"] or "") < date_from.start:
-            continue
-        if date_to and date_to.end and (r["start"] or "") > date_to.end:
-            continue
-        kept.append((r["start"] or "9999", PRECISION_RANK.get(r["precision"] or "", 11), r["end"] or "", eid))
-    kept.sort()
-    shown = [k[-1] for k in (kept if limit is None else kept[:limit])]
+def _timeline(store: Store, groups: list[list[str]] | None, *, date_from: DateValue | None,
+              date_to: DateValue | None, types: Iterable[str] | None, undated: bool, limit: int | None) -> Timeline:
+    order = store.event_order(
+        groups, types=[t.lower() for t in types] if types else None, undated=undated,
+        ends_from=date_from.start if date_from else None, starts_until=date_to.end if date_to else None,
+    )
+    shown = order if limit is None else order[:limit]
     views = {v.id: v for v in event_views(store, shown)}
-    return Timeline(events=[views[eid] for eid in shown], total=len(kept))
+    return Timeline(events=[views[eid] for eid in shown if eid in views], total=len(order))
 
 
 def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
+    """Full views of merged events: date, type and trigger from the telling that dates the
+    event best (chosen by the store), every article's telling as a source."""
     ids = list(event_ids)
+    heads = store.event_heads(ids)
     tellings: dict[str, list[sqlite3.Row]] = defaultdict(list)
     for r in store.event_mentions(ids):
         tellings[r["event"]].append(r)
@@ -280,7 +265,8 @@ def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
             participants[r["event"]].append(entry)
     views = []
     for eid, rows in tellings.items():
-        best = min(rows, key=_telling_rank)
+        head = heads.get(eid)
+        best = next((r for r in rows if (r["article"], r["key"]) == head), rows[0])
         sources = [
             _source(r, r["doc_title"], r["doc_published"], r["sentence_text"], r["trigger"])
             for r in sorted(rows, key=lambda r: (r["doc_published"] or "", r["article"], r["sentence"]))
@@ -292,12 +278,6 @@ def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
             participants=participants.get(eid, []), place=places.get(eid), sources=sources,
         ))
     return views
-
-
-def _telling_rank(r: sqlite3.Row) -> tuple[Any, ...]:
-    dated = r["start"] is not None
-    return (not dated, DATE_FROM_RANK.get(r["date_from"], 3), PRECISION_RANK.get(r["precision"] or "", 11),
-            r["modality"] != "asserted", r["doc_published"] or "9999", r["article"], r["sentence"])
 
 
 def _source(r: sqlite3.Row, title: str, published: str | None, sentence: str | None,
@@ -321,12 +301,12 @@ def timeline(
 ) -> Timeline:
     """Dated events, oldest first, involving the state, the person and the entity named
     (each filter given must hold; see :func:`timeline_for`)."""
-    ids: set[str] | None = None
-    for name, kind in ((country, "state"), (person, "person"), (entity, None)):
-        if name:
-            found = store.events_of(r["id"] for r in find_entities(store, name, kind=kind))
-            ids = found if ids is None else ids & found
-    return _timeline(store, ids, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
+    groups = [
+        [r["id"] for r in find_entities(store, name, kind=kind)]
+        for name, kind in ((country, "state"), (person, "person"), (entity, None)) if name
+    ]
+    return _timeline(store, groups or None, date_from=date_from, date_to=date_to, types=types, undated=undated,
+                     limit=limit)
 
 
 # --- lists --------------------------------------------------------------------------

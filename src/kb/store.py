@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kb.errors import BadStore
-from kb.model import ArticleFacts
+from kb.model import EVENT_DATE_FROM, PRECISIONS, ArticleFacts
 
 if TYPE_CHECKING:
     from kb.resolve.entities import Correction
@@ -141,11 +141,54 @@ def _m004_query_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _m005_event_heads(db: sqlite3.Connection) -> None:
+    """Each merged event's best-dated telling, so timelines can be chosen and ordered
+    without reading every telling (filled by consolidate)."""
+    _script(
+        db,
+        """
+        CREATE TABLE event_heads (
+            event TEXT PRIMARY KEY, article TEXT, key TEXT, type TEXT, cameo TEXT, modality TEXT,
+            value TEXT, precision TEXT, start TEXT, "end" TEXT, date_from TEXT, rank INTEGER);
+        CREATE INDEX event_heads_by_start ON event_heads(start, rank, "end", event);
+        """
+    )
+    _fill_event_heads(db)
+
+
+def _case(column: str, order: tuple[str, ...]) -> str:
+    """SQL giving a value's position in ``order`` (unknown values last)."""
+    whens = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(order))
+    return f"CASE {column} {whens} ELSE {len(order)} END"
+
+
+def _fill_event_heads(db: sqlite3.Connection) -> None:
+    """Choose each merged event's telling that dates it best: dated first, then by where
+    the date came from, its precision, asserted before planned or claimed, earliest article."""
+    precision = _case("e.precision", PRECISIONS)
+    db.execute("DELETE FROM event_heads")
+    db.execute(
+        f"""INSERT INTO event_heads
+            SELECT event, article, key, type, cameo, modality, value, precision, start, "end", date_from, prank
+            FROM (SELECT m.event, e.article, e.key, e.type, e.cameo, e.modality, e.value, e.precision, e.start,
+                         e."end", e.date_from, {precision} AS prank,
+                         row_number() OVER (PARTITION BY m.event ORDER BY
+                             e.start IS NULL, {_case("e.date_from", EVENT_DATE_FROM)}, {precision},
+                             COALESCE(e.modality, 'asserted') != 'asserted', COALESCE(a.published, '9999'),
+                             e.article, e.sentence) AS n
+                  FROM event_members m
+                  JOIN events e ON e.article = m.article AND e.key = m.key
+                  JOIN articles a ON a.id = e.article)
+            WHERE n = 1"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_sentence_search", _m002_sentence_search),
     ("003_dirty_flag", _m003_dirty_flag),
     ("004_query_indexes", _m004_query_indexes),
+    ("005_event_heads", _m005_event_heads),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -363,7 +406,8 @@ class Store:
         merged = merge_events(event_records)
         place_rows = db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
         with self.transaction():
-            for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities"):
+            for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities",
+                          "event_heads"):
                 db.execute(f"DELETE FROM {table}")
             db.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?)",
@@ -386,6 +430,7 @@ class Store:
                 if event and eid:
                     links.add((event, eid, "place"))
             db.executemany("INSERT INTO event_entities VALUES (?,?,?)", sorted(links))
+            _fill_event_heads(db)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
     # reading: plain rows for the query layer
@@ -508,21 +553,38 @@ class Store:
                     WHERE m.event IN ({marks})""", chunk).fetchall()
         return rows
 
-    def event_dates(self, event_ids: Iterable[str] | None) -> list[sqlite3.Row]:
-        """Each telling of the given events (all events when None), without its text:
-        enough to choose, filter and order events before their full views are built."""
-        cols = """m.event, e.article, e.sentence, e.type, e.cameo, e.modality, e.value, e.precision,
-                  e.start, e."end", e.date_from, a.published AS doc_published
-                  FROM event_members m
-                  JOIN events e ON e.article = m.article AND e.key = m.key
-                  JOIN articles a ON a.id = e.article"""
-        if event_ids is None:
-            return self.db.execute(f"SELECT {cols}").fetchall()
-        rows: list[sqlite3.Row] = []
+    def event_order(self, entity_groups: list[list[str]] | None = None, *, types: Iterable[str] | None = None,
+                    ends_from: str | None = None, starts_until: str | None = None,
+                    undated: bool = False) -> list[str]:
+        """Ids of merged events in timeline order (start, precision, end), chosen by their best-dated
+        telling: involving an entity of every group given, of one of ``types`` (type or CAMEO
+        code), whose days reach ``ends_from`` and begin by ``starts_until``; only undated ones
+        with ``undated``."""
+        where, args = ["h.start IS NULL" if undated else "h.start IS NOT NULL"], []
+        for group in entity_groups or []:
+            where.append("h.event IN (SELECT event FROM event_entities WHERE entity IN (SELECT value FROM json_each(?)))")
+            args.append(json.dumps(group))
+        if types:
+            where.append("(h.type IN (SELECT value FROM json_each(?)) OR h.cameo IN (SELECT value FROM json_each(?)))")
+            args += [json.dumps(list(types))] * 2
+        if ends_from:
+            where.append('COALESCE(h."end", h.start) >= ?')
+            args.append(ends_from)
+        if starts_until:
+            where.append("h.start <= ?")
+            args.append(starts_until)
+        sql = (f"SELECT h.event FROM event_heads h WHERE {' AND '.join(where)} "
+               "ORDER BY COALESCE(h.start, '9999'), h.rank, COALESCE(h.\"end\", ''), h.event")
+        return [r[0] for r in self.db.execute(sql, args)]
+
+    def event_heads(self, event_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """The (article, key) of each event's best-dated telling."""
+        out: dict[str, tuple[str, str]] = {}
         for chunk in _chunks(list(event_ids)):
             marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(f"SELECT {cols} WHERE m.event IN ({marks})", chunk).fetchall()
-        return rows
+            out.update((r[0], (r[1], r[2])) for r in self.db.execute(
+                f"SELECT event, article, key FROM event_heads WHERE event IN ({marks})", chunk))
+        return out
 
     def event_participants(self, event_ids: Iterable[str]) -> list[sqlite3.Row]:
         rows: list[sqlite3.Row] = []
