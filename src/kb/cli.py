@@ -176,9 +176,12 @@ def extract(file: str, published: Any, model: str | None, as_json: bool) -> None
 @click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
 @click.option("--all", "show_all", is_flag=True, help="Every match in full (default: the best match in full, "
               "the others listed).")
+@click.option("--limit", type=click.IntRange(0), default=None, metavar="N",
+              help="Events shown per profile (default 25; 0 for all). --json gives all.")
 @db_option
 @json_option
-def who(name: tuple[str, ...], kind: str | None, show_all: bool, db_path: str, as_json: bool) -> None:
+def who(name: tuple[str, ...], kind: str | None, show_all: bool, limit: int | None, db_path: str,
+        as_json: bool) -> None:
     """Profile of a person (or any entity): name, roles, state, links, events, articles.
 
     NAME may be a name, an alias or a surname. The most mentioned match is shown in full
@@ -193,13 +196,21 @@ def who(name: tuple[str, ...], kind: str | None, show_all: bool, db_path: str, a
         if as_json:
             found = queries.who(store, query, kind=kind)
         else:
-            found = queries.who(store, query, kind=kind, profiles=None if show_all else 1, events=render.ROWS)
+            found = queries.who(store, query, kind=kind, profiles=None if show_all else 1,
+                                events=_page(limit, render.EVENT_ROWS))
     if as_json:
         render.print_json({"query": query, "matches": queries.to_json(found.profiles)})
         return
     for p in found.profiles:
         render.profile(p)
     render.other_matches(found.others)
+
+
+def _page(limit: int | None, default: int) -> int | None:
+    """Rows a terminal page shows: ``--limit`` (0: all), else ``default``."""
+    if limit is None:
+        return default
+    return limit or None
 
 
 def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -221,10 +232,13 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command()
 @_timeline_options
+@click.option("--limit", type=click.IntRange(0), default=None, metavar="N",
+              help="Events shown (default 25; 0 for all). --json and --html give all.")
 @db_option
 @json_option
 def timeline(country: str | None, person: str | None, entity: str | None, date_from: Any, date_to: Any,
-             types: tuple[str, ...], undated: bool, html_path: str | None, db_path: str, as_json: bool) -> None:
+             types: tuple[str, ...], undated: bool, html_path: str | None, limit: int | None, db_path: str,
+             as_json: bool) -> None:
     """Dated events, oldest first; --country, --person and --entity keep the events
     involving that state, person or entity (several must all hold).
 
@@ -236,7 +250,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     with _open(db_path) as store:
         found = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
                                  date_to=date_to, types=types, undated=undated,
-                                 limit=None if as_json or html_path else render.ROWS)
+                                 limit=None if as_json or html_path else _page(limit, render.EVENT_ROWS))
     events = found.events
     if html_path:
         from rich.markup import escape
@@ -254,8 +268,9 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     elif not events:
         render.err.print("no events match")
     else:
-        render.out.print(render.events_table(events[:render.ROWS]))
-        render.more(found.total - len(events[:render.ROWS]))
+        shown = events[:_page(limit, render.EVENT_ROWS)]
+        render.out.print(render.events_table(shown))
+        render.more(found.total - len(shown))
 
 
 @main.command()

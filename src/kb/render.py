@@ -15,6 +15,7 @@ from kb.queries import EventView, Profile
 
 out = Console(highlight=False, soft_wrap=False)
 ROWS = 50  # rows a terminal table shows; --json gives everything
+EVENT_ROWS = 25  # events a terminal timeline shows (each is several lines); --limit to change
 err = Console(stderr=True, highlight=False)
 
 
@@ -78,8 +79,8 @@ def profile(p: Profile) -> None:
 
     out.print(Panel(Group(*lines), expand=False))
     if p.events:
-        out.print(events_table(p.events[:ROWS], title=f"events involving {p.name}"))
-        more(max(p.events_total, len(p.events)) - min(len(p.events), ROWS))
+        out.print(events_table(p.events, title=f"events involving {p.name}"))
+    more(p.events_total - len(p.events))
 
 
 def other_matches(others: list[dict[str, Any]]) -> None:
