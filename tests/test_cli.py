@@ -189,6 +189,17 @@ def test_stats_and_agreements_and_search(run, seeds_db):
                for h in hits)
 
 
+def test_search_filters_are_exact_not_a_sample_of_hits(run, seeds_db):
+    every = run.json("search", "the", "--limit", "10000", "--db", seeds_db)["hits"]
+    naming = [h for h in every if any(e["name"] == "Benny Gantz" for e in h["entities"])]
+    assert naming and len(naming) < len(every)
+    hits = run.json("search", "the", "--entity", "Gantz", "--limit", "10000", "--db", seeds_db)["hits"]
+    assert [h["sentence"] for h in hits] == [h["sentence"] for h in naming]
+    dated = [h for h in every if h["published"] and h["published"][:10] >= "2021-11-24"]
+    after = run.json("search", "the", "--from", "2021-11-24", "--limit", "10000", "--db", seeds_db)["hits"]
+    assert len(after) == len(dated) < len(every)
+
+
 def test_search_text_with_quotes_and_sql_is_plain_text(run, seeds_db):
     data = run.json("search", "\"'; DROP TABLE articles; --", "--db", seeds_db)
     assert data["hits"] == []

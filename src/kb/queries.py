@@ -363,22 +363,16 @@ def stats(store: Store) -> dict[str, Any]:
 def search(store: Store, text: str, *, entity: str | None = None, date_from: DateValue | None = None,
            date_to: DateValue | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """Sentences matching ``text`` (full-text, best first), with their article and entities."""
-    wanted = {r["id"] for r in find_entities(store, entity)} if entity else None
+    wanted = [r["id"] for r in find_entities(store, entity)] if entity else None
     query = " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
     hits = []
-    for r in store.search_sentences(query, limit=limit * 5 if (wanted or date_from or date_to) else limit):
-        if date_from and date_from.start and (r["published"] or "") < date_from.start:
-            continue
-        if date_to and date_to.end and (r["published"] or "9999") > date_to.end:
-            continue
+    for r in store.search_sentences(query, limit=limit, entities=wanted,
+                                    published_from=date_from.start if date_from else None,
+                                    published_until=date_to.end if date_to else None):
         ents = store.entities_in_sentence(r["article"], r["idx"])
-        if wanted is not None and not wanted & {e["id"] for e in ents}:
-            continue
         hits.append({"document": r["article"], "title": r["title"], "published": r["published"],
                      "sentence": r["text"].strip(), "start_char": r["start_char"], "end_char": r["end_char"],
                      "entities": [{"name": e["name"], "kind": e["kind"]} for e in ents]})
-        if len(hits) >= limit:
-            break
     return hits
 
 

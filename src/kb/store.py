@@ -617,14 +617,31 @@ class Store:
                 out[key] = row
         return out
 
-    def search_sentences(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
+    def search_sentences(self, query: str, *, limit: int = 20, entities: list[str] | None = None,
+                         published_from: str | None = None, published_until: str | None = None) -> list[sqlite3.Row]:
+        """Sentences matching an FTS5 ``query``, best first; only those naming one of
+        ``entities`` (canonical ids) and from articles published in the range, when given."""
+        where, args = ["sentences_fts MATCH ?"], [query]
+        if entities is not None:
+            where.append(
+                """EXISTS (SELECT 1 FROM mentions mn JOIN entity_members em
+                               ON em.article = mn.article AND em.key = mn.entity
+                           WHERE mn.article = s.article AND mn.sentence = s.idx
+                             AND em.entity IN (SELECT value FROM json_each(?)))""")
+            args.append(json.dumps(entities))
+        if published_from:
+            where.append("substr(a.published, 1, 10) >= ?")
+            args.append(published_from)
+        if published_until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            args.append(published_until)
         return self.db.execute(
-            """SELECT s.article, s.idx, s.start_char, s.end_char, s.text, a.title, a.published,
-                      bm25(sentences_fts) AS score
-               FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-               JOIN articles a ON a.id = s.article
-               WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?""",
-            (query, limit)).fetchall()
+            f"""SELECT s.article, s.idx, s.start_char, s.end_char, s.text, a.title, a.published,
+                       bm25(sentences_fts) AS score
+                FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+                JOIN articles a ON a.id = s.article
+                WHERE {' AND '.join(where)} ORDER BY score LIMIT ?""",
+            (*args, limit)).fetchall()
 
     def entities_in_sentence(self, article: str, idx: int) -> list[sqlite3.Row]:
         return self.db.execute(
