@@ -33,9 +33,11 @@ class DocContext:
 
     def __init__(self, doc: Doc, anchor: dt.date | None) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text  # a property that joins every token: read once
         self.anchor = anchor
-        self._starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        self._starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
 
     def token(self, pos: int) -> Any | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -66,10 +68,9 @@ def _parse_anchor(anchor: str | None) -> dt.date | None:
         return None
 
 
-def _from_model(doc: Doc, kept: list[Found]) -> list[Found]:
+def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
     """Model DATE/TIME entities the grammar did not cover, trimmed, without a value."""
     extra = []
-    doc_text = doc.text  # Doc.text joins every token on each call
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -160,7 +161,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
     ctx = DocContext(doc, _parse_anchor(anchor))
     kept = select(list(candidates(ctx)))
-    kept = sorted(kept + _from_model(doc, kept), key=lambda f: f.start)
+    kept = sorted(kept + _from_model(doc, ctx.text, kept), key=lambda f: f.start)
     sent_starts = [s.start_char for s in doc.sents]
 
     def sent_of(pos: int) -> int:
