@@ -67,3 +67,56 @@ def test_agreement_with_parties_and_signatories(nlp):
     assert found.agreements
     parties = set(found.agreements[0].parties)
     assert {"state:Pakistan", "state:Afghanistan"} <= parties
+
+
+def _kinds(found):
+    return {(m.text, m.kind) for m in found.mentions}
+
+
+def test_products_are_their_own_kind(nlp):
+    doc = nlp("Sony said it would raise the price of its PlayStation 5 console. Nintendo, whose Switch console "
+              "sold well, said the iPhone maker Apple was not a rival. Boeing delayed its 787 Dreamliner again.")
+    found = find_entities(doc)
+    kinds = _kinds(found)
+    assert ("PlayStation 5", "product") in kinds and ("Switch", "product") in kinds
+    assert ("iPhone", "product") in kinds
+    assert ("Sony", "organization") in kinds and ("Apple", "organization") in kinds
+    assert not any(k == "product" and t in ("Sony", "Apple", "Boeing", "Nintendo") for t, k in kinds)
+
+
+def test_company_forms_credits_and_agencies(nlp):
+    doc = nlp("Chrysler Group LLC and Airbus SE reported losses, a spokesman for the Federal Aviation "
+              "Administration (FAA) said. The FAA gave no date. Follow us on Twitter and Facebook.\n\n"
+              "Photo: AFP\n\n(Photo by Justin Sullivan/Getty Images)")
+    found = find_entities(doc)
+    kinds = _kinds(found)
+    for org in ("Chrysler Group LLC", "Airbus SE", "AFP", "Twitter", "Facebook", "Getty Images"):
+        assert (org, "organization") in kinds, org
+    assert ("Justin Sullivan", "person") in kinds
+    faa = {m.entity for m in found.mentions if m.text in ("FAA", "Federal Aviation Administration")}
+    assert faa == {"organization:Federal Aviation Administration"}
+
+
+def test_title_adjectives_and_towns_are_not_organisations(nlp):
+    doc = nlp("Iran's Supreme Leader Ayatollah Ali Khamenei spoke. King Mohammed VI opened a port in Tangier "
+              "on Thursday. US Secretary of State Marco Rubio agreed.")
+    kinds = _kinds(find_entities(doc))
+    assert not any(k == "organization" for t, k in kinds if t in ("Supreme", "Tangier", "State"))
+
+
+def test_family_name_first_and_lone_surnames_join_the_full_name(nlp):
+    doc = nlp("Chinese foreign minister Wang Yi met Penny Wong. Wang told Wong that ties had improved. "
+              "Ford Motor Co. chief executive Alan Mulally spoke on Thursday. Mulally credited cost cuts.")
+    found = find_entities(doc)
+    key = {m.text: m.entity for m in found.mentions}
+    assert key["Wang"] == "person:Wang Yi" and key["Wong"] == "person:Penny Wong"
+    assert key["Mulally"] == "person:Alan Mulally"
+
+
+def test_definite_agreement_nouns_point_back_to_the_named_agreement(nlp):
+    doc = nlp("Indonesia and the European Union signed a comprehensive economic partnership agreement on "
+              "Tuesday. Under the accord, tariffs will be removed. Officials said the pact would create jobs.")
+    found = find_entities(doc)
+    ags = [e for e in found.entities if e.kind == "agreement"]
+    assert len(ags) == 1 and ags[0].mentions == 3
+    assert len(found.agreements) == 1

@@ -55,3 +55,34 @@ def test_fast_on_many_records():
     res = resolve_entities(recs)
     assert time.perf_counter() - start < 10
     assert len(res.members) == 50_000
+
+
+def test_family_name_first_joins_only_when_no_name_ends_that_way():
+    res = resolve_entities([_rec("a", "person", "Wang Yi"), _rec("b", "person", "Wang"),
+                            _rec("c", "person", "Li Qiang"), _rec("d", "person", "Ken Li"), _rec("e", "person", "Li")])
+    assert res.members[("a", "person:Wang Yi")] == res.members[("b", "person:Wang")]
+    # "Li" ends "Ken Li": the surname reading wins over the family-name-first one
+    assert res.members[("e", "person:Li")] == res.members[("d", "person:Ken Li")]
+    assert res.members[("e", "person:Li")] != res.members[("c", "person:Li Qiang")]
+
+
+def test_product_plural_joins_the_singular():
+    res = resolve_entities([_rec("a", "product", "iPhone"), _rec("b", "product", "iPhones"),
+                            _rec("c", "product", "iPad")])
+    assert _names(res, "product") == ["iPad", "iPhone"]
+
+
+def test_unmerge_goes_back_to_article_entities_and_replays_the_same_way():
+    recs = [_rec("a", "person", "Abiy Ahmed", ["Abiy"]), _rec("b", "person", "Abiy"), _rec("c", "person", "Abiy Ahmed")]
+    assert len(_names(resolve_entities(recs))) == 1
+    corrections = [Correction("unmerge", "Abiy Ahmed")]
+    res = resolve_entities(recs, corrections)
+    ids = {res.members[(r.article, r.key)] for r in recs}
+    assert len(ids) == 3  # one entity per article entity, each with its own id
+    assert "Abiy Ahmed (c)" in _names(res)
+    again = resolve_entities(list(reversed(recs)), corrections)
+    assert sorted(_names(again)) == sorted(_names(res))
+    # a piece can be merged back by the name the split gave it
+    res = resolve_entities(recs, corrections + [Correction("merge", "Abiy Ahmed", "Abiy Ahmed (c)")])
+    assert res.members[("a", "person:Abiy Ahmed")] == res.members[("c", "person:Abiy Ahmed")]
+    assert res.members[("b", "person:Abiy")] != res.members[("a", "person:Abiy Ahmed")]

@@ -9,6 +9,13 @@ Contract used by the rest of kb:
 The ``kb_gazetteer`` component runs after the model's ``ner`` and fixes what the small
 models get wrong about states: a capital tagged PERSON, "the Hebrew state" missed, an
 acronym split. It writes the state's canonical name into each span's ``kb_id_``.
+
+Kinds: person, state, organization, place, group, agreement and product (the model's
+PRODUCT label, plus names shaped or placed like products: "iPhone", "Boeing 787", "its
+Switch console", "versions of Windows Vista"). Within an article every mention of one
+thing gets one key: surnames, family-name-first short forms ("Wang" of "Wang Yi"),
+acronyms defined in parentheses, company legal forms ("Apple" / "Apple Inc."), and
+definite agreement nouns ("the accord") pointing back to the agreement named before.
 """
 
 from __future__ import annotations
@@ -34,7 +41,9 @@ _PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "
 _PLACE_NOUNS = {"capital", "city", "town", "visit", "trip", "streets", "suburbs", "airport", "hotel", "embassy"}
 _GENERIC_ORGS = {"parliament", "government", "ministry", "army", "police", "defence", "defense", "court", "senate",
                  "congress", "cabinet", "military", "administration", "navy", "state", "interior", "kingdom",
-                 "presidency", "foreign", "treasury", "justice", "finance", "intelligence", "opposition"}
+                 "presidency", "foreign", "treasury", "justice", "finance", "intelligence", "opposition",
+                 "commission", "conference", "committee", "council", "company", "agency", "group", "union", "bank",
+                 "board", "party", "firm", "department", "university", "embassy", "consulate", "ministries"}
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
                   "xiii", "xiv", "xv", "xvi"}
 _SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "declare", "write", "tweet", "insist", "argue",
@@ -49,6 +58,11 @@ _APPOS_STOP_WORDS = {"by", "with", "to", "from", "and", "or", "that", "which", "
                      "while", "as", "but", "because", "after", "before", "since", "said", "says", "told"}
 _TITLE_CUT_WORDS = {"during", "at", "since", "from", "until", "with", "after", "before", "who", "which", "that",
                     "when", "while", "where", "whose", "and", "or", "but", "since", "under", "to", "between"}
+_TITLE_ADJECTIVES = {"supreme", "grand", "high", "chief", "senior", "deputy", "acting", "interim", "vice", "general",
+                     "principal", "executive", "assistant", "associate", "special", "honorary", "federal", "royal"}
+# Words before a city that make it a sports club ("Real Madrid", "FC Barcelona").
+_CLUB_PREFIXES = {"fc", "ac", "as", "sc", "cf", "afc", "real", "atletico", "atlético", "athletic", "sporting", "inter",
+                  "olympique", "borussia", "dynamo", "dinamo", "racing", "rapid", "ajax", "celtic", "rangers"}
 _GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 
 
@@ -234,7 +248,7 @@ def _glued_state(text: str) -> tuple[int, int, str, str] | None:
         return None
     gaz = gz.gazetteer()
     tables = (("name", gaz.names), ("capital", gaz.capitals), ("demonym", gaz.demonyms), ("plural", gaz.plurals))
-    for cut in range(len(text) - 1, 2, -1):
+    for cut in range(len(text) - 4, 2, -1):  # a tail of 4+ letters: "Moroccolink", not "Malibu"
         head, tail = text[:cut], text[cut:]
         if tail.islower() and head[0].isupper():
             for via, table in tables:
@@ -259,9 +273,9 @@ def _strip_span(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
     doc = span.doc
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
-                           or doc[end - 1].is_punct):
+                           or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
 
@@ -302,11 +316,122 @@ def _place_use(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _collect(doc: Doc, sent_of: list[int]) -> list[_Cand]:
+def _fixed_ents(doc: Doc) -> list[Span]:
+    """The model's names with company legal forms joined and credit lines split.
+
+    "Airbus" + "SE" and "Chrysler Group" + "LLC" become one name; "Justin Sullivan/Getty
+    Images" (a photo credit) becomes a person and an organisation.
+    """
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAMED_LABELS:
+            continue
+        if ent.label_ == "ORG" and all(t.lower_ in gz.LEGAL_SUFFIXES or t.is_punct for t in ent):
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "ORG" and prev.end == ent.start:
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if ent.label_ == "ORG":
+            end = ent.end
+            while end < len(doc) and doc[end].lower_ in gz.LEGAL_SUFFIXES and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_:
+                end += 1
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="ORG")
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and doc[ent.start - 1].lower_ in _CLUB_PREFIXES \
+                and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+            out.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            continue
+        slash = next((t.i for t in ent if t.text == "/" and ent.start < t.i < ent.end - 1), None)
+        if slash is not None and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
+            first, second = doc[ent.start:slash], doc[slash + 1:ent.end]
+            out.append(Span(doc, first.start, first.end, label="PERSON" if len(first) >= 2 else ent.label_))
+            out.append(Span(doc, second.start, second.end, label="ORG"))
+            continue
+        out.append(ent)
+    return out
+
+
+def _scan_known_orgs(doc: Doc, sent_of: list[int], taken: set[int], toks: list[Token]) -> list[_Cand]:
+    """Names the model missed or mislabelled: news agencies and online platforms ("Photo:
+    AFP"), company names closed by a legal form ("Apple Inc."), owned products ("its Prius
+    hybrid")."""
+    out: list[_Cand] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = toks[i]
+        if i in taken or not tok.text[:1].isupper():
+            i += 1
+            continue
+        hit = 0
+        if tok.text in gz.NEWS_AGENCY_FIRST:
+            for size in (3, 2, 1):
+                if i + size <= n and doc[i:i + size].text in gz.NEWS_AGENCIES \
+                        and not any(j in taken for j in range(i, i + size)):
+                    hit = size
+                    break
+        if not hit and tok.lower_ in gz.PLATFORMS and (tok.is_title or tok.is_upper):
+            if tok.text != "X" or (i > 0 and toks[i - 1].lower_ in ("on", "via")):
+                hit = 1
+        if not hit and not tok.ent_type_ and tok.pos_ == "PROPN" and i > 0 and toks[i - 1].lower_ in _OWNERS \
+                and i + 1 < n and toks[i + 1].is_lower and toks[i + 1].lower_ in gz.PRODUCT_NOUNS:
+            out.append(_Cand("product", tok.text, tok.idx, tok.idx + len(tok), sent_of[i], i, i + 1, "product"))
+            i += 1  # "its Prius hybrid"
+            continue
+        if not hit and tok.lower_ in gz.LEGAL_SUFFIXES and i > 0 and (tok.is_title or tok.is_upper):
+            j = i
+            while j > 0 and i - j < 3 and toks[j - 1].is_title and toks[j - 1].pos_ == "PROPN" and j - 1 not in taken \
+                    and not toks[j - 1].is_sent_start:
+                j -= 1
+            if j == i and i > 0 and toks[i - 1].is_title and toks[i - 1].pos_ == "PROPN" and i - 1 not in taken:
+                j = i - 1  # a sentence-initial company name ("Apple Inc. said")
+            if j < i:
+                span = doc[j:i + 1]
+                out.append(_Cand("organization", span.text, span.start_char, span.end_char, sent_of[i], j, i + 1,
+                                 "known"))
+            i += 1
+            continue
+        if hit:
+            span = doc[i:i + hit]
+            out.append(_Cand("organization", span.text, span.start_char, span.end_char, sent_of[i], i, i + hit,
+                             "known"))
+            i += hit
+            continue
+        i += 1
+    return out
+
+
+def _acronym_aliases(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list[Token]
+                     ) -> tuple[list[_Cand], dict[str, str]]:
+    """Acronyms defined in parentheses after a name ("Data Protection Commission (DPC)") and
+    their later uses: new organisation mentions, and a map from acronym to the full name."""
+    taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    defined: dict[str, str] = {}
+    for c in cands:
+        e = c.tok_end
+        if c.kind == "organization" and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            acr = doc[e + 1].text
+            if acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha() and gz.fold(acr) != gz.fold(c.name) \
+                    and acr not in gz.NEWS_AGENCIES and acr[0] == c.name[:1].upper() and not c.name.isupper():
+                defined[acr] = c.name
+    if not defined:
+        return [], {}
+    out = []
+    for tok in toks:
+        if tok.text in defined and tok.i not in taken:
+            out.append(_Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
+                             "acronym"))
+    return out, {gz.fold(a): gz.fold(n) for a, n in defined.items()}
+
+
+def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
     gaz = gz.gazetteer()
     cands: list[_Cand] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in _fixed_ents(doc):
         if ent.label_ not in _NAMED_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
@@ -326,10 +451,15 @@ def _collect(doc: Doc, sent_of: list[int]) -> list[_Cand]:
             cands.append(_Cand(kind, name, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), sent, s, e, via))
             continue
         cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
+    kept = {i for c in cands if c.kind != "_other" for i in range(c.tok_start, c.tok_end)}
+    cands = [c for c in cands if c.kind != "_other" or not any(doc[i].text in gz.NEWS_AGENCIES or doc[i].lower_ in
+                                                                 gz.PLATFORMS for i in range(c.tok_start, c.tok_end))]
+    found = _scan_known_orgs(doc, sent_of, kept, toks)
+    cands += found
+    kept.update(i for c in found for i in range(c.tok_start, c.tok_end))
     # artefacts: state names glued to other words, outside recognised names or inside junk ones
-    kept = {i for c in cands for i in range(c.tok_start, c.tok_end)}
-    for tok in doc:
-        if tok.i in kept or not tok.is_alpha or tok.text.islower():
+    for tok in toks:
+        if tok.i in kept or not tok.is_alpha or tok.text.islower() or tok.ent_type_ in ("GPE", "LOC", "PERSON"):
             continue
         hit = _glued_state(tok.text)
         if hit is None:
@@ -368,7 +498,7 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
 
 def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> _Cand | None:
     label = ent.label_
-    if any(_glued_state(t.text) for t in doc[s:e]):
+    if label not in ("GPE", "LOC") and any(_glued_state(t.text) for t in doc[s:e]):
         return None  # artefacts of glued words: handled token by token
     text = doc[s:e].text
     start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -379,10 +509,28 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
         return None  # agreements are found separately
     if label == "LANGUAGE":
         return None
+    if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "FAC") and _product_evidence(doc, s, e, label):
+        return _Cand("product", text, start_char, end_char, sent, s, e, "product")
+    if label == "PRODUCT" and (doc[s].lower_ in gz.PLATFORMS or doc[s].text in gz.NEWS_AGENCIES):
+        return _Cand("organization", text, start_char, end_char, sent, s, e, "model")  # "Google Cloud"
+    if label == "ORG" and e + 1 < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN" and not doc[e].ent_type_ \
+            and doc[e + 1].is_lower and doc[e + 1].lower_ in gz.PRODUCT_NOUNS:
+        span = doc[s:e + 1]  # "Chevrolet Malibu sedans"
+        return _Cand("product", span.text, span.start_char, span.end_char, sent, s, e + 1, "product")
+    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and doc[s - 1].lower_ in gz.STANDALONE_TITLES \
+            and doc[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
+        return _Cand("person", text, start_char, end_char, sent, s, e, "model", cue=True)  # "Chancellor Olaf Scholz"
     words = [t.text for t in doc[s:e]]
-    if any(_GLUE.match(w) and re.search(r"[a-z][A-Z]", w) for w in words):
-        if label == "ORG" and len(words) == 1 and text[:1].isupper():
-            return _Cand("organization", _decamel(text), start_char, end_char, sent, s, e, "glued")
+    if any(_GLUE.match(w) and re.search(r"[a-z][A-Z]", w) and not _NAME_CAMEL.match(w) for w in words):
+        if label in ("ORG", "PERSON") and len(words) == 1 and text[:1].isupper():
+            # a hashtag-style run of words ("WesternSahara", "AmnestyInternational") or a brand ("BlackBerry")
+            spaced = _decamel(text)
+            state = gaz.state_of_name(spaced)
+            if state is not None:
+                return _Cand("state", state, start_char, end_char, sent, s, e, "glued")
+            if spaced.split()[-1].lower() in gz.ORG_SUFFIXES:
+                return _Cand("organization", spaced, start_char, end_char, sent, s, e, "glued")
+            return _Cand("organization", text, start_char, end_char, sent, s, e, "model")
         return None
     if re.search(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w", text) and len(words) <= 5:
         return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # "Ivry-sur-Seine"
@@ -406,6 +554,8 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
                 return _Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
         if core[0].text in gaz.demonyms:
             return None
+        if len(core) == 1 and core[0].tag_ == "NNPS" and ps > 0 and doc[ps - 1].lower_ == "the":
+            return _Cand("organization", core.text, core.start_char, core.end_char, sent, ps, e, "model")  # "the Beatles"
         name = " ".join(t.text for t in core if not t.is_space)
         name = re.sub(r"\s*-\s*", "-", name)
         prefix = (s, ps) if ps > s else None
@@ -431,6 +581,17 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
         low = text.lower()
         if e - s == 1 and (low in gz.TITLE_HEADS or low in gz.CAPTION_WORDS):
             return None
+        if e - s == 1 and (text in _UNITS or s > 0 and doc[s - 1].like_num and text.isupper() and len(text) <= 3):
+            return None  # "16 GB", "USD"
+        if e - s == 1 and e < len(doc) and doc[e].lower_ in gz.TITLE_HEADS and low in _TITLE_ADJECTIVES:
+            return None  # "Supreme" of "Supreme Leader"
+        if low in _GENERIC_ORGS and s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in gz.TITLE_HEADS:
+            return None  # "State" of "Secretary of State"
+        if e - s == 1 and text.isupper() and len(text) > 3 and doc[s].is_sent_start and e < len(doc) \
+                and doc[e].text in ("(", ",", "—", "–", "-", ":"):
+            return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # dateline "DETROIT (AP)"
+        if _place_like_org(doc, s, e):
+            return _Cand("place", text, start_char, end_char, sent, s, e, "model")
         if low in _AGREEMENT_HEADS or doc[e - 1].lower_ in _AGREEMENT_HEADS:
             return None
         if low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS:
@@ -450,6 +611,75 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
     if label in ("WORK_OF_ART", "PRODUCT"):
         return _Cand("_other", text, start_char, end_char, sent, s, e, "model")
     return None
+
+
+# Words that, after the first word of a name, make it a product ("MacBook Pro", "Mac App Store").
+_PRODUCT_NAME_WORDS = {"pro", "air", "mini", "nano", "touch", "max", "plus", "ultra", "os", "osx", "app", "apps",
+                       "store", "phone", "pad", "tv", "wi-fi", "server", "edition", "browser", "console", "lite"}
+_UNITS = {"GB", "MB", "TB", "KB", "GHz", "MHz", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "RUB",
+          "mph", "km", "kg", "MW", "GW", "kWh"}
+_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+$")
+_MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]?|\d{3}[A-Za-z]?)$")
+_CAMEL_PRODUCT = re.compile(r"^[ie][A-Z][A-Za-z]+$")
+_OWNERS = {"its", "their", "whose"}
+
+
+def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
+    """True when a name is a product: the model says so, or its shape or context does.
+
+    Shape: "iPhone"-style names, model numbers ("A350", "PlayStation 5"). Context: owned
+    by a company ("its Cybertruck", "Apple's iPod"), followed by a product noun ("the Switch
+    console"), or after "versions of". People, platforms, agencies and states never are.
+    """
+    span = doc[s:e]
+    text = span.text
+    if text in gz.NEWS_AGENCIES or span[0].lower_ in gz.PLATFORMS or gz.gazetteer().state_of_name(text):
+        return False
+    if any(t.lower_ in gz.ORG_WORDS for t in span[1:]) or span[-1].lower_ in gz.LEGAL_SUFFIXES:
+        return False
+    if label == "PRODUCT":
+        return True
+    if any(_CAMEL_PRODUCT.match(t.text) for t in span):
+        return True
+    if e < len(doc) and (doc[e].tag_ == "POS" or doc[e].lower_ in ("'s", "’s")):
+        return False  # an owner: "the price of Apple's iPhone"
+    if len(span) >= 2 and any(t.lower_ in _PRODUCT_NAME_WORDS and t.text[:1].isupper() for t in span[1:]):
+        return True
+    if len(span) >= 2 and span[0].text[:1].isupper() and (span[-1].like_num or _MODEL_CODE.match(span[-1].text)) \
+            and not re.match(r"^G\d+$", span[-1].text):
+        return True
+    if len(span) == 1 and _MODEL_CODE.match(text) and not re.match(r"^(?:G|COP|C|P|B|H|N)\d+$", text):
+        return True
+    if label == "PERSON" and len(span) >= 2:
+        return False
+    prev = doc[s - 1] if s > 0 else None
+    owned = prev is not None and (prev.lower_ in _OWNERS
+                                  or (prev.tag_ == "POS" and s >= 2 and doc[s - 2].ent_type_ == "ORG"))
+    after = doc[e] if e < len(doc) else None
+    noun_after = after is not None and after.is_lower and after.lower_ in gz.PRODUCT_NOUNS
+    if owned and (noun_after or label in ("PERSON", "WORK_OF_ART") or len(span) == 1 and label == "ORG"
+                  and prev.lower_ in _OWNERS):
+        return True
+    if noun_after and prev is not None and prev.lower_ in ("new", "latest", "its", "their", "whose"):
+        return True
+    if after is not None and after.lower_ in ("shares", "stock", "stocks", "shareholders", "executives"):
+        return False
+    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in gz.PRODUCT_OF
+
+
+def _place_like_org(doc: Doc, s: int, e: int) -> bool:
+    """An ORG that is a town: "in Tangier on Thursday", named once, no company word in it."""
+    if s == 0 or doc[s - 1].lower_ not in ("in", "near", "outside") or doc[s].is_upper:
+        return False
+    span = doc[s:e]
+    if any(t.lower_ in gz.ORG_WORDS or t.lower_ in _GENERIC_ORGS for t in span):
+        return False
+    after = doc[e] if e < len(doc) else None
+    if after is not None and not (after.is_punct or after.ent_type_ in ("DATE", "TIME")
+                                  or after.lower_ in ("on", "last", "this", "and")):
+        return False
+    text = span.text
+    return sum(1 for ent in doc.ents if ent.text == text or ent.text == "the " + text) <= 1
 
 
 # ---------------------------------------------------------------------------------------
@@ -485,11 +715,22 @@ def _cluster_people(people: list[_Cand], others: list[_Cand], doc: Doc) -> None:
                 by_suffix.setdefault(tuple(toks[k:]), set()).add(f)
             if len(toks) >= 3 and toks[-1] not in _NAME_SUFFIXES:
                 by_suffix.setdefault((toks[0], toks[-1]), set()).add(f)
+    # family name first ("Wang Yi" / "Wang", "Lee Jae-myung" / "Lee"), when no name ends that way
+    by_head: dict[str, set[str]] = {}
+    for f, toks in forms.items():
+        if 2 <= len(toks) <= 4 and toks[-1] not in _NAME_SUFFIXES:
+            by_head.setdefault(toks[0], set()).add(f)
+        if len(toks) >= 4:  # "Lula" of "Luiz Inacio Lula da Silva"
+            for t in toks[1:-1]:
+                if len(t) >= 4:
+                    by_head.setdefault(t, set()).add(f)
     target: dict[str, str] = {}
     for f, toks in forms.items():
         longer = by_suffix.get(tuple(toks), set()) - {f}
         if len(toks) == 1:
             longer = longer | (by_surname.get(toks[0], set()))
+            if not longer and len(by_head.get(toks[0], ())) == 1:
+                longer = set(by_head[toks[0]])
         longer = {g for g in longer if len(forms[g]) > len(toks)}
         # keep the maximal forms only ("Benny Gantz" inside "Benjamin Benny Gantz")
         maximal = {g for g in longer if not any(g != h and g in by_suffix.get(tuple(forms[h]), ()) for h in longer)}
@@ -506,20 +747,39 @@ def _cluster_people(people: list[_Cand], others: list[_Cand], doc: Doc) -> None:
 
 
 def _acronym(words: list[str]) -> str:
+    """Initials of a name, without its legal form ("General Motors Co." -> "GM")."""
+    while len(words) > 1 and words[-1].lower() in gz.LEGAL_SUFFIXES:
+        words = words[:-1]
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
 
-def _cluster_orgs(orgs: list[_Cand]) -> None:
+def _cluster_products(products: list[_Cand]) -> None:
+    """One key per product: a plural ("iPhones") joins its singular when the article has it."""
+    names = {gz.fold(c.name): c.name for c in products}
+    for c in products:
+        f = gz.fold(c.name)
+        if f.endswith("s") and f[:-1] in names:
+            f = f[:-1]
+        elif f.endswith("es") and f[:-2] in names:
+            f = f[:-2]
+        c.key = f"product:{names[f]}"
+
+
+def _cluster_orgs(orgs: list[_Cand], acronyms: dict[str, str] | None = None) -> None:
     names = {gz.fold(c.name): c.name for c in orgs}
     longest = sorted(names, key=lambda f: -len(f.split()))
-    target: dict[str, str] = {}
+    target: dict[str, str] = {a: n for a, n in (acronyms or {}).items() if a in names and n in names}
     for f in names:
+        if f in target:
+            continue
         toks = f.split()
         for g in longest:
             if g == f or len(g.split()) <= len(toks):
                 continue
             gt = g.split()
-            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES for t in gt[len(toks):]):
+            rest = gt[len(toks):]
+            if gt[: len(toks)] == toks and (all(t in gz.ORG_SUFFIXES for t in rest)
+                                             or len(rest) <= 2 and rest[-1] in gz.LEGAL_SUFFIXES):
                 target[f] = g
                 break
             if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
@@ -569,24 +829,97 @@ def _rescue(cands: list[_Cand], doc: Doc) -> list[_Cand]:
         if c.kind == "_other":
             continue
         out.append(c)
+    return _retype(out, doc)
+
+
+def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
+    """Second look at types with the whole article in view.
+
+    A given name or surname-first family name tagged ORG ("Wang" after "Wang Yi") is the
+    person; a lone "Meta" tagged PERSON next to "Meta Platforms" is the company; a name
+    once known as a product stays one; "Ford Fusion" next to "Ford" is a product; a
+    lone uncued PERSON joined by "and" to an organisation is one ("the EU and Mercosur");
+    a two-word place in apposition to a title ("its secretary general, Agnes Callamard")
+    is a person.
+    """
+    heads: set[str] = set()
+    tails: set[str] = set()
+    org_first: set[str] = set()
+    org_single: set[str] = set()
+    products: set[str] = set()
+    for c in cands:
+        toks = _tokens(c.name)
+        if c.kind == "person" and 2 <= len(toks) <= 4 and toks[-1] not in _NAME_SUFFIXES:
+            heads.add(toks[0])
+            tails.update(toks[1:])
+        elif c.kind == "organization":
+            if len(toks) >= 2 and all(t in gz.ORG_WORDS for t in toks[1:]):
+                org_first.add(toks[0])
+            elif len(toks) == 1:
+                org_single.add(toks[0])
+        elif c.kind == "product":
+            products.add(gz.fold(c.name))
+    heads -= tails | org_first
+    by_token = {i: c for c in cands for i in range(c.tok_start, c.tok_end)}
+    out = []
+    for c in cands:
+        toks = _tokens(c.name)
+        kind = c.kind
+        if kind in ("organization", "place") and c.via == "model" and len(toks) == 1 and toks[0] in heads:
+            kind = "person"
+        elif kind in ("person", "organization", "place") and gz.fold(c.name) in products:
+            kind = "product"
+        elif kind == "person" and len(toks) == 1 and toks[0] in org_first:
+            kind = "organization"
+        elif kind == "organization" and len(toks) == 2 and toks[0] in org_single and toks[1] not in gz.ORG_WORDS \
+                and doc[c.tok_end - 1].text[:1].isupper() and not doc[c.tok_end - 1].like_num and (
+                    c.tok_start > 0 and doc[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
+                    or c.tok_end < len(doc) and doc[c.tok_end].lower_ in gz.PRODUCT_NOUNS):
+            kind = "product"  # "the Ford Fusion", "the Apple TV"
+        elif kind == "person" and len(toks) == 1 and not _person_cue(doc, c):
+            tok = doc[c.tok_start]
+            near = [tok.head] if tok.dep_ == "conj" else []
+            near += [ch for ch in tok.children if ch.dep_ == "conj"]
+            if any(by_token.get(t.i) is not None and by_token[t.i].kind == "organization" for t in near):
+                kind = "organization"
+        elif kind == "place" and c.via == "model" and len(toks) >= 2 \
+                and all(doc[i].is_title for i in range(c.tok_start, c.tok_end)):
+            root = doc[c.tok_end - 1]
+            if root.dep_ == "appos" and root.head.lower_ in gz.TITLE_HEADS:
+                kind = "person"
+        if kind != c.kind:
+            c = _Cand(kind, c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via, cue=kind == "person")
+        out.append(c)
     return out
 
 
-def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int]) -> list[_Cand]:
-    """Surnames of the article's full names that the model left untagged ("Ruto's plan")."""
+def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list[Token]) -> list[_Cand]:
+    """Single names of the article's full names that the model left untagged or mistagged.
+
+    Surnames ("Ruto's plan", "Mulally credited..." read as an adverb), and the first word of
+    a name when it is no other name's surname ("Abiy", "Wang"); also words inside long names
+    ("Lula" of "Luiz Inacio Lula da Silva").
+    """
     surnames: set[str] = set()
+    firsts: set[str] = set()
     for c in cands:
         if c.kind == "person":
             words = c.name.split()
             if len(words) >= 2 and words[-1].lower().strip(".") not in _NAME_SUFFIXES and len(words[-1]) >= 3:
                 surnames.add(words[-1])
+                if len(words) <= 4 and len(words[0]) >= 3 and words[0][:1].isupper():
+                    firsts.add(words[0])
+                if len(words) >= 4:
+                    surnames.update(w for w in words[1:-1] if len(w) >= 4 and w[:1].isupper())
+    surnames |= firsts - {w for c in cands if c.kind == "person" for w in c.name.split()[1:]}
+    surnames = {w for w in surnames if not _is_junk_word(w) and w.lower() not in gz.TITLE_HEADS}
     if not surnames:
         return []
     taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
-    taken.update(t.i for ent in doc.ents for t in ent)
     out = []
-    for tok in doc:
-        if tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN":
+    for tok in toks:
+        if tok.text in surnames and tok.i not in taken and tok.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX") \
+                and not (tok.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL") and tok.ent_iob_ == "I"):
             out.append(_Cand("person", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
                              "repeated", cue=True))
     return out
@@ -810,7 +1143,17 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, _Can
     return parties, signers
 
 
-def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], names: dict[str, str]
+def _anaphoric(head: Token) -> bool:
+    """A definite, unmodified agreement noun that points back ("the accord", "this deal")."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    dets = [ch for ch in head.children if ch.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return False
+    return not any(ch.dep_ in ("amod", "compound", "nummod", "poss") and ch.i < head.i for ch in head.children)
+
+
+def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], names: dict[str, str], toks: list[Token]
                      ) -> tuple[list[_Cand], list[Agreement]]:
     cands: list[_Cand] = []
     agreements: dict[str, Agreement] = {}
@@ -821,7 +1164,7 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
             for t in ent:
                 if t.lower_ in _AGREEMENT_HEADS:
                     law_heads[t.i] = ent
-    for tok in doc:
+    for tok in toks:
         if tok.i in done or (tok.lower_ not in _AGREEMENT_HEADS and tok.i not in law_heads):
             continue
         if tok.pos_ not in ("NOUN", "PROPN") and tok.i not in law_heads:
@@ -854,6 +1197,15 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
             if ch.dep_ in ("acl", "relcl") and ch.lemma_ in _SIGN_VERBS:
                 verb = ch
         parties, signers = _parties(doc, tok, verb, by_token)
+        last = cands[-1] if cands else None
+        if not named and last is not None and _anaphoric(tok) \
+                and all(pk in agreements[last.key].parties for pk in parties):
+            # "the accord", "the pact" after a named agreement: one more mention of it
+            ag = agreements[last.key]
+            ag.signatories += [pk for pk in signers if pk not in ag.signatories]
+            cands.append(_Cand("agreement", last.name, span.start_char, span.end_char, sent_of[tok.i], s, e, "anaphor",
+                               key=last.key))
+            continue
         if not named and verb is None and not parties:
             continue
         phrase = " ".join(t.text for t in span)
@@ -888,12 +1240,16 @@ def find_entities(doc: Doc) -> FoundEntities:
     for n, s in enumerate(sents):
         for i in range(s.start, s.end):
             sent_of[i] = n
-    cands = _rescue(_collect(doc, sent_of), doc)
-    cands += _repeated_surnames(doc, cands, sent_of)
+    toks = list(doc)  # once: each Doc index or iteration builds a new Token
+    cands = _rescue(_collect(doc, sent_of, toks), doc)
+    cands += _repeated_surnames(doc, cands, sent_of, toks)
+    acr_cands, acronyms = _acronym_aliases(doc, cands, sent_of, toks)
+    cands += acr_cands
     people = [c for c in cands if c.kind == "person"]
     orgs = [c for c in cands if c.kind == "organization"]
     _cluster_people(people, cands, doc)
-    _cluster_orgs(orgs)
+    _cluster_orgs(orgs, acronyms)
+    _cluster_products([c for c in cands if c.kind == "product"])
     for c in cands:
         if not c.key:
             c.key = f"{c.kind}:{c.name}"
@@ -912,7 +1268,7 @@ def find_entities(doc: Doc) -> FoundEntities:
                 roles[rk] = role
     found.roles = list(roles.values())
 
-    ag_cands, found.agreements = _find_agreements(doc, sent_of, by_token, names)
+    ag_cands, found.agreements = _find_agreements(doc, sent_of, by_token, names, toks)
     cands += ag_cands
     for c in ag_cands:
         names[c.key] = c.name
@@ -926,12 +1282,13 @@ def find_entities(doc: Doc) -> FoundEntities:
                 cue_keys.add(c.key)
             if len(_tokens(c.name)) >= 2:
                 full_keys.add(c.key)
+    text = doc.text  # once: Doc.text joins every token on each call
     for c in cands:
         ent = locals_.get(c.key)
         if ent is None:
             ent = locals_[c.key] = LocalEntity(key=c.key, kind=c.kind, name=names[c.key])
         ent.mentions += 1
-        surface = doc.text[c.start:c.end]
+        surface = text[c.start:c.end]
         if surface != ent.name and surface not in ent.aliases:
             ent.aliases.append(surface)
         found.mentions.append(Mention(surface, c.kind, c.start, c.end, c.key, c.sent))

@@ -138,9 +138,47 @@ PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "whatsapp"
 ORG_SUFFIXES = {"group", "front", "international", "inc", "inc.", "corp", "corp.", "corporation", "company", "co",
                 "co.", "ltd", "ltd.", "llc", "plc", "party", "movement", "organization", "organisation", "agency",
                 "association", "foundation", "institute", "council", "union", "network", "holdings", "bank",
-                "university", "technologies", "systems", "ag", "sa", "gmbh", "league", "alliance", "committee"}
+                "university", "technologies", "systems", "ag", "sa", "gmbh", "league", "alliance", "committee", "platforms",
+                "motor", "motors", "se", "nv", "n.v.", "s.a.", "limited", "incorporated"}
+
+# Legal-form words that close a company name ("Airbus SE", "Chrysler Group LLC").
+LEGAL_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "sa", "s.a.", "se",
+                  "nv", "n.v.", "gmbh", "limited", "incorporated", "corporation", "lp", "llp", "bhd", "pty", "spa",
+                  "s.p.a.", "oyj", "asa", "ab", "kk"}
+# Words that make a company name rather than a product name ("Samsung Electronics").
+ORG_WORDS = ORG_SUFFIXES | LEGAL_SUFFIXES | {
+    "electronics", "airlines", "airways", "capital", "energy", "financial", "securities", "entertainment", "media",
+    "communications", "pharmaceuticals", "pharma", "industries", "motors", "labs", "laboratories", "services",
+    "software", "studios", "records", "partners", "investments", "insurance", "telecom", "airline", "airport",
+    "bank", "fund", "trust", "news", "press", "times", "post", "journal", "television", "police", "computer",
+    "computers", "corps", "records", "music", "pictures", "films", "books", "publishing", "foods", "brands",
+    "army", "navy", "court", "ministry", "department", "office", "commission", "authority", "board", "service"}
+# Nouns that name the kind of product a proper name before them is ("its Galaxy phone").
+PRODUCT_NOUNS = {
+    "phone", "phones", "smartphone", "smartphones", "handset", "handsets", "console", "consoles", "tablet", "tablets",
+    "laptop", "laptops", "sedans", "suvs", "hybrid", "hybrids", "pickups", "minivan", "minivans", "hatchback",
+    "computer", "computers", "pc", "jet", "jets", "jetliner", "jetliners", "airliner",
+    "airliners", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone", "drones", "car", "cars",
+    "sedan", "suv", "truck", "trucks", "pickup", "vehicle", "vehicles", "model", "models", "device", "devices",
+    "app", "apps", "browser", "software", "chip", "chips", "processor", "processors", "headset", "headsets",
+    "smartwatch", "watch", "camera", "vaccine", "vaccines", "drug", "pill", "missile", "missiles", "rifle",
+    "satellite", "engine", "engines", "chatbot", "operating", "spyware"}
+# Words before "of" that make what follows a product ("versions of Windows Vista").
+PRODUCT_OF = {"price", "prices", "version", "versions", "edition", "editions", "launch", "release", "update",
+              "updates", "upgrade", "recall", "successor", "variant", "variants", "copies"}
+# News agencies and photo agencies, named in credits and captions ("Photo: AFP").
+NEWS_AGENCIES = {
+    "AFP", "Reuters", "AP", "Associated Press", "Agence France-Presse", "Agence France Presse", "Bloomberg",
+    "Xinhua", "TASS", "Tass", "RIA Novosti", "Interfax", "Anadolu", "Anadolu Agency", "EFE", "ANSA", "dpa", "DPA",
+    "Kyodo", "Kyodo News", "Yonhap", "KCNA", "IRNA", "Fars", "Tasnim", "ISNA", "WAFA", "PTI", "ANI", "UPI",
+    "Getty Images", "EPA", "AAP", "Canadian Press", "Press Association", "PA Media", "Bernama", "Antara",
+    "MAP", "APS", "SPA", "WAM", "MENA", "QNA", "KUNA", "BNA", "Sputnik", "CNA", "Xinhua News Agency", "Shutterstock",
+    "Alamy", "NurPhoto", "SOPA Images", "Sipa", "Abaca", "AFP Photo", "Reuters Photo", "AP Photo"}
+# First words of those names: the table is only tried where one of them stands.
+NEWS_AGENCY_FIRST = frozenset(name.split()[0] for name in NEWS_AGENCIES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-light form of a name, for comparing names."""
     text = unicodedata.normalize("NFKD", text)

@@ -10,11 +10,17 @@ Contract used by the store:
 
 How records cluster: first by kind and folded name (case, accents, hyphens, possessives);
 then a person known by a surname (or any tail of a name) joins the one full name in the
-corpus that ends that way, first names that differ by a letter or two join when the
+corpus that ends that way (or, when none does, the one that starts that way: "Wang" of
+"Wang Yi"), first names that differ by a letter or two join when the
 surnames agree, and an organisation's acronym or short form joins its full name; a name
 that one article lists as an alias of an entity joins that entity when unambiguous.
-Names with a generational or regnal suffix ("Jr.", "VI") only join the same suffix.
+Names with a generational or regnal suffix ("Jr.", "VI") only join the same suffix. A
+product's plural joins its singular ("iPhones" / "iPhone").
 Every step uses dict indexes, so the cost grows linearly with the number of records.
+
+``unmerge`` undoes all of that for one entity: it falls back to the articles' own
+entities, one per article; pieces that share a name are told apart as "Name (article)"
+so each keeps a stable id and can be merged back by that name.
 """
 
 from __future__ import annotations
@@ -70,6 +76,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
 _ORG_SUFFIXES = {"group", "front", "international", "inc", "corp", "corporation", "company", "co", "ltd", "llc",
                  "plc", "party", "movement", "organization", "organisation", "agency", "association", "foundation",
                  "institute", "council", "union", "network", "holdings", "technologies", "systems", "ag", "sa", "gmbh"}
+_LEGAL = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "se", "nv", "gmbh", "limited", "incorporated", "corporation"}
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "king", "queen", "prince", "princess",
            "sheikh", "emir", "general", "gen", "minister", "senator", "sen", "the"}
 
@@ -109,6 +116,8 @@ def _edit_distance(a: str, b: str, cap: int = 3) -> int:
 
 def _acronym(name: str) -> str:
     words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
+    while len(words) > 1 and words[-1].lower() in _LEGAL:
+        words = words[:-1]
     return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
 
@@ -212,8 +221,16 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
             continue
         for k in range(1, len(toks)):
             tails[" ".join(toks[k:])].add(uf.find(n))
+    # family name first ("Wang" of "Wang Yi"), only when no name in the corpus ends that way
+    heads: dict[str, set[int]] = defaultdict(set)
+    for n in full:
+        toks = bases[n].folded.split()
+        if len(toks) <= 4 and toks[-1] not in _SUFFIXES:
+            heads[toks[0]].add(n)
     for n in people:
         roots = tails.get(bases[n].folded)
+        if not roots and " " not in bases[n].folded:
+            roots = heads.get(bases[n].folded)
         if roots:
             roots = {uf.find(r) for r in roots}
             if len(roots) == 1:
@@ -246,6 +263,18 @@ def _link_orgs(bases: list[_Base], uf: _Union) -> None:
             uf.union(next(iter(roots)), n)
 
 
+def _link_products(bases: list[_Base], uf: _Union) -> None:
+    """A product's plural ("iPhones") joins its singular ("iPhone")."""
+    singular = {b.folded: n for n, b in enumerate(bases) if b.kind == "product"}
+    for n, b in enumerate(bases):
+        if b.kind != "product":
+            continue
+        for cut in (1, 2):
+            if b.folded.endswith("es"[-cut:]) and b.folded[:-cut] in singular:
+                uf.union(singular[b.folded[:-cut]], n)
+                break
+
+
 def _link_aliases(bases: list[_Base], uf: _Union) -> None:
     """A name one article gave as an alias of an entity joins it, when only one entity claims it."""
     by_name: dict[tuple[str, str], int] = {(b.kind, b.folded): n for n, b in enumerate(bases)}
@@ -275,11 +304,15 @@ def _canonical_name(bases: list[_Base], members: list[int]) -> str:
         names.update(bases[n].names)
     most_words = max(len(n.split()) for n in names)
 
-    def score(item: tuple[str, int]) -> tuple[int, int, int, str]:
+    plurals = {fold(n) + "s" for n in names} | {fold(n) + "es" for n in names}
+    product = bases[members[0]].kind == "product"
+
+    def score(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
         name, count = item
         words = len(name.split())
         full = 1 if words >= min(2, most_words) and (words == most_words or bases[members[0]].kind == "person") else 0
-        return (full, count, words, name)
+        singular = 0 if product and fold(name) in plurals else 1  # "iPhone" over "iPhones"
+        return (singular, full, count, words, name)
 
     return max(names.items(), key=score)[0]
 
@@ -290,12 +323,14 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
     uf = _Union(len(bases))
     _link_people(bases, uf)
     _link_orgs(bases, uf)
+    _link_products(bases, uf)
     _link_aliases(bases, uf)
     renamed: dict[int, str] = {}
     extra_aliases: dict[int, list[str]] = defaultdict(list)
     kind_of: dict[int, str] = {}
+    split_off: set[int] = set()  # pieces an unmerge cut off a same-name group: named, not confirmed
     for corr in corrections or []:
-        _apply(corr, bases, uf, renamed, extra_aliases, kind_of)
+        _apply(corr, bases, uf, renamed, extra_aliases, kind_of, records, split_off)
 
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(bases)):
@@ -325,7 +360,7 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
             if alias not in seen:
                 seen.add(alias)
                 ent.aliases.append(alias)
-        if root in renamed:
+        if root in renamed and root not in split_off:
             ent.doubtful = False
     return res
 
@@ -356,8 +391,44 @@ def _lookup(name: str, bases: list[_Base], uf: _Union, renamed: dict[int, str]) 
     return roots
 
 
+def _split_by_article(n: int, bases: list[_Base], uf: _Union, records: list[LocalRecord], renamed: dict[int, str],
+                      split_off: set[int]) -> None:
+    """Cut a same-name group into one piece per article: what each article's extraction found.
+
+    The piece with the most mentions keeps the name; the others are named "Name (article)"
+    so that each keeps its own stable id and can be merged back by name.
+    """
+    base = bases[n]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for r in base.records:
+        by_article[records[r].article].append(r)
+    if len(by_article) < 2:
+        return
+    order = sorted(by_article, key=lambda a: (-sum(records[r].mentions for r in by_article[a]), a))
+    name = renamed.get(n) or base.names.most_common(1)[0][0]
+    base.records, base.names, base.aliases = [], Counter(), Counter()
+    base.mentions, base.doubtful = 0, True
+    for k, article in enumerate(order):
+        if k == 0:
+            piece, idx = base, n
+        else:
+            piece, idx = _Base(base.kind, base.folded), len(bases)
+            bases.append(piece)
+            uf.parent.append(idx)
+            renamed[idx] = f"{name} ({article})"
+            split_off.add(idx)
+        for r in by_article[article]:
+            rec = records[r]
+            piece.records.append(r)
+            piece.names[rec.name] += 1
+            piece.aliases.update(rec.aliases)
+            piece.mentions += rec.mentions
+            piece.doubtful = piece.doubtful and rec.doubtful
+
+
 def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, str],
-           extra_aliases: dict[int, list[str]], kind_of: dict[int, str]) -> None:
+           extra_aliases: dict[int, list[str]], kind_of: dict[int, str], records: list[LocalRecord] | None = None,
+           split_off: set[int] | None = None) -> None:
     op = corr.op
     a_roots = _lookup(corr.a, bases, uf, renamed)
     if not a_roots:
@@ -373,12 +444,16 @@ def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, 
                     pass  # the kept entity's name wins
                 kind_of[root] = kind_of.get(a) or kind or bases[a].kind
     elif op == "unmerge":
+        # back to the article-level entities that resolution (or a merge) joined
         for root in a_roots:
             members = [n for n in range(len(bases)) if uf.find(n) == root]
             for n in members:
                 uf.parent[n] = n
             renamed.pop(root, None)
             kind_of.pop(root, None)
+            if records is not None:
+                for n in members:
+                    _split_by_article(n, bases, uf, records, renamed, split_off if split_off is not None else set())
     elif op == "alias" and corr.b:
         f = fold(corr.b)
         joined = False
