@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 KIND_COLOURS = {
     "person": "#4e79a7", "state": "#e15759", "organization": "#f28e2b", "place": "#59a14f",
-    "group": "#b07aa1", "agreement": "#c9a227", "event": "#9c755f",
+    "group": "#b07aa1", "agreement": "#c9a227", "product": "#76b7b2", "event": "#9c755f",
 }
 OTHER_COLOUR = "#888888"
 WIDTH, HEIGHT, MARGIN = 1200, 800, 70
