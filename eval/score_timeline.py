@@ -5,8 +5,9 @@ line, ``published`` from ``<DCT>``), ingested with ``kb ingest`` into a temporar
 and each gold timeline's target entity is looked up with ``kb timeline --entity X --json``
 (dated events) and ``--undated``. A system event matches a gold event when one of its
 source sentences is one of the gold event's sentences (one-to-one, by document and
-sentence number). Printed: event precision / recall / F1, date accuracy on the matched
-events, and an approximation of the task's temporal-awareness F1 (below).
+sentence number). Negated and denied events are left out of the system timeline. Printed:
+event precision / recall / F1, date accuracy on the matched events, and an approximation
+of the task's temporal-awareness F1 (below).
 
 Temporal awareness, approximated: the task scored TimeML graphs built from each timeline
 with TempEval-3's closure-based metric. Here each timeline gives the set of relations
@@ -41,6 +42,9 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "semeval2015-trial"
 BASELINE = REPO / "eval" / "timeline" / "baseline.json"
 
 SentKey = tuple[str, str]  # (document id, sentence id)
+# a timeline orders what happened or is to happen: events told as not having happened
+# ("denied attacking", "rather than recall the phones") are no part of it
+NOT_HAPPENED = frozenset({"negated", "denied"})
 
 
 @dataclass
@@ -160,6 +164,8 @@ def system_timeline(entity: str, db: Path, docs: dict[str, Doc]) -> list[SysEven
             break
     out = []
     for e in events:
+        if e.get("modality") in NOT_HAPPENED:
+            continue
         sents: set[SentKey] = set()
         for src in e.get("sources", []):
             doc = docs.get(str(src.get("document")))

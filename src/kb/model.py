@@ -79,7 +79,8 @@ class DateValue:
     """A normalised time value: TimeML TIMEX3 ``value`` plus the days it covers."""
 
     value: str  # "2021-11-24", "2021-11", "2021", "199X", "P3Y", "PRESENT_REF", ...
-    precision: str  # day, week, month, quarter, season, half, year, decade, century, time, ref, duration, set
+    precision: str  # day, week, month, quarter, season, half, year, decade, century, time, ref, duration, set;
+    # "reported" for an event dated only by the publication day of the article that told it
     start: str | None = None  # first ISO day covered, for sorting and filtering
     end: str | None = None  # last ISO day covered
 
@@ -159,7 +160,7 @@ class Event:
     participants: list[Participant] = field(default_factory=list)
     place: str | None = None  # LocalEntity key
     date: DateValue | None = None
-    date_from: str | None = None  # clause, sentence, published
+    date_from: str | None = None  # clause, sentence, narrative (the story's day told above), published
     date_text: str | None = None
     summary: str = ""
 

@@ -14,6 +14,7 @@ VALUES = {
     "1995": ("1995", "year", "1995-01-01", "1995-12-31"),
     "2004": ("2004", "year", "2004-01-01", "2004-12-31"),
     "Tuesday": ("2019-03-12", "day", "2019-03-12", "2019-03-12"),
+    "Yesterday": ("2019-03-13", "day", "2019-03-13", "2019-03-13"),
     "next week": ("2019-W12", "week", "2019-03-18", "2019-03-24"),
     "March 2018": ("2018-03", "month", "2018-03-01", "2018-03-31"),
 }
@@ -140,3 +141,65 @@ def test_the_kingdom_is_the_state_named_before(nlp) -> None:
     e = one(events, "visited")
     assert "Spain" in names(e, "target")
     assert e.date.value == "2019-03-12"
+
+
+def test_publication_day_is_marked_reported_and_the_story_day_carries_on(nlp) -> None:
+    events = run(nlp, "Yesterday, Microsoft unveiled a new tablet in Berlin. Satya Nadella praised Angela Merkel.")
+    praised = one(events, "praised")
+    assert (praised.date.value, praised.date.precision, praised.date_from) == ("2019-03-13", "day", "narrative")
+    events = run(nlp, "Canada accused Saudi Arabia of torture.")
+    accused = one(events, "accused")
+    assert (accused.date.value, accused.date.precision, accused.date_from) == (ANCHOR, "reported", "published")
+
+
+def test_an_old_date_above_is_no_story_day(nlp) -> None:
+    events = run(nlp, "Microsoft was founded in 1995. Satya Nadella praised Angela Merkel.")
+    assert one(events, "praised").date_from == "published"
+
+
+def test_a_date_that_only_bounds_the_event_is_not_its_date(nlp) -> None:
+    events = run(nlp, "Before his departure from Paris on Tuesday, Emmanuel Macron praised Angela Merkel.")
+    praised = one(events, "praised")
+    assert praised.date is None or praised.date.value != "2019-03-12"
+
+
+def test_subjectless_clauses_take_the_main_subject(nlp) -> None:
+    events = run(nlp, "While visiting Japan, Emmanuel Macron praised Shinzo Abe.")
+    e = one(events, "visiting")
+    assert e.type == "visit" and "Emmanuel Macron" in names(e, "actor")
+
+
+def test_verbal_and_nominal_triggers_have_distinct_keys(nlp) -> None:
+    events = run(nlp, "Vladimir Putin's visit to Turkey ended. Vladimir Putin visited Iran on Tuesday.")
+    assert one(events, "visit").key.startswith("n")
+    assert one(events, "visited").key.startswith("e")
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Boris Johnson stepped down on Tuesday.", "stepped", "resignation"),
+    ("Toyota recalled a million cars on Tuesday.", "recalled", "recall"),
+    ("France recalled its ambassador to Australia on Tuesday.", "recalled", "relations_broken"),
+    ("General Motors filed for bankruptcy on Tuesday.", "bankruptcy", "bankruptcy"),
+    ("Microsoft lost its court case against Google on Tuesday.", "lost", "ruling"),
+    ("Chrysler filed for bankruptcy protection on Tuesday.", "bankruptcy", "bankruptcy"),
+    ("Shares of General Motors fell 5 percent on Tuesday.", "fell", "change"),
+    ("Ford cut 2,000 jobs on Tuesday.", "cut", "change"),
+    ("General Motors posted a loss of $6 billion on Tuesday.", "posted", "result"),
+])
+def test_general_news_verbs(nlp, text: str, trigger: str, type_: str) -> None:
+    e = one(run(nlp, text), trigger)
+    assert e.type == type_
+    assert e.date.value == "2019-03-12"
+    assert names(e, "actor")
+
+
+def test_a_stake_names_the_company_bought_into(nlp) -> None:
+    e = one(run(nlp, "Fiat bought a 20 percent stake in General Motors on Tuesday."), "bought")
+    assert e.type == "transaction"
+    assert "Fiat" in names(e, "actor") and "General Motors" in names(e, "target")
+
+
+def test_the_road_not_taken_is_negated(nlp) -> None:
+    events = run(nlp, "Rather than recall the phones, Nokia offered free cases to Finland.")
+    assert one(events, "recall").modality == "negated"
+    assert one(events, "offered").modality == "asserted"

@@ -9,10 +9,10 @@ from kb.resolve.events import EventRecord, merge_events, stem
 
 def rec(article: str, key: str, type_: str = "agreement_signed", trigger: str = "signed", *,
         who: tuple[str, ...] = ("israel", "morocco"), value: str | None = None, precision: str | None = None,
-        published: str = "2021-11-25", date_from: str | None = "clause", sentence: int = 1,
+        published: str | None = "2021-11-25", date_from: str | None = "clause", sentence: int = 1,
         modality: str = "asserted") -> EventRecord:
     start = end = None
-    if value and precision == "day":
+    if value and precision in ("day", "reported"):
         start = end = value
     elif value and precision == "month":
         start, end = f"{value}-01", f"{value}-28"
@@ -105,6 +105,79 @@ def test_statements_of_one_article_stay_apart_and_denials_do_not_join_facts() ->
     ids = merge_events(records)
     assert ids[("a", "e1")] != ids[("a", "e9")]
     assert ids[("b", "e1")] != ids[("c", "e1")]
+
+
+def test_one_article_narrates_distinct_actions_with_distinct_verbs() -> None:
+    records = [
+        rec("a", "e3", "launch", "unveiled", who=("nokia",), value="2021-11-23", precision="day", sentence=1),
+        rec("a", "e40", "launch", "demoed", who=("nokia",), value="2021-11-24", precision="reported",
+            date_from="published", published="2021-11-24", sentence=5),
+        rec("a", "n77", "launch", "launch", who=("nokia",), value="2021-11-24", precision="reported",
+            date_from="published", published="2021-11-24", sentence=8),
+        # agreement verbs are synonyms: "concluded a deal … signed a memorandum"
+        rec("b", "e5", trigger="concluded", value="2021-11-24", precision="reported", date_from="published",
+            published="2021-11-24", sentence=1),
+        rec("b", "e30", trigger="signed", value="2021-11-24", precision="reported", date_from="published",
+            published="2021-11-24", sentence=2),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e3")] != ids[("a", "e40")]
+    assert ids[("a", "n77")] in (ids[("a", "e3")], ids[("a", "e40")])  # "the launch" refers back
+    assert ids[("b", "e5")] == ids[("b", "e30")]
+
+
+def test_reported_precision_tolerates_a_late_report() -> None:
+    records = [
+        rec("a", "e1", value="2021-11-24", precision="day"),
+        rec("b", "e1", value="2021-11-26", precision="reported", date_from="published", published="2021-11-26"),
+        rec("c", "e1", value="2021-11-25", precision="day", date_from="narrative", published="2021-11-25"),
+    ]
+    ids = merge_events(records)
+    assert ids[("a", "e1")] == ids[("b", "e1")] == ids[("c", "e1")]
+
+
+def test_a_part_of_another_day_is_another_event() -> None:
+    records = [
+        rec("a", "e1", "visit", "visited", who=("gantz", "morocco"), value="2021-11-24", precision="day"),
+        rec("b", "e1", "visit", "visit", who=("gantz", "morocco"), value="2021-11-23TEV", precision="time"),
+    ]
+    records[1].start = records[1].end = "2021-11-23"
+    ids = merge_events(records)
+    assert ids[("a", "e1")] != ids[("b", "e1")]
+
+
+def test_planned_in_an_undated_article_joins_the_one_event_it_names() -> None:
+    done = dict(who=("gantz", "loudiyi", "mou"), value="2021-11-24", precision="day", published="2021-11-24")
+    records = [
+        rec("a", "e1", **done),
+        rec("b", "e2", trigger="sign", who=("gantz", "mou"), published=None, date_from=None,
+            modality="planned"),
+        # shares a single participant: not enough without any date to go by
+        rec("c", "e2", trigger="sign", who=("gantz", "egypt"), published=None, date_from=None,
+            modality="planned"),
+    ]
+    ids = merge_events(records)
+    assert ids[("b", "e2")] == ids[("a", "e1")]
+    assert ids[("c", "e2")] != ids[("a", "e1")]
+    # two events it could be: it joins neither
+    records.append(rec("d", "e1", **{**done, "value": "2021-06-02", "published": "2021-06-02"}))
+    ids = merge_events(records)
+    assert ids[("b", "e2")] not in (ids[("a", "e1")], ids[("d", "e1")])
+
+
+def test_background_decade_joins_the_year_inside_it() -> None:
+    records = [
+        rec("a", "e1", "relations_established", "set", value="1993", precision="year"),
+        rec("b", "e4", "relations_established", "established", who=("israel",), value="199X",
+            precision="decade"),
+        rec("c", "e4", "relations_established", "established", who=("israel",), value="198X",
+            precision="decade"),
+    ]
+    records[1].start, records[1].end = "1990-01-01", "1999-12-31"
+    records[2].start, records[2].end = "1980-01-01", "1989-12-31"
+    ids = merge_events(records)
+    assert ids[("a", "e1")] == ids[("b", "e4")]
+    assert ids[("c", "e4")] != ids[("a", "e1")]
 
 
 def test_ids_are_stable_and_independent_of_input_order() -> None:

@@ -48,6 +48,11 @@ TYPES: dict[str, str | None] = {
     "ruling": None,
     "birth": None,
     "death": None,
+    "change": None,  # a quantity rises or falls: prices, sales, shares, jobs
+    "result": None,  # a company's results: "posted a loss", "reported record profits"
+    "delay": None,
+    "recall": None,  # of products
+    "bankruptcy": None,
 }
 
 
@@ -64,10 +69,11 @@ VERBS: dict[str, str] = _expand({
     "statement": ("say", "tell", "announce", "declare", "state", "add", "note", "stress", "underline",
                   "emphasize", "emphasise", "explain", "comment", "affirm", "reaffirm", "reiterate",
                   "confirm", "indicate", "tweet", "write", "acknowledge", "admit", "claim", "insist",
-                  "assert", "remark", "predict", "describe", "argue", "reveal", "disclose", "estimate", "call"),
-    "appeal": ("urge", "appeal", "ask", "request", "invite", "implore", "plead"),
+                  "assert", "remark", "predict", "describe", "argue", "reveal", "disclose", "estimate", "call",
+                  "report", "hint", "attribute", "forecast"),
+    "appeal": ("urge", "appeal", "ask", "request", "invite", "implore", "plead", "recommend"),
     "intent_to_cooperate": ("pledge", "promise", "vow", "offer", "commit"),
-    "visit": ("visit", "travel", "tour", "fly"),
+    "visit": ("visit", "travel", "tour", "fly", "return"),
     "meet": ("meet", "talk", "discuss", "negotiate", "consult", "host", "receive", "welcome", "confer"),
     "diplomatic_cooperation": ("praise", "endorse", "support", "back", "hail", "commend", "congratulate",
                                "cooperate", "apologize", "apologise", "forgive", "thank"),
@@ -75,7 +81,7 @@ VERBS: dict[str, str] = _expand({
     "relations_normalized": ("normalize", "normalise"),
     "recognition": ("recognize", "recognise"),
     "material_cooperation": ("supply", "export", "import", "deliver", "train", "share", "exchange", "invest"),
-    "aid": ("donate", "aid", "assist", "fund", "finance", "rescue"),
+    "aid": ("donate", "aid", "assist", "fund", "finance", "rescue", "lend", "subsidize", "subsidise"),
     "investigate": ("investigate", "probe", "inspect", "inquire", "examine"),
     "demand": ("demand", "require"),
     "accuse": ("accuse", "criticize", "criticise", "condemn", "denounce", "blame", "slam", "decry",
@@ -93,17 +99,22 @@ VERBS: dict[str, str] = _expand({
     "fight": ("attack", "bomb", "shell", "invade", "occupy", "strike", "fight", "battle", "clash",
               "shoot", "fire"),
     "launch": ("launch", "release", "unveil", "introduce", "debut", "ship", "open", "present", "demo",
-               "showcase",
-               "discontinue", "develop", "produce", "manufacture"),
-    "transaction": ("sell", "buy", "acquire", "purchase", "merge", "license"),
+               "showcase", "show", "preview", "rename", "rebrand", "relaunch",
+               "discontinue", "develop", "produce", "manufacture", "build", "assemble"),
+    "transaction": ("sell", "buy", "acquire", "purchase", "merge", "license", "order", "lease"),
     "founding": ("found", "establish", "create", "start", "co-found", "cofound"),
-    "appointment": ("appoint", "name", "hire", "nominate", "promote", "succeed"),
+    "appointment": ("appoint", "name", "hire", "nominate", "promote", "succeed", "join", "rejoin", "reassume"),
     "resignation": ("resign", "quit", "retire", "leave", "step"),
     "dismissal": ("oust", "sack", "depose", "remove"),
     "election": ("elect", "vote", "win", "reelect", "re-elect"),
     "ruling": ("rule", "acquit", "overturn", "settle", "lose"),
     "birth": ("bear",),
     "death": ("die",),
+    "change": ("rise", "fall", "drop", "decline", "climb", "increase", "decrease", "grow", "reduce", "lower",
+               "raise", "cut", "surge", "plunge", "slump", "jump", "soar", "slide", "gain", "tumble", "double",
+               "halve", "slash", "hike", "boost", "shrink", "dip", "sink", "rebound", "recover", "plummet"),
+    "delay": ("delay", "postpone", "defer"),
+    "recall": ("recall",),  # products; "recalled its ambassador" is a break of relations
 })
 
 # lemmas whose event needs an entity on the receiving side to be one of ours
@@ -111,8 +122,31 @@ VERBS: dict[str, str] = _expand({
 NEEDS_TARGET: frozenset[str] = frozenset({
     "receive", "welcome", "host", "share", "exchange", "present", "open", "name", "fire", "leave",
     "step", "create", "start", "establish", "remove", "win", "lose", "support", "back", "rule", "mass",
-    "station", "charge", "sentence", "recall", "fly", "talk",
+    "station", "charge", "sentence", "fly", "talk", "join", "rejoin", "show", "build",
+    "order", "raise", "lower", "cut", "reduce", "boost", "gain", "double", "halve", "slash", "hike", "lend",
 })
+# objects that make "won"/"lost" a ruling without a named party ("lost its court case")
+CASE_OBJECTS: frozenset[str] = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "dispute", "battle",
+                                          "challenge", "bid", "vote", "election"})
+# objects that make a verb of NEEDS_TARGET news without a named receiver ("cut 2,000 jobs")
+SPECIFIC_OBJECTS: frozenset[str] = CASE_OBJECTS | frozenset({
+    "job", "worker", "employee", "workforce", "price", "production", "output", "forecast", "rate", "stake",
+    "cost", "capacity", "dividend", "share", "fare", "tariff", "tax", "salary", "wage", "investment",
+})
+# "posted a loss", "reported record profits": verbs that announce results, and the results
+RESULT_VERBS: frozenset[str] = frozenset({"post", "report", "record", "earn", "book", "announce", "make"})
+RESULT_OBJECTS: frozenset[str] = frozenset({
+    "profit", "loss", "revenue", "earnings", "income", "deficit", "surplus", "result", "turnover",
+})
+# objects whose "in"/"of" phrase names the one acted on ("a stake in Chrysler")
+STAKE_OBJECTS: frozenset[str] = frozenset({"stake", "share", "interest", "control", "holding", "majority"})
+# nouns that stand for a measure of whoever owns them ("Airbus's sales", "shares of GM")
+MEASURE_NOUNS: frozenset[str] = frozenset({
+    "share", "stock", "sale", "revenue", "profit", "earnings", "price", "value", "output", "production",
+    "workforce", "income", "loss", "deliveries", "delivery", "order", "valuation", "market", "capitalization",
+})
+# a head noun that turns a compound event noun into the event ("bankruptcy protection")
+EVENT_HEADS: frozenset[str] = frozenset({"protection", "filing", "proceeding", "proceedings"})
 
 # (verb lemma, particle or preposition) -> type; checked before VERBS
 PHRASAL: dict[tuple[str, str], str] = {
@@ -128,6 +162,12 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("pull", "out"): "force_posture",
     ("walk", "out"): "protest",
     ("show", "off"): "launch",
+    ("roll", "out"): "launch",
+    ("talk", "about"): "statement",
+    ("lay", "off"): "dismissal",
+    ("bail", "out"): "aid",
+    ("push", "back"): "delay",
+    ("step", "aside"): "resignation",
 }
 
 # verbs whose type depends on the object: "set up ties", "cut relations", "reach a deal"
@@ -150,10 +190,11 @@ AGREEMENT_VERBS: frozenset[str] = frozenset({
 })
 
 NOUNS: dict[str, str] = _expand({
-    "statement": ("announcement", "declaration", "remark", "speech", "statement", "keynote"),
+    "statement": ("announcement", "declaration", "remark", "speech", "statement", "keynote", "address",
+                  "claim", "forecast"),
     "appeal": ("appeal", "plea", "invitation", "request"),
     "intent_to_cooperate": ("pledge", "promise", "offer"),
-    "visit": ("visit", "trip", "tour", "voyage", "journey"),
+    "visit": ("visit", "trip", "tour", "voyage", "journey", "appearance", "return"),
     "meet": ("meeting", "talk", "summit", "negotiation", "consultation", "conference", "encounter",
              "interview"),
     "diplomatic_cooperation": ("cooperation", "co-operation", "support", "praise"),
@@ -161,10 +202,10 @@ NOUNS: dict[str, str] = _expand({
     "relations_normalized": ("normalization", "normalisation", "rapprochement"),
     "recognition": ("recognition",),
     "material_cooperation": ("delivery", "export", "exchange", "training", "investment", "sale", "purchase"),
-    "aid": ("aid", "assistance", "donation", "relief"),
+    "aid": ("aid", "assistance", "donation", "relief", "bailout", "loan", "subsidy", "rescue"),
     "investigate": ("investigation", "probe", "inquiry", "inspection"),
     "demand": ("demand", "ultimatum"),
-    "accuse": ("accusation", "criticism", "condemnation", "allegation"),
+    "accuse": ("accusation", "criticism", "condemnation", "allegation", "dispute", "complaint"),
     "reject": ("rejection", "refusal", "denial", "veto"),
     "threaten": ("threat", "warning"),
     "protest": ("protest", "demonstration", "rally", "boycott", "strike"),
@@ -177,16 +218,21 @@ NOUNS: dict[str, str] = _expand({
     "kill": ("killing", "assassination", "murder", "execution", "massacre"),
     "fight": ("attack", "airstrike", "offensive", "invasion", "occupation", "war", "clash", "fighting",
               "battle", "shelling", "incursion"),
-    "launch": ("launch", "release", "unveiling", "introduction", "debut"),
-    "transaction": ("acquisition", "takeover", "merger"),
+    "launch": ("launch", "release", "unveiling", "introduction", "debut", "rollout", "production"),
+    "transaction": ("acquisition", "takeover", "merger", "order", "pre-order", "preorder"),
     "founding": ("founding", "foundation"),
     "appointment": ("appointment", "nomination"),
     "resignation": ("resignation", "retirement"),
-    "dismissal": ("dismissal", "ouster", "firing"),
+    "dismissal": ("dismissal", "ouster", "firing", "layoff"),
     "election": ("election", "vote", "victory", "win"),
     "ruling": ("ruling", "verdict", "judgment", "judgement", "settlement", "trial"),
     "birth": ("birth",),
     "death": ("death",),
+    "change": ("increase", "decrease", "decline", "drop", "rise", "cut", "reduction", "growth", "slump", "plunge",
+               "surge", "hike", "downturn", "rebound", "recovery", "slowdown"),
+    "delay": ("delay", "postponement"),
+    "recall": ("recall",),
+    "bankruptcy": ("bankruptcy", "insolvency", "liquidation"),
 })
 # nouns that name a relation change when followed by "of ties/relations"
 RELATION_NOUNS: dict[str, str] = {
@@ -202,6 +248,7 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
     "abduction", "kidnapping", "expulsion", "deportation", "dismissal", "ouster", "firing", "appointment",
     "nomination", "release", "launch", "unveiling", "introduction", "signing", "ratification", "death",
     "birth", "recognition", "invasion", "occupation", "acquisition", "takeover", "sale", "purchase",
+    "recall", "rollout", "production", "delay", "order", "pre-order", "preorder",
 })
 # verbs whose object noun is the real event ("made a visit", "held talks", "filed a lawsuit")
 LIGHT_VERBS: frozenset[str] = frozenset({

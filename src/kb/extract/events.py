@@ -9,12 +9,20 @@ Contract used by the rest of kb:
 Triggers are verbs and event nouns from the lexicon in :mod:`kb.extract.event_types`
 ("signed", "the signing", "his visit", "normalisation of relations"). Each event keeps
 only the time expression attached to its own clause in the parse, else one fronted on the
-sentence ("On Wednesday, …"), else, for a past-tense report, the publication date
-(``date_from="published"``); never a date from another clause.
+sentence ("On Wednesday, …"); else, for a past-tense report, the day the story was
+telling in the sentences before, when that is a day of the week before publication
+("Yesterday, Jobs unveiled …. He demoed …": ``date_from="narrative"``), else the
+publication date (precision ``"reported"``, ``date_from="published"``). Never a date from
+another clause of the sentence, nor one that only bounds the event ("before his departure
+on Tuesday").
+
+Event keys are ``"e<token>"`` for verbal triggers and ``"n<token>"`` for nominal ones
+("the visit"), so that merging can tell a narrated action from a reference back to one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,6 +36,8 @@ if TYPE_CHECKING:
     from kb.extract.entities import FoundEntities
 
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
+# things an event may be about without anyone named acting ("iPhone 4 was released")
+THING_KINDS = frozenset({"product"})
 PLACE_KINDS = frozenset({"place", "state"})
 # nouns naming people or bodies that act for whoever modifies them ("the French side")
 AGENT_NOUNS = frozenset({
@@ -44,12 +54,16 @@ BACKGROUND_ADVERBS = frozenset({"before", "previously", "already", "earlier", "o
                                 "ever", "long", "originally", "initially", "repeatedly"})
 STATE_NOUNS = frozenset({"kingdom", "country", "nation", "republic", "emirate", "state", "monarchy"})
 PRONOUN_REACH = 3  # sentences back to look for the person a pronoun stands for
+NARRATIVE_DAYS = 7  # a day this close before publication is the story's own day
 # time words that place nothing: they neither date an event nor block the fallback
 VAGUE_TIMES = frozenset({"now", "currently", "at present", "right now", "at the moment", "presently",
                          "recently", "soon", "once", "then", "at the time"})
+# prepositions that place an event before or after another one, not at its date
+BOUNDING_PREPS = frozenset({"before", "after", "since", "until", "till", "following", "prior", "ahead",
+                            "pending", "preceding"})
 OBJ_DEPS = ("dobj", "dative", "attr", "oprd")
 ROLE_RANK = {"actor": 0, "co-actor": 1, "target": 2, "theme": 3, "affiliation": 4}
-PRECISION_RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+PRECISION_RANK = {"time": 0, "day": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
                   "year": 4, "decade": 5, "century": 6}
 
 
@@ -122,7 +136,22 @@ class _Context:
                 key = self.entity(c, depth=depth + 1)
                 if key:
                     return key
-        if tok.lemma_.lower() in AGENT_NOUNS:
+        for c in tok.children:
+            # "iPod players", "the A380 aircraft": a generic noun named by its product
+            if c.dep_ == "compound" and self.kind.get(self.tok_ent.get(c.i, "")) == "product":
+                return self.tok_ent[c.i]
+        lemma = tok.lemma_.lower()
+        if lemma in lex.MEASURE_NOUNS and tok.dep_ in (*SUBJ_DEPS, "nsubjpass"):
+            # "Airbus's sales rose", "shares of GM fell": the measure's owner
+            owners = ACTOR_KINDS | THING_KINDS
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and self.kind.get(self.tok_ent.get(c.i, "")) in owners:
+                    return self.tok_ent[c.i]
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if p is not None and self.kind.get(self.tok_ent.get(p.i, "")) in owners:
+                        return self.tok_ent[p.i]
+        if lemma in AGENT_NOUNS:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.tok_ent:
                     key = self.tok_ent[c.i]
@@ -183,6 +212,10 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         if type_:
             triggers[tok.i] = type_
     hosts = _timex_hosts(doc, timexes, triggers)
+    by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
+    for h in hosts:
+        by_sent.setdefault(ctx.sent_of.get(h[1].start, -1), []).append(h)
+    narrative = _narrative_times(len(ctx.sents), by_sent, anchor)
 
     events: list[Event] = []
     for i, type_ in triggers.items():
@@ -192,7 +225,9 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         if not _keep(ctx, tok, type_, args):
             continue
         modality = _modality(tok, gov)
-        date, date_from, date_text = _date(ctx, tok, gov, triggers, hosts, anchor, modality)
+        here = ctx.sent_of.get(tok.i, -1)
+        date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
+                                           narrative[here] if here >= 0 else None, anchor, modality)
         parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
                    and ctx.kind.get(k) in ACTOR_KINDS]
         if len(parties) >= 2:
@@ -205,7 +240,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
                 direct.add(aff)
                 participants.append(Participant(aff, "affiliation"))
         events.append(Event(
-            key=f"e{tok.i}",
+            key=f"{'e' if tok.pos_ == 'VERB' else 'n'}{tok.i}",
             trigger=tok.text,
             type=type_,
             sentence=ctx.sent_of.get(tok.i, -1),
@@ -244,17 +279,30 @@ def _object(tok: Token) -> Token | None:
     return obj
 
 
+def _particle(c: Token) -> bool:
+    """A verb's particle or preposition ("stepped down", "called for"); the parser
+    sometimes gives a particle as an adverb."""
+    return c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP") and c.i == c.head.i + 1)
+
+
+# every verb lemma that may start an event: anything else is skipped before its parse is read
+_VERB_LEMMAS = frozenset(lex.VERBS) | frozenset(lex.RELATION_VERBS) | lex.AGREEMENT_VERBS | lex.RESULT_VERBS \
+    | frozenset(v for v, _ in lex.PHRASAL) | frozenset({"fire", "dismiss", "remove", "oust", "sack"})
+
+
 def _trigger_type(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "prep"):
+    if tok.pos_ == "VERB" and lemma in _VERB_LEMMAS and tok.dep_ not in ("amod", "compound", "prep"):
         obj = _object(tok)
         obj_lemma = obj.lemma_.lower() if obj is not None else ""
         if obj_lemma in lex.RELATION_OBJECTS and lemma in lex.RELATION_VERBS:
             return lex.RELATION_VERBS[lemma]
         if obj_lemma in lex.AGREEMENT_OBJECTS and lemma in lex.AGREEMENT_VERBS:
             return "agreement_signed"
+        if obj_lemma in lex.RESULT_OBJECTS and lemma in lex.RESULT_VERBS:
+            return "result"
         for c in tok.children:
-            if c.dep_ in ("prt", "prep"):
+            if _particle(c):
                 type_ = lex.PHRASAL.get((lemma, c.lower_))
                 if type_:
                     return type_
@@ -262,6 +310,17 @@ def _trigger_type(tok: Token) -> str | None:
             return None
         if lemma in ("fire", "dismiss", "remove", "oust", "sack") and obj is not None and obj.ent_type_ == "PERSON":
             return "dismissal"
+        if lemma == "recall":
+            if obj is None:
+                return None  # "he recalled that …": remembering
+            if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in AGENT_NOUNS:
+                return "relations_broken"
+        if lemma == "return" and obj is not None:
+            return None  # "returned the phones": given back, not gone back
+        if lemma == "demonstrate" and obj is not None:
+            return "launch"  # "demonstrated the new phone"; intransitive is a protest
+        if lemma in ("win", "lose") and obj is not None and obj.lemma_.lower() in lex.CASE_OBJECTS:
+            return "ruling"
         if lemma == "bear" and tok.tag_ != "VBN":
             return None
         return lex.VERBS.get(lemma)
@@ -279,16 +338,23 @@ def _noun_type(tok: Token) -> str | None:
             if c.dep_ == "prep" and c.lower_ == "of":
                 if any(p.lemma_.lower() in lex.RELATION_OBJECTS for p in c.children if p.dep_ == "pobj"):
                     return lex.RELATION_NOUNS[lemma]
-    if tok.dep_ == "compound":
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.EVENT_HEADS:
         return None
     return lex.NOUNS.get(lemma)
 
 
 def _light_verb(noun: Token) -> Token | None:
     """The verb a nominal trigger is the object of, when that verb only carries it."""
+    if noun.dep_ == "compound":  # "filed for bankruptcy protection"
+        noun = noun.head
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.LIGHT_VERBS:
         return head
+    # "filed for bankruptcy", "entered into talks"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "into"):
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.LIGHT_VERBS | {"enter", "apply"}:
+            return verb
     return None
 
 
@@ -298,7 +364,7 @@ def _subject(tok: Token) -> Token | None:
     """The subject of a verb, climbing control and coordination ("plans to sign", "set up … but
     broke off"); the noun a relative clause or participle hangs on ("the envoy, who visited")."""
     cur = tok
-    for _ in range(4):
+    for _ in range(5):
         for c in cur.children:
             if c.dep_ in SUBJ_DEPS:
                 if c.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
@@ -311,6 +377,19 @@ def _subject(tok: Token) -> Token | None:
             if obj is not None:
                 return obj
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+            cur = cur.head
+            continue
+        # a subjectless adverbial clause is controlled by the main subject ("While
+        # introducing the phone, Jobs …"); so is a gerund after a preposition ("by walking")
+        if cur.dep_ == "advcl" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head
+            continue
+        # a complement clause with neither subject nor "that" is a run-on of its head's
+        if cur.dep_ == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in cur.children):
             cur = cur.head
             continue
         break
@@ -368,7 +447,7 @@ def _add_np(ctx: _Context, tok: Token, role: str, args: _Args) -> list[Token]:
         r = role
         if role == "actor" and conj:
             r = "co-actor"
-        if role in ("target", "theme"):
+        if role in ("target", "theme") or kind in THING_KINDS:
             r = "target" if kind in ACTOR_KINDS else "theme"
         args.add(key, r)
     return [tok, *tok.conjuncts]
@@ -390,6 +469,12 @@ def _verb_args(ctx: _Context, tok: Token, type_: str) -> _Args:
     obj = _object(tok)
     if obj is not None and obj.pos_ != "PRON":
         args.objects = [obj]
+        if obj.lemma_.lower() in lex.STAKE_OBJECTS:
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            _add_np(ctx, p, "target", args)
     _preps(ctx, tok, type_, args)
     if type_ == "visit" and not args.place:
         for key, role in args.roles:
@@ -446,11 +531,16 @@ def _noun_args(ctx: _Context, tok: Token, gov: Token | None) -> _Args:
 
 
 def _keep(ctx: _Context, tok: Token, type_: str, args: _Args) -> bool:
-    if not any(ctx.kind.get(k) in ACTOR_KINDS for k, r in args.roles):
+    kinds = ACTOR_KINDS if type_ == "statement" else ACTOR_KINDS | THING_KINDS
+    if not any(ctx.kind.get(k) in kinds for k, r in args.roles):
         return False
-    if type_ != lex.VERBS.get(tok.lemma_.lower()):
-        return True  # typed by its object or particle ("set up ties"), already specific
-    if tok.lemma_.lower() in lex.NEEDS_TARGET and tok.pos_ == "VERB":
+    lemma = tok.lemma_.lower()
+    if type_ != lex.VERBS.get(lemma) or any(
+            _particle(c) and (lemma, c.lower_) in lex.PHRASAL for c in tok.children):
+        return True  # typed by its object or particle ("set up ties", "stepped down"), already specific
+    if lemma in lex.NEEDS_TARGET and tok.pos_ == "VERB":
+        if any(o.lemma_.lower() in lex.SPECIFIC_OBJECTS for o in args.objects):
+            return True  # "lost its court case", "cut 2,000 jobs"
         return any(r in ("target", "theme") for _, r in args.roles)
     return True
 
@@ -485,6 +575,13 @@ def _modality(tok: Token, gov: Token | None) -> str:
     for t in chain:
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in t.children):
             return "negated"
+    # "rather than recall the phones (or offer a fix)", "instead of recalling them": the
+    # road not taken
+    first = tok.head if tok.dep_ == "conj" else tok
+    kids = {c.lower_ for c in first.children}
+    if {"rather", "than"} <= kids or (first.dep_ == "pcomp" and first.head.lower_ == "of"
+                                      and any(c.lower_ == "instead" for c in first.head.children)):
+        return "negated"
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "negated"
     for n, t in enumerate(chain):
@@ -539,13 +636,20 @@ def _timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> li
         span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        root = span.root
-        cur = root
+        cur = span.root
         host: int | None = None
+        noun: Token | None = None  # the last noun passed on the way up
         while cur.head.i != cur.i:
+            if cur.pos_ in ("NOUN", "PROPN") and not (span.start <= cur.i < span.end):
+                noun = cur
             cur = cur.head
             if cur.i in triggers or _is_clause_head(cur):
                 host = cur.i
+                break
+            if noun is not None and cur.dep_ == "prep" and cur.lower_ in BOUNDING_PREPS:
+                # "before his departure on Tuesday": the date is the departure's, and only
+                # bounds the clause above it
+                host = noun.i
                 break
         out.append((tx, span, host))
     return out
@@ -575,11 +679,41 @@ def _is_past(verb: Token) -> bool:
     return False
 
 
+def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int | None]]],
+                     anchor: str | None) -> list[Timex | None]:
+    """For each sentence, the story's day as told before it (its reference time): the last
+    day named by a clause above that falls in the week before publication ("Yesterday,
+    Jobs unveiled …"). A later past-tense sentence with no date of its own goes on telling
+    that day ("He demoed …"). An older date ("In April, …") is a flashback: it dates its
+    own clause and leaves the story's day alone; a date line (a sentence that is only a
+    date) is no clause."""
+    out: list[Timex | None] = []
+    current: Timex | None = None
+    day = _iso(anchor)
+    for i in range(n_sents):
+        out.append(current)
+        for tx, _, host in by_sent.get(i, []):
+            if host is None or not _usable(tx) or tx.precision not in ("day", "time") \
+                    or tx.text.lower() in VAGUE_TIMES:
+                continue
+            start = _iso(tx.start)
+            if day and start and 0 <= (day - start).days <= NARRATIVE_DAYS and (
+                    current is None or tx.start_char > current.start_char):
+                current = tx
+    return out
+
+
+def _iso(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str],
-          hosts: list[tuple[Timex, Span, int | None]], anchor: str | None,
+          in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)
-    in_sent = [h for h in hosts if sent.start <= h[1].start < sent.end]
     in_sent = [h for h in in_sent if h[0].text.lower() not in VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
     if not own and tok.pos_ == "NOUN":
@@ -610,7 +744,12 @@ def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str]
     if anchor and modality in ("asserted", "reported"):
         verb = tok if tok.pos_ == "VERB" else (gov or (tok.head if tok.head.pos_ in ("VERB", "AUX") else None))
         if verb is not None and _is_past(verb):
-            return DateValue(anchor, "day", anchor, anchor), "published", None
+            if narrative is not None:
+                d = narrative.date_value()
+                if d is not None:
+                    day = DateValue(d.value[:10], "day", d.start, d.start)
+                    return day, "narrative", narrative.text
+            return DateValue(anchor, "reported", anchor, anchor), "published", None
     return None, None, None
 
 

@@ -7,10 +7,20 @@ Contract used by the store:
   overlapping participants and compatible dates share an id.
 
 Compatible dates: one date contains the other (``2021-11`` and ``2021-11-24``); a date
-that is only the publication day of a past-tense report may be a few days late; an
-undated mention joins a dated one only when it has the same trigger word and the two
-articles came out within a few days. Mentions in one article merge too (title and body),
-but never two triggers of one sentence, nor two statements of one article.
+that is only the publication day of a past-tense report (precision ``"reported"``) may be
+a few days late; an undated mention joins a dated one only when it has the same trigger
+word and the two articles came out within a few days. An undated mention from an article
+with no publication date ("will sign the memorandum") joins the one cluster with the same
+trigger word that shares two of its participants, if there is exactly one. Modality does
+not split an event (what was planned in one article and done in another is one event),
+except that denied or negated mentions stay apart from asserted ones.
+
+Mentions in one article merge too (title and body, "signed … the signing"), but never two
+triggers of one sentence, two statements of one article, nor two verbs with different
+words: an article narrates distinct actions with distinct verbs ("unveiled … demoed"),
+while it refers back to one with a noun ("the trip"). Agreements and relations are the
+exception: their verbs are synonyms ("signed", "concluded a deal"). Nominal triggers have
+keys starting with ``"n"`` (see :mod:`kb.extract.events`).
 
 Records are clustered greedily, finest dates first, against indexes keyed by
 (type family, participant, time bucket), so the cost grows with the number of records,
@@ -33,6 +43,9 @@ FAMILIES: dict[str, str] = {
     "visit": "visit",
     "meet": "meet",
 }
+# dates not written in the event's own sentence: the publication day of a past-tense
+# report, or the day the story was telling ("narrative"); either may be a few days off
+SOFT_DATES = frozenset({"published", "narrative"})
 # a publication-day date may trail the real day by this much
 PUBLISHED_LAG_DAYS = 3
 # articles published this close may tell the same undated event
@@ -40,9 +53,12 @@ UNDATED_WINDOW_DAYS = 3
 # cap on candidates looked at per bucket, against pathological hubs
 MAX_CANDIDATES = 200
 MAX_LOOKED = 400
-COARSE = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+COARSE = {"day": 0, "time": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
           "year": 4, "decade": 5, "century": 6}
 OPPOSED_MODALITIES = {"denied", "negated"}
+# families recognised by their object ("a deal", "ties"): their verbs are synonyms
+# ("signed", "concluded", "sealed"), so one article may use several for one event
+OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
 # roles that say who took part; affiliations (a minister's state) only help to link
 CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
 
@@ -60,9 +76,14 @@ class EventRecord:
     end: str | None = None
     published: str | None = None
     modality: str = "asserted"
-    date_from: str | None = None  # clause, sentence, published (None: treated as clause)
+    date_from: str | None = None  # clause, sentence, narrative, published (None: treated as clause)
     sentence: int = -1
     lemma: str | None = None  # trigger lemma; derived from ``trigger`` when missing
+
+    @property
+    def nominal(self) -> bool:
+        """A noun trigger ("the visit"): it may refer back to an action told by a verb."""
+        return self.key.startswith("n")
 
 
 @dataclass
@@ -80,6 +101,7 @@ class _Cluster:
     sentences: set[tuple[str, int]]
     statement_articles: set[str]
     members: list[tuple[str, str]] = field(default_factory=list)
+    verbal: dict[str, set[str]] = field(default_factory=dict)  # article -> stems of its verb triggers
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -117,14 +139,15 @@ def _id(first: tuple[str, str, str]) -> str:
 
 def _buckets(start: dt.date, end: dt.date, rank: int) -> list[str]:
     """Index keys a dated cluster is filed under: its own granularity, plus roll-ups of
-    its month and year so that coarser dates find it in one look-up."""
+    its month, year and decade so that coarser dates find it in one look-up."""
     year, month = f"{start.year:04d}", f"{start.year:04d}-{start.month:02d}"
+    decade = f"X{start.year // 10:03d}"
     if rank <= 1:
-        return [f"d{start.isoformat()}", f"M{month}", f"Y{year}"]
+        return [f"d{start.isoformat()}", f"M{month}", f"Y{year}", decade]
     if rank <= 3:
-        return [f"m{month}", f"Y{year}"]
+        return [f"m{month}", f"Y{year}", decade]
     if rank <= 4:
-        return [f"y{year}"]
+        return [f"y{year}", decade]
     return [f"x{start.year // 10:03d}"]
 
 
@@ -143,6 +166,8 @@ def _lookups(start: dt.date, end: dt.date, rank: int, lag: int) -> Iterator[str]
         yield f"M{month}"
     elif rank <= 4:
         yield f"Y{year}"
+    else:
+        yield f"X{start.year // 10:03d}"
 
 
 def _dates_compatible(c: _Cluster, start: dt.date, end: dt.date, rank: int, from_published: bool) -> bool:
@@ -164,9 +189,9 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         range(len(records)),
         key=lambda i: (
             _rank(records[i]),
-            records[i].date_from == "published",
+            records[i].date_from in SOFT_DATES,
             records[i].start or "",
-            records[i].published or "",
+            records[i].published or "9999",  # articles of unknown date last: they only join
             records[i].article,
             records[i].key,
         ),
@@ -174,6 +199,9 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
     clusters: list[_Cluster] = []
     dated_index: dict[tuple[str, str, str], list[int]] = {}
     lemma_index: dict[tuple[str, str, str, str], list[int]] = {}
+    stem_index: dict[tuple[str, str, str], list[int]] = {}
+    # only mentions from articles of unknown date look clusters up by trigger word alone
+    by_stem = any(r.published is None for r in records)
     assign: dict[int, int] = {}
 
     for i in order:
@@ -185,15 +213,16 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         start, end = _day(r.start), _day(r.end)
         rank = _rank(r)
         published = _day(r.published)
-        from_pub = r.date_from == "published"
+        from_pub = r.date_from in SOFT_DATES
         dated = start is not None and end is not None and rank < 9
 
         best: int | None = None
         best_score = (-1, 0)
         seen: set[int] = set()
         looked = 0
+        joinable = 0
         for cid in _candidates(fam, all_ents, lemma, start, end, rank, published, from_pub, dated,
-                               dated_index, lemma_index):
+                               dated_index, lemma_index, stem_index):
             if cid in seen:
                 continue
             seen.add(cid)
@@ -203,9 +232,12 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
             c = clusters[cid]
             if not _can_join(c, r, fam, ents, all_ents, lemma, start, end, rank, published, from_pub, dated):
                 continue
+            joinable += 1
             score = (len(c.entities & all_ents), -cid)
             if score > best_score:
                 best, best_score = cid, score
+        if not dated and published is None and joinable > 1:
+            best = None  # nothing in time to choose between them
         first = (r.published or "9999", r.article, r.key)
         if best is None:
             best = len(clusters)
@@ -223,8 +255,10 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         if r.type == "statement":
             c.statement_articles.add(r.article)
         c.members.append((r.article, r.key))
+        if not r.nominal:
+            c.verbal.setdefault(r.article, set()).add(lemma)
         assign[i] = best
-        _file(best, c, fam, all_ents, lemma, published, dated_index, lemma_index)
+        _file(best, c, fam, all_ents, lemma, published, dated_index, lemma_index, stem_index if by_stem else None)
 
     return {(records[i].article, records[i].key): _id(clusters[cid].first) for i, cid in assign.items()}
 
@@ -238,7 +272,8 @@ def _rank(r: EventRecord) -> int:
 def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end: dt.date | None, rank: int,
                 published: dt.date | None, from_pub: bool, dated: bool,
                 dated_index: dict[tuple[str, str, str], list[int]],
-                lemma_index: dict[tuple[str, str, str, str], list[int]]) -> Iterator[int]:
+                lemma_index: dict[tuple[str, str, str, str], list[int]],
+                stem_index: dict[tuple[str, str, str], list[int]]) -> Iterator[int]:
     if dated:
         assert start is not None and end is not None
         lag = PUBLISHED_LAG_DAYS if from_pub else 0
@@ -255,6 +290,9 @@ def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end
             for d in range(-UNDATED_WINDOW_DAYS, UNDATED_WINDOW_DAYS + 1):
                 key = (fam, ent, lemma, (published + dt.timedelta(days=d)).isoformat())
                 yield from lemma_index.get(key, ())[-MAX_CANDIDATES:]
+    if published is None and not dated:
+        for ent in sorted(ents):
+            yield from stem_index.get((fam, ent, lemma), ())[-MAX_CANDIDATES:]
 
 
 def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: set[str], lemma: str,
@@ -269,18 +307,27 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
         return False
     if r.type == "statement" and r.article in c.statement_articles:
         return False
+    told = c.verbal.get(r.article)
+    if told and not r.nominal and lemma not in told and fam not in OBJECT_TYPED:
+        return False  # another action narrated by the same article
     if (r.modality in OPPOSED_MODALITIES) != (c.modality in OPPOSED_MODALITIES):
         return False
     if dated and c.start is not None:
         assert start is not None and end is not None
         return _dates_compatible(c, start, end, rank, from_pub)
     # one side undated: same trigger word, articles close in time
-    return lemma in c.lemmas and published is not None
+    if lemma not in c.lemmas:
+        return False
+    if published is None:
+        # no time at all to go by: the participants must say it is the same event
+        return not dated and len(c.core & ents) >= 2
+    return True
 
 
 def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published: dt.date | None,
           dated_index: dict[tuple[str, str, str], list[int]],
-          lemma_index: dict[tuple[str, str, str, str], list[int]]) -> None:
+          lemma_index: dict[tuple[str, str, str, str], list[int]],
+          stem_index: dict[tuple[str, str, str], list[int]] | None) -> None:
     if c.start is not None and c.end is not None:
         for ent in ents:
             for bucket in _buckets(c.start, c.end, c.rank):
@@ -290,5 +337,10 @@ def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published
     if published is not None:
         for ent in ents:
             lst = lemma_index.setdefault((fam, ent, lemma, published.isoformat()), [])
+            if not lst or lst[-1] != cid:
+                lst.append(cid)
+    if stem_index is not None:
+        for ent in ents:
+            lst = stem_index.setdefault((fam, ent, lemma), [])
             if not lst or lst[-1] != cid:
                 lst.append(cid)
