@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
 # types that may name the same event ("signed a deal" / "the deal sealed their cooperation")
 FAMILIES: dict[str, str] = {
@@ -63,7 +64,7 @@ OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
 CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
 
 
-@dataclass
+@dataclass(slots=True)
 class EventRecord:
     article: str
     key: str
@@ -86,8 +87,10 @@ class EventRecord:
         return self.key.startswith("n")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
+    # Slots, and the rarely filled fields left None until needed: a large corpus has
+    # hundreds of thousands of clusters, most with a single member.
     first: tuple[str, str, str]  # (published, article, key) of the earliest member
     type_family: str
     start: dt.date | None
@@ -95,13 +98,17 @@ class _Cluster:
     rank: int  # precision rank of the cluster's date (lower is finer)
     from_published: bool
     modality: str
-    entities: set[str]
-    core: set[str]
-    lemmas: set[str]
-    sentences: set[tuple[str, int]]
-    statement_articles: set[str]
-    members: list[tuple[str, str]] = field(default_factory=list)
-    verbal: dict[str, set[str]] = field(default_factory=dict)  # article -> stems of its verb triggers
+    # tuples, not sets: most hold one or two items, and an empty set alone takes 216 bytes
+    entities: tuple[str, ...]
+    core: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    sentences: tuple[tuple[str, int], ...]
+    statement_articles: set[str] | None = None
+    verbal: dict[str, set[str]] | None = None  # article -> stems of its verb triggers
+
+
+# (type family, entity, time bucket or trigger word ...) -> clusters filed there
+Index = dict[tuple[str, ...], int | list[int]]
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -197,9 +204,9 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         ),
     )
     clusters: list[_Cluster] = []
-    dated_index: dict[tuple[str, str, str], list[int]] = {}
-    lemma_index: dict[tuple[str, str, str, str], list[int]] = {}
-    stem_index: dict[tuple[str, str, str], list[int]] = {}
+    dated_index: Index = {}
+    lemma_index: Index = {}
+    stem_index: Index = {}
     # only mentions from articles of unknown date look clusters up by trigger word alone
     by_stem = any(r.published is None for r in records)
     assign: dict[int, int] = {}
@@ -233,7 +240,7 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
             if not _can_join(c, r, fam, ents, all_ents, lemma, start, end, rank, published, from_pub, dated):
                 continue
             joinable += 1
-            score = (len(c.entities & all_ents), -cid)
+            score = (_shared(c.entities, all_ents), -cid)
             if score > best_score:
                 best, best_score = cid, score
         if not dated and published is None and joinable > 1:
@@ -242,25 +249,38 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         if best is None:
             best = len(clusters)
             clusters.append(_Cluster(first, fam, start if dated else None, end if dated else None,
-                                     rank if dated else 9, from_pub, r.modality, set(), set(), set(), set(), set()))
+                                     rank if dated else 9, from_pub, r.modality, (), (), (), ()))
         c = clusters[best]
         if first < c.first:
             c.first = first
         if dated and (c.start is None or rank < c.rank or (c.from_published and not from_pub)):
             c.start, c.end, c.rank, c.from_published = start, end, rank, from_pub
-        c.entities |= all_ents
-        c.core |= ents
-        c.lemmas.add(lemma)
-        c.sentences.add((r.article, r.sentence))
+        c.entities = _add(c.entities, all_ents)
+        c.core = _add(c.core, ents)
+        c.lemmas = _add(c.lemmas, (lemma,))
+        c.sentences = _add(c.sentences, ((r.article, r.sentence),))
         if r.type == "statement":
+            if c.statement_articles is None:
+                c.statement_articles = set()
             c.statement_articles.add(r.article)
-        c.members.append((r.article, r.key))
         if not r.nominal:
+            if c.verbal is None:
+                c.verbal = {}
             c.verbal.setdefault(r.article, set()).add(lemma)
         assign[i] = best
         _file(best, c, fam, all_ents, lemma, published, dated_index, lemma_index, stem_index if by_stem else None)
 
     return {(records[i].article, records[i].key): _id(clusters[cid].first) for i, cid in assign.items()}
+
+
+def _add(items: tuple[Any, ...], new: Iterable[Any]) -> tuple[Any, ...]:
+    """``items`` with those of ``new`` it lacks appended (a set kept as a small tuple)."""
+    extra = tuple(x for x in new if x not in items)
+    return items + extra if extra else items
+
+
+def _shared(items: tuple[Any, ...], other: set[Any]) -> int:
+    return sum(1 for x in items if x in other)
 
 
 def _rank(r: EventRecord) -> int:
@@ -271,28 +291,26 @@ def _rank(r: EventRecord) -> int:
 
 def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end: dt.date | None, rank: int,
                 published: dt.date | None, from_pub: bool, dated: bool,
-                dated_index: dict[tuple[str, str, str], list[int]],
-                lemma_index: dict[tuple[str, str, str, str], list[int]],
-                stem_index: dict[tuple[str, str, str], list[int]]) -> Iterator[int]:
+                dated_index: Index, lemma_index: Index, stem_index: Index) -> Iterator[int]:
     if dated:
         assert start is not None and end is not None
         lag = PUBLISHED_LAG_DAYS if from_pub else 0
         for ent in sorted(ents):
             for bucket in _lookups(start, end, rank, lag):
-                yield from dated_index.get((fam, ent, bucket), ())[-MAX_CANDIDATES:]
+                yield from _get(dated_index, (fam, ent, bucket))
             # publication-day clusters may be a few days off any finer date
             if rank <= 1 and not from_pub:
                 for d in range(-PUBLISHED_LAG_DAYS, PUBLISHED_LAG_DAYS + 1):
                     key = (fam, ent, f"d{(start + dt.timedelta(days=d)).isoformat()}")
-                    yield from dated_index.get(key, ())[-MAX_CANDIDATES:]
+                    yield from _get(dated_index, key)
     if published is not None and (not dated or from_pub):
         for ent in sorted(ents):
             for d in range(-UNDATED_WINDOW_DAYS, UNDATED_WINDOW_DAYS + 1):
                 key = (fam, ent, lemma, (published + dt.timedelta(days=d)).isoformat())
-                yield from lemma_index.get(key, ())[-MAX_CANDIDATES:]
+                yield from _get(lemma_index, key)
     if published is None and not dated:
         for ent in sorted(ents):
-            yield from stem_index.get((fam, ent, lemma), ())[-MAX_CANDIDATES:]
+            yield from _get(stem_index, (fam, ent, lemma))
 
 
 def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: set[str], lemma: str,
@@ -301,13 +319,13 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
     if c.type_family != fam:
         return False
     # statements are many and alike: the speaker itself must recur
-    if not (c.core & ents if r.type == "statement" else c.entities & all_ents):
+    if not (_shared(c.core, ents) if r.type == "statement" else _shared(c.entities, all_ents)):
         return False
     if (r.article, r.sentence) in c.sentences and r.sentence >= 0:
         return False
-    if r.type == "statement" and r.article in c.statement_articles:
+    if r.type == "statement" and c.statement_articles and r.article in c.statement_articles:
         return False
-    told = c.verbal.get(r.article)
+    told = c.verbal.get(r.article) if c.verbal else None
     if told and not r.nominal and lemma not in told and fam not in OBJECT_TYPED:
         return False  # another action narrated by the same article
     if (r.modality in OPPOSED_MODALITIES) != (c.modality in OPPOSED_MODALITIES):
@@ -320,27 +338,42 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
         return False
     if published is None:
         # no time at all to go by: the participants must say it is the same event
-        return not dated and len(c.core & ents) >= 2
+        return not dated and _shared(c.core, ents) >= 2
     return True
 
 
 def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published: dt.date | None,
-          dated_index: dict[tuple[str, str, str], list[int]],
-          lemma_index: dict[tuple[str, str, str, str], list[int]],
-          stem_index: dict[tuple[str, str, str], list[int]] | None) -> None:
+          dated_index: Index, lemma_index: Index, stem_index: Index | None) -> None:
     if c.start is not None and c.end is not None:
         for ent in ents:
             for bucket in _buckets(c.start, c.end, c.rank):
-                lst = dated_index.setdefault((fam, ent, bucket), [])
-                if not lst or lst[-1] != cid:
-                    lst.append(cid)
+                _put(dated_index, (fam, ent, sys.intern(bucket)), cid)
     if published is not None:
         for ent in ents:
-            lst = lemma_index.setdefault((fam, ent, lemma, published.isoformat()), [])
-            if not lst or lst[-1] != cid:
-                lst.append(cid)
+            _put(lemma_index, (fam, ent, sys.intern(lemma), sys.intern(published.isoformat())), cid)
     if stem_index is not None:
         for ent in ents:
-            lst = stem_index.setdefault((fam, ent, lemma), [])
-            if not lst or lst[-1] != cid:
-                lst.append(cid)
+            _put(stem_index, (fam, ent, lemma), cid)
+
+
+def _put(index: Index, key: tuple[str, ...], cid: int) -> None:
+    """File cluster ``cid`` under ``key``: a bare id while it is the only one (most keys
+    hold one cluster; a list each would double the index's memory)."""
+    held = index.get(key)
+    if held is None:
+        index[key] = cid
+    elif isinstance(held, int):
+        if held != cid:
+            index[key] = [held, cid]
+    elif held[-1] != cid:
+        held.append(cid)
+
+
+def _get(index: Index, key: tuple[str, ...]) -> list[int]:
+    """The clusters filed under ``key``, the latest ``MAX_CANDIDATES`` of them."""
+    held = index.get(key)
+    if held is None:
+        return []
+    if isinstance(held, int):
+        return [held]
+    return held[-MAX_CANDIDATES:]
