@@ -30,15 +30,18 @@ def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int 
 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
-    from kb.extract import dates, entities, events
+    """Analyse one article parsed from its cleaned text ``article.clean``."""
+    from kb.extract import dates, entities, events, sents
 
     if article.published is None:
         found = dates.publication_date(article.clean)
         if found is not None:
             article.published, article.published_from = found
 
+    if len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) == len(article.clean):
+        sents.remember_text(doc, article.clean)  # spaCy keeps the text it parses verbatim
     sentences = []
-    for sent in doc.sents:
+    for sent in sents.doc_sents(doc):
         start, end = article.original_span(sent.start_char, sent.end_char)
         sentences.append(Sentence(start, end, article.text[start:end]))
 
@@ -56,6 +59,7 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
         events=found_events,
         agreements=found_entities.agreements,
     )
+    sents.forget(doc)
     return _to_original_offsets(facts)
 
 

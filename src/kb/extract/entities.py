@@ -21,12 +21,13 @@ definite agreement nouns ("the accord") pointing back to the agreement named bef
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract import gazetteer as gz
-from kb.extract.sents import sentence_of
+from kb.extract.sents import doc_ents, doc_text, doc_tokens, sentence_index, sentence_of
 from kb.model import Agreement, LocalEntity, Mention, Role
 
 if TYPE_CHECKING:
@@ -242,8 +243,11 @@ def _is_junk_word(text: str) -> bool:
             or not any(c.isalpha() for c in text) or not (text[0].isupper() or text[0].isdigit()))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _glued_state(text: str) -> tuple[int, int, str, str] | None:
-    """Find a state name glued to a lower-case word ("Moroccolink", "butRabat")."""
+    """Find a state name glued to a lower-case word ("Moroccolink", "butRabat").
+
+    Cached: every word of every name is tried, and the same words recur."""
     if not _GLUE.match(text) or len(text) < 5:
         return None
     gaz = gz.gazetteer()
@@ -272,25 +276,28 @@ def _strip_span(span: Span) -> tuple[int, int]:
     """Token range of a name without leading articles/honorifics/titles and trailing 's."""
     start, end = span.start, span.end
     doc = span.doc
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
-                           or doc[end - 1].is_punct or doc[end - 1].is_space):
+    tokens = doc_tokens(doc)
+    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or tokens[end - 1].is_punct or tokens[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct
+                           or tokens[start].is_space):
         start += 1
     return start, end
 
 
 def _strip_titles(doc: Doc, start: int, end: int) -> int:
     """Skip honorifics, titles and lower-case words at the front of a personal name."""
+    tokens = doc_tokens(doc)
     while end - start > 1:
-        tok = doc[start]
+        tok = tokens[start]
         low = tok.lower_
         if (gz.is_honorific(low) or low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
                 or not tok.text[:1].isupper() or low in gz.gazetteer().demonyms or tok.text in gz.gazetteer().demonyms
                 or (tok.pos_ == "ADJ" and tok.text in gz.gazetteer().demonyms)):
             start += 1
             continue
-        if doc[start + 1].lower_ in ("of",) and low in gz.TITLE_HEADS:
+        if tokens[start + 1].lower_ in ("of",) and low in gz.TITLE_HEADS:
             start += 1
             continue
         break
@@ -299,19 +306,22 @@ def _strip_titles(doc: Doc, start: int, end: int) -> int:
 
 def _place_use(doc: Doc, start: int, end: int) -> bool:
     """True when a capital is named as a place ("in Rabat", "visit to Rabat", "the capital Rabat")."""
-    head = doc[end - 1]
-    prev = doc[start - 1] if start > 0 else None
+    tokens = doc_tokens(doc)
+    head = tokens[end - 1]
+    prev = tokens[start - 1] if start > 0 else None
     if prev is not None and (prev.lower_ in _PLACE_PREPS or prev.lower_ in _PLACE_NOUNS):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
         return True
     if head.dep_ in ("appos", "compound") and head.head.lower_ in _PLACE_NOUNS:
         return True
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
+    if end + 1 < len(doc) and tokens[end].text == "-" and tokens[end + 1].is_lower:
         return True  # "Paris-based"
-    if end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start):
+    if end < len(doc) and tokens[end].text == ":" and (start == 0 or tokens[start - 1].is_space
+                                                       or tokens[start].is_sent_start):
         return True  # dateline "RABAT:"
-    if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text in gz.gazetteer().names:
+    if end < len(doc) and tokens[end].text == "," and end + 1 < len(doc) \
+            and tokens[end + 1].text in gz.gazetteer().names:
         return True  # "Casablanca, Morocco"
     return False
 
@@ -322,10 +332,11 @@ def _fixed_ents(doc: Doc) -> list[Span]:
     "Airbus" + "SE" and "Chrysler Group" + "LLC" become one name; "Justin Sullivan/Getty
     Images" (a photo credit) becomes a person and an organisation.
     """
+    tokens = doc_tokens(doc)
     from spacy.tokens import Span
 
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in _NAMED_LABELS:
             continue
         if ent.label_ == "ORG" and all(t.lower_ in gz.LEGAL_SUFFIXES or t.is_punct for t in ent):
@@ -335,13 +346,13 @@ def _fixed_ents(doc: Doc) -> list[Span]:
             continue
         if ent.label_ == "ORG":
             end = ent.end
-            while end < len(doc) and doc[end].lower_ in gz.LEGAL_SUFFIXES and doc[end].text[:1].isupper() \
-                    and not doc[end].ent_type_:
+            while end < len(doc) and tokens[end].lower_ in gz.LEGAL_SUFFIXES and tokens[end].text[:1].isupper() \
+                    and not tokens[end].ent_type_:
                 end += 1
             if end != ent.end:
                 ent = Span(doc, ent.start, end, label="ORG")
-        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and doc[ent.start - 1].lower_ in _CLUB_PREFIXES \
-                and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and tokens[ent.start - 1].lower_ in _CLUB_PREFIXES \
+                and tokens[ent.start - 1].text[:1].isupper() and not tokens[ent.start - 1].ent_type_:
             out.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
             continue
         slash = next((t.i for t in ent if t.text == "/" and ent.start < t.i < ent.end - 1), None)
@@ -412,8 +423,8 @@ def _acronym_aliases(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: lis
     defined: dict[str, str] = {}
     for c in cands:
         e = c.tok_end
-        if c.kind == "organization" and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-            acr = doc[e + 1].text
+        if c.kind == "organization" and e + 2 < len(doc) and toks[e].text == "(" and toks[e + 2].text == ")":
+            acr = toks[e + 1].text
             if acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha() and gz.fold(acr) != gz.fold(c.name) \
                     and acr not in gz.NEWS_AGENCIES and acr[0] == c.name[:1].upper() and not c.name.isupper():
                 defined[acr] = c.name
@@ -444,15 +455,15 @@ def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
             text = doc[s:e].text
             if via == "capital":
                 if _place_use(doc, s, e):
-                    cands.append(_Cand("place", text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), sent, s, e, via))
+                    cands.append(_Cand("place", text, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
                     continue
             kind = "group" if via == "plural" else "state"
             name = text if via == "plural" else state
-            cands.append(_Cand(kind, name, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), sent, s, e, via))
+            cands.append(_Cand(kind, name, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
             continue
         cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
     kept = {i for c in cands if c.kind != "_other" for i in range(c.tok_start, c.tok_end)}
-    cands = [c for c in cands if c.kind != "_other" or not any(doc[i].text in gz.NEWS_AGENCIES or doc[i].lower_ in
+    cands = [c for c in cands if c.kind != "_other" or not any(toks[i].text in gz.NEWS_AGENCIES or toks[i].lower_ in
                                                                  gz.PLATFORMS for i in range(c.tok_start, c.tok_end))]
     found = _scan_known_orgs(doc, sent_of, kept, toks)
     cands += found
@@ -475,6 +486,7 @@ def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
 
 def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> list[_Cand]:
     """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
+    tokens = doc_tokens(doc)
     cut = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
     if cut is None:
         cand = _from_model_ent(doc, ent, s, e, sent, gaz)
@@ -486,7 +498,7 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
         out.append(_Cand("state", state, first.start_char, first.end_char, sent, s, cut, "name"))
     elif first.text[:1].isupper():
         out.extend(_split_possessive(doc, first, s, cut, sent, gaz))
-    label = "ORG" if doc[e - 1].lower_ in gz.ORG_SUFFIXES else ent.label_
+    label = "ORG" if tokens[e - 1].lower_ in gz.ORG_SUFFIXES else ent.label_
     from spacy.tokens import Span
 
     second = Span(doc, cut + 1, e, label=label)
@@ -497,11 +509,12 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
 
 
 def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> _Cand | None:
+    tokens = doc_tokens(doc)
     label = ent.label_
     if label not in ("GPE", "LOC") and any(_glued_state(t.text) for t in doc[s:e]):
         return None  # artefacts of glued words: handled token by token
     text = doc[s:e].text
-    start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    start_char, end_char = tokens[s].idx, tokens[e - 1].idx + len(tokens[e - 1])
     state = gaz.state_of_name(text)
     if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
         return _Cand("state", state, start_char, end_char, sent, s, e, "name")
@@ -511,14 +524,15 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
         return None
     if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "FAC") and _product_evidence(doc, s, e, label):
         return _Cand("product", text, start_char, end_char, sent, s, e, "product")
-    if label == "PRODUCT" and (doc[s].lower_ in gz.PLATFORMS or doc[s].text in gz.NEWS_AGENCIES):
+    if label == "PRODUCT" and (tokens[s].lower_ in gz.PLATFORMS or tokens[s].text in gz.NEWS_AGENCIES):
         return _Cand("organization", text, start_char, end_char, sent, s, e, "model")  # "Google Cloud"
-    if label == "ORG" and e + 1 < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN" and not doc[e].ent_type_ \
-            and doc[e + 1].is_lower and doc[e + 1].lower_ in gz.PRODUCT_NOUNS:
+    if label == "ORG" and e + 1 < len(doc) and tokens[e].is_title and tokens[e].pos_ == "PROPN" \
+            and not tokens[e].ent_type_ \
+            and tokens[e + 1].is_lower and tokens[e + 1].lower_ in gz.PRODUCT_NOUNS:
         span = doc[s:e + 1]  # "Chevrolet Malibu sedans"
         return _Cand("product", span.text, span.start_char, span.end_char, sent, s, e + 1, "product")
-    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and doc[s - 1].lower_ in gz.STANDALONE_TITLES \
-            and doc[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
+    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and tokens[s - 1].lower_ in gz.STANDALONE_TITLES \
+            and tokens[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
         return _Cand("person", text, start_char, end_char, sent, s, e, "model", cue=True)  # "Chancellor Olaf Scholz"
     words = [t.text for t in doc[s:e]]
     if any(_GLUE.match(w) and re.search(r"[a-z][A-Z]", w) and not _NAME_CAMEL.match(w) for w in words):
@@ -554,21 +568,21 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
                 return _Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
         if core[0].text in gaz.demonyms:
             return None
-        if len(core) == 1 and core[0].tag_ == "NNPS" and ps > 0 and doc[ps - 1].lower_ == "the":
+        if len(core) == 1 and core[0].tag_ == "NNPS" and ps > 0 and tokens[ps - 1].lower_ == "the":
             return _Cand("organization", core.text, core.start_char, core.end_char, sent, ps, e, "model")  # "the Beatles"
         name = " ".join(t.text for t in core if not t.is_space)
         name = re.sub(r"\s*-\s*", "-", name)
         prefix = (s, ps) if ps > s else None
         return _Cand("person", name, core[0].idx, core[-1].idx + len(core[-1]), sent, ps, e, "model", prefix=prefix)
     if label in ("GPE", "LOC", "FAC"):
-        if len(ent) and s > 0 and doc[s - 1].lower_ in ("second", "first", "third") or any(
+        if len(ent) and s > 0 and tokens[s - 1].lower_ in ("second", "first", "third") or any(
                 t.is_sent_start is False and t.text[:1].islower() for t in doc[s:e] if t.is_alpha and t.i == s):
             return None
-        if _is_junk_word(doc[s].text):
+        if _is_junk_word(tokens[s].text):
             return None
         return _Cand("place", text, start_char, end_char, sent, s, e, "model")
     if label == "ORG":
-        if _is_junk_word(doc[s].text):
+        if _is_junk_word(tokens[s].text):
             return None
         # "NSO Group company Pegasus": the name stops at the first common lower-case word
         for t in doc[s + 1:e]:
@@ -576,23 +590,23 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
                                                                "al", "el", "on", "in", "y", "et", "und", "van", "von"):
                 e = t.i
                 text = doc[s:e].text
-                end_char = doc[e - 1].idx + len(doc[e - 1])
+                end_char = tokens[e - 1].idx + len(tokens[e - 1])
                 break
         low = text.lower()
         if e - s == 1 and (low in gz.TITLE_HEADS or low in gz.CAPTION_WORDS):
             return None
-        if e - s == 1 and (text in _UNITS or s > 0 and doc[s - 1].like_num and text.isupper() and len(text) <= 3):
+        if e - s == 1 and (text in _UNITS or s > 0 and tokens[s - 1].like_num and text.isupper() and len(text) <= 3):
             return None  # "16 GB", "USD"
-        if e - s == 1 and e < len(doc) and doc[e].lower_ in gz.TITLE_HEADS and low in _TITLE_ADJECTIVES:
+        if e - s == 1 and e < len(doc) and tokens[e].lower_ in gz.TITLE_HEADS and low in _TITLE_ADJECTIVES:
             return None  # "Supreme" of "Supreme Leader"
-        if low in _GENERIC_ORGS and s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in gz.TITLE_HEADS:
+        if low in _GENERIC_ORGS and s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.TITLE_HEADS:
             return None  # "State" of "Secretary of State"
-        if e - s == 1 and text.isupper() and len(text) > 3 and doc[s].is_sent_start and e < len(doc) \
-                and doc[e].text in ("(", ",", "—", "–", "-", ":"):
+        if e - s == 1 and text.isupper() and len(text) > 3 and tokens[s].is_sent_start and e < len(doc) \
+                and tokens[e].text in ("(", ",", "—", "–", "-", ":"):
             return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # dateline "DETROIT (AP)"
         if _place_like_org(doc, s, e):
             return _Cand("place", text, start_char, end_char, sent, s, e, "model")
-        if low in _AGREEMENT_HEADS or doc[e - 1].lower_ in _AGREEMENT_HEADS:
+        if low in _AGREEMENT_HEADS or tokens[e - 1].lower_ in _AGREEMENT_HEADS:
             return None
         if low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS:
             return None
@@ -605,7 +619,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
             return _Cand("state", dem_state, start_char, end_char, sent, s, e, "demonym")
         if text in gaz.plurals:
             return _Cand("group", text, start_char, end_char, sent, s, e, "plural")
-        if doc[e - 1].tag_ in ("NNPS", "NNS") and text[0].isupper():
+        if tokens[e - 1].tag_ in ("NNPS", "NNS") and text[0].isupper():
             return _Cand("group", text, start_char, end_char, sent, s, e, "model")
         return None
     if label in ("WORK_OF_ART", "PRODUCT"):
@@ -631,6 +645,7 @@ def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
     by a company ("its Cybertruck", "Apple's iPod"), followed by a product noun ("the Switch
     console"), or after "versions of". People, platforms, agencies and states never are.
     """
+    tokens = doc_tokens(doc)
     span = doc[s:e]
     text = span.text
     if text in gz.NEWS_AGENCIES or span[0].lower_ in gz.PLATFORMS or gz.gazetteer().state_of_name(text):
@@ -641,7 +656,7 @@ def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
         return True
     if any(_CAMEL_PRODUCT.match(t.text) for t in span):
         return True
-    if e < len(doc) and (doc[e].tag_ == "POS" or doc[e].lower_ in ("'s", "’s")):
+    if e < len(doc) and (tokens[e].tag_ == "POS" or tokens[e].lower_ in ("'s", "’s")):
         return False  # an owner: "the price of Apple's iPhone"
     if len(span) >= 2 and any(t.lower_ in _PRODUCT_NAME_WORDS and t.text[:1].isupper() for t in span[1:]):
         return True
@@ -652,10 +667,10 @@ def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
         return True
     if label == "PERSON" and len(span) >= 2:
         return False
-    prev = doc[s - 1] if s > 0 else None
+    prev = tokens[s - 1] if s > 0 else None
     owned = prev is not None and (prev.lower_ in _OWNERS
-                                  or (prev.tag_ == "POS" and s >= 2 and doc[s - 2].ent_type_ == "ORG"))
-    after = doc[e] if e < len(doc) else None
+                                  or (prev.tag_ == "POS" and s >= 2 and tokens[s - 2].ent_type_ == "ORG"))
+    after = tokens[e] if e < len(doc) else None
     noun_after = after is not None and after.is_lower and after.lower_ in gz.PRODUCT_NOUNS
     if owned and (noun_after or label in ("PERSON", "WORK_OF_ART") or len(span) == 1 and label == "ORG"
                   and prev.lower_ in _OWNERS):
@@ -664,22 +679,23 @@ def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
         return True
     if after is not None and after.lower_ in ("shares", "stock", "stocks", "shareholders", "executives"):
         return False
-    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in gz.PRODUCT_OF
+    return s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.PRODUCT_OF
 
 
 def _place_like_org(doc: Doc, s: int, e: int) -> bool:
     """An ORG that is a town: "in Tangier on Thursday", named once, no company word in it."""
-    if s == 0 or doc[s - 1].lower_ not in ("in", "near", "outside") or doc[s].is_upper:
+    tokens = doc_tokens(doc)
+    if s == 0 or tokens[s - 1].lower_ not in ("in", "near", "outside") or tokens[s].is_upper:
         return False
     span = doc[s:e]
     if any(t.lower_ in gz.ORG_WORDS or t.lower_ in _GENERIC_ORGS for t in span):
         return False
-    after = doc[e] if e < len(doc) else None
+    after = tokens[e] if e < len(doc) else None
     if after is not None and not (after.is_punct or after.ent_type_ in ("DATE", "TIME")
                                   or after.lower_ in ("on", "last", "this", "and")):
         return False
     text = span.text
-    return sum(1 for ent in doc.ents if ent.text == text or ent.text == "the " + text) <= 1
+    return sum(1 for ent in doc_ents(doc) if ent.text == text or ent.text == "the " + text) <= 1
 
 
 # ---------------------------------------------------------------------------------------
@@ -842,6 +858,7 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
     a two-word place in apposition to a title ("its secretary general, Agnes Callamard")
     is a person.
     """
+    tokens = doc_tokens(doc)
     heads: set[str] = set()
     tails: set[str] = set()
     org_first: set[str] = set()
@@ -872,19 +889,19 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
         elif kind == "person" and len(toks) == 1 and toks[0] in org_first:
             kind = "organization"
         elif kind == "organization" and len(toks) == 2 and toks[0] in org_single and toks[1] not in gz.ORG_WORDS \
-                and doc[c.tok_end - 1].text[:1].isupper() and not doc[c.tok_end - 1].like_num and (
-                    c.tok_start > 0 and doc[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
-                    or c.tok_end < len(doc) and doc[c.tok_end].lower_ in gz.PRODUCT_NOUNS):
+                and tokens[c.tok_end - 1].text[:1].isupper() and not tokens[c.tok_end - 1].like_num and (
+                    c.tok_start > 0 and tokens[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
+                    or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in gz.PRODUCT_NOUNS):
             kind = "product"  # "the Ford Fusion", "the Apple TV"
         elif kind == "person" and len(toks) == 1 and not _person_cue(doc, c):
-            tok = doc[c.tok_start]
+            tok = tokens[c.tok_start]
             near = [tok.head] if tok.dep_ == "conj" else []
             near += [ch for ch in tok.children if ch.dep_ == "conj"]
             if any(by_token.get(t.i) is not None and by_token[t.i].kind == "organization" for t in near):
                 kind = "organization"
         elif kind == "place" and c.via == "model" and len(toks) >= 2 \
-                and all(doc[i].is_title for i in range(c.tok_start, c.tok_end)):
-            root = doc[c.tok_end - 1]
+                and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)):
+            root = tokens[c.tok_end - 1]
             if root.dep_ == "appos" and root.head.lower_ in gz.TITLE_HEADS:
                 kind = "person"
         if kind != c.kind:
@@ -927,16 +944,17 @@ def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: l
 
 def _person_cue(doc: Doc, c: _Cand) -> bool:
     """A single name in a name-like position: after an honorific or title, or as a speaker."""
+    tokens = doc_tokens(doc)
     if c.prefix is not None or c.cue:
         return True
     if c.tok_start > 0:
-        prev = doc[c.tok_start - 1].lower_
+        prev = tokens[c.tok_start - 1].lower_
         if gz.is_honorific(prev) or prev in gz.TITLE_HEADS:
             return True
-    root = doc[c.tok_end - 1]
+    root = tokens[c.tok_end - 1]
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_VERBS:
         return True
-    return c.tok_end < len(doc) and doc[c.tok_end].tag_ == "POS"
+    return c.tok_end < len(doc) and tokens[c.tok_end].tag_ == "POS"
 
 
 # ---------------------------------------------------------------------------------------
@@ -946,12 +964,13 @@ def _person_cue(doc: Doc, c: _Cand) -> bool:
 
 def _state_in(doc: Doc, toks: Iterable[Token], by_token: dict[int, _Cand]) -> tuple[str | None, set[int]]:
     """First state or organisation named among ``toks``: its key and the tokens naming it."""
+    tokens = doc_tokens(doc)
     for t in toks:
         c = by_token.get(t.i)
         if c is not None and c.kind in ("state", "organization"):
             used = set(range(c.tok_start, c.tok_end))
             nxt = c.tok_end
-            if nxt < len(doc) and doc[nxt].tag_ == "POS":
+            if nxt < len(doc) and tokens[nxt].tag_ == "POS":
                 used.add(nxt)
             return c.key, used
         if t.text in gz.gazetteer().demonyms:
@@ -1005,13 +1024,14 @@ def _make_role(doc: Doc, person: _Cand, toks: list[Token], by_token: dict[int, _
 
 
 def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, str]) -> list[Role]:
+    tokens = doc_tokens(doc)
     roles: list[Role] = []
-    sent = sentence_of(doc[c.tok_start])
+    sent = sentence_of(tokens[c.tok_start])
     # 1. title run right before the name ("former US President Donald Trump")
     i = c.tok_start - 1
     run: list[Token] = []
     while i >= sent.start:
-        t = doc[i]
+        t = tokens[i]
         low = t.lower_
         inside = by_token.get(i)
         if (low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
@@ -1031,13 +1051,13 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
         role = _make_role(doc, c, run, by_token, names)
         if role is not None:
             roles.append(role)
-    end_ok = c.tok_end >= sent.end or doc[c.tok_end].text in (",", ".", ")", ";", "and", "—", "–", "\n") or doc[c.tok_end].is_space
+    end_ok = c.tok_end >= sent.end or tokens[c.tok_end].text in (",", ".", ")", ";", "and", "—", "–", "\n") or tokens[c.tok_end].is_space
     # 2. apposition before: "the Israeli Minister of Defense, Benny Gantz,"
-    if not roles and c.tok_start - 1 > sent.start and doc[c.tok_start - 1].text == "," and end_ok:
+    if not roles and c.tok_start - 1 > sent.start and tokens[c.tok_start - 1].text == "," and end_ok:
         i = c.tok_start - 2
         phrase: list[Token] = []
         while i >= sent.start and len(phrase) < 16:
-            t = doc[i]
+            t = tokens[i]
             if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or t.lower_ in _APPOS_STOP_WORDS:
                 break
             other = by_token.get(i)
@@ -1053,14 +1073,14 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
                 roles.append(role)
     # 3. apposition after: "Mr. Gantz, a former head of the Israeli army,"
     j = c.tok_end
-    if j < sent.end and doc[j].text == "," and j + 1 < sent.end:
-        first = doc[j + 1]
+    if j < sent.end and tokens[j].text == "," and j + 1 < sent.end:
+        first = tokens[j + 1]
         if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in gz.TITLE_HEADS or \
                 first.text in gz.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
             phrase = []
             k = j + 1
             while k < sent.end and len(phrase) < 16:
-                t = doc[k]
+                t = tokens[k]
                 if (t.is_punct and t.tag_ != "POS") or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
                     break
                 other = by_token.get(k)
@@ -1082,9 +1102,10 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
 
 
 def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    tokens = doc_tokens(doc)
     start = head.i
     while start - 1 >= sentence_of(head).start:
-        t = doc[start - 1]
+        t = tokens[start - 1]
         if (t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.text[:1].isupper()) and t.head.i >= start \
                 and not t.is_punct and t.pos_ != "DET" \
                 and t.tag_ != "PRP$" and t.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON"):
@@ -1092,12 +1113,12 @@ def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
             continue
         break
     end = head.i + 1
-    if head.lower_ in ("memorandum", "memoranda") and end + 1 < len(doc) and doc[end].lower_ == "of":
+    if head.lower_ in ("memorandum", "memoranda") and end + 1 < len(doc) and tokens[end].lower_ == "of":
         end += 2
     elif head.lower_ in ("treaty", "convention", "accord", "accords", "agreement") and end + 1 < len(doc) \
-            and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+            and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
         end += 1
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_type_:
+        while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].ent_type_:
             end += 1
     return start, end
 
@@ -1159,7 +1180,7 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
     agreements: dict[str, Agreement] = {}
     done: set[int] = set()
     law_heads: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("LAW", "EVENT") and any(t.lower_ in _AGREEMENT_HEADS for t in ent):
             for t in ent:
                 if t.lower_ in _AGREEMENT_HEADS:
@@ -1172,9 +1193,9 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
         ent = law_heads.get(tok.i)
         if ent is not None:
             s, e = _strip_span(ent)
-            if e < len(doc) and doc[e].lower_ == "of" and e + 1 < len(doc) and doc[e + 1].ent_type_ in ("FAC", "GPE", "LOC"):
+            if e < len(doc) and toks[e].lower_ == "of" and e + 1 < len(doc) and toks[e + 1].ent_type_ in ("FAC", "GPE", "LOC"):
                 e += 2
-                while e < len(doc) and doc[e].ent_iob_ == "I":
+                while e < len(doc) and toks[e].ent_iob_ == "I":
                     e += 1
         else:
             s, e = _agreement_phrase(doc, tok)
@@ -1235,12 +1256,8 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
 
 def find_entities(doc: Doc) -> FoundEntities:
     """Mentions, local entities, roles and agreements of one parsed article."""
-    sents = list(doc.sents)
-    sent_of = [0] * (len(doc) + 1)
-    for n, s in enumerate(sents):
-        for i in range(s.start, s.end):
-            sent_of[i] = n
-    toks = list(doc)  # once: each Doc index or iteration builds a new Token
+    sent_of = sentence_index(doc) + [0]
+    toks = doc_tokens(doc)
     cands = _rescue(_collect(doc, sent_of, toks), doc)
     cands += _repeated_surnames(doc, cands, sent_of, toks)
     acr_cands, acronyms = _acronym_aliases(doc, cands, sent_of, toks)
@@ -1282,7 +1299,7 @@ def find_entities(doc: Doc) -> FoundEntities:
                 cue_keys.add(c.key)
             if len(_tokens(c.name)) >= 2:
                 full_keys.add(c.key)
-    text = doc.text  # once: Doc.text joins every token on each call
+    text = doc_text(doc)
     for c in cands:
         ent = locals_.get(c.key)
         if ent is None:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, select
 from kb.extract.timex.tense import clause_tense
 from kb.model import DateValue, Timex
@@ -33,7 +34,7 @@ class DocContext:
 
     def __init__(self, doc: Doc, anchor: dt.date | None) -> None:
         self.doc = doc
-        self.text: str = doc.text  # a property that joins every token: read once
+        self.text: str = doc_text(doc)
         self.anchor = anchor
         from spacy.attrs import IDX
 
@@ -71,7 +72,7 @@ def _parse_anchor(anchor: str | None) -> dt.date | None:
 def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
     """Model DATE/TIME entities the grammar did not cover, trimmed, without a value."""
     extra = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = ent.start_char, ent.end_char
@@ -162,7 +163,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     ctx = DocContext(doc, _parse_anchor(anchor))
     kept = select(list(candidates(ctx)))
     kept = sorted(kept + _from_model(doc, ctx.text, kept), key=lambda f: f.start)
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from re import _constants as sre, _parser as sre_parse  # regex parse trees (stable since 3.11)
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Protocol
 
@@ -751,20 +752,145 @@ PATTERNS: list[tuple[str, str, Handler]] = [
 
 COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTERNS]
 
-# Patterns that cannot match without a unit word ("three years ago", "a day") are slow to
-# try at every position; they are tried only near the unit words. A match starts at most
-# _BEFORE characters before its unit word and ends well within _AFTER characters after it,
-# so the matches are the same as over the whole text.
-_UNIT_BOUND = frozenset({"ago", "duration", "hyphen", "rate"})
-_UNIT_WORD = re.compile(rf"\b{UNIT}s?\b", re.I)
-_BEFORE, _AFTER = 100, 40
+# --- trying patterns only near their keywords ----------------------------------------------
+# Trying ~40 patterns at every position of an article is the slow part of finding dates,
+# and most patterns cannot match without one of a few words (a month, a unit, a year...).
+# Such a pattern is tried only in windows around the places its keyword occurs, found by
+# a fast case-sensitive scan of the lower-cased text. Every match of a pattern contains
+# its keyword, and a match together with what it looks at (look-aheads, ``\b``) spans at
+# most ``_reach(pattern)`` characters; when a keyword found by the scan starts a named
+# group of the pattern (or, for a _WORD_START keyword, at the character just before it),
+# the parts before and after that group bound the window on each side more tightly. So
+# the windows hold every match, and scanning them finds exactly the matches of
+# a scan of the whole text (a look-behind or ``\b`` at a window's start still sees the text
+# before it). The bounds need unbounded repeats (``\s+``, ``\d+``, ``\w+``) to be short:
+# they hold for texts without a run of more than _GAP_RUN spaces and hyphens, _NUMBER_RUN
+# digits, commas and dots, or _WORD_RUN word characters; other texts are scanned whole.
+# The groups anchored below always start a word; the character before one is matched
+# rather than looked behind at, which scans several times faster (texts are scanned with a
+# space before them, for a word at the very start).
+_WORD_START = "[^a-z]"
+_MONTH_KW = _WORD_START + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DOW_KW = _WORD_START + "(?:mon|tue|wed|thu|fri|sat|sun)"
+_UNITS = "(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|millenni)"
+_UNIT_KW = _WORD_START + _UNITS
+_SEASON_KW = "spring|summer|autumn|fall|winter"
+# pattern -> (a keyword every match contains, the group every match starts with a keyword, if any)
+KEYWORDS: dict[str, tuple[str, str | None]] = {
+    "iso": (r"-\d\d-", None), "mdy": (_MONTH_KW, "mon"), "dmy": (_MONTH_KW, "mon"),
+    "numeric": (r"[/.]\d", None), "md": (_MONTH_KW, "mon"), "dm": (_MONTH_KW, "mon"), "my": (_MONTH_KW, "mon"),
+    "month_rel": (_MONTH_KW, "mon"), "month": (_MONTH_KW, "mon"), "fiscal": ("fiscal|fy", None),
+    "year": (r"1[5-9]\d\d|20\d\d", "y"), "decade": (r"0'?s|ties", None), "century": ("centur", None),
+    "quarter": ("quarter", None), "q": ("q[1-4]", None), "half": ("half", None), "h": ("h[12]", None),
+    "season": (_SEASON_KW, "s"), "year_season": (_SEASON_KW, None),
+    "rel_unit": (_WORD_START + "(?:week|month|year|decade|centur|quarter)", "u"),
+    "ago": (_UNIT_KW + r"[a-z]*\s+(?:ago|earlier|before|later|after|from|hence|prior)", "u"),
+    "duration": (_UNIT_KW, "u"), "hyphen": ("(?<=-)" + _UNITS, "u"), "long": (_UNITS + "[a-z]*-long", "u"),
+    "plural": (_UNIT_KW, None),
+    "plural_of": (_UNIT_KW, None), "recent": (_UNIT_KW, None), "set": ("every|each", None),
+    "rate": (_WORD_START + r"(?:an?|per)\s+" + _UNITS, "art"),
+    "adverb_set": ("annually|yearly|daily|weekly|monthly|hourly|nightly", None), "dows": (_DOW_KW, "d"),
+    "deictic": ("today|tonight|yesterday|tomorrow", None), "pod": ("morning|afternoon|evening|night", None),
+    "weekday": (_DOW_KW, "dow"), "weekday_s": (_DOW_KW, "dow"), "clock": (r"\d\s*[ap]\.?m|noon|midday|midnight", None),
+    "clock24": ("gmt|utc|hours|hrs|local", None),
+    "holiday": (r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday", None),
+    "edge": (r"(?:end|start|beginning|middle|close)\s+of\s+the", None), "weekend": ("weekend", None),
+    "same": ("day|week|month|year|morning|evening|night", None),
+    "ref": ("now|present|days|moment|recent|lately|previously|formerly|past|future|currently", None),
+}
+_GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
+_LONG_RUN = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}|[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
+_RUNS = {"gap": _GAP_RUN, "number": _NUMBER_RUN, "word": _WORD_RUN}
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-def _unit_windows(text: str) -> list[tuple[int, int]]:
-    """Disjoint stretches of ``text`` around its unit words."""
+def _run_kind(items: Any) -> str:
+    """The one class of characters (a key of _RUNS) an unbounded repeat of ``items`` takes."""
+    kinds = set()
+    for op, av in items:
+        if op is sre.IN and all(x == (sre.CATEGORY, sre.CATEGORY_SPACE) or x == (sre.LITERAL, ord("-")) for x in av):
+            kinds.add("gap")
+        elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)] or op is sre.LITERAL and av in (ord(","), ord(".")):
+            kinds.add("number")
+        elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_WORD)]:
+            kinds.add("word")
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is sre.SUBPATTERN:
+            kinds.add(_run_kind(av[-1]))
+        else:
+            raise ValueError(f"no run bound for {op} {av}")
+    if len(kinds) != 1:
+        raise ValueError(f"no run bound for a mix of {kinds}")
+    return kinds.pop()
+
+
+def _reach(items: Any, groups: dict[int, int]) -> int:
+    """How many characters a match of ``items`` and its look-aheads may span, at most."""
+    total = 0
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.AT):
+            total += 1  # an AT (``\b``) may look at the next character
+        elif op is sre.BRANCH:
+            total += max(_reach(branch, groups) for branch in av[1])
+        elif op is sre.SUBPATTERN:
+            width = _reach(av[3], groups)
+            if av[0] is not None:
+                groups[av[0]] = width
+            total += width
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            total += _reach(av[1], groups) if av[0] == 1 else 0  # look-behinds see before a window
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = av
+            total += _RUNS[_run_kind(item)] if high == sre.MAXREPEAT else high * _reach(item, groups)
+        elif op is sre.GROUPREF:
+            total += groups[av]
+        else:
+            raise ValueError(f"no reach for {op}")
+    return total
+
+
+def _looks_ahead(items: Any) -> bool:
+    """True when ``items`` hold a look-ahead anywhere."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:
+            return True
+        parts = av[1] if op is sre.BRANCH else [av[-1]] if op in (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT) else []
+        if any(_looks_ahead(part) for part in parts):
+            return True
+    return False
+
+
+def _bounds(rx: re.Pattern[str], group: str | None) -> tuple[int, int]:
+    """How far a match may start before, and end (with its look-aheads) after, its keyword.
+
+    When the keyword starts ``group``, a group at the top level of the pattern, what comes
+    before the group bounds one side and the rest the other (unless something before the
+    group looks ahead). Otherwise the reach of the whole pattern bounds both sides.
+    """
+    items = list(sre_parse.parse(rx.pattern, rx.flags))
+    groups: dict[int, int] = {}
+    whole = _reach(items, groups)
+    index = rx.groupindex.get(group) if group else None
+    for i, (op, av) in enumerate(items):
+        if index is not None and op is sre.SUBPATTERN and av[0] == index:
+            after = whole if _looks_ahead(items[:i]) else _reach(items[i:], dict(groups))
+            return _reach(items[:i], dict(groups)), after
+    if index is not None:
+        raise ValueError(f"group {group!r} is not at the top level of {rx.pattern!r}")
+    return whole, whole
+
+
+KEYED = {name: (re.compile(KEYWORDS[name][0]), *_bounds(rx, KEYWORDS[name][1])) for name, rx, _ in COMPILED
+         if name in KEYWORDS}
+
+
+def _windows(keyword_spans: list[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
+    """Disjoint stretches of the text from ``before`` characters before each keyword to
+    ``after`` characters after its end (a keyword hidden in an overlapping one found by
+    the scan starts inside it, so the window covers it too)."""
     windows: list[tuple[int, int]] = []
-    for m in _UNIT_WORD.finditer(text):
-        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+    for a, b in keyword_spans:
+        start, end = max(0, a - before), min(size, b + after)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
@@ -772,23 +898,35 @@ def _unit_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Every match of every pattern, with the pattern's rank and name, pattern by pattern."""
+    low = " " + text.lower()  # a keyword's offset in ``low`` is one more than in ``text``
+    keyed = len(low) == len(text) + 1 and not _LONG_RUN.search(text) and not _ODD_CASE.search(text)
+    spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for rank, (name, rx, _) in enumerate(COMPILED):
+        if keyed and name in KEYED:
+            keyword, before, after = KEYED[name]
+            if keyword not in spans:
+                spans[keyword] = [(m.start() - 1, m.end() - 1) for m in keyword.finditer(low)]
+            for a, b in _windows(spans[keyword], before, after, len(text)):
+                for m in rx.finditer(text, a, b):
+                    yield rank, name, m
+        else:
+            for m in rx.finditer(text):
+                yield rank, name, m
+
+
 def candidates(ctx: Context) -> Iterator[Found]:
     """Every accepted pattern match in the text, overlapping ones included."""
-    text = ctx.text
-    windows = _unit_windows(text)
-    for rank, (name, rx, handler) in enumerate(COMPILED):
-        if name in _UNIT_BOUND:
-            matches: Iterator[re.Match[str]] = (m for a, b in windows for m in rx.finditer(text, a, b))
-        else:
-            matches = rx.finditer(text)
-        for m in matches:
-            if m.end() == m.start():
-                continue
-            found = handler(m, ctx)
-            if found is not None and found.end > found.start:
-                found.rank = rank
-                found.notes["pattern"] = name
-                yield found
+    handlers = [handler for _, _, handler in COMPILED]
+    for rank, name, m in _matches(ctx.text):
+        if m.end() == m.start():
+            continue
+        found = handlers[rank](m, ctx)
+        if found is not None and found.end > found.start:
+            found.rank = rank
+            found.notes["pattern"] = name
+            yield found
 
 
 def select(found: list[Found]) -> list[Found]:

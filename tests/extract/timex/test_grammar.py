@@ -1,0 +1,66 @@
+"""Trying date patterns only near their keywords finds exactly what a whole-text scan finds."""
+
+from __future__ import annotations
+
+import random
+
+from kb.extract.timex import grammar
+
+
+def _whole_scan(text: str) -> list[tuple[int, str, tuple[int, int]]]:
+    return [(rank, name, m.span()) for rank, (name, rx, _) in enumerate(grammar.COMPILED) for m in rx.finditer(text)]
+
+
+def _windowed(text: str) -> list[tuple[int, str, tuple[int, int]]]:
+    return [(rank, name, m.span()) for rank, name, m in grammar._matches(text)]
+
+
+SENTENCES = [
+    "The ministers met on Tuesday, March 3, 2020, three years ago, and again last week.",
+    "Talks resumed on 14 February 2019 after a two-year pause; a deal is expected by mid-2021.",
+    "Since the 1990s the port has handled 12,500,000 tonnes a year, about 40 percent more than in 1985.",
+    "Sales rose in the second quarter of 2022 and in Q3 2023, the company said at 10:30 a.m. GMT.",
+    "Every Monday for several weeks, protesters gathered; the curfew ends at midnight tonight.",
+    "The 19th century treaty was signed in the summer of 1815 and renewed each spring.",
+    "At present the two-week-long talks continue, and officials meet twice a month, not per year.",
+    "Elections are due next May; May Smith said in May that the vote could come within months.",
+    "Over the weekend, on Christmas Eve 2021 and on Good Friday, the 3/4/2021 schedule changed.",
+    "The decade-long war ended at the end of the year, the following day; in recent years, fewer than 2000 died.",
+    "FY2024 profits fell in the first half, earlier this month, a day after the 2008-2009 crisis anniversary.",
+    "Minute by minute, the hours passed; yesterday morning the 2023-11-24T10:00 bulletin came out.",
+]
+
+
+def test_sentences_match_whole_scan() -> None:
+    for text in SENTENCES:
+        assert _windowed(text) == _whole_scan(text), text
+    assert _windowed(" ".join(SENTENCES)) == _whole_scan(" ".join(SENTENCES))
+
+
+def test_random_texts_match_whole_scan() -> None:
+    """Date words, numbers and punctuation shuffled together, with matches at every distance."""
+    words = ("the a an of in on since last next this past coming early mid late end start of every per each "
+             "three twenty-one several few 12 1,500 2.5 1999 2021 05 31st 3rd Q2 H1 FY fiscal Jan. Sept March May "
+             "JUNE Monday Fri. Sundays spring fall winter year years day-long week weekend month decade century "
+             "hours minutes ago earlier later before after from now hence prior times once twice a.m. pm noon "
+             "GMT local time morning night today tomorrow yesterday recently present future half quarter "
+             "Christmas Day New Year's Eve - , . ; ' ( ) 1990s '80s twenties 12/03/2020 2021-05-06 people old "
+             "Ö İstanbul").split()
+    rng = random.Random(7)
+    for _ in range(300):
+        seps = [" ", " ", " ", "", "-", "\n", "  ", ", "]
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(5, 60)))
+        assert _windowed(text) == _whole_scan(text), text
+
+
+def test_long_runs_fall_back_to_whole_scan() -> None:
+    for text in ("three" + " " * 9 + "years ago on May 5", "x" * 60 + " 2 days later", "12" + "0" * 20 + " years"):
+        assert _windowed(text) == _whole_scan(text)
+
+
+def test_every_keyword_names_a_pattern() -> None:
+    names = {name for name, _, _ in grammar.COMPILED}
+    assert set(grammar.KEYWORDS) <= names
+    assert len(grammar.KEYED) == len(grammar.KEYWORDS)
+    for keyword, before, after in grammar.KEYED.values():
+        assert 0 < after and 0 <= before < 200
