@@ -19,7 +19,7 @@ relation sets (their full closures, not reduced graphs).
 The data is read in place (``../shared/data/semeval2015-trial`` from the repository
 root, or ``--data``); nothing of it is copied into the repository.
 
-    .venv/bin/python eval/score_timeline.py [--data DIR] [--json] [--check]
+    .venv/bin/python eval/score_timeline.py [--data DIR] [--json] [--misses] [--check]
 
 ``--check`` exits 1 when a figure falls below ``eval/timeline/baseline.json``.
 """
@@ -61,6 +61,7 @@ class GoldEvent:
     ordinal: int
     date: str
     sentences: set[SentKey]
+    mentions: list[str] = field(default_factory=list)  # "docid-sentence-token" as in the file
 
 
 @dataclass
@@ -75,6 +76,9 @@ class SysEvent:
     start: str | None
     precision: str | None
     sentences: set[SentKey]
+    trigger: str = ""
+    type: str = ""
+    words: set[str] = field(default_factory=set)  # each source's trigger, lower-cased
 
 
 # ---------------------------------------------------------------- reading the data
@@ -120,7 +124,7 @@ def read_timeline(path: Path) -> Timeline:
             parts = mention.split("-", 2)
             if len(parts) == 3:
                 sents.add((parts[0], parts[1]))
-        tl.events.append(GoldEvent(int(cols[0]), cols[1], sents))
+        tl.events.append(GoldEvent(int(cols[0]), cols[1], sents, cols[2:]))
     return tl
 
 
@@ -167,6 +171,7 @@ def system_timeline(entity: str, db: Path, docs: dict[str, Doc]) -> list[SysEven
         if e.get("modality") in NOT_HAPPENED:
             continue
         sents: set[SentKey] = set()
+        words = {str(src.get("trigger") or "").lower() for src in e.get("sources", [])}
         for src in e.get("sources", []):
             doc = docs.get(str(src.get("document")))
             if doc is None or src.get("start_char") is None:
@@ -174,23 +179,26 @@ def system_timeline(entity: str, db: Path, docs: dict[str, Doc]) -> list[SysEven
             line = doc.text.count("\n", 0, int(src["start_char"]))
             if line < len(doc.line_ids):
                 sents.add((doc.id, doc.line_ids[line]))
-        out.append(SysEvent(e.get("date"), e.get("start"), e.get("precision"), sents))
+        out.append(SysEvent(e.get("date"), e.get("start"), e.get("precision"), sents,
+                            str(e.get("trigger") or ""), str(e.get("type") or ""), words))
     return out
 
 
 # ---------------------------------------------------------------- scoring
 
 def match(system: list[SysEvent], gold: list[GoldEvent]) -> dict[int, int]:
-    """One-to-one system -> gold matching by shared sentences, most shared first."""
+    """One-to-one system -> gold matching by shared sentences, most shared first; where
+    several events share a sentence, one whose trigger is the gold token's word first."""
     pairs = []
     for i, s in enumerate(system):
         for j, g in enumerate(gold):
             n = len(s.sentences & g.sentences)
             if n:
-                pairs.append((-n, i, j))
+                same = any(m.split("-", 2)[-1].split("_")[0].lower() in s.words for m in g.mentions)
+                pairs.append((-n, not same, i, j))
     used_s: dict[int, int] = {}
     used_g: set[int] = set()
-    for _, i, j in sorted(pairs):
+    for _, _, i, j in sorted(pairs):
         if i not in used_s and j not in used_g:
             used_s[i] = j
             used_g.add(j)
@@ -233,7 +241,40 @@ def system_positions(system: list[SysEvent]) -> list[int]:
     return [rank[(s.start, s.precision)] if s.start else 0 for s in system]
 
 
-def score(docs: list[Doc], timelines: list[Timeline], db: Path) -> dict:
+def sentence_text(doc: Doc | None, sent_id: str) -> str:
+    if doc is None or sent_id not in doc.line_ids:
+        return ""
+    return doc.text.split("\n")[doc.line_ids.index(sent_id)]
+
+
+def misses(tl: Timeline, gold: list[GoldEvent], system: list[SysEvent], pairs: dict[int, int],
+           by_id: dict[str, Doc]) -> list[str]:
+    """Lines describing the gold events not found and the system events matching none."""
+    out = [f"== {tl.entity}"]
+    found = set(pairs.values())
+    for j, g in enumerate(gold):
+        if j in found:
+            continue
+        for mention in g.mentions:
+            doc_id, sent_id, token = (mention.split("-", 2) + ["", ""])[:3]
+            here = [f"{s.trigger}/{s.type}" for s in system if (doc_id, sent_id) in s.sentences]
+            out.append(f"  MISS {g.date:<10} {doc_id}-{sent_id} [{token}]"
+                       f"{'  (ours here: ' + ', '.join(here) + ')' if here else ''}")
+            out.append(f"       {sentence_text(by_id.get(doc_id), sent_id)}")
+    for i, s in enumerate(system):
+        if i in pairs:
+            continue
+        for doc_id, sent_id in sorted(s.sentences):
+            out.append(f"  EXTRA {s.date or '-':<10} {doc_id}-{sent_id} [{s.trigger}/{s.type}]")
+            out.append(f"       {sentence_text(by_id.get(doc_id), sent_id)}")
+    for i, j in sorted(pairs.items()):
+        if not date_ok(system[i].date, gold[j].date):
+            out.append(f"  DATE ours {system[i].date} gold {gold[j].date} [{system[i].trigger}] "
+                       f"{' '.join(gold[j].mentions)}")
+    return out
+
+
+def score(docs: list[Doc], timelines: list[Timeline], db: Path, *, report: list[str] | None = None) -> dict:
     by_id = {d.id: d for d in docs}
     totals = {"system": 0, "gold": 0, "matched": 0, "date_exact": 0, "date_compatible": 0,
               "rel_system": 0, "rel_gold": 0, "rel_common": 0}
@@ -249,6 +290,8 @@ def score(docs: list[Doc], timelines: list[Timeline], db: Path) -> dict:
         s_rel = relations([(f"g{pairs[i]}" if i in pairs else f"s{i}", positions[i], s.date)
                            for i, s in enumerate(system)])
         common = len(g_rel & s_rel)
+        if report is not None:
+            report += misses(tl, gold, system, pairs, by_id)
         per_entity.append({"entity": tl.entity, "system": len(system), "gold": len(gold),
                            "matched": len(pairs), "date_exact": exact})
         for k, v in (("system", len(system)), ("gold", len(gold)), ("matched", len(pairs)),
@@ -281,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the SemEval-2015 Task 4 trial folder")
     ap.add_argument("--db", type=Path, help="reuse this store instead of ingesting into a temporary one")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--misses", action="store_true",
+                    help="also list missed gold events, unmatched system events and wrong dates")
     ap.add_argument("--check", action="store_true", help="exit 1 below eval/timeline/baseline.json")
     args = ap.parse_args(argv)
     if not (args.data / "articles").is_dir():
@@ -292,7 +337,10 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or Path(tmp) / "kb.db"
         if args.db is None or not args.db.exists():
             ingest(docs, db, Path(tmp))
-        result = score(docs, timelines, db)
+        report: list[str] | None = [] if args.misses else None
+        result = score(docs, timelines, db, report=report)
+    if report:
+        print("\n".join(report))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

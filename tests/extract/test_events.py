@@ -203,3 +203,50 @@ def test_the_road_not_taken_is_negated(nlp) -> None:
     events = run(nlp, "Rather than recall the phones, Nokia offered free cases to Finland.")
     assert one(events, "recall").modality == "negated"
     assert one(events, "offered").modality == "asserted"
+
+
+def test_acts_told_alongside_an_event_are_events_of_the_same_actor(nlp) -> None:
+    events = run(nlp, "Satya Nadella unveiled the tablet on Tuesday by walking onto the stage and "
+                      "taking the device out of a bag.")
+    for trigger in ("walking", "taking"):
+        e = one(events, trigger)
+        assert e.type == "action" and e.cameo is None
+        assert "Satya Nadella" in names(e, "actor")
+        assert e.date is not None and e.date.value == "2019-03-12"  # told at the unveiling's time
+    assert one(events, "unveiled").type == "launch"
+
+
+def test_no_act_from_conditions_statives_or_verbs_that_only_carry_an_event_noun(nlp) -> None:
+    events = run(nlp, "Microsoft praised Google on Tuesday, having filed a lawsuit against Apple, "
+                      "and keeping its options open if expanding into Asia.")
+    triggers = {e.trigger for e in events}
+    assert "lawsuit" in triggers
+    assert not triggers & {"having", "filed", "keeping", "expanding"}
+
+
+def test_a_tenseless_clause_takes_its_main_clause_date(nlp) -> None:
+    events = run(nlp, "While introducing the tablet, Satya Nadella praised Angela Merkel on Tuesday.")
+    e = one(events, "introducing")
+    assert e.date.value == "2019-03-12" and "Satya Nadella" in names(e, "actor")
+
+
+def test_it_and_the_company_stand_for_the_organisation_named_before(nlp) -> None:
+    events = run(nlp, "Microsoft reported strong sales in 2004. It acquired GitHub on Tuesday. "
+                      "Toyota opened a plant in Texas in 1995. The company recalled a million cars on Tuesday.")
+    assert "Microsoft" in names(one(events, "acquired"), "actor")
+    assert "Toyota" in names(one(events, "recalled"), "actor")
+
+
+def test_pronouns_never_take_an_entity_of_the_wrong_kind(nlp) -> None:
+    events = run(nlp, "Microsoft hired Satya Nadella in 1992. He praised Angela Merkel on Tuesday.")
+    assert names(one(events, "praised"), "actor") == {"Satya Nadella"}
+    events = run(nlp, "Satya Nadella met Angela Merkel in 2004. It acquired GitHub on Tuesday.")
+    assert not names(one(events, "acquired"), "actor", "co-actor")
+
+
+def test_he_prefers_the_subject_and_him_never_the_own_subject(nlp) -> None:
+    events = run(nlp, "Emmanuel Macron met Angela Merkel in Paris in 2004. He praised Boris Johnson on Tuesday.")
+    assert "Emmanuel Macron" in names(one(events, "praised"), "actor")
+    events = run(nlp, "Steve Ballmer mourned Bill Gates on Tuesday and praised him.")
+    e = one(events, "praised")
+    assert "Bill Gates" in names(e, "target") and "Bill Gates" not in names(e, "actor")

@@ -53,6 +53,7 @@ TYPES: dict[str, str | None] = {
     "delay": None,
     "recall": None,  # of products
     "bankruptcy": None,
+    "action": None,  # an act outside the lexicon told alongside a typed event, by the same actor
 }
 
 
@@ -276,5 +277,21 @@ HEDGE_HEADS: frozenset[str] = frozenset({"allege", "claim", "rumor", "rumour", "
 # passive report verbs: "is said to", "is believed to"
 HEDGE_PASSIVE: frozenset[str] = frozenset({"say", "believe", "report", "think", "allege", "rumor", "rumour",
                                             "understand", "suspect", "claim"})
+# verbs that state how things are, or only frame another verb: never an act of their own
+STATIVE_VERBS: frozenset[str] = frozenset({
+    "be", "have", "seem", "appear", "become", "remain", "stay", "keep", "continue", "begin", "start", "need",
+    "want", "like", "love", "know", "think", "believe", "feel", "mean", "include", "contain", "consist",
+    "own", "belong", "cost", "weigh", "equal", "matter", "let", "help", "try", "get", "go", "come", "use",
+    "allow", "enable", "cause", "follow", "expect", "hope", "plan", "see", "look", "tend", "fail", "manage",
+    "make", "do", "give", "take", "put", "set", "bring", "hold", "lead", "leave", "result", "base", "compare",
+    "concern", "involve", "relate", "regard", "depend", "require", "exist", "lack", "deserve", "fit",
+    "suggest", "seek", "wait", "aim", "intend", "say", "call", "find", "consider", "add",
+})
+# of those, the ones that are acts with a particle ("took the phone out", "set up", "gave up")
+LIGHT_WITH_PARTICLE: frozenset[str] = frozenset({"take", "give", "put", "set", "bring", "hold", "go", "come",
+                                                 "make", "get", "keep", "leave"})
+PARTICLES: frozenset[str] = frozenset({"out", "up", "off", "down", "back", "away", "over", "in"})
+# subordinators of clauses that tell no fact ("if", "unless")
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether", "lest", "without", "instead", "than"})
 DENY_HEADS: frozenset[str] = frozenset({"deny", "refute", "dispute", "disavow"})
 NEG_WORDS: frozenset[str] = frozenset({"not", "n't", "never", "no"})

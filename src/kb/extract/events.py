@@ -49,15 +49,30 @@ AGENT_NOUNS = frozenset({
 })
 SUBJ_DEPS = ("nsubj", "csubj")
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+# "the company", "the firm": the organisation named before
+ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "maker", "manufacturer", "giant", "retailer",
+                       "carrier", "airline", "bank", "label", "conglomerate", "automaker", "carmaker", "business"})
+# "the phone", "the device": the product named before
+PRODUCT_NOUNS = frozenset({"phone", "smartphone", "handset", "device", "gadget", "computer", "laptop", "tablet",
+                           "player", "software", "program", "application", "app", "service", "store", "product",
+                           "console", "system", "model", "car", "vehicle", "aircraft", "plane", "jet", "drug",
+                           "vaccine", "game", "platform", "network", "browser", "machine", "version", "update"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 BACKGROUND_ADVERBS = frozenset({"before", "previously", "already", "earlier", "once", "twice", "formerly",
                                 "ever", "long", "originally", "initially", "repeatedly"})
 STATE_NOUNS = frozenset({"kingdom", "country", "nation", "republic", "emirate", "state", "monarchy"})
-PRONOUN_REACH = 3  # sentences back to look for the person a pronoun stands for
+PRONOUN_REACH = 4  # sentences back to look for the person a pronoun stands for
+THING_REACH = 2  # and for the organisation or product "it" stands for
 NARRATIVE_DAYS = 7  # a day this close before publication is the story's own day
 # time words that place nothing: they neither date an event nor block the fallback
 VAGUE_TIMES = frozenset({"now", "currently", "at present", "right now", "at the moment", "presently",
                          "recently", "soon", "once", "then", "at the time"})
+# adverbs that set a clause after the one it hangs on ("later revealing")
+SEQUENCE_ADVERBS = frozenset({"later", "then", "afterwards", "afterward", "subsequently", "eventually", "finally",
+                              "soon", "next", "previously", "earlier", "once"})
+# the only markers a clause told at its governing clause's time may carry ("while introducing")
+TENSELESS_MARKS = frozenset({"to", "while", "when", "by"})
 # prepositions that place an event before or after another one, not at its date
 BOUNDING_PREPS = frozenset({"before", "after", "since", "until", "till", "following", "prior", "ahead",
                             "pending", "preceding"})
@@ -96,6 +111,9 @@ class _Context:
                 self.sent_of[t] = i
         self.tok_ent: dict[int, str] = {}
         self.kind: dict[str, str] = {}
+        # one token per mention (its head): the pools pronouns and definite descriptions
+        # ("he", "it", "the company") are resolved from
+        heads: dict[tuple[int, int], tuple[Token, str]] = {}
         for m in found.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if span is None:
@@ -103,13 +121,15 @@ class _Context:
             self.kind.setdefault(m.entity, m.kind)
             for t in span:
                 self.tok_ent.setdefault(t.i, m.entity)
+            if len(span):
+                heads[(span.start, span.end)] = (span.root, m.entity)
         self.names: dict[str, str] = {e.key: e.name for e in getattr(found, "entities", [])}
-        # person mentions by token, for "he"/"she"; the last multi-party event, for "they"
-        self.people: list[tuple[int, str]] = sorted(
-            (i, k) for i, k in self.tok_ent.items() if self.kind.get(k) == "person")
-        # states named as nouns ("Spain"), not as adjectives ("the Spanish minister")
-        self.states: list[tuple[int, str]] = sorted(
-            (i, k) for i, k in self.tok_ent.items() if self.kind.get(k) == "state" and doc[i].pos_ == "PROPN")
+        self.pool: dict[str, list[tuple[int, str, int]]] = {}
+        for root, key in sorted(heads.values(), key=lambda h: h[0].i):
+            kind = self.kind.get(key, "")
+            if kind == "state" and root.pos_ != "PROPN":
+                continue  # states named as nouns ("Spain"), not as adjectives ("the Spanish minister")
+            self.pool.setdefault(kind, []).append((root.i, key, _is_subject(root)))
         self.group: tuple[int, list[str]] = (-9, [])
         self.affiliation: dict[str, str] = {}
         for role in getattr(found, "roles", []):
@@ -129,8 +149,9 @@ class _Context:
             return self.entity(tok.head.head, depth=depth + 1)
         if tok.lower_ in SINGULAR_PRONOUNS:
             return self.antecedent(tok)
-        if tok.lemma_.lower() in STATE_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-            return self.antecedent(tok, kinds=("state",))
+        if tok.lower_ in THING_PRONOUNS and tok.dep_ != "expl" and not _pleonastic(tok):
+            return self.antecedent(tok, kinds=("organization", "product", "state"), reach=THING_REACH,
+                                   subjects_only=True)
         for c in tok.children:
             if c.dep_ == "appos":
                 key = self.entity(c, depth=depth + 1)
@@ -162,21 +183,56 @@ class _Context:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.entity(p, depth=depth + 1)
+        named = [self.tok_ent[c.i] for c in tok.children if c.i in self.tok_ent
+                 and c.dep_ not in ("conj", "cc", "prep", "relcl", "acl")]
+        if lemma in STATE_NOUNS and any(self.kind.get(k) == "state" for k in named):
+            return next(k for k in named if self.kind.get(k) == "state")  # "the Hebrew state"
+        if _definite(tok) and not named:
+            if lemma in STATE_NOUNS:
+                return self.antecedent(tok, kinds=("state",), by_subject=False)
+            if lemma in ORG_NOUNS:
+                return self.antecedent(tok, kinds=("organization",), reach=THING_REACH)
+            if lemma in PRODUCT_NOUNS:
+                return self.antecedent(tok, kinds=("product",), reach=THING_REACH, noun=lemma)
         return None
 
-    def antecedent(self, tok: Token, kinds: tuple[str, ...] = ("person",)) -> str | None:
-        """What "he"/"she" (or "the kingdom") most likely stands for: the last person (or
-        state) named before it, in this sentence or the few before."""
+    def antecedent(self, tok: Token, kinds: tuple[str, ...] = ("person",), *, reach: int = PRONOUN_REACH,
+                   noun: str | None = None, by_subject: bool = True, subjects_only: bool = False) -> str | None:
+        """What "he"/"she", "it", "the company" or "the phone" most likely stands for: an
+        entity of a fitting kind named before it, in this sentence or the few before, never
+        one only compared with ("as big as an iPod") nor, for an object pronoun, the subject
+        of its own clause ("Ballmer described him"). One in the same sentence wins; then the
+        last one named as a main clause's subject, the last subject, the last one named.
+        "The phone" takes a name that contains the noun, else a product that was a subject."""
         here = self.sent_of.get(tok.i, -1)
-        best = None
-        pool = self.people if kinds == ("person",) else self.states
-        for i, key in pool:
-            if i >= tok.i:
-                break
-            best = (i, key)
-        if best is not None and here - self.sent_of.get(best[0], -9) <= PRONOUN_REACH:
-            return best[1]
-        return None
+        lo, hi = _np_range(tok)
+        clause = _clause_verb(tok) if tok.dep_ not in ("nsubj", "nsubjpass", "poss") else None
+        own_subj = _subject(clause) if clause is not None else None
+        bound = range(*_np_range(own_subj)) if own_subj is not None else range(0)
+        cands = []
+        for kind in kinds:
+            for i, key, subj in self.pool.get(kind, []):
+                if i >= tok.i or lo <= i < hi or not 0 <= here - self.sent_of.get(i, -99) <= reach:
+                    continue
+                cand = self.doc[i]
+                if _compared(cand) or i in bound:
+                    continue
+                cands.append((i, key, subj))
+        if noun is not None:
+            named = [c for c in cands if noun in self.name(c[1]).lower()]
+            if named:
+                return max(named)[1]
+            subjects_only = True
+        same = [c for c in cands if self.sent_of.get(c[0], -1) == here]
+        if same:
+            cands = same  # "Ballmer mourned Jobs and described him …"
+        elif subjects_only:
+            cands = [c for c in cands if c[2]]
+        if not cands:
+            return None
+        if by_subject:
+            return max(cands, key=lambda c: (c[2], c[0]))[1]
+        return max(cands)[1]
 
     def entities(self, tok: Token) -> list[tuple[str, bool]]:
         """Entities of ``tok`` and of its conjuncts: (key, is_conjunct)."""
@@ -187,6 +243,18 @@ class _Context:
             key = self.entity(matrix) if matrix is not None else None
             if key and self.kind.get(key) in ("organization", "state", "group"):
                 return [(key, False)]
+            if key:
+                return out  # a person said "it": not the person
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in STATE_NOUNS and any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
+            # "the two countries", "both nations": the last two states named before
+            here = self.sent_of.get(tok.i, -1)
+            keys: list[str] = []
+            for i, key, _ in reversed(self.pool.get("state", [])):
+                if i < tok.left_edge.i and here - self.sent_of.get(i, -99) <= PRONOUN_REACH and key not in keys:
+                    keys.append(key)
+                if len(keys) == 2:
+                    return [(k, n > 0) for n, k in enumerate(reversed(keys))]
             return out
         if tok.lower_ in PLURAL_PRONOUNS:
             sent, keys = self.group
@@ -204,13 +272,74 @@ class _Context:
         return out
 
 
+def _is_subject(tok: Token) -> int:
+    """3 for a mention heading (or inside) the main clause's subject, 2 for another
+    clause's, 1 for a relative clause's, else 0: the likelier antecedent first."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            verb = tok.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            return 3 if verb.dep_ == "ROOT" else 1 if verb.dep_ in ("relcl", "acl") else 2
+        if tok.dep_ not in ("compound", "appos", "poss", "conj", "flat"):
+            return 0
+        tok = tok.head
+    return 0
+
+
+def _definite(tok: Token) -> bool:
+    """"the company", "this device": a singular noun with a definite or demonstrative
+    determiner."""
+    return tok.pos_ == "NOUN" and tok.tag_ != "NNS" \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _pleonastic(tok: Token) -> bool:
+    """"it was announced that", "it is likely that", "it was Jobs who": "it" stands for no thing."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    kids = [c.dep_ for c in head.children]
+    if head.lemma_ == "be" or tok.dep_ == "nsubjpass":
+        return any(d in ("ccomp", "xcomp", "csubj") for d in kids) or "attr" in kids
+    return any(d == "ccomp" for d in kids) and head.lemma_.lower() in ("seem", "appear", "matter", "happen")
+
+
+def _compared(tok: Token) -> bool:
+    """A mention only compared with: "as big as an iPod", "faster than the Mac"."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("as", "than", "like", "unlike")
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word belongs to."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    """Token range of the phrase a word heads (an antecedent lies outside it)."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
 def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None) -> list[Event]:
     ctx = _Context(doc, found)
     triggers: dict[int, str] = {}
+    others: list[Token] = []  # verbs outside the lexicon, that may be told alongside an event
     for tok in doc:
         type_ = _trigger_type(tok)
         if type_:
             triggers[tok.i] = type_
+        elif tok.pos_ == "VERB" and tok.dep_ in ("advcl", "pcomp", "conj"):
+            others.append(tok)
+    for tok in [t for t in others if _secondary(t, triggers)]:
+        triggers[tok.i] = "action"
     hosts = _timex_hosts(doc, timexes, triggers)
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
     for h in hosts:
@@ -329,6 +458,37 @@ def _trigger_type(tok: Token) -> str | None:
     return None
 
 
+def _secondary(tok: Token, triggers: dict[int, str]) -> bool:
+    """A verb outside the lexicon told alongside an event, by the same subject: "unveiled the
+    phone by walking onto the stage and taking it out of his pocket", "while introducing
+    the phone", "took six months off". Stative and aspectual verbs, conditions ("if …")
+    and clauses with a subject of their own are no such act."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("advcl", "pcomp", "conj"):
+            return False
+        if cur.lemma_.lower() in lex.STATIVE_VERBS and not (
+                cur.lemma_.lower() in lex.LIGHT_WITH_PARTICLE and any(_particle(c) and c.lower_ in lex.PARTICLES
+                                                                     for c in cur.children)):
+            return False  # "took the phone out", "gave up" are acts; "took", "gave" alone carry another
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or (c.dep_ == "dobj" and c.i in triggers)
+               for c in cur.children):
+            return False  # a subject of its own, or the verb only carries an event noun ("filed lawsuits")
+        if any(c.dep_ == "mark" and c.lower_ in lex.CONDITION_MARKS for c in cur.children):
+            return False
+        head = cur.head
+        if cur.dep_ == "pcomp":
+            if head.dep_ != "prep" or head.lower_ in lex.CONDITION_MARKS:
+                return False
+            head = head.head
+        if head.pos_ != "VERB" or head.i == cur.i:
+            return False
+        if head.i in triggers:
+            return triggers[head.i] != "action"
+        cur = head
+    return False
+
+
 def _noun_type(tok: Token) -> str | None:
     if tok.pos_ != "NOUN":
         return None
@@ -376,6 +536,14 @@ def _subject(tok: Token) -> Token | None:
             obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
+        if cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and cur.tag_ == "VBD" and not any(
+                c.dep_ in ("aux", "auxpass") for c in cur.children) and any(
+                c.dep_ in ("aux", "auxpass") for c in cur.head.children):
+            # "X acknowledged that users were having issues, but dismissed …": the parser
+            # often hangs the second verb of the main clause on the complement's verb; a
+            # change of tense gives it away
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
             cur = cur.head
             continue
@@ -710,12 +878,39 @@ def _iso(text: str | None) -> dt.date | None:
         return None
 
 
+def _governing_verb(tok: Token) -> Token | None:
+    """For a verb without tense or subject of its own, hung on another clause as an adverbial,
+    a gerund after a preposition or a coordinate ("While introducing …", "by walking",
+    "walking … and taking"), the verb of that clause; ``None`` for a clause of its own, or
+    one set at another time ("later revealing")."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBG", "VBN", "VB") \
+            or tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and c.lower_ not in TENSELESS_MARKS
+           for c in tok.children):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in tok.children):
+        return None
+    head = tok.head
+    if tok.dep_ == "pcomp":
+        if head.dep_ != "prep" or head.lower_ in BOUNDING_PREPS:
+            return None
+        head = head.head
+    if tok.dep_ == "conj" and head.tag_ not in ("VBG", "VBN", "VB"):
+        return None  # "… and taking": only the coordinate of a tenseless verb
+    return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
+
+
 def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str],
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)
     in_sent = [h for h in in_sent if h[0].text.lower() not in VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
+    if not own and tok.pos_ == "VERB":
+        # "made an appearance in March": the date hangs on the noun the verb carries
+        own = [h for h in in_sent if h[2] is not None and h[2] in triggers
+               and ctx.doc[h[2]].head.i == tok.i and _light_verb(ctx.doc[h[2]]) is not None]
     if not own and tok.pos_ == "NOUN":
         clause = gov
         if clause is None:
@@ -727,12 +922,19 @@ def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str]
                 clause = None
         if clause is not None:
             own = [h for h in in_sent if h[2] == clause.i]
+    # an unresolved time word inside a noun phrase ("day-to-day operations") dates nothing
+    own = [h for h in own if _usable(h[0]) or h[1].root.dep_ not in ("amod", "compound", "nmod", "poss")]
     if own:
         usable = [h for h in own if _usable(h[0])]
         if not usable:
             return None, None, own[0][0].text
         tx = _best(usable, tok)[0]
         return tx.date_value(), "clause", tx.text
+    head = _governing_verb(tok) if modality in ("asserted", "reported") else None
+    if head is not None:
+        # a clause without tense of its own ("While introducing the phone, Jobs …", "by
+        # walking onto the stage", "later saying") is told at its governing clause's time
+        return _date(ctx, head, None, triggers, in_sent, narrative, anchor, _modality(head, None))
     root = sent.root
     fronted = [h for h in in_sent if h[2] == root.i and h[1].start < root.i and root.i != tok.i]
     if fronted:
