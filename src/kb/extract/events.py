@@ -332,7 +332,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     ctx = _Context(doc, found)
     triggers: dict[int, str] = {}
     others: list[Token] = []  # verbs outside the lexicon, that may be told alongside an event
-    for tok in doc:
+    for tok in _verbs_and_nouns(doc):
         type_ = _trigger_type(tok)
         if type_:
             triggers[tok.i] = type_
@@ -417,6 +417,14 @@ def _particle(c: Token) -> bool:
 # every verb lemma that may start an event: anything else is skipped before its parse is read
 _VERB_LEMMAS = frozenset(lex.VERBS) | frozenset(lex.RELATION_VERBS) | lex.AGREEMENT_VERBS | lex.RESULT_VERBS \
     | frozenset(v for v, _ in lex.PHRASAL) | frozenset({"fire", "dismiss", "remove", "oust", "sack"})
+
+
+def _verbs_and_nouns(doc: Doc) -> list[Token]:
+    """The only tokens that can trigger an event, picked from the parse's arrays at once."""
+    from spacy.symbols import NOUN, POS, VERB
+
+    tags = doc.to_array(POS)
+    return [doc[int(i)] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0]]
 
 
 def _trigger_type(tok: Token) -> str | None:
