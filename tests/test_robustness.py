@@ -90,7 +90,7 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path, nlp, run) -> None:
 
 
 def test_queries_during_an_ingest_answer_from_committed_state(tmp_path, nlp) -> None:
-    folder = write_corpus(tmp_path / "in", 20)
+    folder = write_corpus(tmp_path / "in", 64)
     db = tmp_path / "kb.db"
     proc = subprocess.Popen(kb_process("ingest", str(folder), "--db", str(db)), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -116,7 +116,7 @@ def test_queries_during_an_ingest_answer_from_committed_state(tmp_path, nlp) -> 
     assert proc.returncode == 0
     assert overlapped >= 1, "no query ran while the ingest was writing"
     counts = [a["articles"] for a in answers]
-    assert all(1 <= c <= 20 for c in counts) and counts == sorted(counts)
+    assert all(1 <= c <= 64 for c in counts) and counts == sorted(counts)
 
 
 HOSTILE = (
@@ -162,7 +162,9 @@ def test_older_store_is_migrated_in_place(tmp_path, nlp, run) -> None:
     last = MIGRATIONS[-1][0]
     # Make it a store written before the last migration: undo its effects, forget it.
     with sqlite3.connect(db) as con:
-        for name in _objects_made_by_last_migration(tmp_path):
+        for name in sorted(_objects_made_by_last_migration(tmp_path)):
+            if name.startswith("sqlite_autoindex_"):
+                continue  # goes with its table
             kind = con.execute("SELECT type FROM sqlite_master WHERE name=?", (name,)).fetchone()
             if kind and kind[0] in ("table", "index", "trigger", "view"):
                 con.execute(f'DROP {kind[0].upper()} IF EXISTS "{name}"')

@@ -9,6 +9,7 @@ packed integers, facts without the article).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from array import array
@@ -115,17 +116,19 @@ def ingest(
             hashes[item.doc_id] = digest
             yield item
 
-    for facts in _analyse(pending(), model=model, workers=workers, batch_size=batch_size):
-        if isinstance(facts, BadArticle):
-            report.failed.append((facts.path, facts.reason))
-            tell(facts.path, "failed", facts.reason)
-            continue
-        doc_id = facts.article.doc_id
-        digest = hashes.pop(doc_id, None) or facts.article.content_hash
-        store.write_article(facts, replace=doc_id in known, content_hash=digest)
-        known[doc_id] = digest
-        report.read += 1
-        tell(doc_id, "read")
+    # a batch's articles share one commit (each written all or nothing)
+    with store.grouped(batch_size):
+        for facts in _analyse(pending(), model=model, workers=workers, batch_size=batch_size):
+            if isinstance(facts, BadArticle):
+                report.failed.append((facts.path, facts.reason))
+                tell(facts.path, "failed", facts.reason)
+                continue
+            doc_id = facts.article.doc_id
+            digest = hashes.pop(doc_id, None) or facts.article.content_hash
+            store.write_article(facts, replace=doc_id in known, content_hash=digest)
+            known[doc_id] = digest
+            report.read += 1
+            tell(doc_id, "read")
 
     if store.dirty:
         store.consolidate()
@@ -151,6 +154,7 @@ def _analyse(
         from kb.extract import extract_many
 
         nlp = _load_nlp(model)
+        gc.freeze()
         for batch in batches:
             yield from _guarded(batch, lambda b: extract_many(b, nlp, batch_size=batch_size))
         return

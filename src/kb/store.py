@@ -211,6 +211,7 @@ class Store:
         self.path = str(path or default_path())
         self.readonly = readonly
         self.db = self._connect()
+        self._group: list[int] | None = None  # [articles per commit, articles in the open one]
         self._migrate()
 
     # connection and schema
@@ -268,6 +269,11 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing; inside :meth:`grouped`, a savepoint of the group's transaction."""
+        if self._group is not None:
+            with self._grouped_step():
+                yield self.db
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -276,6 +282,44 @@ class Store:
             raise
         else:
             self.db.execute("COMMIT")
+
+    @contextmanager
+    def grouped(self, size: int) -> Iterator[None]:
+        """Let up to ``size`` transactions in a row share one commit.
+
+        Each still holds or fails alone (a savepoint), and a reader sees a group only once
+        it is committed; a crash loses at most the open group, never part of one write.
+        """
+        self._group = [max(1, size), 0]
+        try:
+            yield
+        finally:
+            self._group = None
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("COMMIT")
+                except sqlite3.Error:
+                    self.db.execute("ROLLBACK")
+                    raise
+
+    @contextmanager
+    def _grouped_step(self) -> Iterator[None]:
+        assert self._group is not None
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("SAVEPOINT step")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:  # SQLite may have rolled the whole group back itself
+                self.db.execute("ROLLBACK TO step")
+                self.db.execute("RELEASE step")
+            raise
+        self.db.execute("RELEASE step")
+        self._group[1] += 1
+        if self._group[1] >= self._group[0]:
+            self.db.execute("COMMIT")
+            self._group[1] = 0
 
     def close(self) -> None:
         self.db.close()
@@ -383,10 +427,14 @@ class Store:
         from kb.resolve.events import EventRecord, merge_events
 
         db = self.db
+        # Every row brings fresh copies of strings that repeat across a corpus (article
+        # ids, names, types, dates): one shared copy of each keeps the peak down.
+        pool: dict[Any, Any] = {}
+        one = pool.setdefault
         records = [
-            LocalRecord(r["article"], r["key"], r["kind"], r["name"], json.loads(r["aliases"] or "[]"),
-                        r["mentions"], bool(r["doubtful"]))
-            for r in db.execute("SELECT * FROM local_entities")
+            LocalRecord(one(r[0], r[0]), one(r[1], r[1]), one(r[2], r[2]), one(r[3], r[3]),
+                        [one(a, a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
+            for r in db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities")
         ]
         res = resolve_entities(records, self.corrections())
         del records  # freed before events are merged: the two would otherwise peak together
@@ -395,14 +443,16 @@ class Store:
         for r in db.execute("SELECT article, event, entity, role FROM event_participants"):
             eid = members.get((r[0], r[2]))
             if eid:
-                participants.setdefault((r[0], r[1]), []).append((eid, r[3]))
-        published = {r[0]: r[1] for r in db.execute("SELECT id, published FROM articles")}
+                participants.setdefault((one(r[0], r[0]), r[1]), []).append((eid, one(r[3], r[3])))
+        published = {one(r[0], r[0]): one(r[1], r[1]) for r in db.execute("SELECT id, published FROM articles")}
         event_records = [
-            EventRecord(r["article"], r["key"], r["type"], r["trigger"], participants.get((r["article"], r["key"]), []),
-                        r["value"], r["precision"], r["start"], r["end"], published.get(r["article"]), r["modality"],
-                        date_from=r["date_from"], sentence=r["sentence"] if r["sentence"] is not None else -1)
-            for r in db.execute("SELECT * FROM events")
+            EventRecord(one(r[0], r[0]), r[1], one(r[2], r[2]), one(r[3], r[3]), participants.get((r[0], r[1]), []),
+                        one(r[4], r[4]), one(r[5], r[5]), one(r[6], r[6]), one(r[7], r[7]), published.get(r[0]),
+                        one(r[8], r[8]), date_from=one(r[9], r[9]), sentence=r[10] if r[10] is not None else -1)
+            for r in db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
+                                " sentence FROM events")
         ]
+        del pool
         merged = merge_events(event_records)
         place_rows = db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
         with self.transaction():

@@ -7,7 +7,6 @@ read, so every stored offset points into the original file.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kb.model import Article, ArticleFacts, Sentence
@@ -64,19 +63,19 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
 
 
 def _to_original_offsets(facts: ArticleFacts) -> ArticleFacts:
+    """Map every cleaned-text offset back to the text as read, in place: the facts were
+    made for this article alone, and copying each record would cost more than the map."""
     article = facts.article
-    mentions = []
-    for m in facts.mentions:
-        start, end = article.original_span(m.start_char, m.end_char)
-        mentions.append(replace(m, start_char=start, end_char=end))
-    timexes = []
-    for t in facts.timexes:
-        start, end = article.original_span(t.start_char, t.end_char)
-        timexes.append(replace(t, start_char=start, end_char=end))
-    events = []
+    if article.offsets == list(range(len(article.clean) + 1)):
+        return facts  # nothing was cleaned away: offsets are positions in both texts
+    span = article.original_span
+    seen: set[int] = set()
+    for m in [*facts.mentions, *facts.timexes]:
+        if id(m) not in seen:
+            seen.add(id(m))
+            m.start_char, m.end_char = span(m.start_char, m.end_char)
     for e in facts.events:
-        if e.trigger_start >= 0:
-            start, end = article.original_span(e.trigger_start, e.trigger_end)
-            e = replace(e, trigger_start=start, trigger_end=end)
-        events.append(e)
-    return replace(facts, mentions=mentions, timexes=timexes, events=events)
+        if e.trigger_start >= 0 and id(e) not in seen:
+            seen.add(id(e))
+            e.trigger_start, e.trigger_end = span(e.trigger_start, e.trigger_end)
+    return facts
