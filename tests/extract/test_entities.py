@@ -120,3 +120,77 @@ def test_definite_agreement_nouns_point_back_to_the_named_agreement(nlp):
     ags = [e for e in found.entities if e.kind == "agreement"]
     assert len(ags) == 1 and ags[0].mentions == 3
     assert len(found.agreements) == 1
+
+
+def _product_keys(found):
+    return {m.text: m.entity for m in found.mentions if m.kind == "product"}
+
+
+def test_model_numbers_and_model_words_belong_to_the_product_name(nlp):
+    doc = nlp("Airbus delivered the first Airbus A380 to a Gulf carrier. The A380 seats 500 people. "
+              "Boeing said its 787 Dreamliner would fly again, and the Boeing 787 has won orders. "
+              "Apple unveiled the iPhone XS Max, while Microsoft sold Windows 7 and Sony the PlayStation 3.")
+    keys = _product_keys(find_entities(doc))
+    assert keys["Airbus A380"] == keys["A380"]
+    assert keys["787 Dreamliner"] == keys["Boeing 787"]
+    for name in ("iPhone XS Max", "Windows 7", "PlayStation 3"):
+        assert name in keys, name
+    assert "Airbus" not in keys and "Boeing" not in keys
+
+
+def test_versions_and_plurals_of_one_model(nlp):
+    doc = nlp("Apple sold the iPhone 4 from June. The iPhone 3GS's price will be reduced, and the iPhone 3G "
+              "will be discontinued. Calls dropped more often than on the 3GS. FaceTime connects with other "
+              "iPhone 4s. The new iPhone was praised, though the original iPhone sold well.")
+    found = find_entities(doc)
+    keys = {(m.text, m.start_char): m.entity for m in found.mentions if m.kind == "product"}
+    by_text: dict[str, set[str]] = {}
+    for (text, _), key in keys.items():
+        by_text.setdefault(text, set()).add(key)
+    assert by_text["iPhone 3GS"] == by_text["3GS"] == {"product:iPhone 3GS"}
+    assert by_text["iPhone 3G"] == {"product:iPhone 3G"}
+    assert by_text["iPhone 4s"] == {"product:iPhone 4"}
+    assert by_text["iPhone"] == {"product:iPhone 4", "product:iPhone"}  # "the new" one is the model
+    new_at = doc.text.index("The new iPhone") + len("The new ")
+    assert keys[("iPhone", new_at)] == "product:iPhone 4"
+
+
+def test_numbers_that_are_no_model_numbers(nlp):
+    doc = nlp("Under Article 5 of the treaty, the allies met on June 4. Malaysia Airlines Flight 370 vanished. "
+              "The 16GB version costs $199 and the company sold 4 million iPhone units in Route 66 stores.")
+    found = find_entities(doc)
+    products = {m.text for m in found.mentions if m.kind == "product"}
+    assert products <= {"iPhone"}, products
+    assert not any(m.text == "GB" for m in found.mentions)
+
+
+def test_maker_and_model_word(nlp):
+    doc = nlp("General Motors began selling the Chevrolet Volt in December. The Volt is a plug-in hybrid. "
+              "Toyota Motor Corp and Honda Motor Co reported profits, and Nissan cut the price of the Nissan Leaf.")
+    found = find_entities(doc)
+    keys = _product_keys(found)
+    assert keys["Chevrolet Volt"] == keys["Volt"] == "product:Chevrolet Volt"
+    assert "Nissan Leaf" in keys
+    orgs = {m.text for m in found.mentions if m.kind == "organization"}
+    assert {"Toyota Motor Corp", "Honda Motor Co", "Nissan"} <= orgs
+
+
+def test_store_names_are_one_product(nlp):
+    doc = nlp("Apple launched the iTunes Music Store in 2003. Since its launch the iTunes store has sold "
+              "billions of songs, and the iTunes Store now sells films. Users play them in iTunes.")
+    keys = _product_keys(find_entities(doc))
+    assert keys["iTunes Music Store"] == keys["iTunes store"] == keys["iTunes Store"]
+    assert keys["iTunes"] != keys["iTunes Store"]
+
+
+def test_product_short_forms():
+    from kb.resolve.entities import product_short_form
+
+    assert product_short_form("a380", "airbus a380")
+    assert product_short_form("dreamliner", "boeing 787 dreamliner")
+    assert product_short_form("itunes store", "itunes music store")
+    assert product_short_form("3gs", "iphone 3gs")
+    assert not product_short_form("iphone", "iphone 4")  # a family is not its model
+    assert not product_short_form("ipod", "ipod touch")
+    assert not product_short_form("store", "itunes store")
+    assert not product_short_form("app store", "mac app store")

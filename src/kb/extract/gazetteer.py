@@ -163,6 +163,47 @@ PRODUCT_NOUNS = {
     "app", "apps", "browser", "software", "chip", "chips", "processor", "processors", "headset", "headsets",
     "smartwatch", "watch", "camera", "vaccine", "vaccines", "drug", "pill", "missile", "missiles", "rifle",
     "satellite", "engine", "engines", "chatbot", "operating", "spyware"}
+# Words that, after the first word of a name, make it a product ("MacBook Pro", "Mac App
+# Store", "iPhone XS Max"); alone they name nothing in particular.
+PRODUCT_NAME_WORDS = {"pro", "air", "mini", "nano", "touch", "max", "plus", "ultra", "os", "osx", "app", "apps",
+                      "store", "phone", "pad", "tv", "wi-fi", "server", "edition", "browser", "console", "lite",
+                      "classic", "shuffle", "se", "xl"}
+# Makers whose name followed by a capitalised word names a model ("Chevrolet Volt", "Nissan
+# Leaf", "Boeing Dreamliner"); the maker alone stays an organisation.
+PRODUCT_MAKERS = {
+    "Acura", "Audi", "BMW", "Bentley", "Buick", "BYD", "Cadillac", "Chevrolet", "Chevy", "Chrysler",
+    "Citroen", "Citroën", "Dacia", "Dodge", "Ferrari", "Fiat", "Ford", "GMC", "Honda", "Hyundai", "Infiniti",
+    "Jaguar", "Jeep", "Kia", "Lamborghini", "Lexus", "Maserati", "Mazda", "Mercedes",
+    "Mitsubishi", "Nissan", "Opel", "Peugeot", "Pontiac", "Porsche", "Renault", "Rivian",
+    "Saab", "Skoda", "Škoda", "Subaru", "Suzuki", "Tesla", "Toyota", "Vauxhall", "Volkswagen", "VW",
+    "Volvo", "Airbus", "Boeing", "Bombardier", "Cessna", "Embraer", "Sukhoi", "Tupolev", "Ilyushin",
+    "Antonov", "Comac", "Dassault", "Gulfstream", "Sikorsky", "Apple", "Samsung", "Sony", "Nintendo", "Microsoft",
+    "Nokia", "Motorola", "Huawei", "Xiaomi", "Nvidia", "Intel", "AMD", "Canon", "Nikon",
+    "Panasonic", "Philips", "Dell", "Lenovo", "HP", "Asus", "Acer", "LG", "HTC", "OnePlus", "Oppo", "BlackBerry"}
+# Capitalised words that a number follows without making a product ("Article 5", "Flight
+# 370", "Chapter 11", "Route 66"): numbered parts, places, times and sequences.
+NUMBERED_NOUNS = {
+    "article", "articles", "flight", "chapter", "section", "clause", "paragraph", "page", "room", "route", "highway",
+    "interstate", "road", "street", "avenue", "gate", "terminal", "platform", "pier", "level", "category", "phase",
+    "stage", "step", "week", "day", "year", "game", "round", "match", "leg", "race", "lap", "heat", "group",
+    "pool", "division", "league", "district", "ward", "precinct", "zone", "block", "lot", "unit", "station",
+    "line", "number", "no", "channel", "radio", "resolution", "proposition", "prop", "amendment", "bill", "act",
+    "law", "rule", "title", "volume", "vol", "issue", "episode", "season", "series", "part", "scene",
+    "table", "figure", "fig", "appendix", "annex", "schedule", "item", "exhibit", "case", "cell", "ward", "floor",
+    "building", "hall", "camp", "base", "sector", "area", "region", "battalion", "brigade", "regiment", "company",
+    "squadron", "corps", "army", "fleet", "force", "type", "class", "grade", "size", "tier",
+    "level", "version", "release", "update", "patch", "stage", "mission", "expedition", "apollo", "gemini",
+    "vatican", "pope", "king", "queen", "louis", "henry", "george", "charles", "edward", "pius", "john", "paul",
+    "benedict", "psalm", "verse", "genesis", "exodus", "super", "bowl", "cop", "g", "top", "under", "over", "ages",
+    "covid", "sars", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "h", "n", "mp", "ms", "hr", "hb", "sb", "ab", "sr", "jr"}
+# Words after a number that make it a quantity, not a model number ("4 million", "5 times").
+QUANTITY_WORDS = {
+    "million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundred", "hundreds",
+    "percent", "per", "%", "times", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
+    "minutes", "seconds", "people", "points", "point", "cents", "dollars", "euros", "pounds", "yen", "units",
+    "employees", "jobs", "workers", "staff", "members", "shares", "votes", "miles", "kilometres",
+    "kilometers", "feet", "metres", "meters", "inches", "pounds", "tons", "tonnes", "gb", "mb", "tb", "kb", "ghz",
+    "mhz", "mp", "megapixels", "pixels", "mm", "cm", "km", "kg", "mph"}
 # Words before "of" that make what follows a product ("versions of Windows Vista").
 PRODUCT_OF = {"price", "prices", "version", "versions", "edition", "editions", "launch", "release", "update",
               "updates", "upgrade", "recall", "successor", "variant", "variants", "copies"}

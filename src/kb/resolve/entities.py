@@ -15,7 +15,8 @@ corpus that ends that way (or, when none does, the one that starts that way: "Wa
 surnames agree, and an organisation's acronym or short form joins its full name; a name
 that one article lists as an alias of an entity joins that entity when unambiguous.
 Names with a generational or regnal suffix ("Jr.", "VI") only join the same suffix. A
-product's plural joins its singular ("iPhones" / "iPhone").
+product's plural joins its singular ("iPhones" / "iPhone"), and a product's short form the one
+longer name it shortens ("A380" / "Airbus A380"; never "iPhone" / "iPhone 4").
 Every step uses dict indexes, so the cost grows linearly with the number of records.
 
 ``unmerge`` undoes all of that for one entity: it falls back to the articles' own
@@ -264,15 +265,30 @@ def _link_orgs(bases: list[_Base], uf: _Union) -> None:
 
 
 def _link_products(bases: list[_Base], uf: _Union) -> None:
-    """A product's plural ("iPhones") joins its singular ("iPhone")."""
-    singular = {b.folded: n for n, b in enumerate(bases) if b.kind == "product"}
-    for n, b in enumerate(bases):
-        if b.kind != "product":
+    """A product's plural ("iPhones", "787s") joins its singular ("iPhone"); a model number
+    written in capitals is no plural ("iPhone 3GS" is not "iPhone 3G"). A shorter name joins
+    the one longer name it shortens (:func:`product_short_form`: "A380" / "Airbus A380",
+    "iTunes Store" / "iTunes Music Store"), when no other longer name claims it."""
+    products = [n for n, b in enumerate(bases) if b.kind == "product"]
+    singular = {bases[n].folded: n for n in products}
+    for n in products:
+        b = bases[n]
+        if not b.names.most_common(1)[0][0].endswith("s"):
             continue
         for cut in (1, 2):
             if b.folded.endswith("es"[-cut:]) and b.folded[:-cut] in singular:
                 uf.union(singular[b.folded[:-cut]], n)
                 break
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for n in products:
+        by_last[bases[n].folded.split()[-1]].append(n)
+    for n in products:
+        short = bases[n].folded
+        longer = [m for m in by_last.get(short.split()[-1], []) if product_short_form(short, bases[m].folded)]
+        maximal = [m for m in longer if not any(product_short_form(bases[m].folded, bases[k].folded) for k in longer)]
+        roots = {uf.find(m) for m in maximal}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), n)
 
 
 def _link_aliases(bases: list[_Base], uf: _Union) -> None:
@@ -467,3 +483,32 @@ def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, 
     elif op == "rename" and corr.b:
         for root in a_roots:
             renamed[uf.find(root)] = corr.b
+
+
+def product_short_form(short: str, long: str) -> bool:
+    """True when folded product name ``short`` is a shortening of ``long`` naming the same
+    thing: words dropped from the front (a maker: "Airbus A380" / "A380", "Boeing 787
+    Dreamliner" / "Dreamliner") or from inside ("iTunes Music Store" / "iTunes Store"),
+    never from the end, where model numbers and model words sit ("iPhone" is not "iPhone 4",
+    "iPod" is not "iPod Touch"). What is left must name something on its own: not a bare
+    model word ("Store", "Pro") nor a one-digit number, and, when the front is dropped,
+    more than generic words ("App Store" is no short form of "Mac App Store")."""
+    from kb.extract.gazetteer import PRODUCT_NAME_WORDS, PRODUCT_NOUNS
+
+    s, l = short.split(), long.split()
+    if not s or len(s) >= len(l) or s[-1] != l[-1]:
+        return False
+    k = len(l) - 1
+    for w in reversed(s):  # a subsequence of the long name, matched from its end
+        while k >= 0 and l[k] != w:
+            k -= 1
+        if k < 0:
+            return False
+        k -= 1
+
+    def generic(w: str) -> bool:
+        return w in PRODUCT_NAME_WORDS or w in PRODUCT_NOUNS or (w.isdigit() and len(w) < 2)
+
+    if len(s) == 1 and generic(s[0]):
+        return False
+    return s[0] == l[0] or not all(generic(w) for w in s)
