@@ -154,7 +154,7 @@ def _analyse(
         from kb.extract import extract_many
 
         nlp = _load_nlp(model)
-        gc.freeze()
+        gc.freeze()  # the pipeline's objects live until the end: collections need not scan them
         for batch in batches:
             yield from _guarded(batch, lambda b: extract_many(b, nlp, batch_size=batch_size))
         return
@@ -276,6 +276,7 @@ def _worker_init(model: str | None) -> None:
         _WORKER_NLP = _load_nlp(model)
     except Exception as exc:  # noqa: BLE001
         _WORKER_ERROR = exc
+    gc.freeze()  # the pipeline's objects live as long as the worker: no need to scan them
 
 
 def _worker_run(packed: list[dict[str, Any]]) -> list[tuple[dict[str, Any], ArticleFacts | None]]:
