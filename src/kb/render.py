@@ -68,7 +68,8 @@ def profile(p: Profile) -> None:
         lines.append(Text("state: " + ", ".join(p.states)))
     for r in p.roles:
         role = ("former " if r["former"] else "") + r["title"] + (f" of {r['of']}" if r["of"] else "")
-        lines.append(Text(f"role: {role}  ({len(r['sources'])} sources)"))
+        n = len(r["sources"])
+        lines.append(Text(f"role: {role}  ({n} source{'' if n == 1 else 's'})"))
     if p.related:
         rel = Table.grid(padding=(0, 2))
         for r in p.related[:10]:
