@@ -86,3 +86,83 @@ def test_unmerge_goes_back_to_article_entities_and_replays_the_same_way():
     res = resolve_entities(recs, corrections + [Correction("merge", "Abiy Ahmed", "Abiy Ahmed (c)")])
     assert res.members[("a", "person:Abiy Ahmed")] == res.members[("c", "person:Abiy Ahmed")]
     assert res.members[("b", "person:Abiy")] != res.members[("a", "person:Abiy Ahmed")]
+
+
+def _same(res, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return res.members[(a[0], f"organization:{a[1]}")] == res.members[(b[0], f"organization:{b[1]}")]
+
+
+def test_legal_forms_and_group_words_join_across_articles():
+    recs = [_rec("a", "organization", "Airbus SE"), _rec("b", "organization", "Airbus Group"),
+            _rec("c", "organization", "Airbus"), _rec("d", "organization", "Nestlé S.A."),
+            _rec("e", "organization", "Nestle"), _rec("f", "organization", "Volkswagen AG"),
+            _rec("g", "organization", "Volkswagen")]
+    res = resolve_entities(recs)
+    assert _same(res, ("a", "Airbus SE"), ("b", "Airbus Group")) and _same(res, ("a", "Airbus SE"), ("c", "Airbus"))
+    assert _same(res, ("d", "Nestlé S.A."), ("e", "Nestle"))
+    assert _same(res, ("f", "Volkswagen AG"), ("g", "Volkswagen"))
+    assert not _same(res, ("a", "Airbus SE"), ("f", "Volkswagen AG"))
+
+
+def test_a_distinguishing_word_keeps_companies_apart():
+    res = resolve_entities([_rec("a", "organization", "Apple Inc."), _rec("b", "organization", "Apple"),
+                            _rec("c", "organization", "Apple Corps Ltd"), _rec("d", "organization", "Apple Corps"),
+                            _rec("e", "organization", "Apple Computer")])
+    assert _same(res, ("a", "Apple Inc."), ("b", "Apple"))
+    assert _same(res, ("c", "Apple Corps Ltd"), ("d", "Apple Corps"))
+    assert not _same(res, ("a", "Apple Inc."), ("c", "Apple Corps Ltd"))
+    assert not _same(res, ("e", "Apple Computer"), ("c", "Apple Corps Ltd"))
+
+
+def test_trade_words_join_only_an_unclaimed_bare_name():
+    res = resolve_entities([_rec("a", "organization", "Toyota Motor Corp."), _rec("b", "organization", "Toyota"),
+                            _rec("c", "organization", "Mitsubishi Corp."), _rec("d", "organization", "Mitsubishi"),
+                            _rec("e", "organization", "Mitsubishi Motors Corp."),
+                            _rec("f", "organization", "General Motors"), _rec("g", "organization", "General")])
+    assert _same(res, ("a", "Toyota Motor Corp."), ("b", "Toyota"))
+    assert _same(res, ("c", "Mitsubishi Corp."), ("d", "Mitsubishi"))
+    assert not _same(res, ("e", "Mitsubishi Motors Corp."), ("d", "Mitsubishi"))
+    assert not _same(res, ("f", "General Motors"), ("g", "General"))
+
+
+def test_group_word_does_not_join_when_a_sister_company_exists():
+    res = resolve_entities([_rec("a", "organization", "Tata Group"), _rec("b", "organization", "Tata"),
+                            _rec("c", "organization", "Tata Steel")])
+    assert not _same(res, ("a", "Tata Group"), ("b", "Tata"))
+    assert not _same(res, ("c", "Tata Steel"), ("b", "Tata"))
+
+
+def test_acronym_joins_only_when_unambiguous():
+    recs = [_rec("a", "organization", "General Motors Company"), _rec("b", "organization", "General Motors Corp."),
+            _rec("c", "organization", "GM")]
+    res = resolve_entities(recs)
+    assert _same(res, ("a", "General Motors Company"), ("c", "GM"))
+    assert _same(res, ("a", "General Motors Company"), ("b", "General Motors Corp."))
+    res = resolve_entities([*recs, _rec("d", "organization", "General Mills")])
+    assert not _same(res, ("a", "General Motors Company"), ("c", "GM"))
+    assert not _same(res, ("d", "General Mills"), ("c", "GM"))
+
+
+def test_an_alias_names_the_company_whatever_its_legal_form():
+    res = resolve_entities([_rec("a", "organization", "Royal Dutch Shell plc", ["Shell"]),
+                            _rec("b", "organization", "Shell plc"), _rec("c", "organization", "Shell")])
+    assert _same(res, ("a", "Royal Dutch Shell plc"), ("b", "Shell plc"))
+    assert _same(res, ("a", "Royal Dutch Shell plc"), ("c", "Shell"))
+
+
+def test_one_key_per_company_within_an_article(nlp):
+    from kb.extract.entities import find_entities
+
+    def keys(text: str) -> dict[str, str]:
+        return {m.text: m.entity for m in find_entities(nlp(text)).mentions if m.kind == "organization"}
+
+    k = keys("Airbus SE said on Monday that profit rose. Airbus Group, as the company was called until 2017, "
+             "employs 130,000 people. Airbus shares rose.")
+    assert k["Airbus SE"] == k["Airbus Group"] == k["Airbus"]
+    k = keys("General Motors Company said on Tuesday it would cut 2,000 jobs. GM shares fell 3 percent.")
+    assert k["GM"] == k["General Motors Company"]
+    k = keys("Royal Dutch Shell plc said on Thursday it would move to London. Shell said the move would help.")
+    assert k["Shell"] == k["Royal Dutch Shell plc"]
+    k = keys("Apple Corps Ltd sued Apple Computer Inc. in 1978. Apple Corps said Apple had broken the agreement.")
+    assert k["Apple Corps"] == k["Apple Corps Ltd"] != k["Apple Computer Inc."]
+    assert k["Apple"] != k["Apple Corps Ltd"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Iterable
 from kb.extract import gazetteer as gz
 from kb.extract.sents import doc_ents, doc_text, doc_tokens, sentence_index, sentence_of
 from kb.model import Agreement, LocalEntity, Mention, Role
-from kb.resolve.entities import product_short_form
+from kb.resolve.entities import LEGAL_FORMS, org_stem, product_short_form
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -347,8 +347,8 @@ def _fixed_ents(doc: Doc) -> list[Span]:
             continue
         if ent.label_ == "ORG":
             end = ent.end
-            while end < len(doc) and tokens[end].lower_ in gz.LEGAL_SUFFIXES and tokens[end].text[:1].isupper() \
-                    and not tokens[end].ent_type_:
+            while end < len(doc) and tokens[end].lower_ in gz.LEGAL_SUFFIXES and not tokens[end].ent_type_ \
+                    and (tokens[end].text[:1].isupper() or tokens[end].text == "plc"):  # "BP plc"
                 end += 1
             if end != ent.end:
                 ent = Span(doc, ent.start, end, label="ORG")
@@ -590,7 +590,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
         # "NSO Group company Pegasus": the name stops at the first common lower-case word
         for t in doc[s + 1:e]:
             if t.text in ("(", "[", ",", ";") or t.is_lower and t.is_alpha and t.lower_ not in ("of", "and", "for", "the", "de", "du", "des", "la", "le",
-                                                               "al", "el", "on", "in", "y", "et", "und", "van", "von"):
+                                                               "al", "el", "on", "in", "y", "et", "und", "van", "von", "plc"):
                 e = t.i
                 text = doc[s:e].text
                 end_char = tokens[e - 1].idx + len(tokens[e - 1])
@@ -988,7 +988,7 @@ def _cluster_people(people: list[_Cand], others: list[_Cand], doc: Doc) -> None:
 
 def _acronym(words: list[str]) -> str:
     """Initials of a name, without its legal form ("General Motors Co." -> "GM")."""
-    while len(words) > 1 and words[-1].lower() in gz.LEGAL_SUFFIXES:
+    while len(words) > 1 and (words[-1].lower() in gz.LEGAL_SUFFIXES or gz.fold(words[-1]) in LEGAL_FORMS):
         words = words[:-1]
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
@@ -1087,11 +1087,22 @@ def _model_aliases(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list[
 
 
 def _cluster_orgs(orgs: list[_Cand], acronyms: dict[str, str] | None = None) -> None:
+    """One key per organisation: names that differ only by a legal form or a group word
+    ("Airbus", "Airbus SE", "Airbus Group") share the longest; a name joins the longest
+    name that only adds organisation words to it ("Toyota" / "Toyota Motor Corp."), never
+    one that adds a word of its own ("Apple" is not "Apple Corps Ltd"); an acronym joins
+    the name it abbreviates."""
     names = {gz.fold(c.name): c.name for c in orgs}
     longest = sorted(names, key=lambda f: -len(f.split()))
     target: dict[str, str] = {a: n for a, n in (acronyms or {}).items() if a in names and n in names}
+    by_stem: dict[tuple[str, ...], str] = {}
+    for g in longest:
+        by_stem.setdefault(org_stem(g), g)
     for f in names:
         if f in target:
+            continue
+        if by_stem[org_stem(f)] != f:
+            target[f] = by_stem[org_stem(f)]
             continue
         toks = f.split()
         for g in longest:
@@ -1099,18 +1110,32 @@ def _cluster_orgs(orgs: list[_Cand], acronyms: dict[str, str] | None = None) -> 
                 continue
             gt = g.split()
             rest = gt[len(toks):]
-            if gt[: len(toks)] == toks and (all(t in gz.ORG_SUFFIXES for t in rest)
-                                             or len(rest) <= 2 and rest[-1] in gz.LEGAL_SUFFIXES):
+            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES or t in LEGAL_FORMS for t in rest):
                 target[f] = g
                 break
             if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
                 target[f] = g
                 break
+        if f not in target and len(org_stem(f)) == 1:
+            target.update(_tail_owner(f, names))
     for c in orgs:
         f = gz.fold(c.name)
-        if f in target:
+        seen = {f}
+        while f in target and target[f] not in seen:  # "Toyota Inc." -> "Toyota" -> "Toyota Motor Corp."
             f = target[f]
+            seen.add(f)
         c.key = f"organization:{names[f]}"
+
+
+def _tail_owner(f: str, names: dict[str, str]) -> dict[str, str]:
+    """A one-word name (legal form aside) that ends the article's one longer organisation
+    name ("Shell", "Shell plc" after "Royal Dutch Shell plc"), unless the word is a generic
+    organisation word ("Group", "Motors", "Union"): {f: that name}, or nothing."""
+    word = org_stem(f)[0]
+    if word in gz.ORG_WORDS or word in _GENERIC_ORGS or not names[f][:1].isupper():
+        return {}
+    owners = [g for g in names if g != f and len(org_stem(g)) >= 2 and org_stem(g)[-1] == word]
+    return {f: owners[0]} if len(owners) == 1 else {}
 
 
 def _rescue(cands: list[_Cand], doc: Doc) -> list[_Cand]:

@@ -12,7 +12,10 @@ How records cluster: first by kind and folded name (case, accents, hyphens, poss
 then a person known by a surname (or any tail of a name) joins the one full name in the
 corpus that ends that way (or, when none does, the one that starts that way: "Wang" of
 "Wang Yi"), first names that differ by a letter or two join when the
-surnames agree, and an organisation's acronym or short form joins its full name; a name
+surnames agree. Organisation names that differ only by a legal form are one thing
+("Siemens AG" / "Siemens"); a bare name joins names that add group, trade or descriptive
+words ("Airbus Group", "Toyota Motor Corp.", "Polisario Front") unless a sister company
+makes it ambiguous ("Apple Corps"), and an acronym joins the one name it abbreviates. A name
 that one article lists as an alias of an entity joins that entity when unambiguous.
 Names with a generational or regnal suffix ("Jr.", "VI") only join the same suffix. A
 product's plural joins its singular ("iPhones" / "iPhone"), and a product's short form the one
@@ -74,10 +77,23 @@ def entity_id(kind: str, name: str) -> str:
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
              "xvi", "2nd", "3rd", "4th"}
-_ORG_SUFFIXES = {"group", "front", "international", "inc", "corp", "corporation", "company", "co", "ltd", "llc",
-                 "plc", "party", "movement", "organization", "organisation", "agency", "association", "foundation",
-                 "institute", "council", "union", "network", "holdings", "technologies", "systems", "ag", "sa", "gmbh"}
-_LEGAL = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "se", "nv", "gmbh", "limited", "incorporated", "corporation"}
+# Legal forms: how a company is registered, never which company it is ("Siemens AG",
+# "Nestlé S.A.", "Toyota Motor Corp."), so names that differ only by one are one thing.
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "cos", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
+    "ag", "se", "sa", "sas", "spa", "srl", "sarl", "nv", "bv", "gmbh", "kgaa", "kg", "kk", "ab", "asa", "oy", "oyj",
+    "pty", "pte", "bhd", "berhad", "tbk", "pjsc", "jsc", "ltda"})
+# Words for a company's corporate structure: "Airbus Group" is the Airbus of other articles,
+# unless the corpus also has a sister company under the same first words ("Tata Motors").
+_GROUP_WORDS = {"group", "holdings", "holding"}
+# Words naming a company's trade, dropped in everyday use ("Toyota Motor Corp." / "Toyota")
+# but also what tells sister companies apart ("Mitsubishi Motors" / "Mitsubishi Corp."), so
+# they only join a bare name that nothing else claims. Plurals fold to one word.
+_TRADE_WORDS = {"motor": "motor", "motors": "motor", "computer": "computer", "computers": "computer"}
+# Words a short form of a non-commercial organisation drops ("Polisario" / "Polisario Front").
+_DESCRIPTIVE = {"front", "international", "party", "movement", "organization", "organisation", "agency", "association",
+                "foundation", "institute", "council", "union", "network", "technologies", "systems"}
+_SOFT = _GROUP_WORDS | set(_TRADE_WORDS.values()) | _DESCRIPTIVE
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "king", "queen", "prince", "princess",
            "sheikh", "emir", "general", "gen", "minister", "senator", "sen", "the"}
 
@@ -116,8 +132,10 @@ def _edit_distance(a: str, b: str, cap: int = 3) -> int:
 
 
 def _acronym(name: str) -> str:
+    """Initials of a name without its legal form ("General Motors Company" -> "GM")."""
+    name = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)", "", name)  # "S.A." -> "SA."
     words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
-    while len(words) > 1 and words[-1].lower() in _LEGAL:
+    while len(words) > 1 and words[-1].lower() in LEGAL_FORMS:
         words = words[:-1]
     return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
@@ -238,30 +256,93 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
                 uf.union(next(iter(roots)), n)
 
 
+def org_core(folded: str) -> tuple[str, ...]:
+    """Words of a folded organisation name that say which one it is: without a leading
+    "the" and trailing legal forms, trade words in the singular ("the toyota motors corp"
+    -> ("toyota", "motor")). Two names with one core differ only by a legal form."""
+    toks = folded.split()
+    if len(toks) > 1 and toks[0] == "the":
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1] in LEGAL_FORMS or toks[-1] == "&"):
+        toks.pop()
+    return tuple(_TRADE_WORDS.get(t, t) for t in toks)
+
+
+def org_stem(folded: str) -> tuple[str, ...]:
+    """:func:`org_core` without trailing group words: what "Airbus SE" and "Airbus Group"
+    share within one article, where both name the company the article is about."""
+    core = org_core(folded)
+    k = len(core)
+    while k > 1 and core[k - 1] in _GROUP_WORDS:
+        k -= 1
+    return core[:k]
+
+
+def _ext_joinable(stem: tuple[str, ...], exts: dict[tuple[str, ...], list[int]], bare: list[int],
+                  bases: list[_Base]) -> list[tuple[str, ...]]:
+    """Which longer names a bare name ``stem`` is a short form of, given all the words the
+    corpus adds after it (``exts``). Group words join together ("Airbus Group", "Airbus
+    Holdings"); another single extension joins when it is the only one; a trade word
+    ("Toyota Motor") only when it is the only extension, the stem is no title ("General
+    Motors") and no name of the stem carries a legal form of its own ("Mitsubishi Corp."
+    is not "Mitsubishi Motors")."""
+    if all(all(w in _GROUP_WORDS for w in e) for e in exts):
+        return list(exts)
+    if len(exts) != 1:
+        return []
+    ext = next(iter(exts))
+    if any(w in _TRADE_WORDS.values() for w in ext):
+        with_legal_form = any(len(bases[m].folded.removeprefix("the ").split()) > len(stem) for m in bare)
+        if stem[0] in _TITLES or with_legal_form:
+            return []
+    return [ext]
+
+
 def _link_orgs(bases: list[_Base], uf: _Union) -> None:
+    """Join an organisation's names across articles.
+
+    Names that differ only by a legal form are one thing ("Siemens AG" / "Siemens"). A bare
+    name joins the longer names it shortens by dropping group, trade or descriptive words
+    ("Airbus Group", "Toyota Motor Corp.", "Polisario Front"), see :func:`_ext_joinable`,
+    unless a sister organisation continues the same words with a word of its own ("Apple
+    Corps", "Sony Interactive Entertainment"): then the bare name is ambiguous. Last, an
+    acronym ("GM") joins the one cluster whose names it abbreviates.
+    """
     orgs = [n for n, b in enumerate(bases) if b.kind == "organization"]
-    by_acronym: dict[str, set[int]] = defaultdict(set)
-    by_stem: dict[str, set[int]] = defaultdict(set)
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for n in orgs:
-        name = bases[n].names.most_common(1)[0][0]
-        toks = bases[n].folded.split()
-        if len(toks) >= 2:
-            acro = _acronym(name)
+        by_core[org_core(bases[n].folded)].append(n)
+    for same in by_core.values():
+        for m in same[1:]:
+            uf.union(same[0], m)
+    extensions: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+    rivals: set[tuple[str, ...]] = set()
+    for core, members in by_core.items():
+        k = len(core)
+        while k > 1 and core[k - 1] in _SOFT:
+            k -= 1
+            extensions[core[:k]][core[k:]] = members
+        for j in range(1, k):
+            rivals.add(core[:j])
+    for stem, exts in extensions.items():
+        bare = by_core.get(stem)
+        if not bare or stem in rivals:
+            continue
+        for ext in _ext_joinable(stem, exts, bare, bases):
+            for m in exts[ext]:
+                uf.union(bare[0], m)
+    by_acronym: dict[str, set[int]] = defaultdict(set)
+    for n in orgs:
+        if len(bases[n].folded.split()) >= 2:
+            acro = _acronym(bases[n].names.most_common(1)[0][0])
             if len(acro) >= 2:
                 by_acronym[acro].add(n)
-            k = len(toks)
-            while k > 1 and toks[k - 1] in _ORG_SUFFIXES:
-                k -= 1
-                by_stem[" ".join(toks[:k])].add(n)
     for n in orgs:
         name = bases[n].names.most_common(1)[0][0]
-        folded = bases[n].folded
-        targets = by_stem.get(folded, set()) - {n}
-        if not targets and name.isupper() and " " not in name:
-            targets = by_acronym.get(name, set()) - {n}
-        roots = {uf.find(t) for t in targets}
-        if len(roots) == 1:
-            uf.union(next(iter(roots)), n)
+        if name.isupper() and " " not in name and org_core(bases[n].folded) not in extensions:
+            roots = {uf.find(t) for t in by_acronym.get(name, set()) - {n}}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), n)
 
 
 def _link_products(bases: list[_Base], uf: _Union) -> None:
@@ -292,15 +373,22 @@ def _link_products(bases: list[_Base], uf: _Union) -> None:
 
 
 def _link_aliases(bases: list[_Base], uf: _Union) -> None:
-    """A name one article gave as an alias of an entity joins it, when only one entity claims it."""
-    by_name: dict[tuple[str, str], int] = {(b.kind, b.folded): n for n, b in enumerate(bases)}
+    """A name one article gave as an alias of an entity joins it, when only one entity claims it.
+    Organisation names compare by :func:`org_core`, so "Shell", the alias one article gives
+    "Royal Dutch Shell plc", also finds "Shell plc" (already joined with "Shell")."""
+
+    def key(kind: str, folded: str) -> str:
+        if kind == "person":
+            return _person_key(folded)
+        return " ".join(org_core(folded)) if kind == "organization" else folded
+
+    by_name: dict[tuple[str, str], int] = {(b.kind, key(b.kind, b.folded)): n for n, b in enumerate(bases)}
     claims: dict[tuple[str, str], set[int]] = defaultdict(set)
     for n, b in enumerate(bases):
+        own = key(b.kind, b.folded)
         for alias in b.aliases:
-            f = fold(alias)
-            if b.kind == "person":
-                f = _person_key(f)
-            if f != b.folded:
+            f = key(b.kind, fold(alias))
+            if f != own:
                 claims[(b.kind, f)].add(n)
     for k, owners in claims.items():
         n = by_name.get(k)
