@@ -194,3 +194,15 @@ def test_product_short_forms():
     assert not product_short_form("ipod", "ipod touch")
     assert not product_short_form("store", "itunes store")
     assert not product_short_form("app store", "mac app store")
+
+
+def test_a_dateline_city_in_capitals_is_a_place(nlp) -> None:
+    from kb.extract import extract
+    from kb.model import Article
+
+    text = ("Airline delays deliveries\n\nTOULOUSE, France, March 3, 2014 (Reuters) - An airline said on Monday it "
+            "would wait.\n\nNATO-led forces left. NATO, the alliance, said nothing.\n")
+    facts = extract(Article(doc_id="d", text=text), nlp)
+    kinds = {(m.text, m.kind) for m in facts.mentions}
+    assert ("TOULOUSE", "place") in kinds
+    assert not any(t == "NATO" and k == "place" for t, k in kinds)

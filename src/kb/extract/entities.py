@@ -519,6 +519,8 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
     state = gaz.state_of_name(text)
     if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
         return _Cand("state", state, start_char, end_char, sent, s, e, "name")
+    if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _dateline_place(doc, s, e):
+        return _Cand("place", text, start_char, end_char, sent, s, e, "model")
     if label in ("LAW", "EVENT"):
         return None  # agreements are found separately
     if label == "LANGUAGE":
@@ -604,9 +606,6 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
             return None  # "Supreme" of "Supreme Leader"
         if low in _GENERIC_ORGS and s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.TITLE_HEADS:
             return None  # "State" of "Secretary of State"
-        if e - s == 1 and text.isupper() and len(text) > 3 and tokens[s].is_sent_start and e < len(doc) \
-                and tokens[e].text in ("(", ",", "—", "–", "-", ":"):
-            return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # dateline "DETROIT (AP)"
         if _place_like_org(doc, s, e):
             return _Cand("place", text, start_char, end_char, sent, s, e, "model")
         if low in _AGREEMENT_HEADS or tokens[e - 1].lower_ in _AGREEMENT_HEADS:
@@ -638,6 +637,32 @@ _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z
 _MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]?|\d{3}[A-Za-z]?)$")
 _CAMEL_PRODUCT = re.compile(r"^[ie][A-Z][A-Za-z]+$")
 _OWNERS = {"its", "their", "whose"}
+
+
+_DATELINE_MARKS = {"(", "—", "–", "-", ":"}
+
+
+def _dateline_place(doc: Doc, s: int, e: int) -> bool:
+    """A name in capitals opening a line and followed by what follows a dateline's city:
+    "DETROIT (AP) —", "WASHINGTON —", "RABAT:", "TOULOUSE, France, March 3, 2014 (Reuters)".
+    An organisation in capitals opening a sentence ("NATO, the alliance, …") has no date
+    or agency after it."""
+    tokens = doc_tokens(doc)
+    span = tokens[s:e]
+    if not tokens[s].is_sent_start or e >= len(doc) or len(doc[s:e].text) <= 3 \
+            or not all(t.text.isupper() or not t.is_alpha for t in span):
+        return False
+    nxt = tokens[e].text
+    if nxt in _DATELINE_MARKS:
+        return bool(tokens[e - 1].whitespace_) or nxt in ("(", ":")  # not "NATO-led"
+    if nxt != ",":
+        return False
+    for t in tokens[e + 1:e + 8]:
+        if t.ent_type_ == "DATE" or t.lower_ in gz.MONTHS or t.text in gz.NEWS_AGENCIES:
+            return True
+        if t.text in ("—", "–") or "\n" in t.text:
+            break
+    return False
 
 
 def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
