@@ -206,3 +206,15 @@ def test_a_dateline_city_in_capitals_is_a_place(nlp) -> None:
     kinds = {(m.text, m.kind) for m in facts.mentions}
     assert ("TOULOUSE", "place") in kinds
     assert not any(t == "NATO" and k == "place" for t, k in kinds)
+
+
+def test_a_model_listed_with_models_is_a_product_and_a_maker_tagged_alone_keeps_its_model(nlp) -> None:
+    from kb.extract import extract
+    from kb.model import Article
+
+    text = ("The recall covers the Chevrolet Malibu, Chevrolet Cobalt and Saturn Aura from the 2004 to 2010 model "
+            "years.\n\nSteve Jobs and the iPad changed the industry, analysts said.\n")
+    facts = extract(Article(doc_id="d", text=text), nlp)
+    kinds = {(m.text, m.kind) for m in facts.mentions}
+    assert {("Chevrolet Malibu", "product"), ("Chevrolet Cobalt", "product"), ("Saturn Aura", "product")} <= kinds
+    assert ("Steve Jobs", "person") in kinds

@@ -872,7 +872,8 @@ def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, _Cand]) -
     camel = bool(_CAMEL_PRODUCT.match(tok.text)) and head_end == s + 1
     kind = own.kind if own is not None else ""
     headline = _title_case_line(doc, s)
-    maker = own is None and _maker_model(toks, s, by_tok)
+    # a maker alone or tagged alone before its model ("Chevrolet" + "Malibu")
+    maker = (own is None or own.kind == "organization" and own.tok_end == s + 1) and _maker_model(toks, s, by_tok)
     if kind == "product" or camel:
         head = "product"
     elif maker:
@@ -1255,6 +1256,9 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
             near += [ch for ch in tok.children if ch.dep_ == "conj"]
             if any(by_token.get(t.i) is not None and by_token[t.i].kind == "organization" for t in near):
                 kind = "organization"
+        elif kind == "person" and 2 <= len(toks) <= 3 and not _person_cue(doc, c) \
+                and _listed_only_with(tokens[c.tok_end - 1], by_token, "product", at_least=2):
+            kind = "product"  # "the Chevrolet Malibu, Chevrolet Cobalt and Saturn Aura", not "Jobs and the iPad"
         elif kind == "place" and c.via == "model" and len(toks) >= 2 \
                 and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)):
             root = tokens[c.tok_end - 1]
@@ -1264,6 +1268,21 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
             c = _Cand(kind, c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via, cue=kind == "person")
         out.append(c)
     return out
+
+
+def _listed_only_with(tok: Token, by_token: dict[int, _Cand], kind: str, *, at_least: int) -> bool:
+    """True when the name ``tok`` heads is listed with ``at_least`` other names ("A, B and C":
+    its conjuncts), all of ``kind``."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first, *first.conjuncts]
+    kinds = []
+    for t in members:
+        c = by_token.get(t.i)
+        if t.i != tok.i and not (c is not None and c.tok_start <= tok.i < c.tok_end):
+            kinds.append(c.kind if c is not None else "")
+    return len(kinds) >= at_least and all(k == kind for k in kinds)
 
 
 def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list[Token]) -> list[_Cand]:
