@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from kb.extract.timex import grammar
 
@@ -56,6 +57,20 @@ def test_random_texts_match_whole_scan() -> None:
 def test_long_runs_fall_back_to_whole_scan() -> None:
     for text in ("three" + " " * 9 + "years ago on May 5", "x" * 60 + " 2 days later", "12" + "0" * 20 + " years"):
         assert _windowed(text) == _whole_scan(text)
+
+
+def test_long_run_check_matches_one_scan() -> None:
+    """The chunk-by-chunk check finds a long run exactly when one scan of the text does."""
+    one_scan = re.compile(rf"[\s-]{{{grammar._GAP_RUN + 1},}}|[\d.,]{{{grammar._NUMBER_RUN + 1},}}"
+                          rf"|\w{{{grammar._WORD_RUN + 1},}}")
+    texts = ["x1,234,567.89y", "paid 12,345,678,901 in", "v1.2.3.4.5.6 out", "...........", "a" * 40, "b" * 41,
+             "a" * 39 + "-" + "a" * 39, "a\u00a0\u00a0\u00a0\u00a0b", "a - - b", "a -  b", "1\u200623456789012",
+             "word" * 12 + ".", "", "   ", "short words only"]
+    rng = random.Random(3)
+    for _ in range(300):
+        texts.append("".join(rng.choice("ab1,.- \n\u00a0") for _ in range(rng.randint(0, 80))))
+    for text in texts:
+        assert grammar._has_long_run(text) == bool(one_scan.search(text)), text
 
 
 def test_every_keyword_names_a_pattern() -> None:

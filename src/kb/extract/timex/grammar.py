@@ -799,10 +799,21 @@ KEYWORDS: dict[str, tuple[str, str | None]] = {
     "ref": ("now|present|days|moment|recent|lately|previously|formerly|past|future|currently", None),
 }
 _GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
-_LONG_RUN = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}|[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
+_LONG_GAP = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}")
+_LONG_NUMBER_OR_WORD = re.compile(rf"[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
 _RUNS = {"gap": _GAP_RUN, "number": _NUMBER_RUN, "word": _WORD_RUN}
 # Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _has_long_run(text: str) -> bool:
+    """True when ``text`` holds a run longer than the bounds allow. A run of digits or word
+    characters holds no space, so only the few long whitespace-separated chunks need the
+    second scan (scanning them alone is several times faster than scanning the text)."""
+    if _LONG_GAP.search(text):
+        return True
+    shortest = min(_NUMBER_RUN, _WORD_RUN)
+    return any(_LONG_NUMBER_OR_WORD.search(chunk) for chunk in text.split() if len(chunk) > shortest)
 
 
 def _run_kind(items: Any) -> str:
@@ -901,7 +912,7 @@ def _windows(keyword_spans: list[tuple[int, int]], before: int, after: int, size
 def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
     """Every match of every pattern, with the pattern's rank and name, pattern by pattern."""
     low = " " + text.lower()  # a keyword's offset in ``low`` is one more than in ``text``
-    keyed = len(low) == len(text) + 1 and not _LONG_RUN.search(text) and not _ODD_CASE.search(text)
+    keyed = len(low) == len(text) + 1 and not _has_long_run(text) and not _ODD_CASE.search(text)
     spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rank, (name, rx, _) in enumerate(COMPILED):
         if keyed and name in KEYED:
