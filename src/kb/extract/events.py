@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract import event_types as lex
-from kb.extract.sents import sentence_of
+from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_of
 from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from kb.extract.entities import FoundEntities
 
@@ -88,7 +88,7 @@ class _Args:
 
     roles: list[tuple[str, str]] = field(default_factory=list)
     place: str | None = None
-    objects: list[Token] = field(default_factory=list)
+    objects: list[ParsedToken] = field(default_factory=list)
 
     def add(self, key: str, role: str) -> None:
         for i, (k, r) in enumerate(self.roles):
@@ -104,7 +104,8 @@ class _Context:
 
     def __init__(self, doc: Doc, found: FoundEntities) -> None:
         self.doc = doc
-        self.sents = list(doc.sents)
+        self.tokens = parsed_tokens(doc)
+        self.sents = doc_sents(doc)
         self.sent_of: dict[int, int] = {}
         for i, s in enumerate(self.sents):
             for t in range(s.start, s.end):
@@ -113,16 +114,16 @@ class _Context:
         self.kind: dict[str, str] = {}
         # one token per mention (its head): the pools pronouns and definite descriptions
         # ("he", "it", "the company") are resolved from
-        heads: dict[tuple[int, int], tuple[Token, str]] = {}
+        heads: dict[tuple[int, int], tuple[ParsedToken, str]] = {}
         for m in found.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if span is None:
                 continue
             self.kind.setdefault(m.entity, m.kind)
-            for t in span:
-                self.tok_ent.setdefault(t.i, m.entity)
+            for t in range(span.start, span.end):
+                self.tok_ent.setdefault(t, m.entity)
             if len(span):
-                heads[(span.start, span.end)] = (span.root, m.entity)
+                heads[(span.start, span.end)] = (self.tokens[span.root.i], m.entity)
         self.names: dict[str, str] = {e.key: e.name for e in getattr(found, "entities", [])}
         self.pool: dict[str, list[tuple[int, str, int]]] = {}
         for root, key in sorted(heads.values(), key=lambda h: h[0].i):
@@ -139,7 +140,7 @@ class _Context:
     def name(self, key: str) -> str:
         return self.names.get(key) or key.split(":", 1)[-1]
 
-    def entity(self, tok: Token, *, depth: int = 0) -> str | None:
+    def entity(self, tok: ParsedToken, *, depth: int = 0) -> str | None:
         """The entity a noun phrase headed by ``tok`` refers to, if any."""
         if tok.i in self.tok_ent:
             return self.tok_ent[tok.i]
@@ -196,7 +197,7 @@ class _Context:
                 return self.antecedent(tok, kinds=("product",), reach=THING_REACH, noun=lemma)
         return None
 
-    def antecedent(self, tok: Token, kinds: tuple[str, ...] = ("person",), *, reach: int = PRONOUN_REACH,
+    def antecedent(self, tok: ParsedToken, kinds: tuple[str, ...] = ("person",), *, reach: int = PRONOUN_REACH,
                    noun: str | None = None, by_subject: bool = True, subjects_only: bool = False) -> str | None:
         """What "he"/"she", "it", "the company" or "the phone" most likely stands for: an
         entity of a fitting kind named before it, in this sentence or the few before, never
@@ -214,7 +215,7 @@ class _Context:
             for i, key, subj in self.pool.get(kind, []):
                 if i >= tok.i or lo <= i < hi or not 0 <= here - self.sent_of.get(i, -99) <= reach:
                     continue
-                cand = self.doc[i]
+                cand = self.tokens[i]
                 if _compared(cand) or i in bound:
                     continue
                 cands.append((i, key, subj))
@@ -234,7 +235,7 @@ class _Context:
             return max(cands, key=lambda c: (c[2], c[0]))[1]
         return max(cands)[1]
 
-    def entities(self, tok: Token) -> list[tuple[str, bool]]:
+    def entities(self, tok: ParsedToken) -> list[tuple[str, bool]]:
         """Entities of ``tok`` and of its conjuncts: (key, is_conjunct)."""
         out: list[tuple[str, bool]] = []
         if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
@@ -272,7 +273,7 @@ class _Context:
         return out
 
 
-def _is_subject(tok: Token) -> int:
+def _is_subject(tok: ParsedToken) -> int:
     """3 for a mention heading (or inside) the main clause's subject, 2 for another
     clause's, 1 for a relative clause's, else 0: the likelier antecedent first."""
     for _ in range(3):
@@ -287,14 +288,14 @@ def _is_subject(tok: Token) -> int:
     return 0
 
 
-def _definite(tok: Token) -> bool:
+def _definite(tok: ParsedToken) -> bool:
     """"the company", "this device": a singular noun with a definite or demonstrative
     determiner."""
     return tok.pos_ == "NOUN" and tok.tag_ != "NNS" \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
-def _pleonastic(tok: Token) -> bool:
+def _pleonastic(tok: ParsedToken) -> bool:
     """"it was announced that", "it is likely that", "it was Jobs who": "it" stands for no thing."""
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -305,13 +306,13 @@ def _pleonastic(tok: Token) -> bool:
     return any(d == "ccomp" for d in kids) and head.lemma_.lower() in ("seem", "appear", "matter", "happen")
 
 
-def _compared(tok: Token) -> bool:
+def _compared(tok: ParsedToken) -> bool:
     """A mention only compared with: "as big as an iPod", "faster than the Mac"."""
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("as", "than", "like", "unlike")
 
 
-def _clause_verb(tok: Token) -> Token | None:
+def _clause_verb(tok: ParsedToken) -> ParsedToken | None:
     """The verb of the clause a word belongs to."""
     cur = tok
     for _ in range(6):
@@ -323,7 +324,7 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
-def _np_range(tok: Token) -> tuple[int, int]:
+def _np_range(tok: ParsedToken) -> tuple[int, int]:
     """Token range of the phrase a word heads (an antecedent lies outside it)."""
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -331,7 +332,7 @@ def _np_range(tok: Token) -> tuple[int, int]:
 def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None) -> list[Event]:
     ctx = _Context(doc, found)
     triggers: dict[int, str] = {}
-    others: list[Token] = []  # verbs outside the lexicon, that may be told alongside an event
+    others: list[ParsedToken] = []  # verbs outside the lexicon, that may be told alongside an event
     for tok in _verbs_and_nouns(doc):
         type_ = _trigger_type(tok)
         if type_:
@@ -348,7 +349,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
 
     events: list[Event] = []
     for i, type_ in triggers.items():
-        tok = doc[i]
+        tok = ctx.tokens[i]
         gov = _light_verb(tok) if tok.pos_ != "VERB" else None
         args = _noun_args(ctx, tok, gov) if tok.pos_ != "VERB" else _verb_args(ctx, tok, type_)
         if not _keep(ctx, tok, type_, args):
@@ -389,7 +390,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
 
 # ---------------------------------------------------------------- triggers
 
-def _object(tok: Token) -> Token | None:
+def _object(tok: ParsedToken) -> ParsedToken | None:
     """Direct object (or passive subject) of a verb; a pronoun object of a coordinated verb
     borrows the first verb's object ("set up ties … broke them off")."""
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -408,7 +409,7 @@ def _object(tok: Token) -> Token | None:
     return obj
 
 
-def _particle(c: Token) -> bool:
+def _particle(c: ParsedToken) -> bool:
     """A verb's particle or preposition ("stepped down", "called for"); the parser
     sometimes gives a particle as an adverb."""
     return c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.pos_ in ("ADV", "ADP") and c.i == c.head.i + 1)
@@ -419,15 +420,16 @@ _VERB_LEMMAS = frozenset(lex.VERBS) | frozenset(lex.RELATION_VERBS) | lex.AGREEM
     | frozenset(v for v, _ in lex.PHRASAL) | frozenset({"fire", "dismiss", "remove", "oust", "sack"})
 
 
-def _verbs_and_nouns(doc: Doc) -> list[Token]:
+def _verbs_and_nouns(doc: Doc) -> list[ParsedToken]:
     """The only tokens that can trigger an event, picked from the parse's arrays at once."""
     from spacy.symbols import NOUN, POS, VERB
 
     tags = doc.to_array(POS)
-    return [doc[int(i)] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0]]
+    tokens = parsed_tokens(doc)
+    return [tokens[i] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0].tolist()]
 
 
-def _trigger_type(tok: Token) -> str | None:
+def _trigger_type(tok: ParsedToken) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in _VERB_LEMMAS and tok.dep_ not in ("amod", "compound", "prep"):
         obj = _object(tok)
@@ -466,7 +468,7 @@ def _trigger_type(tok: Token) -> str | None:
     return None
 
 
-def _secondary(tok: Token, triggers: dict[int, str]) -> bool:
+def _secondary(tok: ParsedToken, triggers: dict[int, str]) -> bool:
     """A verb outside the lexicon told alongside an event, by the same subject: "unveiled the
     phone by walking onto the stage and taking it out of his pocket", "while introducing
     the phone", "took six months off". Stative and aspectual verbs, conditions ("if …")
@@ -497,7 +499,7 @@ def _secondary(tok: Token, triggers: dict[int, str]) -> bool:
     return False
 
 
-def _noun_type(tok: Token) -> str | None:
+def _noun_type(tok: ParsedToken) -> str | None:
     if tok.pos_ != "NOUN":
         return None
     lemma = tok.lemma_.lower()
@@ -511,7 +513,7 @@ def _noun_type(tok: Token) -> str | None:
     return lex.NOUNS.get(lemma)
 
 
-def _light_verb(noun: Token) -> Token | None:
+def _light_verb(noun: ParsedToken) -> ParsedToken | None:
     """The verb a nominal trigger is the object of, when that verb only carries it."""
     if noun.dep_ == "compound":  # "filed for bankruptcy protection"
         noun = noun.head
@@ -528,7 +530,7 @@ def _light_verb(noun: Token) -> Token | None:
 
 # ---------------------------------------------------------------- participants
 
-def _subject(tok: Token) -> Token | None:
+def _subject(tok: ParsedToken) -> ParsedToken | None:
     """The subject of a verb, climbing control and coordination ("plans to sign", "set up … but
     broke off"); the noun a relative clause or participle hangs on ("the envoy, who visited")."""
     cur = tok
@@ -572,7 +574,7 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
-def _preps(ctx: _Context, tok: Token, type_: str, args: _Args) -> None:
+def _preps(ctx: _Context, tok: ParsedToken, type_: str, args: _Args) -> None:
     """Participants and place from the prepositional phrases of a trigger."""
     for c in tok.children:
         if c.dep_ not in ("prep", "agent"):
@@ -601,7 +603,7 @@ def _preps(ctx: _Context, tok: Token, type_: str, args: _Args) -> None:
                     args.add(key, "theme")
 
 
-def _misattached_place(ctx: _Context, tokens: list[Token], args: _Args) -> None:
+def _misattached_place(ctx: _Context, tokens: list[ParsedToken], args: _Args) -> None:
     """"signed by X and Y in Geneva": a place hung on an argument instead of the verb."""
     if args.place:
         return
@@ -615,7 +617,7 @@ def _misattached_place(ctx: _Context, tokens: list[Token], args: _Args) -> None:
                         return
 
 
-def _add_np(ctx: _Context, tok: Token, role: str, args: _Args) -> list[Token]:
+def _add_np(ctx: _Context, tok: ParsedToken, role: str, args: _Args) -> list[ParsedToken]:
     """Add a noun phrase (and its conjuncts) under ``role``; returns the tokens used."""
     ents = ctx.entities(tok)
     for key, conj in ents:
@@ -629,9 +631,9 @@ def _add_np(ctx: _Context, tok: Token, role: str, args: _Args) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
-def _verb_args(ctx: _Context, tok: Token, type_: str) -> _Args:
+def _verb_args(ctx: _Context, tok: ParsedToken, type_: str) -> _Args:
     args = _Args()
-    used: list[Token] = []
+    used: list[ParsedToken] = []
     subj = _subject(tok)
     if subj is not None:
         used += _add_np(ctx, subj, "actor", args)
@@ -666,7 +668,7 @@ def _verb_args(ctx: _Context, tok: Token, type_: str) -> _Args:
     return args
 
 
-def _noun_args(ctx: _Context, tok: Token, gov: Token | None) -> _Args:
+def _noun_args(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None) -> _Args:
     args = _Args()
     lemma = tok.lemma_.lower()
     type_ = _noun_type(tok) or ""
@@ -706,7 +708,7 @@ def _noun_args(ctx: _Context, tok: Token, gov: Token | None) -> _Args:
     return args
 
 
-def _keep(ctx: _Context, tok: Token, type_: str, args: _Args) -> bool:
+def _keep(ctx: _Context, tok: ParsedToken, type_: str, args: _Args) -> bool:
     kinds = ACTOR_KINDS if type_ == "statement" else ACTOR_KINDS | THING_KINDS
     if not any(ctx.kind.get(k) in kinds for k, r in args.roles):
         return False
@@ -723,7 +725,7 @@ def _keep(ctx: _Context, tok: Token, type_: str, args: _Args) -> bool:
 
 # ---------------------------------------------------------------- modality
 
-def _chain(tok: Token) -> list[Token]:
+def _chain(tok: ParsedToken) -> list[ParsedToken]:
     """The trigger and the verbs/adjectives that govern it through control ("plans to",
     "is due to", "is said to")."""
     out = [tok]
@@ -734,11 +736,11 @@ def _chain(tok: Token) -> list[Token]:
     return out
 
 
-def _modality(tok: Token, gov: Token | None) -> str:
+def _modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
     chain = _chain(tok)
     if gov is not None:
         chain += _chain(gov)
-    sent_root = sentence_of(tok).root
+    sent_root = parsed(sentence_of(tok).root)
     # denial: "denied that it had attacked", "denies signing"
     cur = tok
     for _ in range(5):
@@ -796,7 +798,7 @@ def _modality(tok: Token, gov: Token | None) -> str:
 
 # ---------------------------------------------------------------- dates
 
-def _is_clause_head(t: Token) -> bool:
+def _is_clause_head(t: ParsedToken) -> bool:
     if t.pos_ == "VERB":
         return t.dep_ not in ("amod", "compound", "prep", "aux", "auxpass")
     return t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")
@@ -812,9 +814,9 @@ def _timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> li
         span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        cur = span.root
+        cur = parsed(span.root)
         host: int | None = None
-        noun: Token | None = None  # the last noun passed on the way up
+        noun: ParsedToken | None = None  # the last noun passed on the way up
         while cur.head.i != cur.i:
             if cur.pos_ in ("NOUN", "PROPN") and not (span.start <= cur.i < span.end):
                 noun = cur
@@ -837,11 +839,11 @@ def _usable(tx: Timex) -> bool:
     return tx.precision not in ("duration", "set") and not tx.value.startswith("P")
 
 
-def _best(cands: list[tuple[Timex, Span, int | None]], tok: Token) -> tuple[Timex, Span, int | None]:
+def _best(cands: list[tuple[Timex, Span, int | None]], tok: ParsedToken) -> tuple[Timex, Span, int | None]:
     return min(cands, key=lambda c: (PRECISION_RANK.get(c[0].precision or "", 7), abs(c[1].start - tok.i)))
 
 
-def _is_past(verb: Token) -> bool:
+def _is_past(verb: ParsedToken) -> bool:
     """Simple past, present perfect or past passive: a report of something done."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in BACKGROUND_ADVERBS for c in verb.children):
@@ -886,7 +888,7 @@ def _iso(text: str | None) -> dt.date | None:
         return None
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: ParsedToken) -> ParsedToken | None:
     """For a verb without tense or subject of its own, hung on another clause as an adverbial,
     a gerund after a preposition or a coordinate ("While introducing …", "by walking",
     "walking … and taking"), the verb of that clause; ``None`` for a clause of its own, or
@@ -909,7 +911,7 @@ def _governing_verb(tok: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
 
 
-def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str],
+def _date(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None, triggers: dict[int, str],
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)
@@ -918,7 +920,7 @@ def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str]
     if not own and tok.pos_ == "VERB":
         # "made an appearance in March": the date hangs on the noun the verb carries
         own = [h for h in in_sent if h[2] is not None and h[2] in triggers
-               and ctx.doc[h[2]].head.i == tok.i and _light_verb(ctx.doc[h[2]]) is not None]
+               and ctx.tokens[h[2]].head.i == tok.i and _light_verb(ctx.tokens[h[2]]) is not None]
     if not own and tok.pos_ == "NOUN":
         clause = gov
         if clause is None:
@@ -965,15 +967,15 @@ def _date(ctx: _Context, tok: Token, gov: Token | None, triggers: dict[int, str]
 
 # ---------------------------------------------------------------- summary
 
-def _phrase(ctx: _Context, tok: Token) -> str:
+def _phrase(ctx: _Context, tok: ParsedToken) -> str:
     key = ctx.entity(tok)
     if key:
         return ctx.name(key)
-    words = [t.text for t in ctx.doc[tok.left_edge.i: tok.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
+    words = [t.text for t in ctx.tokens[tok.left_edge.i: tok.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
     return " ".join(words[-5:])
 
 
-def _summary(ctx: _Context, tok: Token, args: _Args) -> str:
+def _summary(ctx: _Context, tok: ParsedToken, args: _Args) -> str:
     """"Actor trigger target …" from canonical names, for a one-line listing."""
     actors = [ctx.name(k) for k, r in args.roles if r in ("actor", "co-actor")]
     targets = [ctx.name(k) for k, r in args.roles if r == "target"]

@@ -68,7 +68,98 @@ def sentence_of(tok: Token) -> Span:
     return doc_sents(doc)[sentence_index(doc)[tok.i]]
 
 
+class ParsedToken:
+    """A token's words and parse, read from spaCy once per document.
+
+    spaCy's ``Token`` looks each string up again on every access (``dep_``, ``lemma_``…),
+    makes a new object for every ``head`` and walks the whole subtree for ``children``.
+    Event extraction climbs the parse and reads the same few tokens many times over, so
+    it works on these instead. Same names and values as on ``Token`` for the attributes
+    kept; ``children`` is a list in document order, ``conjuncts`` a tuple. Only the parse
+    and the forms that parse is read by are copied (making the copies is most of their
+    cost); the rest is read from spaCy when asked for.
+    """
+
+    __slots__ = ("doc", "i", "lower_", "lemma_", "pos_", "tag_", "dep_", "head", "children")
+
+    def __init__(self, doc: Doc, tok: Token) -> None:
+        self.doc = doc
+        self.i = tok.i
+        self.lower_ = tok.lower_
+        self.lemma_ = tok.lemma_
+        self.pos_ = tok.pos_
+        self.tag_ = tok.tag_
+        self.dep_ = tok.dep_
+        self.head: ParsedToken = self
+        self.children: list[ParsedToken] = []
+
+    @property
+    def text(self) -> str:
+        return self.doc[self.i].text
+
+    @property
+    def idx(self) -> int:
+        return self.doc[self.i].idx
+
+    @property
+    def ent_type_(self) -> str:
+        return self.doc[self.i].ent_type_
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+    @property
+    def left_edge(self) -> ParsedToken:
+        return parsed_tokens(self.doc)[self.doc[self.i].left_edge.i]
+
+    @property
+    def right_edge(self) -> ParsedToken:
+        return parsed_tokens(self.doc)[self.doc[self.i].right_edge.i]
+
+    @property
+    def conjuncts(self) -> tuple[ParsedToken, ...]:
+        """As ``Token.conjuncts``: the other members of its coordination, in the same order."""
+        start = self
+        while start.head is not start and start.dep_ == "conj":
+            start = start.head
+        queue = [start]
+        output = [start]
+        for word in queue:
+            for child in word.children:
+                if child.i > word.i and child.dep_ == "conj":
+                    output.append(child)
+                    queue.append(child)
+        return tuple(w for w in output if w.i != self.i)
+
+
+def parsed_tokens(doc: Doc) -> list[ParsedToken]:
+    """A :class:`ParsedToken` for each token of ``doc``, heads and children linked."""
+
+    def make() -> list[ParsedToken]:
+        from spacy.attrs import HEAD
+
+        table = [ParsedToken(doc, tok) for tok in doc_tokens(doc)]
+        if table:
+            for view, offset in zip(table, doc.to_array(HEAD).astype("int64").tolist()):
+                if offset:  # a root is its own head
+                    view.head = table[view.i + offset]
+                    view.head.children.append(view)
+        return table
+
+    return _cached(doc, "parsed", make)
+
+
+def parsed(tok: Token | ParsedToken) -> ParsedToken:
+    """The :class:`ParsedToken` of a token."""
+    return parsed_tokens(tok.doc)[tok.i]
+
+
 def forget(doc: Doc) -> None:
     """Drop the views kept for ``doc``."""
+    for tok in doc.user_data.get(_PREFIX + "parsed", ()):
+        tok.head = tok.children = None  # links between tokens would wait for the cycle collector
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_PREFIX)]:
         del doc.user_data[key]
