@@ -250,3 +250,20 @@ def test_he_prefers_the_subject_and_him_never_the_own_subject(nlp) -> None:
     events = run(nlp, "Steve Ballmer mourned Bill Gates on Tuesday and praised him.")
     e = one(events, "praised")
     assert "Bill Gates" in names(e, "target") and "Bill Gates" not in names(e, "actor")
+
+
+def test_the_story_day_does_not_carry_into_a_new_paragraph_about_others(nlp) -> None:
+    text = ("The Federal Aviation Administration ordered checks of the batteries on Tuesday.\n\n"
+            "Akbar Al Baker, the airline's chief executive, said the airline would seek compensation.\n\n"
+            "The Federal Aviation Administration said the checks found nothing.")
+    events = run(nlp, text)
+    said = [e for e in events if e.trigger == "said"]
+    assert said[0].date_from == "published"  # a new paragraph, about someone else
+    assert said[1].date_from == "narrative" and said[1].date.value == "2019-03-12"  # the regulators again
+
+
+def test_a_news_agency_credited_in_brackets_is_no_party(nlp) -> None:
+    events = run(nlp, "DETROIT (AP) — General Motors Co. said Monday that it is recalling 1.3 million cars in the "
+                      "United States because the power steering can fail.")
+    assert all("AP" not in names(e, "actor", "target") for e in events)
+    assert any("General Motors Co." in names(e, "actor") for e in events if e.trigger == "said")

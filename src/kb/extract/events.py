@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract import event_types as lex
-from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_of
+from kb.extract import gazetteer as gz
+from kb.extract.sents import ParsedToken, doc_sents, doc_text, parsed, parsed_tokens, sentence_of
 from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
@@ -99,6 +100,13 @@ class _Args:
         self.roles.append((key, role))
 
 
+def _credit(tokens: list[ParsedToken], start: int, end: int, text: str) -> bool:
+    """A news agency credited in brackets ("DETROIT (AP) —", "(Reuters)"): the story's
+    source, never a party to what it tells."""
+    return text in gz.NEWS_AGENCIES and start > 0 and end < len(tokens) \
+        and tokens[start - 1].text == "(" and tokens[end].text == ")"
+
+
 class _Context:
     """Per-document look-ups: token -> entity, entity -> name and kind, token -> sentence."""
 
@@ -106,18 +114,23 @@ class _Context:
         self.doc = doc
         self.tokens = parsed_tokens(doc)
         self.sents = doc_sents(doc)
+        self.text = doc_text(doc)
         self.sent_of: dict[int, int] = {}
         for i, s in enumerate(self.sents):
             for t in range(s.start, s.end):
                 self.sent_of[t] = i
         self.tok_ent: dict[int, str] = {}
         self.kind: dict[str, str] = {}
+        self.sent_ents: dict[int, set[str]] = {}  # sentence -> entities named in it
+        self.told_of: dict[str, set[str]] = {}  # day -> entities named in sentences dated to it
+        for m in found.mentions:
+            self.sent_ents.setdefault(m.sentence, set()).add(m.entity)
         # one token per mention (its head): the pools pronouns and definite descriptions
         # ("he", "it", "the company") are resolved from
         heads: dict[tuple[int, int], tuple[ParsedToken, str]] = {}
         for m in found.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-            if span is None:
+            if span is None or _credit(self.tokens, span.start, span.end, m.text):
                 continue
             self.kind.setdefault(m.entity, m.kind)
             for t in range(span.start, span.end):
@@ -137,13 +150,25 @@ class _Context:
             if role.of and not role.former:
                 self.affiliation.setdefault(role.entity, role.of)
 
+    def _after_dateline(self, tok: ParsedToken) -> str | None:
+        """The parser may hang a sentence on its dateline ("DETROIT (AP) — General Motors
+        said …": DETROIT as subject, the company in apposition): the name after the dash."""
+        if self.kind.get(self.tok_ent[tok.i]) != "place" or self.sents[self.sent_of[tok.i]].start != tok.i:
+            return None
+        for c in reversed(tok.children):
+            if c.dep_ == "appos" and c.i > tok.i and c.i in self.tok_ent \
+                    and any(t.text in ("—", "–", "-", "--") for t in self.tokens[tok.i + 1:c.i]):
+                return self.tok_ent[c.i]
+        return None
+
     def name(self, key: str) -> str:
         return self.names.get(key) or key.split(":", 1)[-1]
 
     def entity(self, tok: ParsedToken, *, depth: int = 0) -> str | None:
         """The entity a noun phrase headed by ``tok`` refers to, if any."""
         if tok.i in self.tok_ent:
-            return self.tok_ent[tok.i]
+            told = self._after_dateline(tok)
+            return told if told is not None else self.tok_ent[tok.i]
         if depth > 2:
             return None
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
@@ -346,6 +371,10 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     for h in hosts:
         by_sent.setdefault(ctx.sent_of.get(h[1].start, -1), []).append(h)
     narrative = _narrative_times(len(ctx.sents), by_sent, anchor)
+    for i, hosted in by_sent.items():  # who the story tells of on each day it names
+        for tx, _, _ in hosted:
+            if tx.start:
+                ctx.told_of.setdefault(tx.start[:10], set()).update(ctx.sent_ents.get(i, ()))
 
     events: list[Event] = []
     for i, type_ in triggers.items():
@@ -358,6 +387,8 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         here = ctx.sent_of.get(tok.i, -1)
         date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
                                            narrative[here] if here >= 0 else None, anchor, modality)
+        if date_from == "narrative" and anchor and not _continues_story(ctx, narrative[here], here, args):
+            date, date_from, date_text = DateValue(anchor, "reported", anchor, anchor), "published", None
         parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
                    and ctx.kind.get(k) in ACTOR_KINDS]
         if len(parties) >= 2:
@@ -879,6 +910,25 @@ def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, in
                     current is None or tx.start_char > current.start_char):
                 current = tx
     return out
+
+
+def _continues_story(ctx: _Context, told: Timex | None, here: int, args: _Args) -> bool:
+    """True when an event goes on telling the story's day: in the paragraph that named the
+    day, or sharing someone or something with the sentences dated to it ("Yesterday, Jobs
+    unveiled the phone. … He demoed …"); not a new paragraph about others ("The agency
+    ordered checks last Thursday. ¶ The airline's chief said …")."""
+    if told is None or not told.start or not 0 <= told.sentence < len(ctx.sents):
+        return False
+    # a sentence ends at its line break (kb_paragraphs): any break from the dated sentence
+    # up to this one starts a new paragraph
+    between = ctx.text[ctx.sents[told.sentence].start_char:ctx.sents[here].start_char]
+    if told.sentence <= here and "\n" not in between:
+        return True
+    def with_affiliations(keys: set[str]) -> set[str]:  # "Apple CEO Steve Jobs" speaks for Apple
+        return keys | {ctx.affiliation[k] for k in keys if k in ctx.affiliation}
+
+    keys = with_affiliations({k for k, _ in args.roles})
+    return bool(keys & with_affiliations(ctx.told_of.get(told.start[:10], set())))
 
 
 def _iso(text: str | None) -> dt.date | None:
