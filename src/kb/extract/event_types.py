@@ -71,7 +71,7 @@ VERBS: dict[str, str] = _expand({
                   "emphasize", "emphasise", "explain", "comment", "affirm", "reaffirm", "reiterate",
                   "confirm", "indicate", "tweet", "write", "acknowledge", "admit", "claim", "insist",
                   "assert", "remark", "predict", "describe", "argue", "reveal", "disclose", "estimate", "call",
-                  "report", "hint", "attribute", "forecast"),
+                  "report", "hint", "attribute", "forecast", "testify"),
     "appeal": ("urge", "appeal", "ask", "request", "invite", "implore", "plead", "recommend"),
     "intent_to_cooperate": ("pledge", "promise", "vow", "offer", "commit"),
     "visit": ("visit", "travel", "tour", "fly", "return"),
