@@ -267,3 +267,17 @@ def test_a_news_agency_credited_in_brackets_is_no_party(nlp) -> None:
                       "United States because the power steering can fail.")
     assert all("AP" not in names(e, "actor", "target") for e in events)
     assert any("General Motors Co." in names(e, "actor") for e in events if e.trigger == "said")
+
+
+def test_a_past_perfect_does_not_set_the_story_day(nlp) -> None:
+    events = run(nlp, "Recep Tayyip Erdogan had on Tuesday repeated his criticism of Egypt. "
+                      "Ahmet Davutoglu said Turkey backed no group.")
+    said = one(events, "said")
+    assert said.date_from == "published"
+
+
+def test_a_dateline_read_as_a_second_subject_gives_way_to_the_actor(nlp) -> None:
+    events = run(nlp, "Egypt recalls ambassador\n\nCAIRO, Nov 23, 2013 (AFP) - Egypt on Tuesday expelled Turkey's "
+                      "ambassador and downgraded diplomatic relations.")
+    expelled = one(events, "expelled")
+    assert "Egypt" in names(expelled, "actor") and "Turkey" in names(expelled, "target")

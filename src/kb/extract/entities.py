@@ -520,7 +520,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
     if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
         return _Cand("state", state, start_char, end_char, sent, s, e, "name")
     if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _dateline_place(doc, s, e):
-        return _Cand("place", text, start_char, end_char, sent, s, e, "model")
+        return _Cand("place", text.title(), start_char, end_char, sent, s, e, "model")  # "CAIRO" is Cairo
     if label in ("LAW", "EVENT"):
         return None  # agreements are found separately
     if label == "LANGUAGE":

@@ -370,7 +370,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
     for h in hosts:
         by_sent.setdefault(ctx.sent_of.get(h[1].start, -1), []).append(h)
-    narrative = _narrative_times(len(ctx.sents), by_sent, anchor)
+    narrative = _narrative_times(len(ctx.sents), by_sent, anchor, ctx.tokens)
     for i, hosted in by_sent.items():  # who the story tells of on each day it names
         for tx, _, _ in hosted:
             if tx.start:
@@ -566,11 +566,15 @@ def _subject(tok: ParsedToken) -> ParsedToken | None:
     broke off"); the noun a relative clause or participle hangs on ("the envoy, who visited")."""
     cur = tok
     for _ in range(5):
-        for c in cur.children:
-            if c.dep_ in SUBJ_DEPS:
-                if c.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-                    return cur.head
-                return c
+        subjects = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+        if len(subjects) > 1:
+            # a dateline read as a second subject (", Nov 23 (AFP) - Egypt on Saturday
+            # expelled"): the one nearest the verb that is no date
+            subjects = [c for c in subjects if c.doc[c.i].ent_type_ not in ("DATE", "TIME")][-1:] or subjects
+        for c in subjects[:1]:
+            if c.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return cur.head
+            return c
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             return cur.head
         if cur.dep_ == "xcomp":  # object control: "urged Iran to stop", "prompting X to file"
@@ -889,13 +893,14 @@ def _is_past(verb: ParsedToken) -> bool:
 
 
 def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int | None]]],
-                     anchor: str | None) -> list[Timex | None]:
+                     anchor: str | None, tokens: list[ParsedToken]) -> list[Timex | None]:
     """For each sentence, the story's day as told before it (its reference time): the last
     day named by a clause above that falls in the week before publication ("Yesterday,
     Jobs unveiled …"). A later past-tense sentence with no date of its own goes on telling
     that day ("He demoed …"). An older date ("In April, …") is a flashback: it dates its
     own clause and leaves the story's day alone; a date line (a sentence that is only a
-    date) is no clause."""
+    date) is no clause; nor is a past perfect ("X had on Thursday criticised …"): it tells
+    what came before the story's time."""
     out: list[Timex | None] = []
     current: Timex | None = None
     day = _iso(anchor)
@@ -903,7 +908,7 @@ def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, in
         out.append(current)
         for tx, _, host in by_sent.get(i, []):
             if host is None or not _usable(tx) or tx.precision not in ("day", "time") \
-                    or tx.text.lower() in VAGUE_TIMES:
+                    or tx.text.lower() in VAGUE_TIMES or _past_perfect(tokens[host]):
                 continue
             start = _iso(tx.start)
             if day and start and 0 <= (day - start).days <= NARRATIVE_DAYS and (
@@ -929,6 +934,10 @@ def _continues_story(ctx: _Context, told: Timex | None, here: int, args: _Args) 
 
     keys = with_affiliations({k for k, _ in args.roles})
     return bool(keys & with_affiliations(ctx.told_of.get(told.start[:10], set())))
+
+
+def _past_perfect(verb: ParsedToken) -> bool:
+    return verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _iso(text: str | None) -> dt.date | None:
