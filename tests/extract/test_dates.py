@@ -97,3 +97,10 @@ def test_parse_date_arg_rejects_nonsense():
     for bad in ("2021-13", "soon", "2021-02-30"):
         with pytest.raises(BadDate):
             parse_date_arg(bad)
+
+
+def test_a_day_right_after_a_reporting_verb_dates_the_saying(nlp):
+    # the parser hangs "on Thursday" on "would review"; the day is when the Fund spoke
+    values = _values(nlp, "The International Monetary Fund, which has pressed Nairobi to raise revenue, said on "
+                          "Thursday it would review its programme.", "2024-07-19")
+    assert values["Thursday"] == "2024-07-18"

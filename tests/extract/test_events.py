@@ -144,7 +144,7 @@ def test_the_kingdom_is_the_state_named_before(nlp) -> None:
 
 
 def test_publication_day_is_marked_reported_and_the_story_day_carries_on(nlp) -> None:
-    events = run(nlp, "Yesterday, Microsoft unveiled a new tablet in Berlin. Satya Nadella praised Angela Merkel.")
+    events = run(nlp, "Yesterday, Satya Nadella unveiled a new tablet in Berlin. Nadella praised Angela Merkel.")
     praised = one(events, "praised")
     assert (praised.date.value, praised.date.precision, praised.date_from) == ("2019-03-13", "day", "narrative")
     events = run(nlp, "Canada accused Saudi Arabia of torture.")
@@ -252,13 +252,13 @@ def test_he_prefers_the_subject_and_him_never_the_own_subject(nlp) -> None:
     assert "Bill Gates" in names(e, "target") and "Bill Gates" not in names(e, "actor")
 
 
-def test_the_story_day_does_not_carry_into_a_new_paragraph_about_others(nlp) -> None:
-    text = ("The Federal Aviation Administration ordered checks of the batteries on Tuesday.\n\n"
+def test_the_story_day_does_not_carry_to_news_of_others(nlp) -> None:
+    text = ("The Federal Aviation Administration ordered checks of the batteries on Tuesday. "
             "Akbar Al Baker, the airline's chief executive, said the airline would seek compensation.\n\n"
             "The Federal Aviation Administration said the checks found nothing.")
     events = run(nlp, text)
     said = [e for e in events if e.trigger == "said"]
-    assert said[0].date_from == "published"  # a new paragraph, about someone else
+    assert said[0].date_from == "published"  # someone else's news
     assert said[1].date_from == "narrative" and said[1].date.value == "2019-03-12"  # the regulators again
 
 
@@ -281,3 +281,18 @@ def test_a_dateline_read_as_a_second_subject_gives_way_to_the_actor(nlp) -> None
                       "ambassador and downgraded diplomatic relations.")
     expelled = one(events, "expelled")
     assert "Egypt" in names(expelled, "actor") and "Turkey" in names(expelled, "target")
+
+
+def test_offices_elections_and_a_lemma_the_lemmatiser_missed(nlp) -> None:
+    events = run(nlp, "Kenyan President William Ruto dismissed almost all of his ministers on Tuesday.")
+    assert one(events, "dismissed").type == "dismissal"
+    events = run(nlp, "Raila Odinga, who lost the 2022 election to William Ruto, said talks would begin.")
+    assert one(events, "lost").type == "election"
+    events = run(nlp, "William Ruto reappointed Kithure Kindiki as interior minister.")
+    assert one(events, "reappointed").type == "appointment"
+
+
+def test_the_actor_after_a_dateline_and_its_credit(nlp) -> None:
+    events = run(nlp, "NAIROBI, July 19, 2024 (Reuters) - Kenyan President William Ruto on Friday nominated 11 "
+                      "cabinet ministers.")
+    assert "William Ruto" in names(one(events, "nominated"), "actor")

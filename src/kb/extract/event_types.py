@@ -104,7 +104,8 @@ VERBS: dict[str, str] = _expand({
                "discontinue", "develop", "produce", "manufacture", "build", "assemble"),
     "transaction": ("sell", "buy", "acquire", "purchase", "merge", "license", "order", "lease"),
     "founding": ("found", "establish", "create", "start", "co-found", "cofound"),
-    "appointment": ("appoint", "name", "hire", "nominate", "promote", "succeed", "join", "rejoin", "reassume"),
+    "appointment": ("appoint", "name", "hire", "nominate", "promote", "succeed", "join", "rejoin", "reassume",
+                    "reappoint", "renominate"),
     "resignation": ("resign", "quit", "retire", "leave", "step"),
     "dismissal": ("oust", "sack", "depose", "remove"),
     "election": ("elect", "vote", "win", "reelect", "re-elect"),
@@ -126,6 +127,10 @@ NEEDS_TARGET: frozenset[str] = frozenset({
     "station", "charge", "sentence", "fly", "talk", "join", "rejoin", "show", "build",
     "order", "raise", "lower", "cut", "reduce", "boost", "gain", "double", "halve", "slash", "hike", "lend",
 })
+# objects that make "won"/"lost" an election ("lost the 2022 election")
+ELECTION_OBJECTS: frozenset[str] = frozenset({
+    "election", "vote", "poll", "race", "ballot", "referendum", "primary", "runoff", "run-off", "seat",
+    "presidency", "mandate", "majority", "nomination", "leadership", "contest"})
 # objects that make "won"/"lost" a ruling without a named party ("lost its court case")
 CASE_OBJECTS: frozenset[str] = frozenset({"case", "lawsuit", "suit", "appeal", "trial", "dispute", "battle",
                                           "challenge", "bid", "vote", "election"})

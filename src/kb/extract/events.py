@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract import event_types as lex
 from kb.extract import gazetteer as gz
-from kb.extract.sents import ParsedToken, doc_sents, doc_text, parsed, parsed_tokens, sentence_of
+from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_of
 from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
@@ -114,7 +114,6 @@ class _Context:
         self.doc = doc
         self.tokens = parsed_tokens(doc)
         self.sents = doc_sents(doc)
-        self.text = doc_text(doc)
         self.sent_of: dict[int, int] = {}
         for i, s in enumerate(self.sents):
             for t in range(s.start, s.end):
@@ -155,9 +154,14 @@ class _Context:
         said …": DETROIT as subject, the company in apposition): the name after the dash."""
         if self.kind.get(self.tok_ent[tok.i]) != "place" or self.sents[self.sent_of[tok.i]].start != tok.i:
             return None
-        for c in reversed(tok.children):
-            if c.dep_ == "appos" and c.i > tok.i and c.i in self.tok_ent \
-                    and any(t.text in ("—", "–", "-", "--") for t in self.tokens[tok.i + 1:c.i]):
+        reached, todo = [], [tok]  # names in apposition, also through the credit "(Reuters)"
+        while todo:
+            for c in todo.pop().children:
+                if c.dep_ == "appos" and c.i > tok.i:
+                    reached.append(c)
+                    todo.append(c)
+        for c in sorted(reached, key=lambda t: -t.i):
+            if c.i in self.tok_ent and any(t.text in ("—", "–", "-", "--") for t in self.tokens[tok.i + 1:c.i]):
                 return self.tok_ent[c.i]
         return None
 
@@ -387,7 +391,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         here = ctx.sent_of.get(tok.i, -1)
         date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
                                            narrative[here] if here >= 0 else None, anchor, modality)
-        if date_from == "narrative" and anchor and not _continues_story(ctx, narrative[here], here, args):
+        if date_from == "narrative" and anchor and not _continues_story(ctx, narrative[here], args):
             date, date_from, date_text = DateValue(anchor, "reported", anchor, anchor), "published", None
         parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
                    and ctx.kind.get(k) in ACTOR_KINDS]
@@ -460,8 +464,26 @@ def _verbs_and_nouns(doc: Doc) -> list[ParsedToken]:
     return [tokens[i] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0].tolist()]
 
 
-def _trigger_type(tok: ParsedToken) -> str | None:
+def _office_holders(obj: ParsedToken) -> bool:
+    """An object naming people by their office: "the minister", "all of his ministers"."""
+    if obj.lemma_.lower() in AGENT_NOUNS:
+        return True
+    return obj.pos_ in ("PRON", "DET") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in AGENT_NOUNS for p in c.children)
+        for c in obj.children)
+
+
+def _verb_lemma(tok: ParsedToken) -> str:
+    """The lemma, or for a past form the lemmatiser got wrong ("reappointed" → "reappointe")
+    the lexicon's verb it is the past of."""
     lemma = tok.lemma_.lower()
+    if lemma in _VERB_LEMMAS or tok.tag_ not in ("VBD", "VBN") or not tok.lower_.endswith("ed"):
+        return lemma
+    return next((stem for stem in (tok.lower_[:-1], tok.lower_[:-2]) if stem in _VERB_LEMMAS), lemma)
+
+
+def _trigger_type(tok: ParsedToken) -> str | None:
+    lemma = _verb_lemma(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in _VERB_LEMMAS and tok.dep_ not in ("amod", "compound", "prep"):
         obj = _object(tok)
         obj_lemma = obj.lemma_.lower() if obj is not None else ""
@@ -478,8 +500,9 @@ def _trigger_type(tok: ParsedToken) -> str | None:
                     return type_
         if lemma in lex.LIGHT_VERBS and obj is not None and _noun_type(obj):
             return None
-        if lemma in ("fire", "dismiss", "remove", "oust", "sack") and obj is not None and obj.ent_type_ == "PERSON":
-            return "dismissal"
+        if lemma in ("fire", "dismiss", "remove", "oust", "sack") and obj is not None and (
+                obj.ent_type_ == "PERSON" or _office_holders(obj)):
+            return "dismissal"  # "dismissed almost all of his ministers"
         if lemma == "recall":
             if obj is None:
                 return None  # "he recalled that …": remembering
@@ -489,6 +512,8 @@ def _trigger_type(tok: ParsedToken) -> str | None:
             return None  # "returned the phones": given back, not gone back
         if lemma == "demonstrate" and obj is not None:
             return "launch"  # "demonstrated the new phone"; intransitive is a protest
+        if lemma in ("win", "lose") and obj is not None and obj.lemma_.lower() in lex.ELECTION_OBJECTS:
+            return "election"  # "lost the 2022 election"
         if lemma in ("win", "lose") and obj is not None and obj.lemma_.lower() in lex.CASE_OBJECTS:
             return "ruling"
         if lemma == "bear" and tok.tag_ != "VBN":
@@ -917,18 +942,14 @@ def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, in
     return out
 
 
-def _continues_story(ctx: _Context, told: Timex | None, here: int, args: _Args) -> bool:
-    """True when an event goes on telling the story's day: in the paragraph that named the
-    day, or sharing someone or something with the sentences dated to it ("Yesterday, Jobs
-    unveiled the phone. … He demoed …"); not a new paragraph about others ("The agency
-    ordered checks last Thursday. ¶ The airline's chief said …")."""
-    if told is None or not told.start or not 0 <= told.sentence < len(ctx.sents):
+def _continues_story(ctx: _Context, told: Timex | None, args: _Args) -> bool:
+    """True when an event goes on telling the story's day: it shares someone or something
+    with the sentences dated to that day ("Yesterday, Jobs unveiled the phone. … He demoed
+    …"), unlike news of others told next to it ("The agency ordered checks last Thursday.
+    The airline's chief said …")."""
+    if told is None or not told.start:
         return False
-    # a sentence ends at its line break (kb_paragraphs): any break from the dated sentence
-    # up to this one starts a new paragraph
-    between = ctx.text[ctx.sents[told.sentence].start_char:ctx.sents[here].start_char]
-    if told.sentence <= here and "\n" not in between:
-        return True
+
     def with_affiliations(keys: set[str]) -> set[str]:  # "Apple CEO Steve Jobs" speaks for Apple
         return keys | {ctx.affiliation[k] for k in keys if k in ctx.affiliation}
 

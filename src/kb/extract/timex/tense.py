@@ -63,8 +63,23 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     return None
 
 
+# "said on Thursday (that) it would …": a day right after a reporting verb dates the saying,
+# whatever the parser hangs it on
+REPORTING_VERBS = {"say", "tell", "announce", "state", "add", "confirm", "report", "write", "tweet", "disclose",
+                   "reveal", "warn", "deny", "claim", "insist", "acknowledge", "admit"}
+
+
+def _after_reporting_verb(tok: Any) -> bool:
+    doc, i = tok.doc, tok.left_edge.i - 1
+    if i >= 0 and doc[i].lower_ in ("on", "late", "early"):
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in REPORTING_VERBS
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
+    if _after_reporting_verb(tok):
+        return "past"
     v = _verb_of(tok)
     if v is None:
         return None
