@@ -218,3 +218,15 @@ def test_a_model_listed_with_models_is_a_product_and_a_maker_tagged_alone_keeps_
     kinds = {(m.text, m.kind) for m in facts.mentions}
     assert {("Chevrolet Malibu", "product"), ("Chevrolet Cobalt", "product"), ("Saturn Aura", "product")} <= kinds
     assert ("Steve Jobs", "person") in kinds
+
+
+def test_a_name_appointed_to_an_office_is_a_person(nlp) -> None:
+    from kb.extract import extract
+    from kb.model import Article
+
+    text = ("William Ruto reappointed Kithure Kindiki as interior minister and Aden Duale as defence minister.\n\n"
+            "Jane Fraser joined Goldman Sachs as chairman in 2022.\n\nThe board named Deutsche Bank as adviser.\n")
+    kinds = {(m.text, m.kind) for m in extract(Article(doc_id="d", text=text), nlp).mentions}
+    assert ("Aden Duale", "person") in kinds
+    assert ("Goldman Sachs", "organization") in kinds  # the chairman is Fraser
+    assert ("Deutsche Bank", "organization") in kinds  # no office only a person holds

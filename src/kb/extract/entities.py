@@ -1256,6 +1256,9 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
             near += [ch for ch in tok.children if ch.dep_ == "conj"]
             if any(by_token.get(t.i) is not None and by_token[t.i].kind == "organization" for t in near):
                 kind = "organization"
+        elif kind in ("organization", "place") and c.via == "model" and 2 <= len(toks) <= 3 \
+                and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)) and _named_as_office(tokens, c):
+            kind = "person"  # "reappointed … and Aden Duale as defence minister"
         elif kind == "person" and 2 <= len(toks) <= 3 and not _person_cue(doc, c) \
                 and _listed_only_with(tokens[c.tok_end - 1], by_token, "product", at_least=2):
             kind = "product"  # "the Chevrolet Malibu, Chevrolet Cobalt and Saturn Aura", not "Jobs and the iPad"
@@ -1268,6 +1271,37 @@ def _retype(cands: list[_Cand], doc: Doc) -> list[_Cand]:
             c = _Cand(kind, c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via, cue=kind == "person")
         out.append(c)
     return out
+
+
+# offices only a person holds, that "X as …" gives a name ("Aden Duale as defence minister")
+_PERSONAL_OFFICES = {
+    "minister", "secretary", "president", "vice-president", "premier", "governor", "ambassador", "chairman",
+    "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "mayor", "speaker", "senator",
+    "coach", "captain", "ceo", "chancellor", "envoy", "commissioner", "deputy", "director-general", "prosecutor",
+    "judge", "chief", "head", "leader"}
+
+
+_APPOINTING = {"appoint", "reappoint", "name", "nominate", "renominate", "elect", "choose", "pick", "select",
+               "install", "designate", "confirm", "swear"}
+
+
+def _named_as_office(tokens: list[Token], c: _Cand) -> bool:
+    """``c`` is appointed to an office only a person holds: an appointing verb before it,
+    then "as" and the office ("named … Aden Duale as defence minister"), unlike "joined
+    Manchester United as coach", where the coach is someone else."""
+    end = c.tok_end
+    if end >= len(tokens) or tokens[end].lower_ != "as":
+        return False
+    before = tokens[max(0, c.tok_start - 12):c.tok_start]
+    if not any(t.pos_ == "VERB" and (t.lemma_.lower() in _APPOINTING or t.lower_.removesuffix("ed") in _APPOINTING
+                                     or t.lower_.removesuffix("d") in _APPOINTING) for t in before):
+        return False
+    for t in tokens[end + 1:end + 5]:
+        if t.lower_ in _PERSONAL_OFFICES and t.pos_ == "NOUN":
+            return True
+        if t.is_punct or t.lower_ in ("and", "or", "but"):
+            break
+    return False
 
 
 def _listed_only_with(tok: Token, by_token: dict[int, _Cand], kind: str, *, at_least: int) -> bool:
