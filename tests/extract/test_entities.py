@@ -230,3 +230,16 @@ def test_a_name_appointed_to_an_office_is_a_person(nlp) -> None:
     assert ("Aden Duale", "person") in kinds
     assert ("Goldman Sachs", "organization") in kinds  # the chairman is Fraser
     assert ("Deutsche Bank", "organization") in kinds  # no office only a person holds
+
+
+def test_an_office_given_by_an_appointing_verb_is_a_role(nlp) -> None:
+    from kb.extract import extract
+    from kb.model import Article
+
+    text = ("Kenyan President William Ruto reappointed Kithure Kindiki as interior minister.\n\n"
+            "Former attorney general Justin Muturi was named labour minister.\n")
+    roles = {(r.entity.split(":", 1)[-1], r.title.lower(), r.former)
+             for r in extract(Article(doc_id="d", text=text), nlp).roles}
+    assert ("Kithure Kindiki", "interior minister", False) in roles
+    assert ("Justin Muturi", "attorney general", True) in roles
+    assert any(p == "Justin Muturi" and "minister" in t and not f for p, t, f in roles)

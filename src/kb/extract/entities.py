@@ -1285,6 +1285,12 @@ _APPOINTING = {"appoint", "reappoint", "name", "nominate", "renominate", "elect"
                "install", "designate", "confirm", "swear"}
 
 
+def _appointing(t: Token) -> bool:
+    """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
+    return t.pos_ == "VERB" and (t.lemma_.lower() in _APPOINTING or t.lower_.removesuffix("ed") in _APPOINTING
+                                 or t.lower_.removesuffix("d") in _APPOINTING)
+
+
 def _named_as_office(tokens: list[Token], c: _Cand) -> bool:
     """``c`` is appointed to an office only a person holds: an appointing verb before it,
     then "as" and the office ("named … Aden Duale as defence minister"), unlike "joined
@@ -1292,9 +1298,7 @@ def _named_as_office(tokens: list[Token], c: _Cand) -> bool:
     end = c.tok_end
     if end >= len(tokens) or tokens[end].lower_ != "as":
         return False
-    before = tokens[max(0, c.tok_start - 12):c.tok_start]
-    if not any(t.pos_ == "VERB" and (t.lemma_.lower() in _APPOINTING or t.lower_.removesuffix("ed") in _APPOINTING
-                                     or t.lower_.removesuffix("d") in _APPOINTING) for t in before):
+    if not any(_appointing(t) for t in tokens[max(0, c.tok_start - 12):c.tok_start]):
         return False
     for t in tokens[end + 1:end + 5]:
         if t.lower_ in _PERSONAL_OFFICES and t.pos_ == "NOUN":
@@ -1502,7 +1506,34 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
                 role = _make_role(doc, c, phrase, by_token, names)
                 if role is not None:
                     roles.append(role)
+    # 4. put in an office: "reappointed Kithure Kindiki as interior minister", "Justin Muturi
+    # was named public service minister"
+    if all(r.former for r in roles):  # "Former attorney general Justin Muturi was named …"
+        phrase = _office_after(tokens, c, sent.start, sent.end)
+        if phrase:
+            role = _make_role(doc, c, phrase, by_token, names)
+            if role is not None:
+                roles.append(role)
     return roles
+
+
+def _office_after(tokens: list[Token], c: _Cand, start: int, end: int) -> list[Token]:
+    """The office a name is put in by an appointing verb, told right after the name."""
+    j = c.tok_end
+    if j < end and tokens[j].lower_ == "as" and any(_appointing(t) for t in tokens[max(start, c.tok_start - 12):c.tok_start]):
+        k = j + 1
+    elif j + 1 < end and tokens[j].lemma_ == "be" and _appointing(tokens[j + 1]) and tokens[j + 1].tag_ == "VBN":
+        k = j + 2 + (j + 2 < end and tokens[j + 2].lower_ == "as")
+    else:
+        return []
+    phrase: list[Token] = []
+    while k < end and len(phrase) < 8:
+        t = tokens[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP") and t.lower_ != "of":
+            break
+        phrase.append(t)
+        k += 1
+    return phrase if any(t.lower_ in gz.TITLE_HEADS for t in phrase) else []
 
 
 # ---------------------------------------------------------------------------------------
