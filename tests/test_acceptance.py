@@ -68,3 +68,10 @@ def test_one_memorandum_event_told_by_three_articles(run, seeds_db):
     assert signed
     docs = max(len({s["document"] for s in e["sources"]}) for e in signed)
     assert docs >= 2
+
+
+def test_the_memorandum_is_an_agreement_dated_by_its_signing(run, seeds_db):
+    found = run.json("agreements", "--country", "Morocco", "--db", seeds_db)["agreements"]
+    memo = [a for a in found if "memorandum" in a["name"].lower()]
+    assert memo and memo[0]["date"] == "2021-11-24"
+    assert {"Israel", "Morocco"} <= set(memo[0]["parties"])

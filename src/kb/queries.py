@@ -361,10 +361,14 @@ def agreements(store: Store, *, country: str | None = None) -> list[dict[str, An
         if r["value"] and rank < entry["_rank"]:
             entry.update(date=r["value"], precision=r["precision"], _rank=rank)
         entry["sources"].append(asdict(_source(r, r["doc_title"], r["doc_published"], r["sentence_text"])))
+    # an agreement whose own sentences give no date takes the day it was signed
+    signed = store.signing_dates([eid for eid, entry in grouped.items() if entry["date"] is None])
     out = []
     for eid, entry in grouped.items():
         if keep is not None and eid not in keep:
             continue
+        if entry["date"] is None and eid in signed:
+            entry["date"], entry["precision"] = signed[eid]
         row = store.entity(eid)
         entry.pop("_rank")
         out.append({"id": eid, "name": row["name"] if row else "", **{k: v for k, v in entry.items() if k != "id"}})

@@ -646,6 +646,19 @@ class Store:
                     ORDER BY ee.event, en.name""", chunk).fetchall()
         return rows
 
+    def signing_dates(self, agreement_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """(value, precision) of the best-dated signing event each agreement takes part in."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(agreement_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                    f"""SELECT ee.entity, h.value, h.precision FROM event_entities ee
+                        JOIN event_heads h ON h.event = ee.event
+                        WHERE ee.entity IN ({marks}) AND h.type = 'agreement_signed' AND h.start IS NOT NULL
+                        ORDER BY h.rank, h.start""", chunk):
+                out.setdefault(r[0], (r[1], r[2]))
+        return out
+
     def agreement_rows(self) -> list[sqlite3.Row]:
         return self.db.execute(
             """SELECT em.entity, g.*, a.title AS doc_title, a.published AS doc_published,
