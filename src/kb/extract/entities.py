@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract import gazetteer as gz
-from kb.extract.sents import doc_ents, doc_text, doc_tokens, sentence_index, sentence_of
+from kb.extract.sents import doc_ents, doc_sents, doc_text, doc_tokens, sentence_index, sentence_of
 from kb.model import Agreement, LocalEntity, Mention, Role
 from kb.resolve.entities import LEGAL_FORMS, org_stem, product_short_form
 
@@ -772,11 +772,15 @@ def _model_word(tok: Token) -> bool:
     return bool(_MODEL_LETTERS.match(t)) and t not in _NOT_MODEL_LETTERS
 
 
-def _title_case_line(doc: Doc, i: int) -> bool:
-    """A headline in title case ("Boeing Delays 787 Deliveries"): capitals say nothing there."""
-    sent = sentence_of(doc_tokens(doc)[i])
-    words = [t for t in sent if t.is_alpha]
-    return len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) >= 0.7 * len(words)
+def _title_case_lines(doc: Doc) -> list[bool]:
+    """For each sentence, whether it is a headline in title case ("Boeing Delays 787
+    Deliveries"): capitals say nothing there. Read once per sentence, as every capitalised
+    token of a sentence asks."""
+    flags = []
+    for sent in doc_sents(doc):
+        words = [t.text for t in sent if t.is_alpha]
+        flags.append(len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words))
+    return flags
 
 
 def _plain_head(tok: Token) -> bool:
@@ -837,9 +841,10 @@ def _shape_products(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list
         for i in range(c.tok_start, c.tok_end):
             by_tok.setdefault(i, c)
     found: list[tuple[int, int]] = []
+    headlines = _title_case_lines(doc)
     i = 0
     while i < n:
-        span = _product_at(doc, toks, i, by_tok)
+        span = _product_at(doc, toks, i, by_tok, headlines[sent_of[i]])
         if span is None:
             i += 1
             continue
@@ -859,8 +864,10 @@ def _shape_products(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list
     return sorted(kept + out, key=lambda c: c.start)
 
 
-def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, _Cand]) -> tuple[int, int] | None:
-    """The token span of a product name starting at ``s``, when its shape says it is one."""
+def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, _Cand], headline: bool
+                ) -> tuple[int, int] | None:
+    """The token span of a product name starting at ``s``, when its shape says it is one
+    (``headline``: its sentence is a headline in title case)."""
     tok = toks[s]
     own = by_tok.get(s)
     if own is not None and own.tok_start != s:
@@ -871,7 +878,6 @@ def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, _Cand]) -
     head_end = next((k for k in range(s + 1, end) if _model_number(toks, k)), end)
     camel = bool(_CAMEL_PRODUCT.match(tok.text)) and head_end == s + 1
     kind = own.kind if own is not None else ""
-    headline = _title_case_line(doc, s)
     # a maker alone or tagged alone before its model ("Chevrolet" + "Malibu")
     maker = (own is None or own.kind == "organization" and own.tok_end == s + 1) and _maker_model(toks, s, by_tok)
     if kind == "product" or camel:
