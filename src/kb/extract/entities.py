@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract import gazetteer as gz
-from kb.extract.sents import doc_ents, doc_sents, doc_text, doc_tokens, sentence_index, sentence_of
+from kb.extract.sents import doc_ents, doc_sents, doc_text, doc_tokens, sentence_index, sentence_of, token_texts
 from kb.model import Agreement, LocalEntity, Mention, Role
 from kb.resolve.entities import LEGAL_FORMS, org_stem, product_short_form
 
@@ -371,13 +371,14 @@ def _scan_known_orgs(doc: Doc, sent_of: list[int], taken: set[int], toks: list[T
     AFP"), company names closed by a legal form ("Apple Inc."), owned products ("its Prius
     hybrid")."""
     out: list[_Cand] = []
+    texts = token_texts(doc)
     i = 0
     n = len(doc)
     while i < n:
-        tok = toks[i]
-        if i in taken or not tok.text[:1].isupper():
+        if i in taken or not texts[i][:1].isupper():
             i += 1
             continue
+        tok = toks[i]
         hit = 0
         if tok.text in gz.NEWS_AGENCY_FIRST:
             for size in (3, 2, 1):
@@ -470,8 +471,12 @@ def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
     cands += found
     kept.update(i for c in found for i in range(c.tok_start, c.tok_end))
     # artefacts: state names glued to other words, outside recognised names or inside junk ones
-    for tok in toks:
-        if tok.i in kept or not tok.is_alpha or tok.text.islower() or tok.ent_type_ in ("GPE", "LOC", "PERSON"):
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if i in kept or text.islower() or not text.isalpha():
+            continue
+        tok = toks[i]
+        if not tok.is_alpha or tok.ent_type_ in ("GPE", "LOC", "PERSON"):
             continue
         hit = _glued_state(tok.text)
         if hit is None:
@@ -842,9 +847,10 @@ def _shape_products(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list
             by_tok.setdefault(i, c)
     found: list[tuple[int, int]] = []
     headlines = _title_case_lines(doc)
+    texts = token_texts(doc)
     i = 0
     while i < n:
-        span = _product_at(doc, toks, i, by_tok, headlines[sent_of[i]])
+        span = _product_at(doc, toks, i, by_tok, headlines[sent_of[i]]) if _may_open_product(texts[i]) else None
         if span is None:
             i += 1
             continue
@@ -864,15 +870,20 @@ def _shape_products(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: list
     return sorted(kept + out, key=lambda c: c.start)
 
 
+def _may_open_product(text: str) -> bool:
+    """A word a product name may start with: capitalised, "iPhone"-like or a number. Tested
+    on the text alone first, as most words fail it."""
+    return text[:1].isupper() or bool(_CAMEL_PRODUCT.match(text)) or text[:1].isdigit()
+
+
 def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, _Cand], headline: bool
                 ) -> tuple[int, int] | None:
     """The token span of a product name starting at ``s``, when its shape says it is one
-    (``headline``: its sentence is a headline in title case)."""
+    (``headline``: its sentence is a headline in title case). The word at ``s`` passed
+    :func:`_may_open_product`."""
     tok = toks[s]
     own = by_tok.get(s)
     if own is not None and own.tok_start != s:
-        return None
-    if not (tok.text[:1].isupper() or _CAMEL_PRODUCT.match(tok.text) or tok.text[:1].isdigit()):
         return None
     end = own.tok_end if own is not None else s + 1
     head_end = next((k for k in range(s + 1, end) if _model_number(toks, k)), end)
@@ -1353,8 +1364,9 @@ def _repeated_surnames(doc: Doc, cands: list[_Cand], sent_of: list[int], toks: l
         return []
     taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     out = []
-    for tok in toks:
-        if tok.text in surnames and tok.i not in taken and tok.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX") \
+    texts = token_texts(doc)
+    for tok in (toks[i] for i, text in enumerate(texts) if text in surnames):
+        if tok.i not in taken and tok.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX") \
                 and not (tok.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL") and tok.ent_iob_ == "I"):
             out.append(_Cand("person", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
                              "repeated", cue=True))

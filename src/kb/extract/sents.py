@@ -50,6 +50,12 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return _cached(doc, "tokens", lambda: list(doc))
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """``[tok.text for tok in doc]``: loops over every token that test a word's text read it
+    from here rather than have spaCy look it up on each access."""
+    return _cached(doc, "token_texts", lambda: [tok.text for tok in doc_tokens(doc)])
+
+
 def sentence_index(doc: Doc) -> list[int]:
     """For each token, the index of its sentence in :func:`doc_sents`."""
 
