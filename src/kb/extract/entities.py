@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract import gazetteer as gz
-from kb.extract.sents import doc_ents, doc_sents, doc_text, doc_tokens, sentence_index, sentence_of, token_texts
+from kb.extract.sents import (
+    doc_ents, doc_sents, doc_text, doc_tokens, parsed_tokens, sentence_index, sentence_of, token_texts,
+)
 from kb.model import Agreement, LocalEntity, Mention, Role
 from kb.resolve.entities import LEGAL_FORMS, org_stem, product_short_form
 
@@ -66,6 +68,8 @@ _TITLE_ADJECTIVES = {"supreme", "grand", "high", "chief", "senior", "deputy", "a
 _CLUB_PREFIXES = {"fc", "ac", "as", "sc", "cf", "afc", "real", "atletico", "atlético", "athletic", "sporting", "inter",
                   "olympique", "borussia", "dynamo", "dinamo", "racing", "rapid", "ajax", "celtic", "rangers"}
 _GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "WesternSahara", "BlackBerry"
+_JOINED_PLACE = re.compile(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w")  # "Ivry-sur-Seine"
 
 
 @dataclass
@@ -493,7 +497,8 @@ def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
 def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> list[_Cand]:
     """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
     tokens = doc_tokens(doc)
-    cut = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    parse = parsed_tokens(doc)
+    cut = next((i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in ("'s", "’s")), None)
     if cut is None:
         cand = _from_model_ent(doc, ent, s, e, sent, gaz)
         return [cand] if cand is not None else []
@@ -516,11 +521,12 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
 
 def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> _Cand | None:
     tokens = doc_tokens(doc)
+    words = token_texts(doc)[s:e]
     label = ent.label_
-    if label not in ("GPE", "LOC") and any(_glued_state(t.text) for t in doc[s:e]):
+    if label not in ("GPE", "LOC") and any(_glued_state(w) for w in words):
         return None  # artefacts of glued words: handled token by token
-    text = doc[s:e].text
-    start_char, end_char = tokens[s].idx, tokens[e - 1].idx + len(tokens[e - 1])
+    start_char, end_char = tokens[s].idx, tokens[e - 1].idx + len(words[-1])
+    text = doc_text(doc)[start_char:end_char]  # doc[s:e].text
     state = gaz.state_of_name(text)
     if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
         return _Cand("state", state, start_char, end_char, sent, s, e, "name")
@@ -542,8 +548,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
     if label == "ORG" and 2 <= e - s <= 3 and s > 0 and tokens[s - 1].lower_ in gz.STANDALONE_TITLES \
             and tokens[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
         return _Cand("person", text, start_char, end_char, sent, s, e, "model", cue=True)  # "Chancellor Olaf Scholz"
-    words = [t.text for t in doc[s:e]]
-    if any(_GLUE.match(w) and re.search(r"[a-z][A-Z]", w) and not _NAME_CAMEL.match(w) for w in words):
+    if any(_GLUE.match(w) and _INNER_CAPITAL.search(w) and not _NAME_CAMEL.match(w) for w in words):
         if label in ("ORG", "PERSON") and len(words) == 1 and text[:1].isupper():
             # a hashtag-style run of words ("WesternSahara", "AmnestyInternational") or a brand ("BlackBerry")
             spaced = _decamel(text)
@@ -554,7 +559,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
                 return _Cand("organization", spaced, start_char, end_char, sent, s, e, "glued")
             return _Cand("organization", text, start_char, end_char, sent, s, e, "model")
         return None
-    if re.search(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w", text) and len(words) <= 5:
+    if "-" in text and _JOINED_PLACE.search(text) and len(words) <= 5:
         return _Cand("place", text, start_char, end_char, sent, s, e, "model")  # "Ivry-sur-Seine"
     if label == "PERSON":
         ps = _strip_titles(doc, s, e)
