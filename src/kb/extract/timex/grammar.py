@@ -798,6 +798,12 @@ KEYWORDS: dict[str, tuple[str, str | None]] = {
     "same": ("day|week|month|year|morning|evening|night", None),
     "ref": ("now|present|days|moment|recent|lately|previously|formerly|past|future|currently", None),
 }
+# pattern -> what every match of it also holds, in lower case: a window without it is not scanned
+NEEDS = {name: re.compile(need) for name, need in {
+    "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
+    "md": r"\d", "dm": r"\d",  # the day
+    "month_rel": "last|next|this|past|coming",
+}.items()}
 _GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
 _LONG_GAP = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}")
 _LONG_NUMBER_OR_WORD = re.compile(rf"[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
@@ -895,6 +901,52 @@ KEYED = {name: (re.compile(KEYWORDS[name][0]), *_bounds(rx, KEYWORDS[name][1])) 
          if name in KEYWORDS}
 
 
+def _first_chars(items: Any, ignore_case: bool) -> set[str] | None:
+    """The characters a match of ``items`` may start with, when they are a few plain letters
+    matched with case (None otherwise, or when the match may be empty)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL and not ignore_case:
+        return {chr(av)}
+    if op is sre.BRANCH:
+        firsts = [_first_chars(branch, ignore_case) for branch in av[1]]
+        return None if any(f is None for f in firsts) else set().union(*firsts)
+    if op is sre.SUBPATTERN:
+        _, add, drop, inner = av
+        return _first_chars(inner, (ignore_case or bool(add & re.I)) and not drop & re.I)
+    return None
+
+
+def _starts_capitalised(rx: re.Pattern[str], group: str | None) -> bool:
+    """True when ``group``, at the top level of ``rx``, always starts with a capital letter."""
+    index = rx.groupindex.get(group) if group else None
+    for op, av in sre_parse.parse(rx.pattern, rx.flags):
+        if index is not None and op is sre.SUBPATTERN and av[0] == index:
+            firsts = _first_chars(av[3], bool(rx.flags & re.I))
+            return firsts is not None and all(c.isupper() for c in firsts)
+    return False
+
+
+# Keywords that start a word which every pattern keyed on them wants capitalised (month and
+# weekday names): the scan of the lower-cased text also finds "may", "market" or "money",
+# and windows are cut only around the hits whose first letter is a capital in the text.
+CAPITALISED = {
+    keyword for keyword in {KEYED[name][0] for name in KEYED}
+    if keyword.pattern.startswith(_WORD_START)
+    and all(_starts_capitalised(rx, KEYWORDS[name][1]) for name, rx, _ in COMPILED if KEYED[name][0] is keyword)
+}
+
+
+def _keyword_spans(keyword: re.Pattern[str], low: str, text: str) -> list[tuple[int, int]]:
+    """Where ``keyword`` occurs in ``low`` (`` `` + the lower-cased ``text``), as offsets in
+    ``text`` (a _WORD_START keyword starts one character before its word)."""
+    spans = [(m.start() - 1, m.end() - 1) for m in keyword.finditer(low)]
+    if keyword in CAPITALISED:
+        spans = [(a, b) for a, b in spans if text[a + 1].isupper()]
+    return spans
+
+
 def _windows(keyword_spans: list[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
     """Disjoint stretches of the text from ``before`` characters before each keyword to
     ``after`` characters after its end (a keyword hidden in an overlapping one found by
@@ -918,10 +970,12 @@ def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
         if keyed and name in KEYED:
             keyword, before, after = KEYED[name]
             if keyword not in spans:
-                spans[keyword] = [(m.start() - 1, m.end() - 1) for m in keyword.finditer(low)]
+                spans[keyword] = _keyword_spans(keyword, low, text)
+            need = NEEDS.get(name)
             for a, b in _windows(spans[keyword], before, after, len(text)):
-                for m in rx.finditer(text, a, b):
-                    yield rank, name, m
+                if need is None or need.search(low, a + 1, b + 1):
+                    for m in rx.finditer(text, a, b):
+                        yield rank, name, m
         else:
             for m in rx.finditer(text):
                 yield rank, name, m
