@@ -79,3 +79,16 @@ def test_every_keyword_names_a_pattern() -> None:
     assert len(grammar.KEYED) == len(grammar.KEYWORDS)
     for keyword, before, after in grammar.KEYED.values():
         assert 0 < after and 0 <= before < 200
+
+
+def test_changed_case_matches_whole_scan() -> None:
+    """Month and weekday windows need a capital; the other patterns match in any case."""
+    for text in SENTENCES:
+        for variant in (text.lower(), text.upper(), text.title()):
+            assert _windowed(variant) == _whole_scan(variant), variant
+
+
+def test_capitalised_keywords_are_months_and_weekdays() -> None:
+    assert {k.pattern for k in grammar.CAPITALISED} == {grammar._MONTH_KW, grammar._DOW_KW}
+    low = " in may the market said money for the sun"
+    assert all(not grammar._keyword_spans(k, low, low[1:]) for k in grammar.CAPITALISED)
