@@ -477,10 +477,10 @@ def _collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[_Cand]:
     # artefacts: state names glued to other words, outside recognised names or inside junk ones
     texts = token_texts(doc)
     for i, text in enumerate(texts):
-        if i in kept or text.islower() or not text.isalpha():
+        if i in kept or text.islower() or not text.isalpha():  # Token.is_alpha
             continue
         tok = toks[i]
-        if not tok.is_alpha or tok.ent_type_ in ("GPE", "LOC", "PERSON"):
+        if tok.ent_type_ in ("GPE", "LOC", "PERSON"):
             continue
         hit = _glued_state(tok.text)
         if hit is None:
@@ -659,7 +659,7 @@ def _dateline_place(doc: Doc, s: int, e: int) -> bool:
     or agency after it."""
     tokens = doc_tokens(doc)
     span = tokens[s:e]
-    if not tokens[s].is_sent_start or e >= len(doc) or len(doc[s:e].text) <= 3 \
+    if not tokens[s].is_sent_start or e >= len(doc) or tokens[e - 1].idx + len(tokens[e - 1]) - tokens[s].idx <= 3 \
             or not all(t.text.isupper() or not t.is_alpha for t in span):
         return False
     nxt = tokens[e].text
@@ -683,8 +683,8 @@ def _product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
     console"), or after "versions of". People, platforms, agencies and states never are.
     """
     tokens = doc_tokens(doc)
-    span = doc[s:e]
-    text = span.text
+    span = tokens[s:e]
+    text = doc_text(doc)[span[0].idx:span[-1].idx + len(span[-1])]  # doc[s:e].text
     if text in gz.NEWS_AGENCIES or span[0].lower_ in gz.PLATFORMS or gz.gazetteer().state_of_name(text):
         return False
     if any(t.lower_ in gz.ORG_WORDS for t in span[1:]) or span[-1].lower_ in gz.LEGAL_SUFFIXES:
@@ -786,9 +786,10 @@ def _title_case_lines(doc: Doc) -> list[bool]:
     """For each sentence, whether it is a headline in title case ("Boeing Delays 787
     Deliveries"): capitals say nothing there. Read once per sentence, as every capitalised
     token of a sentence asks."""
+    texts = token_texts(doc)
     flags = []
     for sent in doc_sents(doc):
-        words = [t.text for t in sent if t.is_alpha]
+        words = [w for w in texts[sent.start:sent.end] if w.isalpha()]  # Token.is_alpha
         flags.append(len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words))
     return flags
 
