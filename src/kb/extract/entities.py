@@ -1202,17 +1202,21 @@ def _rescue(cands: list[_Cand], doc: Doc) -> list[_Cand]:
             toks = _tokens(c.name)
             if len(toks) >= 2 and all(t in gz.ORG_SUFFIXES for t in toks[1:]):
                 org_prefix.add(toks[0])
+    tokens, text = doc_tokens(doc), doc_text(doc)
     out = []
     for c in cands:
         toks = _tokens(c.name)
         if c.kind in ("organization", "place", "_other") and c.via != "glued":
             # the longest tail of the span that is a known person's surname ("War criminal Gantz")
+            last = tokens[c.tok_end - 1]
+            end_char = last.idx + len(last)
             for first in range(c.tok_start, c.tok_end):
-                tail = doc[first:c.tok_end]
-                if tail.text[:1].isupper() and gz.fold(tail.text) in surnames:
+                start_char = tokens[first].idx
+                tail = text[start_char:end_char]  # doc[first:c.tok_end].text
+                if tail[:1].isupper() and gz.fold(tail) in surnames:
                     if first == c.tok_start or c.kind == "_other":
-                        out.append(_Cand("person", tail.text, tail.start_char, tail.end_char, c.sent, first,
-                                         c.tok_end, "rescued", cue=True))
+                        out.append(_Cand("person", tail, start_char, end_char, c.sent, first, c.tok_end, "rescued",
+                                         cue=True))
                     break
             else:
                 first = -1
