@@ -92,3 +92,23 @@ def test_capitalised_keywords_are_months_and_weekdays() -> None:
     assert {k.pattern for k in grammar.CAPITALISED} == {grammar._MONTH_KW, grammar._DOW_KW}
     low = " in may the market said money for the sun"
     assert all(not grammar._keyword_spans(k, low, low[1:]) for k in grammar.CAPITALISED)
+
+
+def test_durations_after_any_count_match_whole_scan() -> None:
+    """A unit opens a duration window only after a count (and maybe "more", "full"...): every
+    count form, modifier and gap still finds what a whole-text scan finds."""
+    counts = ["3", "1,500", "2.5", "a", "an", "one", "twenty-one", "seventeen", "a few", "a couple of", "couple of",
+              "several", "dozens of", "one and a half", "half an", "half a", "single", "x-three", "(12", "some"]
+    words = counts + list(grammar._COUNT_WORDS) + ["years", "day", "centuries", "weeks", "the", "past", "about",
+                                                   "ending", "-", "old", "ago", "long", "more than"]
+    rng = random.Random(11)
+    for _ in range(400):
+        seps = [" ", "  ", "   ", "\n", "\u00a0", ", ", "-"]
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(3, 25)))
+        assert _windowed(text) == _whole_scan(text), text
+    for count in counts:
+        for word in ("", "consecutive ", "single ", "more "):
+            text = f"for {count}   {word}  years"
+            assert ("duration" in {name for _, name, _ in _windowed(text)}) == bool(
+                grammar.COMPILED[[n for n, _, _ in grammar.COMPILED].index("duration")][1].search(text)), text
+            assert _windowed(text) == _whole_scan(text), text

@@ -81,6 +81,11 @@ COUNT_NOUNS_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|people|troops|soldie
                                r"cases|deaths|homes|houses|cars|shares|points|residents|members|lives|[a-z]+s\b)", re.I)
 
 
+# Words between a duration's count and its unit ("three more years", "two full days").
+_COUNT_WORDS = ("more", "full", "long", "straight", "consecutive", "additional", "further", "whole", "single")
+_COUNT_WORDS_RX = "|".join(word + r"\s+" for word in _COUNT_WORDS)
+
+
 def _part_of(mod: str | None) -> str | None:
     """'early', 'mid', 'late' (or None) from a modifier like 'the end of'."""
     if not mod:
@@ -726,7 +731,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
-    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+|further\s+|whole\s+|single\s+)?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
+    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
     ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
@@ -805,6 +810,35 @@ NEEDS = {name: re.compile(need) for name, need in {
     "month_rel": "last|next|this|past|coming",
 }.items()}
 _GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
+# The last words a duration's count may end with ("three", "twenty-one", "a few", "a couple
+# of", "one and a half", "half an"); any other count ends with a digit.
+_COUNT_ENDS = frozenset([re.findall("[a-z]+", count)[-1] for count in NUMBER_WORDS.split("|") + VAGUE[3:-1].split("|")]
+                        + ["half", "a", "an"])
+# How far before its unit a duration's count ends at most: a gap, a count word, a gap.
+_COUNT_LOOKBACK = 2 * _GAP_RUN + max(map(len, _COUNT_WORDS)) + max(map(len, _COUNT_ENDS)) + 2
+
+
+def _ends_count(word: str) -> bool:
+    """True when a word (with what is glued before it) may end a duration's count."""
+    if word[-1:].isdigit():
+        return True
+    letters = re.search("[a-z]+$", word)
+    return letters is not None and letters.group() in _COUNT_ENDS
+
+
+def _after_count(low: str, start: int) -> bool:
+    """False when a unit word starting at ``start`` in ``low`` cannot close a duration: a
+    duration's count, then maybe one of _COUNT_WORDS, comes before its unit, gaps between."""
+    words = low[max(0, start - _COUNT_LOOKBACK):start].split()
+    if not words:
+        return False
+    return _ends_count(words[-1]) or len(words) > 1 and words[-1] in _COUNT_WORDS and _ends_count(words[-2])
+
+
+# pattern -> a test of what comes before a keyword (its hit's start in ``low``, plus one):
+# a keyword failing it opens no window for that pattern. Only for keyed texts, whose gaps
+# are short (so the words before the unit are near it).
+BEFORE_KEYWORD: dict[str, Callable[[str, int], bool]] = {"duration": _after_count}
 _LONG_GAP = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}")
 _LONG_NUMBER_OR_WORD = re.compile(rf"[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
 _RUNS = {"gap": _GAP_RUN, "number": _NUMBER_RUN, "word": _WORD_RUN}
@@ -971,8 +1005,9 @@ def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
             keyword, before, after = KEYED[name]
             if keyword not in spans:
                 spans[keyword] = _keyword_spans(keyword, low, text)
-            need = NEEDS.get(name)
-            for a, b in _windows(spans[keyword], before, after, len(text)):
+            need, check = NEEDS.get(name), BEFORE_KEYWORD.get(name)
+            hits = spans[keyword] if check is None else [h for h in spans[keyword] if check(low, h[0] + 2)]
+            for a, b in _windows(hits, before, after, len(text)):
                 if need is None or need.search(low, a + 1, b + 1):
                     for m in rx.finditer(text, a, b):
                         yield rank, name, m
