@@ -808,6 +808,8 @@ NEEDS = {name: re.compile(need) for name, need in {
     "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
     "md": r"\d", "dm": r"\d",  # the day
     "month_rel": "last|next|this|past|coming",
+    "rel_unit": "last|this|next|past|coming|previous|following|current",
+    "plural": "(?:year|month|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
 }.items()}
 _GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
 # The last words a duration's count may end with ("three", "twenty-one", "a few", "a couple
