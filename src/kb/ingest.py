@@ -9,6 +9,7 @@ packed integers, facts without the article).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -149,6 +150,7 @@ def _analyse(
     first = next(stream, None)
     if first is None:
         return
+    _keep_freed_memory()
     batches = _batches(_chain(first, stream), batch_size)
     if workers <= 1:
         from kb.extract import extract_many
@@ -177,6 +179,23 @@ def _pooled(batches: Iterator[list[Article]], *, model: str | None, workers: int
                 yield from _unpack_results(*queue.popleft())
         while queue:
             yield from _unpack_results(*queue.popleft())
+
+
+def _keep_freed_memory() -> None:
+    """Let glibc keep freed memory for reuse instead of handing it back at once.
+
+    The pipeline allocates and frees large arrays for every batch; with glibc's defaults the
+    ingest process (not a bare ``nlp.pipe`` loop) kept returning those pages and faulting
+    them in again: four times the page faults, about 3% of the run time. Where there is no
+    glibc ``mallopt`` (macOS, Windows, musl) nothing changes.
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    mallopt(m_mmap_threshold, 64 << 20)  # large arrays come from the heap, not fresh mappings
+    mallopt(m_trim_threshold, 128 << 20)  # and the heap keeps what they free
 
 
 def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
