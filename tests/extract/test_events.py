@@ -296,3 +296,10 @@ def test_the_actor_after_a_dateline_and_its_credit(nlp) -> None:
     events = run(nlp, "NAIROBI, July 19, 2024 (Reuters) - Kenyan President William Ruto on Friday nominated 11 "
                       "cabinet ministers.")
     assert "William Ruto" in names(one(events, "nominated"), "actor")
+
+
+def test_a_noun_event_scheduled_for_later_is_planned_for_what_is_scheduled(nlp) -> None:
+    events = run(nlp, "The iPhone 4 sold out on Tuesday. It is slated for a U.S. release on June 24.")
+    release = one(events, "release")
+    assert release.modality == "planned" and release.type == "launch"
+    assert {p.role for p in release.participants} >= {"theme"}

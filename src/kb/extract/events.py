@@ -569,6 +569,14 @@ def _noun_type(tok: ParsedToken) -> str | None:
     return lex.NOUNS.get(lemma)
 
 
+SCHEDULING = frozenset({"slate", "schedule", "set", "plan", "earmark", "time"})
+
+
+def _scheduling(verb: ParsedToken) -> bool:
+    """"slated", "scheduled", "set" (also when the lemmatiser cuts "slated" to "slat")."""
+    return verb.lemma_.lower() in SCHEDULING or verb.lower_.removesuffix("d") in SCHEDULING \
+        or verb.lower_.removesuffix("ed") in SCHEDULING
+
 def _light_verb(noun: ParsedToken) -> ParsedToken | None:
     """The verb a nominal trigger is the object of, when that verb only carries it."""
     if noun.dep_ == "compound":  # "filed for bankruptcy protection"
@@ -579,8 +587,8 @@ def _light_verb(noun: ParsedToken) -> ParsedToken | None:
     # "filed for bankruptcy", "entered into talks"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "into"):
         verb = head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.LIGHT_VERBS | {"enter", "apply"}:
-            return verb
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in lex.LIGHT_VERBS | {"enter", "apply"} or _scheduling(verb)):
+            return verb  # … and "is slated for a U.S. release", "scheduled for talks"
     return None
 
 
@@ -764,6 +772,10 @@ def _noun_args(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None) -> _Arg
             subj = _subject(gov)
             if subj is not None:
                 _add_np(ctx, subj, "actor", args)
+            elif _scheduling(gov):  # "It is slated for release": what is released
+                scheduled = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+                if scheduled is not None:
+                    _add_np(ctx, scheduled, "theme", args)
         _preps(ctx, gov, type_, args)
     return args
 
@@ -826,7 +838,7 @@ def _modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUX:
                 return "planned"
-        if n > 0 and t.lemma_.lower() in lex.PLAN_HEADS:
+        if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or _scheduling(t)):
             return "planned"
         if n > 0 and t.lemma_.lower() == "go" and any(c.lower_ == "to" for c in chain[n - 1].children):
             return "planned"
