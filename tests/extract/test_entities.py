@@ -243,3 +243,14 @@ def test_an_office_given_by_an_appointing_verb_is_a_role(nlp) -> None:
     assert ("Kithure Kindiki", "interior minister", False) in roles
     assert ("Justin Muturi", "attorney general", True) in roles
     assert any(p == "Justin Muturi" and "minister" in t and not f for p, t, f in roles)
+
+
+def test_both_signers_of_an_agreement_signed_in_a_place_by_two_people(nlp) -> None:
+    from kb.extract import extract
+    from kb.model import Article
+
+    text = ("The memorandum of understanding signed in Rabat by visiting Israeli Defense Minister Benny Gantz and "
+            "Morocco’s minister in charge of defense administration, Abdellatif Loudiyi, was “unprecedented”, an "
+            "official said.\n")
+    (agreement,) = extract(Article(doc_id="d", text=text), nlp).agreements
+    assert {s.split(":", 1)[1] for s in agreement.signatories} == {"Benny Gantz", "Abdellatif Loudiyi"}

@@ -1623,8 +1623,11 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, _Can
                     add(p)
         if ch.dep_ == "poss":
             add(ch)
+        if ch.dep_ == "appos" and by_token.get(ch.i) is not None and by_token[ch.i].kind == "person":
+            add(ch)  # no agreement is a person: one hung on it names its signer (a long "by …" phrase)
         if ch.dep_ == "acl" and ch.lemma_ in _SIGN_VERBS:
-            for sub in ch.children:
+            # "signed in Rabat by X and Y": the parser may hang "by" on the place
+            for sub in ch.subtree:
                 if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "by"):
                     for q in sub.subtree:
                         if by_token.get(q.i):
