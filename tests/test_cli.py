@@ -286,3 +286,9 @@ def test_missing_model_says_how_to_install_it(run, tmp_path):
     assert result.exit_code == 1
     assert "pip install en-core-web-nonexistent" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_doubtful_agreements_only_with_all(run, seeds_db):
+    shown = {a["name"] for a in run.json("agreements", "--db", seeds_db)["agreements"]}
+    every = {a["name"] for a in run.json("agreements", "--all", "--db", seeds_db)["agreements"]}
+    assert shown < every

@@ -295,14 +295,16 @@ def entities(kind: str | None, show_all: bool, limit: int | None, db_path: str, 
 
 @main.command()
 @click.option("--country", metavar="NAME", help="Only agreements with this state as a party.")
+@click.option("--all", "show_all", is_flag=True, help="Also show doubtful ones (\"agreements\", \"the deal\" with "
+              "nothing to tell which).")
 @db_option
 @json_option
-def agreements(country: str | None, db_path: str, as_json: bool) -> None:
+def agreements(country: str | None, show_all: bool, db_path: str, as_json: bool) -> None:
     """Agreements, with their parties, signatories, date and sources."""
     from kb import queries, render
 
     with _open(db_path) as store:
-        rows = queries.agreements(store, country=country)
+        rows = queries.agreements(store, country=country, doubtful=show_all)
     if as_json:
         render.print_json({"agreements": rows})
     else:

@@ -337,8 +337,8 @@ def entities(store: Store, *, kind: str | None = None, include_doubtful: bool = 
     ]
 
 
-def agreements(store: Store, *, country: str | None = None) -> list[dict[str, Any]]:
-    """Agreements with their parties, signatories, date and sources."""
+def agreements(store: Store, *, country: str | None = None, doubtful: bool = False) -> list[dict[str, Any]]:
+    """Agreements with their parties, signatories, date and sources (doubtful ones only when asked)."""
     keep: set[str] | None = None
     if country:
         state_ids = {r["id"] for r in find_entities(store, country, kind="state")}
@@ -370,6 +370,8 @@ def agreements(store: Store, *, country: str | None = None) -> list[dict[str, An
         if entry["date"] is None and eid in signed:
             entry["date"], entry["precision"] = signed[eid]
         row = store.entity(eid)
+        if row is not None and row["doubtful"] and not doubtful:
+            continue
         entry.pop("_rank")
         out.append({"id": eid, "name": row["name"] if row else "", **{k: v for k, v in entry.items() if k != "id"}})
     out.sort(key=lambda g: (g["date"] or "9999", g["name"]))
