@@ -303,3 +303,11 @@ def test_a_noun_event_scheduled_for_later_is_planned_for_what_is_scheduled(nlp) 
     release = one(events, "release")
     assert release.modality == "planned" and release.type == "launch"
     assert {p.role for p in release.participants} >= {"theme"}
+
+
+def test_a_leave_of_absence_is_an_event_and_leave_to_appeal_is_not(nlp) -> None:
+    events = run(nlp, "Steve Jobs announced he would take medical leave from Apple.")
+    leave = one(events, "leave")
+    assert leave.type == "absence" and leave.modality == "planned" and "Steve Jobs" in names(leave, "actor")
+    assert one(run(nlp, "Apple said Steve Jobs went on leave in January."), "leave").type == "absence"
+    assert not [e for e in run(nlp, "The court granted Apple leave to appeal.") if e.trigger == "leave"]

@@ -53,6 +53,7 @@ TYPES: dict[str, str | None] = {
     "delay": None,
     "recall": None,  # of products
     "bankruptcy": None,
+    "absence": None,  # a leave of absence: medical, maternity, sabbatical
     "action": None,  # an act outside the lexicon told alongside a typed event, by the same actor
 }
 
@@ -194,6 +195,14 @@ RELATION_VERBS: dict[str, str] = {
 AGREEMENT_VERBS: frozenset[str] = frozenset({
     "sign", "reach", "strike", "conclude", "seal", "ink", "finalize", "finalise", "agree", "ratify", "broker",
 })
+
+# "leave" is an absence only in these company ("took medical leave", "a leave of absence",
+# "went on leave"), not "leave to appeal"
+LEAVE_KINDS: frozenset[str] = frozenset({
+    "medical", "sick", "maternity", "paternity", "parental", "unpaid", "paid", "compassionate", "extended",
+    "indefinite", "administrative", "annual", "personal", "temporary"})
+LEAVE_VERBS: frozenset[str] = frozenset({"take", "go", "return", "begin", "start", "announce", "extend", "grant",
+                                         "request", "end", "place", "put"})
 
 NOUNS: dict[str, str] = _expand({
     "statement": ("announcement", "declaration", "remark", "speech", "statement", "keynote", "address",

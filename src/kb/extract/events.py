@@ -566,7 +566,22 @@ def _noun_type(tok: ParsedToken) -> str | None:
                     return lex.RELATION_NOUNS[lemma]
     if tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.EVENT_HEADS:
         return None
+    if lemma in ("leave", "sabbatical") and _absence(tok):
+        return "absence"
     return lex.NOUNS.get(lemma)
+
+
+def _absence(tok: ParsedToken) -> bool:
+    """A leave of absence: "took medical leave", "a leave of absence", "went on leave"."""
+    if tok.lemma_.lower() == "sabbatical":
+        return True
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.LEAVE_KINDS for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "absence" for p in c.children)
+           for c in tok.children):
+        return True
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head  # "went on leave"
+    return tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.lower() in lex.LEAVE_VERBS
 
 
 SCHEDULING = frozenset({"slate", "schedule", "set", "plan", "earmark", "time"})
@@ -589,6 +604,8 @@ def _light_verb(noun: ParsedToken) -> ParsedToken | None:
         verb = head.head
         if verb.pos_ == "VERB" and (verb.lemma_.lower() in lex.LIGHT_VERBS | {"enter", "apply"} or _scheduling(verb)):
             return verb  # … and "is slated for a U.S. release", "scheduled for talks"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
+        return head.head  # "went on leave", "went on a tour"
     return None
 
 
