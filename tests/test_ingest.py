@@ -158,3 +158,13 @@ def test_missing_model_in_workers_stops_the_ingest_with_its_error(tmp_path) -> N
     folder = write_articles(tmp_path / "in", 2)
     with Store(tmp_path / "kb.db") as store, pytest.raises(ModelMissing, match="no_such_pipeline"):
         ingest([folder], store=store, workers=2, model="no_such_pipeline")
+
+
+def test_a_store_kept_in_the_folder_it_reads_is_passed_over_quietly(tmp_path, nlp) -> None:
+    folder = write_articles(tmp_path / "in", 2)
+    (folder / "notes.xyz").write_text("not an article")
+    with Store(folder / "kb.db") as store:
+        report = ingest([folder], store=store)
+    skipped = {Path(p).name for p, _ in report.skipped}
+    assert skipped == {"notes.xyz"}  # not kb.db, kb.db-wal or kb.db-shm
+    assert report.read == 2

@@ -16,6 +16,7 @@ import os
 from array import array
 from collections import deque
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from kb.corpus import read_articles
@@ -92,8 +93,12 @@ def ingest(
         if progress:
             progress(Progress(done, doc_id, status, detail))
 
+    own_files = _store_files(store.path)
+
     def pending() -> Iterator[Article]:
         for item in read_articles(paths):
+            if isinstance(item, SkippedFile) and _resolved(item.path) in own_files:
+                continue  # the knowledge base itself, kept in the folder being read
             if isinstance(item, SkippedFile):
                 report.skipped.append((item.path, item.reason))
                 report.warnings.append((item.path, f"skipped: {item.reason}"))
@@ -136,6 +141,19 @@ def ingest(
     report.entities_after = store.count("entities")
     report.events_after = store.stats()["events"]
     return report
+
+
+def _store_files(path: str) -> set[str]:
+    """The store's file and SQLite's companions to it (write-ahead log, shared memory, journal)."""
+    base = _resolved(path)
+    return {base, *(base + suffix for suffix in ("-wal", "-shm", "-journal"))}
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
 
 
 def _analyse(
