@@ -292,3 +292,9 @@ def test_doubtful_agreements_only_with_all(run, seeds_db):
     shown = {a["name"] for a in run.json("agreements", "--db", seeds_db)["agreements"]}
     every = {a["name"] for a in run.json("agreements", "--all", "--db", seeds_db)["agreements"]}
     assert shown < every
+
+
+def test_a_name_is_found_from_some_of_its_words_in_any_order(run, seeds_db):
+    matches = run.json("who", "Bourita Nasser", "--db", seeds_db)["matches"]
+    assert matches and matches[0]["name"] == "Nasser Bourita"
+    assert run.json("timeline", "--entity", "memorandum understanding", "--db", seeds_db)["events"]

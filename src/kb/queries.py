@@ -103,6 +103,8 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
         rows = [r for r in store.entities_with_word(name) if not kind or r["kind"] == kind]
     if not rows:
         rows = _fold_match(store, name, kind)
+    if not rows and " " in name:
+        rows = _words_match(store, name, kind)
     if not include_doubtful and any(not r["doubtful"] for r in rows):
         rows = [r for r in rows if not r["doubtful"]]
     if not rows:
@@ -113,6 +115,21 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
         near = difflib.get_close_matches(name.lower(), list(lower), n=5, cutoff=0.6)
         raise NotFound(name, [lower[n] for n in near])
     return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+
+
+def _words_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
+    """Entities one of whose names holds every word asked for, fewest other words first:
+    "iTunes store" finds "iTunes Music Store"."""
+    words = name.lower().split()
+    best: dict[int, list[sqlite3.Row]] = {}
+    for r in store.entities_with_word(max(words, key=len)):
+        if kind and r["kind"] != kind:
+            continue
+        names = [r["name"], *json.loads(r["aliases"] or "[]")]
+        extra = [len(n.split()) - len(words) for n in names if set(words) <= set(n.lower().split())]
+        if extra:
+            best.setdefault(min(extra), []).append(r)
+    return best[min(best)] if best else []
 
 
 def _fold_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
