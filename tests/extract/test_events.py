@@ -311,3 +311,10 @@ def test_a_leave_of_absence_is_an_event_and_leave_to_appeal_is_not(nlp) -> None:
     assert leave.type == "absence" and leave.modality == "planned" and "Steve Jobs" in names(leave, "actor")
     assert one(run(nlp, "Apple said Steve Jobs went on leave in January."), "leave").type == "absence"
     assert not [e for e in run(nlp, "The court granted Apple leave to appeal.") if e.trigger == "leave"]
+
+
+def test_losing_a_battle_with_an_illness_is_a_death_not_a_fight(nlp) -> None:
+    events = run(nlp, "Steve Jobs lost his battle with pancreatic cancer on Tuesday.")
+    assert one(events, "lost").type == "death"
+    assert not [e for e in events if e.type == "fight"]
+    assert one(run(nlp, "Apple lost its battle with the Beatles."), "lost").type != "death"

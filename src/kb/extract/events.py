@@ -464,6 +464,20 @@ def _verbs_and_nouns(doc: Doc) -> list[ParsedToken]:
     return [tokens[i] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0].tolist()]
 
 
+ILLNESSES = frozenset({"cancer", "illness", "disease", "leukemia", "leukaemia", "tumor", "tumour", "covid",
+                       "covid-19", "coronavirus", "aids", "sickness", "infection", "dementia", "alzheimer"})
+
+
+def _battle_with_illness(tok: ParsedToken) -> bool:
+    """"battle with cancer", also when the parser hangs "with cancer" on the verb."""
+    obj = tok if tok.pos_ != "VERB" else _object(tok)
+    if obj is None or obj.lemma_.lower() not in ("battle", "fight", "struggle"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "against") and any(
+        p.lemma_.lower() in ILLNESSES or any(q.lemma_.lower() in ILLNESSES for q in p.children)
+        for p in c.children if p.dep_ == "pobj") for c in tok.children)
+
+
 def _office_holders(obj: ParsedToken) -> bool:
     """An object naming people by their office: "the minister", "all of his ministers"."""
     if obj.lemma_.lower() in AGENT_NOUNS:
@@ -512,6 +526,8 @@ def _trigger_type(tok: ParsedToken) -> str | None:
             return None  # "returned the phones": given back, not gone back
         if lemma == "demonstrate" and obj is not None:
             return "launch"  # "demonstrated the new phone"; intransitive is a protest
+        if lemma == "lose" and obj is not None and (_battle_with_illness(obj) or _battle_with_illness(tok)):
+            return "death"  # "lost his battle with cancer"
         if lemma in ("win", "lose") and obj is not None and obj.lemma_.lower() in lex.ELECTION_OBJECTS:
             return "election"  # "lost the 2022 election"
         if lemma in ("win", "lose") and obj is not None and obj.lemma_.lower() in lex.CASE_OBJECTS:
@@ -568,6 +584,9 @@ def _noun_type(tok: ParsedToken) -> str | None:
         return None
     if lemma in ("leave", "sabbatical") and _absence(tok):
         return "absence"
+    if lemma in ("battle", "fight", "struggle") and (
+            _battle_with_illness(tok) or tok.head.pos_ == "VERB" and _battle_with_illness(tok.head)):
+        return None  # an illness, no fight
     return lex.NOUNS.get(lemma)
 
 
