@@ -298,3 +298,10 @@ def test_a_name_is_found_from_some_of_its_words_in_any_order(run, seeds_db):
     matches = run.json("who", "Bourita Nasser", "--db", seeds_db)["matches"]
     assert matches and matches[0]["name"] == "Nasser Bourita"
     assert run.json("timeline", "--entity", "memorandum understanding", "--db", seeds_db)["events"]
+
+
+def test_timeline_unknown_type_names_the_known_ones(run, seeds_db):
+    result = run("timeline", "--type", "nonsense", "--db", seeds_db, ok=False)
+    assert result.exit_code == 2
+    assert "unknown event type 'nonsense'" in result.stderr and "agreement_signed" in result.stderr
+    assert run.json("timeline", "--type", "04", "--type", "visit", "--db", seeds_db)["events"]

@@ -51,6 +51,18 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
         raise click.BadParameter(str(exc)) from exc
 
 
+def _event_types(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Event types or CAMEO root codes, checked against the taxonomy."""
+    from kb.extract.event_types import TYPES
+
+    known = set(TYPES) | {code for code in TYPES.values() if code}
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown event type {unknown[0]!r}; known: {', '.join(sorted(TYPES))} "
+                                 f"or a CAMEO root code ({', '.join(sorted(known - set(TYPES)))})")
+    return value
+
+
 @click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kb")
 def main() -> None:
@@ -220,8 +232,9 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--entity", metavar="NAME", help="Events involving any entity of this name or alias."),
         click.option("--from", "date_from", callback=_date, metavar="DATE", help="From this date (YYYY[-MM[-DD]])."),
         click.option("--to", "date_to", callback=_date, metavar="DATE", help="Up to this date (YYYY[-MM[-DD]])."),
-        click.option("--type", "types", multiple=True, metavar="TYPE",
-                     help="Only events of this type or CAMEO root code (repeatable)."),
+        click.option("--type", "types", multiple=True, metavar="TYPE", callback=_event_types,
+                     help="Only events of this type or CAMEO root code (repeatable), e.g. visit, "
+                          "agreement_signed, 04."),
         click.option("--undated", is_flag=True, help="List the events that have no date instead."),
         click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
                      help="Also draw the timeline as a self-contained HTML page."),
