@@ -92,12 +92,14 @@ def _same(res, a: tuple[str, str], b: tuple[str, str]) -> bool:
     return res.members[(a[0], f"organization:{a[1]}")] == res.members[(b[0], f"organization:{b[1]}")]
 
 
+def _orgs(*names: str) -> list[LocalRecord]:
+    """One organisation an article, the articles named a, b, c… in order."""
+    return [_rec(chr(ord("a") + i), "organization", name) for i, name in enumerate(names)]
+
+
 def test_legal_forms_and_group_words_join_across_articles():
-    recs = [_rec("a", "organization", "Airbus SE"), _rec("b", "organization", "Airbus Group"),
-            _rec("c", "organization", "Airbus"), _rec("d", "organization", "Nestlé S.A."),
-            _rec("e", "organization", "Nestle"), _rec("f", "organization", "Volkswagen AG"),
-            _rec("g", "organization", "Volkswagen")]
-    res = resolve_entities(recs)
+    res = resolve_entities(_orgs("Airbus SE", "Airbus Group", "Airbus", "Nestlé S.A.", "Nestle", "Volkswagen AG",
+                                 "Volkswagen"))
     assert _same(res, ("a", "Airbus SE"), ("b", "Airbus Group")) and _same(res, ("a", "Airbus SE"), ("c", "Airbus"))
     assert _same(res, ("d", "Nestlé S.A."), ("e", "Nestle"))
     assert _same(res, ("f", "Volkswagen AG"), ("g", "Volkswagen"))
@@ -105,9 +107,7 @@ def test_legal_forms_and_group_words_join_across_articles():
 
 
 def test_a_distinguishing_word_keeps_companies_apart():
-    res = resolve_entities([_rec("a", "organization", "Apple Inc."), _rec("b", "organization", "Apple"),
-                            _rec("c", "organization", "Apple Corps Ltd"), _rec("d", "organization", "Apple Corps"),
-                            _rec("e", "organization", "Apple Computer")])
+    res = resolve_entities(_orgs("Apple Inc.", "Apple", "Apple Corps Ltd", "Apple Corps", "Apple Computer"))
     assert _same(res, ("a", "Apple Inc."), ("b", "Apple"))
     assert _same(res, ("c", "Apple Corps Ltd"), ("d", "Apple Corps"))
     assert not _same(res, ("a", "Apple Inc."), ("c", "Apple Corps Ltd"))
@@ -115,10 +115,8 @@ def test_a_distinguishing_word_keeps_companies_apart():
 
 
 def test_trade_words_join_only_an_unclaimed_bare_name():
-    res = resolve_entities([_rec("a", "organization", "Toyota Motor Corp."), _rec("b", "organization", "Toyota"),
-                            _rec("c", "organization", "Mitsubishi Corp."), _rec("d", "organization", "Mitsubishi"),
-                            _rec("e", "organization", "Mitsubishi Motors Corp."),
-                            _rec("f", "organization", "General Motors"), _rec("g", "organization", "General")])
+    res = resolve_entities(_orgs("Toyota Motor Corp.", "Toyota", "Mitsubishi Corp.", "Mitsubishi",
+                                 "Mitsubishi Motors Corp.", "General Motors", "General"))
     assert _same(res, ("a", "Toyota Motor Corp."), ("b", "Toyota"))
     assert _same(res, ("c", "Mitsubishi Corp."), ("d", "Mitsubishi"))
     assert not _same(res, ("e", "Mitsubishi Motors Corp."), ("d", "Mitsubishi"))
@@ -126,15 +124,13 @@ def test_trade_words_join_only_an_unclaimed_bare_name():
 
 
 def test_group_word_does_not_join_when_a_sister_company_exists():
-    res = resolve_entities([_rec("a", "organization", "Tata Group"), _rec("b", "organization", "Tata"),
-                            _rec("c", "organization", "Tata Steel")])
+    res = resolve_entities(_orgs("Tata Group", "Tata", "Tata Steel"))
     assert not _same(res, ("a", "Tata Group"), ("b", "Tata"))
     assert not _same(res, ("c", "Tata Steel"), ("b", "Tata"))
 
 
 def test_acronym_joins_only_when_unambiguous():
-    recs = [_rec("a", "organization", "General Motors Company"), _rec("b", "organization", "General Motors Corp."),
-            _rec("c", "organization", "GM")]
+    recs = _orgs("General Motors Company", "General Motors Corp.", "GM")
     res = resolve_entities(recs)
     assert _same(res, ("a", "General Motors Company"), ("c", "GM"))
     assert _same(res, ("a", "General Motors Company"), ("b", "General Motors Corp."))
