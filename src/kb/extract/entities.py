@@ -26,12 +26,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from kb.extract import event_types as lex
 from kb.extract import gazetteer as gz
 from kb.extract.sents import (
     doc_ents, doc_sents, doc_text, doc_tokens, parsed_tokens, sentence_index, sentence_of, token_texts,
 )
 from kb.model import Agreement, LocalEntity, Mention, Role
-from kb.resolve.entities import LEGAL_FORMS, org_stem, product_short_form
+from kb.resolve.entities import org_stem, product_short_form
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -1037,7 +1038,7 @@ def _cluster_people(people: list[_Cand], others: list[_Cand], doc: Doc) -> None:
 
 def _acronym(words: list[str]) -> str:
     """Initials of a name, without its legal form ("General Motors Co." -> "GM")."""
-    while len(words) > 1 and (words[-1].lower() in gz.LEGAL_SUFFIXES or gz.fold(words[-1]) in LEGAL_FORMS):
+    while len(words) > 1 and gz.fold(words[-1]) in gz.LEGAL_FORMS:
         words = words[:-1]
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
@@ -1159,7 +1160,7 @@ def _cluster_orgs(orgs: list[_Cand], acronyms: dict[str, str] | None = None) -> 
                 continue
             gt = g.split()
             rest = gt[len(toks):]
-            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES or t in LEGAL_FORMS for t in rest):
+            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES or t in gz.LEGAL_FORMS for t in rest):
                 target[f] = g
                 break
             if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
@@ -1314,20 +1315,24 @@ _APPOINTING = {"appoint", "reappoint", "name", "nominate", "renominate", "elect"
 
 def _appointing(t: Token) -> bool:
     """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
-    return t.pos_ == "VERB" and (t.lemma_.lower() in _APPOINTING or t.lower_.removesuffix("ed") in _APPOINTING
-                                 or t.lower_.removesuffix("d") in _APPOINTING)
+    return t.pos_ == "VERB" and lex.lemma_in(t, _APPOINTING)
+
+
+def _appointed_as(tokens: list[Token], c: _Cand, start: int = 0) -> bool:
+    """``c`` follows an appointing verb (from ``start`` on) and is followed by "as": "named …
+    Aden Duale as …", unlike "joined Manchester United as coach", where the coach is
+    someone else."""
+    end = c.tok_end
+    return end < len(tokens) and tokens[end].lower_ == "as" \
+        and any(_appointing(t) for t in tokens[max(start, c.tok_start - 12):c.tok_start])
 
 
 def _named_as_office(tokens: list[Token], c: _Cand) -> bool:
-    """``c`` is appointed to an office only a person holds: an appointing verb before it,
-    then "as" and the office ("named … Aden Duale as defence minister"), unlike "joined
-    Manchester United as coach", where the coach is someone else."""
-    end = c.tok_end
-    if end >= len(tokens) or tokens[end].lower_ != "as":
+    """``c`` is appointed to an office only a person holds ("named … Aden Duale as defence
+    minister")."""
+    if not _appointed_as(tokens, c):
         return False
-    if not any(_appointing(t) for t in tokens[max(0, c.tok_start - 12):c.tok_start]):
-        return False
-    for t in tokens[end + 1:end + 5]:
+    for t in tokens[c.tok_end + 1:c.tok_end + 5]:
         if t.lower_ in _PERSONAL_OFFICES and t.pos_ == "NOUN":
             return True
         if t.is_punct or t.lower_ in ("and", "or", "but"):
@@ -1548,7 +1553,7 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
 def _office_after(tokens: list[Token], c: _Cand, start: int, end: int) -> list[Token]:
     """The office a name is put in by an appointing verb, told right after the name."""
     j = c.tok_end
-    if j < end and tokens[j].lower_ == "as" and any(_appointing(t) for t in tokens[max(start, c.tok_start - 12):c.tok_start]):
+    if j < end and _appointed_as(tokens, c, start):
         k = j + 1
     elif j + 1 < end and tokens[j].lemma_ == "be" and _appointing(tokens[j + 1]) and tokens[j + 1].tag_ == "VBN":
         k = j + 2 + (j + 2 < end and tokens[j + 2].lower_ == "as")

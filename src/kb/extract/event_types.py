@@ -9,6 +9,8 @@ The lexicon holds general English verb and noun classes only: lemmas as spaCy gi
 
 from __future__ import annotations
 
+from typing import Any
+
 # type -> CAMEO root code
 TYPES: dict[str, str | None] = {
     "statement": "01",
@@ -195,6 +197,22 @@ RELATION_VERBS: dict[str, str] = {
 AGREEMENT_VERBS: frozenset[str] = frozenset({
     "sign", "reach", "strike", "conclude", "seal", "ink", "finalize", "finalise", "agree", "ratify", "broker",
 })
+
+# verbs that put an event off to a set time ("slated for release"), a part of PLAN_HEADS
+# that also carries a nominal event ("slated for a U.S. release")
+SCHEDULING: frozenset[str] = frozenset({"slate", "schedule", "set", "plan", "earmark", "time"})
+
+
+def past_stems(word: str) -> tuple[str, ...]:
+    """What a past form may be the past of, for the lemmatiser's misses ("reappointed" →
+    "reappointe", "reappoint"; "slated" → "slate", "slat")."""
+    return (word[:-1], word[:-2]) if word.endswith("ed") else ()
+
+
+def lemma_in(tok: Any, words: frozenset[str] | set[str]) -> bool:
+    """True when a token's lemma, or the verb its past form comes from, is one of ``words``."""
+    return tok.lemma_.lower() in words or any(stem in words for stem in past_stems(tok.lower_))
+
 
 # "leave" is an absence only in these company ("took medical leave", "a leave of absence",
 # "went on leave"), not "leave to appeal"

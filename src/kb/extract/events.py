@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract import event_types as lex
 from kb.extract import gazetteer as gz
-from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_of
+from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_index, sentence_of
 from kb.model import DateValue, Event, Participant, Timex
 
 if TYPE_CHECKING:
@@ -114,10 +114,7 @@ class _Context:
         self.doc = doc
         self.tokens = parsed_tokens(doc)
         self.sents = doc_sents(doc)
-        self.sent_of: dict[int, int] = {}
-        for i, s in enumerate(self.sents):
-            for t in range(s.start, s.end):
-                self.sent_of[t] = i
+        self.sent_of = sentence_index(doc)  # token -> sentence
         self.tok_ent: dict[int, str] = {}
         self.kind: dict[str, str] = {}
         self.sent_ents: dict[int, set[str]] = {}  # sentence -> entities named in it
@@ -234,7 +231,7 @@ class _Context:
         of its own clause ("Ballmer described him"). One in the same sentence wins; then the
         last one named as a main clause's subject, the last subject, the last one named.
         "The phone" takes a name that contains the noun, else a product that was a subject."""
-        here = self.sent_of.get(tok.i, -1)
+        here = self.sent_of[tok.i]
         lo, hi = _np_range(tok)
         clause = _clause_verb(tok) if tok.dep_ not in ("nsubj", "nsubjpass", "poss") else None
         own_subj = _subject(clause) if clause is not None else None
@@ -242,7 +239,7 @@ class _Context:
         cands = []
         for kind in kinds:
             for i, key, subj in self.pool.get(kind, []):
-                if i >= tok.i or lo <= i < hi or not 0 <= here - self.sent_of.get(i, -99) <= reach:
+                if i >= tok.i or lo <= i < hi or not 0 <= here - self.sent_of[i] <= reach:
                     continue
                 cand = self.tokens[i]
                 if _compared(cand) or i in bound:
@@ -253,7 +250,7 @@ class _Context:
             if named:
                 return max(named)[1]
             subjects_only = True
-        same = [c for c in cands if self.sent_of.get(c[0], -1) == here]
+        same = [c for c in cands if self.sent_of[c[0]] == here]
         if same:
             cands = same  # "Ballmer mourned Jobs and described him …"
         elif subjects_only:
@@ -278,17 +275,17 @@ class _Context:
         if tok.tag_ == "NNS" and tok.lemma_.lower() in STATE_NOUNS and any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
             # "the two countries", "both nations": the last two states named before
-            here = self.sent_of.get(tok.i, -1)
+            here = self.sent_of[tok.i]
             keys: list[str] = []
             for i, key, _ in reversed(self.pool.get("state", [])):
-                if i < tok.left_edge.i and here - self.sent_of.get(i, -99) <= PRONOUN_REACH and key not in keys:
+                if i < tok.left_edge.i and here - self.sent_of[i] <= PRONOUN_REACH and key not in keys:
                     keys.append(key)
                 if len(keys) == 2:
                     return [(k, n > 0) for n, k in enumerate(reversed(keys))]
             return out
         if tok.lower_ in PLURAL_PRONOUNS:
             sent, keys = self.group
-            if 0 <= self.sent_of.get(tok.i, -1) - sent <= 1:
+            if 0 <= self.sent_of[tok.i] - sent <= 1:
                 return [(k, n > 0) for n, k in enumerate(keys)]
             return out
         key = self.entity(tok)
@@ -373,7 +370,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     hosts = _timex_hosts(doc, timexes, triggers)
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
     for h in hosts:
-        by_sent.setdefault(ctx.sent_of.get(h[1].start, -1), []).append(h)
+        by_sent.setdefault(ctx.sent_of[h[1].start], []).append(h)
     narrative = _narrative_times(len(ctx.sents), by_sent, anchor, ctx.tokens)
     for i, hosted in by_sent.items():  # who the story tells of on each day it names
         for tx, _, _ in hosted:
@@ -388,7 +385,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         if not _keep(ctx, tok, type_, args):
             continue
         modality = _modality(tok, gov)
-        here = ctx.sent_of.get(tok.i, -1)
+        here = ctx.sent_of[tok.i]
         date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
                                            narrative[here] if here >= 0 else None, anchor, modality)
         if date_from == "narrative" and anchor and not _continues_story(ctx, narrative[here], args):
@@ -396,7 +393,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
                    and ctx.kind.get(k) in ACTOR_KINDS]
         if len(parties) >= 2:
-            ctx.group = (ctx.sent_of.get(tok.i, -1), parties)
+            ctx.group = (ctx.sent_of[tok.i], parties)
         participants = [Participant(k, r) for k, r in args.roles]
         direct = {k for k, _ in args.roles}
         for k, r in args.roles:
@@ -408,7 +405,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
             key=f"{'e' if tok.pos_ == 'VERB' else 'n'}{tok.i}",
             trigger=tok.text,
             type=type_,
-            sentence=ctx.sent_of.get(tok.i, -1),
+            sentence=ctx.sent_of[tok.i],
             trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text),
             cameo=lex.cameo(type_),
@@ -491,9 +488,9 @@ def _verb_lemma(tok: ParsedToken) -> str:
     """The lemma, or for a past form the lemmatiser got wrong ("reappointed" → "reappointe")
     the lexicon's verb it is the past of."""
     lemma = tok.lemma_.lower()
-    if lemma in _VERB_LEMMAS or tok.tag_ not in ("VBD", "VBN") or not tok.lower_.endswith("ed"):
+    if lemma in _VERB_LEMMAS or tok.tag_ not in ("VBD", "VBN"):
         return lemma
-    return next((stem for stem in (tok.lower_[:-1], tok.lower_[:-2]) if stem in _VERB_LEMMAS), lemma)
+    return next((stem for stem in lex.past_stems(tok.lower_) if stem in _VERB_LEMMAS), lemma)
 
 
 def _trigger_type(tok: ParsedToken) -> str | None:
@@ -603,13 +600,9 @@ def _absence(tok: ParsedToken) -> bool:
     return tok.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.lemma_.lower() in lex.LEAVE_VERBS
 
 
-SCHEDULING = frozenset({"slate", "schedule", "set", "plan", "earmark", "time"})
+# verbs that only carry a noun after "for"/"into" ("filed for bankruptcy", "entered into talks")
+_CARRYING_FOR = lex.LIGHT_VERBS | {"enter", "apply"}
 
-
-def _scheduling(verb: ParsedToken) -> bool:
-    """"slated", "scheduled", "set" (also when the lemmatiser cuts "slated" to "slat")."""
-    return verb.lemma_.lower() in SCHEDULING or verb.lower_.removesuffix("d") in SCHEDULING \
-        or verb.lower_.removesuffix("ed") in SCHEDULING
 
 def _light_verb(noun: ParsedToken) -> ParsedToken | None:
     """The verb a nominal trigger is the object of, when that verb only carries it."""
@@ -621,7 +614,7 @@ def _light_verb(noun: ParsedToken) -> ParsedToken | None:
     # "filed for bankruptcy", "entered into talks"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "into"):
         verb = head.head
-        if verb.pos_ == "VERB" and (verb.lemma_.lower() in lex.LIGHT_VERBS | {"enter", "apply"} or _scheduling(verb)):
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in _CARRYING_FOR or lex.lemma_in(verb, lex.SCHEDULING)):
             return verb  # … and "is slated for a U.S. release", "scheduled for talks"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return head.head  # "went on leave", "went on a tour"
@@ -808,7 +801,7 @@ def _noun_args(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None) -> _Arg
             subj = _subject(gov)
             if subj is not None:
                 _add_np(ctx, subj, "actor", args)
-            elif _scheduling(gov):  # "It is slated for release": what is released
+            elif lex.lemma_in(gov, lex.SCHEDULING):  # "It is slated for release": what is released
                 scheduled = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
                 if scheduled is not None:
                     _add_np(ctx, scheduled, "theme", args)
@@ -874,7 +867,7 @@ def _modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUX:
                 return "planned"
-        if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or _scheduling(t)):
+        if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or lex.lemma_in(t, lex.SCHEDULING)):
             return "planned"
         if n > 0 and t.lemma_.lower() == "go" and any(c.lower_ == "to" for c in chain[n - 1].children):
             return "planned"

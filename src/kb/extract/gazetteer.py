@@ -146,6 +146,13 @@ LEGAL_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "l
                   "nv", "n.v.", "gmbh", "limited", "incorporated", "corporation", "lp", "llp", "bhd", "pty", "spa",
                   "s.p.a.", "oyj", "asa", "ab", "kk"}
 # Words that make a company name rather than a product name ("Samsung Electronics").
+# Legal forms, folded (LEGAL_SUFFIXES holds them as written): how a company is registered,
+# never which company it is ("Siemens AG", "Nestlé S.A.", "Toyota Motor Corp."), so names
+# that differ only by one are one thing.
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "cos", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
+    "ag", "se", "sa", "sas", "spa", "srl", "sarl", "nv", "bv", "gmbh", "kgaa", "kg", "kk", "ab", "asa", "oy", "oyj",
+    "pty", "pte", "bhd", "berhad", "tbk", "pjsc", "jsc", "ltda"})
 ORG_WORDS = ORG_SUFFIXES | LEGAL_SUFFIXES | {
     "electronics", "airlines", "airways", "capital", "energy", "financial", "securities", "entertainment", "media",
     "communications", "pharmaceuticals", "pharma", "industries", "motors", "labs", "laboratories", "services",

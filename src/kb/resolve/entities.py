@@ -36,6 +36,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kb.extract.gazetteer import LEGAL_FORMS, PRODUCT_NAME_WORDS, PRODUCT_NOUNS
+
 
 @dataclass
 class LocalRecord:
@@ -77,12 +79,6 @@ def entity_id(kind: str, name: str) -> str:
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
              "xvi", "2nd", "3rd", "4th"}
-# Legal forms: how a company is registered, never which company it is ("Siemens AG",
-# "Nestlé S.A.", "Toyota Motor Corp."), so names that differ only by one are one thing.
-LEGAL_FORMS = frozenset({
-    "inc", "incorporated", "corp", "corporation", "co", "cos", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
-    "ag", "se", "sa", "sas", "spa", "srl", "sarl", "nv", "bv", "gmbh", "kgaa", "kg", "kk", "ab", "asa", "oy", "oyj",
-    "pty", "pte", "bhd", "berhad", "tbk", "pjsc", "jsc", "ltda"})
 # Words for a company's corporate structure: "Airbus Group" is the Airbus of other articles,
 # unless the corpus also has a sister company under the same first words ("Tata Motors").
 _GROUP_WORDS = {"group", "holdings", "holding"}
@@ -581,7 +577,6 @@ def product_short_form(short: str, long: str) -> bool:
     "iPod" is not "iPod Touch"). What is left must name something on its own: not a bare
     model word ("Store", "Pro") nor a one-digit number, and, when the front is dropped,
     more than generic words ("App Store" is no short form of "Mac App Store")."""
-    from kb.extract.gazetteer import PRODUCT_NAME_WORDS, PRODUCT_NOUNS
 
     s, l = short.split(), long.split()
     if not s or len(s) >= len(l) or s[-1] != l[-1]:
