@@ -53,6 +53,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
 
 def _event_types(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     """Event types or CAMEO root codes, checked against the taxonomy."""
+    if not value:
+        return value
     from kb.extract.event_types import TYPES
 
     known = set(TYPES) | {code for code in TYPES.values() if code}

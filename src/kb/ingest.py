@@ -16,7 +16,6 @@ import os
 from array import array
 from collections import deque
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from kb.corpus import read_articles
@@ -97,9 +96,9 @@ def ingest(
 
     def pending() -> Iterator[Article]:
         for item in read_articles(paths):
-            if isinstance(item, SkippedFile) and _resolved(item.path) in own_files:
-                continue  # the knowledge base itself, kept in the folder being read
             if isinstance(item, SkippedFile):
+                if os.path.realpath(item.path) in own_files:
+                    continue  # the knowledge base itself, kept in the folder being read
                 report.skipped.append((item.path, item.reason))
                 report.warnings.append((item.path, f"skipped: {item.reason}"))
                 tell(item.path, "skipped", item.reason)
@@ -145,15 +144,8 @@ def ingest(
 
 def _store_files(path: str) -> set[str]:
     """The store's file and SQLite's companions to it (write-ahead log, shared memory, journal)."""
-    base = _resolved(path)
+    base = os.path.realpath(path)
     return {base, *(base + suffix for suffix in ("-wal", "-shm", "-journal"))}
-
-
-def _resolved(path: str) -> str:
-    try:
-        return str(Path(path).resolve())
-    except (OSError, RuntimeError):
-        return path
 
 
 def _analyse(

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from kb.errors import NotFound
+from kb.extract import gazetteer as gz
 from kb.model import PRECISIONS, ArticleFacts, DateValue
 from kb.store import Store
 
@@ -170,22 +171,6 @@ def who(store: Store, name: str, *, kind: str | None = None, profiles: int | Non
     )
 
 
-# British spellings folded to one form, so that one office told both ways is one role
-_SPELLINGS = {"defence": "defense", "programme": "program", "labour": "labor", "organisation": "organization",
-              "centre": "center", "honour": "honor", "favour": "favor"}
-_INVERTIBLE = {"minister", "secretary", "ministers", "secretaries"}
-
-
-def title_key(title: str) -> str:
-    """One key for the ways one title is written: "Defence Minister", "defense minister" and
-    "Minister of Defense" are the same office."""
-    words = [_SPELLINGS.get(w, w) for w in title.lower().replace("-", " ").split()]
-    if len(words) >= 3 and words[0] in _INVERTIBLE and words[1] in ("of", "for"):
-        rest = [w for w in words[2:] if w != "the"]
-        words = [*rest, words[0]]
-    return " ".join(words)
-
-
 def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Profile:
     """One entity in full; its events in timeline order, the first ``events`` of them (all when None)."""
     eid = row["id"]
@@ -193,7 +178,7 @@ def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Pro
     states: list[str] = []
     for r in store.roles_of(eid):
         holder = r["of_entity"] or r["of_name"]
-        key = (title_key(r["title"]), holder, bool(r["former"]))
+        key = (gz.title_key(r["title"]), holder, bool(r["former"]))
         entry = roles.setdefault(key, {"title": r["title"], "of": holder, "former": bool(r["former"]), "sources": []})
         entry["sources"].append(asdict(_source(r, r["doc_title"], r["published"], r["sentence"])))
         if r["of_kind"] == "state" and r["of_entity"] not in states:

@@ -211,7 +211,8 @@ class Store:
         self.path = str(path or default_path())
         self.readonly = readonly
         self.db = self._connect()
-        self._group: list[int] | None = None  # [articles per commit, articles in the open one]
+        self._group_size = 0  # inside grouped(): transactions a commit holds at most
+        self._group_done = 0  # … and those already in the open one
         self._migrate()
 
     # connection and schema
@@ -270,7 +271,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing; inside :meth:`grouped`, a savepoint of the group's transaction."""
-        if self._group is not None:
+        if self._group_size:
             with self._grouped_step():
                 yield self.db
             return
@@ -290,11 +291,11 @@ class Store:
         Each still holds or fails alone (a savepoint), and a reader sees a group only once
         it is committed; a crash loses at most the open group, never part of one write.
         """
-        self._group = [max(1, size), 0]
+        self._group_size, self._group_done = max(1, size), 0
         try:
             yield
         finally:
-            self._group = None
+            self._group_size = 0
             if self.db.in_transaction:
                 try:
                     self.db.execute("COMMIT")
@@ -304,7 +305,6 @@ class Store:
 
     @contextmanager
     def _grouped_step(self) -> Iterator[None]:
-        assert self._group is not None
         if not self.db.in_transaction:
             self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("SAVEPOINT step")
@@ -316,10 +316,10 @@ class Store:
                 self.db.execute("RELEASE step")
             raise
         self.db.execute("RELEASE step")
-        self._group[1] += 1
-        if self._group[1] >= self._group[0]:
+        self._group_done += 1
+        if self._group_done >= self._group_size:
             self.db.execute("COMMIT")
-            self._group[1] = 0
+            self._group_done = 0
 
     def close(self) -> None:
         self.db.close()
@@ -430,10 +430,13 @@ class Store:
         # Every row brings fresh copies of strings that repeat across a corpus (article
         # ids, names, types, dates): one shared copy of each keeps the peak down.
         pool: dict[Any, Any] = {}
-        one = pool.setdefault
+
+        def one(value: Any) -> Any:
+            return pool.setdefault(value, value)
+
         records = [
-            LocalRecord(one(r[0], r[0]), one(r[1], r[1]), one(r[2], r[2]), one(r[3], r[3]),
-                        [one(a, a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
+            LocalRecord(one(r[0]), one(r[1]), one(r[2]), one(r[3]),
+                        [one(a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
             for r in db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities")
         ]
         res = resolve_entities(records, self.corrections())
@@ -443,12 +446,12 @@ class Store:
         for r in db.execute("SELECT article, event, entity, role FROM event_participants"):
             eid = members.get((r[0], r[2]))
             if eid:
-                participants.setdefault((one(r[0], r[0]), r[1]), []).append((eid, one(r[3], r[3])))
-        published = {one(r[0], r[0]): one(r[1], r[1]) for r in db.execute("SELECT id, published FROM articles")}
+                participants.setdefault((one(r[0]), r[1]), []).append((eid, one(r[3])))
+        published = {one(r[0]): one(r[1]) for r in db.execute("SELECT id, published FROM articles")}
         event_records = [
-            EventRecord(one(r[0], r[0]), r[1], one(r[2], r[2]), one(r[3], r[3]), participants.get((r[0], r[1]), []),
-                        one(r[4], r[4]), one(r[5], r[5]), one(r[6], r[6]), one(r[7], r[7]), published.get(r[0]),
-                        one(r[8], r[8]), date_from=one(r[9], r[9]), sentence=r[10] if r[10] is not None else -1)
+            EventRecord(one(r[0]), r[1], one(r[2]), one(r[3]), participants.get((r[0], r[1]), []),
+                        one(r[4]), one(r[5]), one(r[6]), one(r[7]), published.get(r[0]),
+                        one(r[8]), date_from=one(r[9]), sentence=r[10] if r[10] is not None else -1)
             for r in db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
                                 " sentence FROM events")
         ]
@@ -649,14 +652,13 @@ class Store:
     def signing_dates(self, agreement_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """(value, precision) of the best-dated signing event each agreement takes part in."""
         out: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(list(agreement_ids)):
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                    f"""SELECT ee.entity, h.value, h.precision FROM event_entities ee
-                        JOIN event_heads h ON h.event = ee.event
-                        WHERE ee.entity IN ({marks}) AND h.type = 'agreement_signed' AND h.start IS NOT NULL
-                        ORDER BY h.rank, h.start""", chunk):
-                out.setdefault(r[0], (r[1], r[2]))
+        for r in self.db.execute(
+                """SELECT ee.entity, h.value, h.precision FROM event_entities ee
+                   JOIN event_heads h ON h.event = ee.event
+                   WHERE ee.entity IN (SELECT value FROM json_each(?)) AND h.type = 'agreement_signed'
+                     AND h.start IS NOT NULL
+                   ORDER BY h.rank, h.start""", (json.dumps(list(agreement_ids)),)):
+            out.setdefault(r[0], (r[1], r[2]))
         return out
 
     def agreement_rows(self) -> list[sqlite3.Row]:

@@ -326,3 +326,19 @@ def is_title_word(word: str) -> bool:
 
 def is_honorific(word: str) -> bool:
     return word.lower() in HONORIFICS
+
+
+# British spellings folded to one form, so that one office told both ways is one role
+_SPELLINGS = {"defence": "defense", "programme": "program", "labour": "labor", "organisation": "organization",
+              "centre": "center", "honour": "honor", "favour": "favor"}
+_INVERTIBLE = {"minister", "secretary", "ministers", "secretaries"}
+
+
+def title_key(title: str) -> str:
+    """One key for the ways one title is written: "Defence Minister", "defense minister" and
+    "Minister of Defense" are the same office."""
+    words = [_SPELLINGS.get(w, w) for w in title.lower().replace("-", " ").split()]
+    if len(words) >= 3 and words[0] in _INVERTIBLE and words[1] in ("of", "for"):
+        rest = [w for w in words[2:] if w != "the"]
+        words = [*rest, words[0]]
+    return " ".join(words)
