@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from kb.extract import extract
 from kb.extract.entities import find_entities
+from kb.model import Article, ArticleFacts
+
+
+def _facts(nlp, text: str) -> ArticleFacts:
+    """Everything extracted from one article of ``text``."""
+    return extract(Article(doc_id="d", text=text), nlp)
 
 
 def _by_name(found):
@@ -197,60 +204,45 @@ def test_product_short_forms():
 
 
 def test_a_dateline_city_in_capitals_is_a_place(nlp) -> None:
-    from kb.extract import extract
-    from kb.model import Article
-
     text = ("Airline delays deliveries\n\nTOULOUSE, France, March 3, 2014 (Reuters) - An airline said on Monday it "
             "would wait.\n\nNATO-led forces left. NATO, the alliance, said nothing.\n")
-    facts = extract(Article(doc_id="d", text=text), nlp)
+    facts = _facts(nlp, text)
     kinds = {(m.text, m.kind) for m in facts.mentions}
     assert ("TOULOUSE", "place") in kinds
     assert not any(t == "NATO" and k == "place" for t, k in kinds)
 
 
 def test_a_model_listed_with_models_is_a_product_and_a_maker_tagged_alone_keeps_its_model(nlp) -> None:
-    from kb.extract import extract
-    from kb.model import Article
-
     text = ("The recall covers the Chevrolet Malibu, Chevrolet Cobalt and Saturn Aura from the 2004 to 2010 model "
             "years.\n\nSteve Jobs and the iPad changed the industry, analysts said.\n")
-    facts = extract(Article(doc_id="d", text=text), nlp)
+    facts = _facts(nlp, text)
     kinds = {(m.text, m.kind) for m in facts.mentions}
     assert {("Chevrolet Malibu", "product"), ("Chevrolet Cobalt", "product"), ("Saturn Aura", "product")} <= kinds
     assert ("Steve Jobs", "person") in kinds
 
 
 def test_a_name_appointed_to_an_office_is_a_person(nlp) -> None:
-    from kb.extract import extract
-    from kb.model import Article
-
     text = ("William Ruto reappointed Kithure Kindiki as interior minister and Aden Duale as defence minister.\n\n"
             "Jane Fraser joined Goldman Sachs as chairman in 2022.\n\nThe board named Deutsche Bank as adviser.\n")
-    kinds = {(m.text, m.kind) for m in extract(Article(doc_id="d", text=text), nlp).mentions}
+    kinds = {(m.text, m.kind) for m in _facts(nlp, text).mentions}
     assert ("Aden Duale", "person") in kinds
     assert ("Goldman Sachs", "organization") in kinds  # the chairman is Fraser
     assert ("Deutsche Bank", "organization") in kinds  # no office only a person holds
 
 
 def test_an_office_given_by_an_appointing_verb_is_a_role(nlp) -> None:
-    from kb.extract import extract
-    from kb.model import Article
-
     text = ("Kenyan President William Ruto reappointed Kithure Kindiki as interior minister.\n\n"
             "Former attorney general Justin Muturi was named labour minister.\n")
     roles = {(r.entity.split(":", 1)[-1], r.title.lower(), r.former)
-             for r in extract(Article(doc_id="d", text=text), nlp).roles}
+             for r in _facts(nlp, text).roles}
     assert ("Kithure Kindiki", "interior minister", False) in roles
     assert ("Justin Muturi", "attorney general", True) in roles
     assert any(p == "Justin Muturi" and "minister" in t and not f for p, t, f in roles)
 
 
 def test_both_signers_of_an_agreement_signed_in_a_place_by_two_people(nlp) -> None:
-    from kb.extract import extract
-    from kb.model import Article
-
     text = ("The memorandum of understanding signed in Rabat by visiting Israeli Defense Minister Benny Gantz and "
             "Morocco’s minister in charge of defense administration, Abdellatif Loudiyi, was “unprecedented”, an "
             "official said.\n")
-    (agreement,) = extract(Article(doc_id="d", text=text), nlp).agreements
+    (agreement,) = _facts(nlp, text).agreements
     assert {s.split(":", 1)[1] for s in agreement.signatories} == {"Benny Gantz", "Abdellatif Loudiyi"}
