@@ -196,10 +196,10 @@ NUMBERED_NOUNS = {
     "pool", "division", "league", "district", "ward", "precinct", "zone", "block", "lot", "unit", "station",
     "line", "number", "no", "channel", "radio", "resolution", "proposition", "prop", "amendment", "bill", "act",
     "law", "rule", "title", "volume", "vol", "issue", "episode", "season", "series", "part", "scene",
-    "table", "figure", "fig", "appendix", "annex", "schedule", "item", "exhibit", "case", "cell", "ward", "floor",
+    "table", "figure", "fig", "appendix", "annex", "schedule", "item", "exhibit", "case", "cell", "floor",
     "building", "hall", "camp", "base", "sector", "area", "region", "battalion", "brigade", "regiment", "company",
     "squadron", "corps", "army", "fleet", "force", "type", "class", "grade", "size", "tier",
-    "level", "version", "release", "update", "patch", "stage", "mission", "expedition", "apollo", "gemini",
+    "version", "release", "update", "patch", "mission", "expedition", "apollo", "gemini",
     "vatican", "pope", "king", "queen", "louis", "henry", "george", "charles", "edward", "pius", "john", "paul",
     "benedict", "psalm", "verse", "genesis", "exodus", "super", "bowl", "cop", "g", "top", "under", "over", "ages",
     "covid", "sars", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "h", "n", "mp", "ms", "hr", "hb", "sb", "ab", "sr", "jr"}
@@ -209,7 +209,7 @@ QUANTITY_WORDS = {
     "percent", "per", "%", "times", "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
     "minutes", "seconds", "people", "points", "point", "cents", "dollars", "euros", "pounds", "yen", "units",
     "employees", "jobs", "workers", "staff", "members", "shares", "votes", "miles", "kilometres",
-    "kilometers", "feet", "metres", "meters", "inches", "pounds", "tons", "tonnes", "gb", "mb", "tb", "kb", "ghz",
+    "kilometers", "feet", "metres", "meters", "inches", "tons", "tonnes", "gb", "mb", "tb", "kb", "ghz",
     "mhz", "mp", "megapixels", "pixels", "mm", "cm", "km", "kg", "mph"}
 # Words before "of" that make what follows a product ("versions of Windows Vista").
 PRODUCT_OF = {"price", "prices", "version", "versions", "edition", "editions", "launch", "release", "update",

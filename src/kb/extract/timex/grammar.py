@@ -56,7 +56,9 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})\b)"
-VAGUE = r"(?:a\s+few|a\s+couple\s+of|couple\s+of|several|few|many|some|dozens\s+of|hundreds\s+of|thousands\s+of)"
+VAGUE_COUNTS = (r"a\s+few", r"a\s+couple\s+of", r"couple\s+of", "several", "few", "many", "some", r"dozens\s+of",
+                r"hundreds\s+of", r"thousands\s+of")
+VAGUE = f"(?:{'|'.join(VAGUE_COUNTS)})"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 PART = r"(?:early|mid|late)"
 EDGE = r"(?:(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)"
@@ -814,7 +816,7 @@ NEEDS = {name: re.compile(need) for name, need in {
 _GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
 # The last words a duration's count may end with ("three", "twenty-one", "a few", "a couple
 # of", "one and a half", "half an"); any other count ends with a digit.
-_COUNT_ENDS = frozenset([re.findall("[a-z]+", count)[-1] for count in NUMBER_WORDS.split("|") + VAGUE[3:-1].split("|")]
+_COUNT_ENDS = frozenset([re.findall("[a-z]+", count)[-1] for count in NUMBER_WORDS.split("|") + list(VAGUE_COUNTS)]
                         + ["half", "a", "an"])
 # How far before its unit a duration's count ends at most: a gap, a count word, a gap.
 _COUNT_LOOKBACK = 2 * _GAP_RUN + max(map(len, _COUNT_WORDS)) + max(map(len, _COUNT_ENDS)) + 2
