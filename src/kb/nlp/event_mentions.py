@@ -1,0 +1,69 @@
+"""Event recognition: every word that tells of an occurrence, action or change of state.
+
+An event is what TimeML calls one: verbs ("signed", "fell"), event nouns ("the visit",
+"losses", "independence"), and predicates of state or change ("invincible", "higher"),
+whatever the word. A linear model over :mod:`kb.nlp.event_features` decides each
+candidate token; its weights are trained by ``scripts/train_event_model.py`` on
+TempEval-3's development split and shipped in ``data/event_model.json``.
+
+The component writes the event words of a document to ``doc.spans["events"]``, one
+one-token span each, in document order. Which of them reach a timeline, and with which
+type, participants and date, is decided later by :mod:`kb.extract.events`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kb.extract.sents import parsed_tokens
+from kb.nlp.event_features import candidate, token_features
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPANS_KEY = "events"
+
+
+@functools.cache
+def weights() -> dict[str, float]:
+    """The trained weights, read once."""
+    text = resources.files("kb.nlp").joinpath("data", "event_model.json").read_text(encoding="utf-8")
+    return json.loads(text)["weights"]
+
+
+def event_tokens(doc: Doc) -> list[int]:
+    """Indexes of the tokens of ``doc`` that are events."""
+    w = weights()
+    get = w.get
+    tokens = parsed_tokens(doc)
+    return [tok.i for tok in tokens
+            if candidate(tok) and sum(get(f, 0.0) for f in token_features(tokens, tok.i)) > 0]
+
+
+class EventMentions:
+    """The ``kb_event_mentions`` pipeline component."""
+
+    name = "kb_event_mentions"
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = [doc[i:i + 1] for i in event_tokens(doc)]
+        return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    Language.factory(EventMentions.name)(EventMentions)
+
+
+try:  # registering needs spaCy; this module is only imported on NLP paths
+    _register()
+except ValueError:  # already registered
+    pass
