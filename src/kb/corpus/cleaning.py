@@ -29,8 +29,10 @@ What is removed or repaired:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kb.corpus import words
 
@@ -102,6 +104,7 @@ _LEAD_MARK = re.compile(r"[•·▪‣◦●■□►▶➤✓✔*#=~_>]+[ \t]*(
 # Decoration closing a heading: " -*", " ***", " ==".
 _TRAIL_MARK = re.compile(r"[ \t]+(?:[-–—]*[*#=~_]+[-–—*#=~_]*|[-–—]{2,})[ \t]*$")
 _TRAIL_CHARS = frozenset("*#=~_-–—")
+_TRAIL_WINDOW = 200  # decoration is looked for at the end of a line only
 _NO_WORD = re.compile(r"[\W_]*")  # a line with no letter or digit at all
 _INLINE_PAYWALL = re.compile(r"\b(?:this\s+)?article\s+(?:is\s+)?reserved\s+for\s+(?:our\s+)?subscribers\b[ \t]*", re.I)
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\xad" + "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F]))
@@ -111,14 +114,14 @@ _INVISIBLE = re.compile(f"[{re.escape(_INVISIBLE_CHARS)}]+")
 _DUPLICATE_MIN, _DUPLICATE_MAX, _HEADER_LINES = 40, 400, 10
 
 _MD_INLINE = re.compile(
-    r"""!\[[^\]\n]*\]\([^)\n]*\)          # image: dropped
-      | (?<=\])\([^)\s]*(?:\s+"[^"\n]*")?\)  # the (url) of a link [text](url)
-      | (?<=\])\[[^\]\n]*\]               # the [ref] of a reference link
-      | <(?:https?://|mailto:)[^>\s]+>    # autolink
-      | </?[A-Za-z][^>\n]*>               # inline HTML tag
+    r"""!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)  # image: dropped
+      | (?<=\])\([^)\s]{0,2000}(?:\s+"[^"\n]{0,500}")?\)  # the (url) of a link [text](url)
+      | (?<=\])\[[^\]\n]{0,500}\]               # the [ref] of a reference link
+      | <(?:https?://|mailto:)[^>\s]{1,2000}>    # autolink
+      | </?[A-Za-z][^>\n]{0,500}>               # inline HTML tag
       | \*\*|__|`+                        # strong emphasis, code
       | (?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])  # *emphasis*
-      | \[(?=[^\]\n]*\])                  # the [ of a link
+      | \[(?=[^\]\n]{0,500}\])                  # the [ of a link
       | (?<=[^\s!])\](?=[(\[])            # the ] of a link
     """,
     re.X,
@@ -169,7 +172,7 @@ def _line_edits(text: str, markdown: bool) -> list[Edit]:
         if lead and not (markdown and indent >= 4):
             edits.append((pos + indent, pos + lead.end(), ""))
         if stripped[-1] in _TRAIL_CHARS and (lead or stripped[-1] not in "-–—"):
-            trail = _TRAIL_MARK.search(line)
+            trail = _TRAIL_MARK.search(line, max(0, len(line) - _TRAIL_WINDOW))
             if trail and trail.start() > (lead.end() if lead else indent):
                 edits.append((pos + trail.start(), pos + trail.end(), ""))
         if markdown:
@@ -185,13 +188,26 @@ def _line_edits(text: str, markdown: bool) -> list[Edit]:
 
 # --- words and punctuation -------------------------------------------------------------
 
+# Words frequent in any English text and rare in other languages written in Latin letters
+# (not "in", "die", "was", "will", "is", "he", "to", "at", "for", which are words there too).
+# Their share of the words is 0.04 or more in English news (0.10 to 0.25 in most), under
+# 0.02 in German, Spanish, French, Dutch, Polish or Turkish text.
+_ENGLISH_MARKERS = frozenset(
+    "the of and that with were have had from by this which are been its they their she said "
+    "would not but who his has than also after about into there when while what more".split()
+)
+_ENGLISH_SHARE = 0.03
+_JUDGED_WORDS = 20
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"[A-Za-z]{4,}")
+_CHUNK = re.compile(r"\S+")
 _TOKEN_BEFORE = frozenset("@/.#_")  # a token after these is part of an address or a tag
 _TOKEN_AFTER = frozenset("@/_")
 _DETERMINERS = frozenset(
     "a an the this that these those its his her their our my your each every any no".split()
 )
-_STRAY_LINK = re.compile(r"(?:\b([A-Za-z]+)[ \t]+)?([A-Z][\w'’.-]*)([ \t]+link)\b(?![-'’])")
+_STRAY_LINK = re.compile(r"(?:\b([A-Za-z]{1,40})[ \t]+)?([A-Z][\w'’.-]{0,40})([ \t]+link)\b(?![-'’])")
 _ACRONYM_TITLE = re.compile(r"([A-Z]{2,})([A-Z][a-z]{2,})")
 _ACRONYM_LOWER = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 # Punctuation glued to the next word: a space goes after it ("Morocco,with",
@@ -200,7 +216,7 @@ _ACRONYM_LOWER = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _SPACE_AFTER = re.compile(r"[,;.”»](?:(?<=[a-z][,;])|(?<=[a-z]{2}\.)(?=[A-Z][a-z])|(?<=[”»]))(?=[A-Za-z])")
 _SPACE_BEFORE = re.compile(r"[“«(](?<=[A-Za-z][“«(])(?=[A-Za-z])")
 # Reversed quotes as some translators print them: ” unprecedented “.
-_REVERSED_QUOTES = re.compile(r"”([ \t]+)[^“”\n]{1,200}?([ \t]+)“(?![^\W_])")
+_REVERSED_QUOTES = re.compile(r"”([ \t]{1,8})[^“”\n]{1,200}?([ \t]{1,8})“(?![^\W_])")
 
 # What to do with a token, worked out once per distinct token: None, or (kind, cuts)
 # where kind is "split" (insert a space at each cut), "name-split" (the same, only in a
@@ -209,10 +225,21 @@ _REVERSED_QUOTES = re.compile(r"”([ \t]+)[^“”\n]{1,200}?([ \t]+)“(?![^\W
 # "strong" ones prove that the text has link artefacts).
 _Plan = tuple[str, tuple[int, ...]]
 # Edits inside one whitespace-free chunk of text, relative to its start:
-# (start, end, replacement, kind unless "split", linked word).
+# (start, end, replacement, kind or "" for a space after punctuation, linked word).
 _ChunkEdit = tuple[int, int, str, str, str]
 _CHUNKS: dict[str, tuple[_ChunkEdit, ...]] = {}
 _CACHE_MAX = 200_000  # bounded, so memory does not grow with the corpus
+_CACHED_CHUNK_MAX = 64  # longer chunks are rare: worked out each time, never kept
+# Every step below is linear in the text: a token longer than MAX_WORD letters is no pair
+# of glued words and is left alone, and a run of more than MAX_RUN characters without
+# whitespace (an encoded blob, a hash, a line of garbage) is no language at all: it is
+# left out of the cleaned text, so neither the repair nor the NLP spends time on it.
+MAX_WORD = words.MAX_WORD
+MAX_RUN = 500
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}[ \t]*")
+# Beyond this many distinct chunks to repair, they are found in one pass over the text
+# instead of one search each.
+_FIND_EACH_MAX = 64
 
 
 def _plan(token: str) -> _Plan | None:
@@ -247,6 +274,8 @@ def _chunk_plan(chunk: str) -> tuple[_ChunkEdit, ...]:
     n = len(chunk)
     for m in _TOKEN.finditer(chunk):
         start, end = m.span()
+        if end - start > MAX_WORD:
+            continue
         if (start and (chunk[start - 1] in _TOKEN_BEFORE or chunk[start - 1].isalnum())) or (
             end < n and (chunk[end] in _TOKEN_AFTER or chunk[end].isalnum())
         ):
@@ -255,9 +284,7 @@ def _chunk_plan(chunk: str) -> tuple[_ChunkEdit, ...]:
         if plan is None:
             continue
         kind, cuts = plan
-        if kind == "split":
-            out.extend((start + c, start + c, " ", "", "") for c in cuts)
-        elif kind == "name-split":
+        if kind in ("split", "name-split"):
             out.extend((start + c, start + c, " ", kind, "") for c in cuts)
         else:
             repl = " " if cuts[2] else ""
@@ -276,30 +303,31 @@ def _token_edits(text: str) -> list[Edit]:
     cache = _CHUNKS
     if len(cache) > _CACHE_MAX:
         cache.clear()
-    active = []
+    active: dict[str, tuple[_ChunkEdit, ...]] = {}
     for chunk in set(text.split()):
+        if len(chunk) > MAX_RUN:
+            continue
         plan = cache.get(chunk)
         if plan is None:
-            plan = cache[chunk] = _chunk_plan(chunk)
+            plan = _chunk_plan(chunk)
+            if len(chunk) <= _CACHED_CHUNK_MAX:
+                cache[chunk] = plan
         if plan:
-            active.append((chunk, plan))
-    n = len(text)
-    for chunk, plan in active:
-        size = len(chunk)
-        pos = text.find(chunk)
-        while pos >= 0:
-            end = pos + size
-            if (pos == 0 or text[pos - 1].isspace()) and (end == n or text[end].isspace()):
-                for start, stop, repl, kind, stem in plan:
-                    if kind == "name-split":
-                        name_edits.append((pos + start, pos + stop, repl))
-                    elif kind:
-                        link_edits.append((pos + start, pos + stop, repl))
-                        link_stems.add(stem)
-                        strong_link = strong_link or kind == "strong-link"
-                    else:
-                        edits.append((pos + start, pos + stop, repl))
-            pos = text.find(chunk, end)
+            active[chunk] = plan
+    foreign = foreign_spans(text)
+    for pos, plan in _placed(text, active):
+        in_english = not foreign or not _inside(foreign, pos)
+        for start, stop, repl, kind, stem in plan:
+            if kind and not in_english:
+                continue  # the English dictionary says nothing about words of other languages
+            if kind == "name-split":
+                name_edits.append((pos + start, pos + stop, repl))
+            elif kind and kind != "split":
+                link_edits.append((pos + start, pos + stop, repl))
+                link_stems.add(stem)
+                strong_link = strong_link or kind == "strong-link"
+            else:
+                edits.append((pos + start, pos + stop, repl))
     link_mode = strong_link or len(link_stems) >= 2
     # Two capitalised words glued together are split in a text that lost spaces elsewhere.
     if name_edits and (link_mode or any(repl == " " and start == end for start, end, repl in edits)):
@@ -309,7 +337,7 @@ def _token_edits(text: str) -> list[Edit]:
         edits.extend(link_edits)
         for m in _STRAY_LINK.finditer(text):
             before = m.group(1)
-            if before and before.lower() in _DETERMINERS:
+            if (before and before.lower() in _DETERMINERS) or (foreign and _inside(foreign, m.start(3))):
                 continue
             edits.append((m.start(3), m.end(3), ""))
     if "”" in text:
@@ -319,6 +347,63 @@ def _token_edits(text: str) -> list[Edit]:
             edits.append((m.start(1), m.end(1), ""))
             edits.append((m.start(2), m.end(2), ""))
     return edits
+
+
+def foreign_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of ``text`` that are not English, as sorted ``(start, end)`` spans.
+
+    Judged by the share of :data:`_ENGLISH_MARKERS` among the words: the whole text when
+    it has at least :data:`_JUDGED_WORDS` words, and each line that has as many on its own
+    (a paragraph quoted in another language). A shorter text is taken as English.
+    """
+    total = markers = 0
+    lines: list[tuple[int, int, int, int]] = []
+    for line in _LINE.finditer(text):
+        found = _LETTERS.findall(line.group().lower())
+        hits = sum(1 for w in found if w in _ENGLISH_MARKERS)
+        total += len(found)
+        markers += hits
+        if len(found) >= _JUDGED_WORDS:
+            lines.append((line.start(), line.end(), len(found), hits))
+    if total < _JUDGED_WORDS:
+        return []
+    if markers < _ENGLISH_SHARE * total:
+        return [(0, len(text))]
+    return [(start, end) for start, end, n, hits in lines if hits < _ENGLISH_SHARE * n]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _placed(text: str, plans: dict[str, tuple[_ChunkEdit, ...]]) -> Iterator[tuple[int, tuple[_ChunkEdit, ...]]]:
+    """Where each whitespace-free chunk that has a plan stands in ``text``, with its plan.
+
+    A few chunks are found by searching for each (fast in C); many in one pass over all
+    chunks, so that the cost stays linear in the text however many chunks need repair.
+    """
+    n = len(text)
+    if len(plans) > _FIND_EACH_MAX:
+        for m in _CHUNK.finditer(text):
+            plan = plans.get(m.group())
+            if plan:
+                yield m.start(), plan
+        return
+    for chunk, plan in plans.items():
+        size = len(chunk)
+        pos = text.find(chunk)
+        while pos >= 0:
+            end = pos + size
+            if (pos == 0 or text[pos - 1].isspace()) and (end == n or text[end].isspace()):
+                yield pos, plan
+            pos = text.find(chunk, end)
+
+
+def _long_run_edits(text: str) -> list[Edit]:
+    """Runs of more than :data:`MAX_RUN` characters without whitespace, left out."""
+    return [(m.start(), m.end(), "") for m in _LONG_RUN.finditer(text)]
 
 
 # --- whitespace ------------------------------------------------------------------------
@@ -355,7 +440,8 @@ def clean_text(text: str, *, markdown: bool = False) -> tuple[str, list[int]]:
     headings, quotes) is removed as well. All edits are found on ``text`` itself and
     applied at once, so the cost is a few scans of the text.
     """
-    edits = _line_edits(text, markdown)
+    edits = _long_run_edits(text)
+    edits += _line_edits(text, markdown)
     edits += _token_edits(text)
     edits += _space_edits(text)
     clean, offsets = apply_edits(text, edits)

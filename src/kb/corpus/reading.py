@@ -29,7 +29,7 @@ import stat
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from kb.corpus.cleaning import clean_text
+from kb.corpus.cleaning import MAX_RUN, clean_text
 from kb.corpus.html import declared_charset, extract_page
 from kb.corpus.metadata import front_matter, parse_date, shorten, title_from
 from kb.errors import BadArticle, SkippedFile
@@ -241,6 +241,14 @@ def _read_file(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | B
             yield _read_text(path, rel, st, markdown=suffix in (".md", ".markdown"))
     except _Refused as exc:
         yield BadArticle(str(path), str(exc))
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the others
+        yield BadArticle(str(path), _unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    """One line for an error that reading did not foresee (a bug, or memory running out)."""
+    detail = str(exc).strip().splitlines()
+    return f"could not be read: {type(exc).__name__}" + (f": {detail[0][:200]}" if detail else "")
 
 
 def _read_text(path: Path, rel: str, st: os.stat_result, *, markdown: bool) -> Article:
@@ -268,7 +276,7 @@ def _read_text(path: Path, rel: str, st: os.stat_result, *, markdown: bool) -> A
 def _clean(text: str, *, markdown: bool = False) -> tuple[str, list[int]]:
     clean, offsets = clean_text(text, markdown=markdown)
     if not clean:
-        raise _Refused("no article text (only web boilerplate)")
+        raise _Refused(f"no article text (only web boilerplate, or runs of over {MAX_RUN} characters without a space)")
     return clean, offsets
 
 
@@ -320,6 +328,8 @@ def _read_json(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | B
             yield _record(rec, f"{rel}#{n}", path, list(warnings))
         except _Refused as exc:
             yield BadArticle(str(path), f"article {n}: {exc}")
+        except Exception as exc:  # noqa: BLE001
+            yield BadArticle(str(path), f"article {n}: {_unexpected(exc)}")
 
 
 def _read_jsonl(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | BadArticle]:
@@ -350,6 +360,8 @@ def _read_jsonl(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | 
                 yield _record(rec, f"{rel}#{n}", path, warnings)
             except _Refused as exc:
                 yield BadArticle(str(path), f"line {n}: {exc}")
+            except Exception as exc:  # noqa: BLE001
+                yield BadArticle(str(path), f"line {n}: {_unexpected(exc)}")
         if not any_line:
             raise _Refused("empty file")
 

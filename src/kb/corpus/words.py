@@ -56,6 +56,9 @@ NAME_PARTICLES = frozenset(
 )
 
 _WORD = re.compile(r"[a-z]+")
+# No two glued words are longer than this; a longer token is never split, which keeps every
+# split linear-bounded (a split tries each cut, and the frequency cache keeps its parts).
+MAX_WORD = 48
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +106,7 @@ def split_glued(token: str) -> int:
     and a capitalised token is split only as described at :data:`FUNCTION_WORDS`.
     """
     word = token.lower()
-    if len(word) < 4 or not _WORD.fullmatch(word) or zipf(word) > 0.0:
+    if len(word) < 4 or len(word) > MAX_WORD or not _WORD.fullmatch(word) or zipf(word) > 0.0:
         return 0
     lower = token.islower()
     best, best_score = 0, 0.0
@@ -140,7 +143,7 @@ def split_camel(token: str) -> tuple[tuple[int, bool], ...]:
     Each cut comes with whether it joins two capitalised words: such a token may also be
     a brand ("BlueCrest"), which the caller splits only in a text that lost spaces.
     """
-    if zipf(token.lower()) >= _CAMEL_WHOLE_ZIPF:
+    if len(token) > MAX_WORD or zipf(token.lower()) >= _CAMEL_WHOLE_ZIPF:
         return ()
     cuts: list[tuple[int, bool]] = []
     start = 0
@@ -177,7 +180,7 @@ def _camel_ok(left: str, right: str) -> bool:
 @lru_cache(maxsize=20_000)
 def split_acronym(caps: str, rest: str) -> bool:
     """Whether an acronym glued to a word ("US" + "president", "BBC" + "News") is two words."""
-    if len(caps) < 2 or len(rest) < 3:
+    if len(caps) < 2 or len(rest) < 3 or len(caps) + len(rest) > MAX_WORD:
         return False
     if zipf((caps + rest).lower()) > 0.0:
         return False
