@@ -19,7 +19,11 @@ What is removed or repaired:
   ("Israel link Defence Minister"); the word "link" itself ("a link between",
   "linked", "hyperlink") is kept;
 - words glued by a lost space ("cooperationbetween", "WesternSahara", "USpresident",
-  "ofPalestinian"), split only when the parts are known words (see :mod:`kb.corpus.words`);
+  "ofPalestinian"), split only when the parts are known words (see :mod:`kb.corpus.words`),
+  and only in English text: a text, or a long line, in another language
+  ("Whistleblowerin", "practicado") is left as it is (see :func:`foreign_spans`);
+- runs of more than :data:`MAX_RUN` characters without whitespace (encoded data, hashes):
+  no language, and costly to analyse;
 - punctuation glued to the next word ("Morocco,with", "of“Hostile", "intifada(uprising)",
   "countries.The"), spaces inside reversed quotes ("” unprecedented “");
 - whitespace: runs of spaces, no-break and zero-width spaces, spaces at line ends,
@@ -438,7 +442,8 @@ def clean_text(text: str, *, markdown: bool = False) -> tuple[str, list[int]]:
     ``offsets[i]`` is the index in ``text`` of ``clean[i]``, with one extra final entry
     ``len(text)``. With ``markdown=True`` Markdown markup (links, emphasis, images,
     headings, quotes) is removed as well. All edits are found on ``text`` itself and
-    applied at once, so the cost is a few scans of the text.
+    applied at once, so the cost is a few scans of the text, and time and memory grow in
+    proportion to its length whatever its shape.
     """
     edits = _long_run_edits(text)
     edits += _line_edits(text, markdown)
