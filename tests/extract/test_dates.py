@@ -54,12 +54,28 @@ def test_decades_centuries_durations_sets(nlp):
     found = {t.text: t for t in find_timexes(nlp(
         "Ties began in the early 1990s, in the 20th century, after twelve years; during this forty-eight hour "
         "trip, which happens every year, he was 60 years old."), "2021-11-24")}
-    assert found["early 1990s"].value == "199X" and found["early 1990s"].end == "1993-12-31"
-    assert found["20th century"].value == "19"
+    assert found["the early 1990s"].value == "199X" and found["the early 1990s"].end == "1993-12-31"
+    assert found["the 20th century"].value == "19"
     assert found["twelve years"].value == "P12Y" and found["twelve years"].type == "DURATION"
     assert found["forty-eight hour"].value == "PT48H"
     assert found["every year"].type == "SET" and found["every year"].value == "P1Y"
-    assert found["60 years old"].value == "P60Y"
+    assert not any("old" in text for text in found)  # an age is no time expression
+
+
+def test_ages_are_not_time_expressions(nlp):
+    text = "The 6-year-old boy and his 62-year-old uncle, a man of 40 years old, met a six-year-old girl."
+    assert _values(nlp, text, "2000-01-06") == {}
+
+
+def test_counted_decades_and_centuries_are_years(nlp):
+    v = _values(nlp, "Ties lapsed for two decades, the worst in a century, then for decades more.", "2021-11-24")
+    assert v == {"two decades": "P20Y", "a century": "P100Y", "decades": "PXDE"}
+
+
+def test_extent_takes_the_article_of_a_noun_phrase_it_heads(nlp):
+    v = _values(nlp, "Profit rose in the third quarter and over the past three months, before the Aug. 7 bombings.",
+                "1998-08-11")
+    assert v == {"the third quarter": "1998-Q3", "the past three months": "P3M", "Aug. 7": "1998-08-07"}
 
 
 def test_adversarial_words_are_not_dates(nlp):
@@ -69,7 +85,7 @@ def test_adversarial_words_are_not_dates(nlp):
 
 def test_refs_quarters_and_times(nlp):
     v = _values(nlp, "Profit rose in the third quarter; he is now in Rabat, recently returned, and spoke on Wednesday evening.", "2021-11-24")
-    assert v["third quarter"] == "2021-Q3"
+    assert v["the third quarter"] == "2021-Q3"
     assert v["now"] == "PRESENT_REF" and v["recently"] == "PAST_REF"
     assert v["Wednesday evening"] == "2021-11-24TEV"
 

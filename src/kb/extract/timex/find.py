@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, select
-from kb.extract.timex.tense import clause_tense
+from kb.extract.timex.tense import clause_tense, dates_its_clause
 from kb.model import DateValue, Timex
 
 if TYPE_CHECKING:
@@ -39,6 +39,9 @@ class DocContext:
         from spacy.attrs import IDX
 
         self._starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        starts = [0] + [s.start_char for s in doc_sents(doc)][1:] if len(doc) else [0]
+        # the sentences as consecutive spans covering the text: no expression crosses one
+        self.pieces: list[tuple[int, int]] = list(zip(starts, starts[1:] + [len(self.text)]))
 
     def token(self, pos: int) -> Any | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -56,6 +59,8 @@ class DocContext:
     def _tense(self, start: int, end: int) -> str | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
+            return None
+        if not dates_its_clause(span.root):
             return None
         return clause_tense(span.root)
 
@@ -87,7 +92,7 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             end -= len(tail.group(0))
         if end <= start or not _TEMPORAL_WORD.search(doc_text[start:end]):
             continue
-        if re.search(r"\b\d+\s*(?:years?|months?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
+        if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
         typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc_text[start:end], re.I) and ent.label_ == "TIME" else "DATE"
         extra.append(Found(start, end, typ, None))
@@ -141,6 +146,35 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 break
 
 
+def _resolve_periods(found: list[Found], sent_of: Any) -> None:
+    """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
+    quarter: the period is the quarter (or half) named last, within the three sentences
+    before; 'a year ago' is that quarter a year earlier."""
+    from kb.extract.timex import calendar as cal
+
+    for i, f in enumerate(found):
+        kind = "same" if f.notes.get("period") else "back" if f.notes.get("period_back") else None
+        if kind is None:
+            continue
+        here = sent_of(f.start)
+        ref = None
+        for g in reversed(found[:i]):
+            if here - sent_of(g.start) > 3:
+                break
+            if g.dv is not None and g.dv.start and g.dv.precision not in ("ref", "duration", "set") \
+                    and not g.notes.get("period_back"):
+                ref = g
+                break
+        if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
+            continue
+        if kind == "same":
+            f.dv = ref.dv
+            continue
+        year = int(ref.dv.value[:4]) - 1
+        part = int(ref.dv.value[-1])
+        f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -158,6 +192,40 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
 
 
+_POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.I)
+_THE = re.compile(r"the\s+", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_PREMODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "poss"}
+
+
+def _premodifier(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the expression modifies a noun after it ("the Aug. 7 bombings", "the
+    third-quarter loss"): its head hangs on a noun to its right."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head
+    return head.i >= span.end and root.dep_ in _PREMODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
+
+
+def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+    """TimeML extent: a possessive is left out; "the" is part of an expression that heads its
+    noun phrase ("the third quarter", "the past three months", "the 1990s") but not of one
+    that modifies a noun after it ("the Aug. 7 bombings")."""
+    text = ctx.text
+    m = _POSSESSIVE.match(text, start, end)
+    if m and end > m.end():
+        return m.end(), end
+    m = _THE.match(text, start, end)
+    if m and end > m.end():
+        return (m.end(), end) if _premodifier(ctx, m.end(), end) else (start, end)
+    before = _THE_BEFORE.search(text, max(0, start - 5), start)
+    if before and not _premodifier(ctx, start, end):
+        return before.start(), end
+    return start, end
+
+
 def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
     ctx = DocContext(doc, _parse_anchor(anchor))
@@ -169,14 +237,12 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     _resolve_references(kept, sent_of)
+    _resolve_periods(kept, sent_of)
     _fill_clocks(kept, ctx, sent_of)
     out = []
     text = ctx.text
     for f in kept:
-        start, end = f.start, f.end
-        m = re.match(r"(?:the|The|its|their|his|her)\s+", text[start:end])
-        if m and end - start > m.end():
-            start += m.end()
+        start, end = _extent(ctx, f.start, f.end)
         dv = f.dv
         out.append(Timex(
             text=text[start:end], start_char=start, end_char=end, type=f.type,

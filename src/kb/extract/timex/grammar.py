@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from re import _constants as sre, _parser as sre_parse  # regex parse trees (stable since 3.11)
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Protocol
 
@@ -373,11 +372,9 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
     anchor = _anchor(ctx)
     if m["the"] and rel in ("past", "last") and not m["mod"]:
-        pre, code = UNIT_CODE.get(unit, ("", "Y"))
-        return _f(m, "DURATION", DateValue(f"P{pre}1{code}", "duration"))
+        return _f(m, "DURATION", DateValue(_duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
-        pre, code = UNIT_CODE[unit]
-        return _f(m, "DURATION", DateValue(f"P1{code}", "duration"))
+        return _f(m, "DURATION", DateValue(_duration_value(1.0, unit), "duration"))
     if rel == "following" or (rel == "previous" and not m["the"]):
         return _f(m, "DATE", None)
     if anchor is None:
@@ -408,10 +405,17 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     return None
 
 
+# ISO 8601 has no decades or centuries: a counted one is written in years ("two decades" is
+# P20Y, as TimeML values are); an uncounted number of them keeps its unit ("decades", PXDE).
+_YEARS_IN = {"decade": 10, "century": 100, "centurie": 100, "millennium": 1000, "millennia": 1000}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     pre, code = UNIT_CODE.get(unit, ("", "Y"))
     if n is None:
         return f"P{pre}X{code}"
+    if unit in _YEARS_IN:
+        return f"P{n * _YEARS_IN[unit]:g}Y"
     if n != int(n):
         if unit == "hour":
             return f"PT{int(n * 60)}M"
@@ -469,6 +473,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     found = _ago_value(m, unit, k, anchor)
     if found is not None and relative:
         found.notes["shift"] = f"{unit}:{k}"
+    if found is not None and unit == "year" and k == -1:
+        found.notes["period_back"] = "1"  # "up from $5m a year ago": the same quarter, if one is told
     return found
 
 
@@ -494,6 +500,8 @@ def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | 
 
 
 def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_age(m):
+        return None
     unit = _unit_name(m["u"])
     n = _count(m["n"]) if m["n"] else None
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
@@ -516,7 +524,14 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
 
 
+def _is_age(m: re.Match[str]) -> bool:
+    """'a 22-year-old', 'aged 30 years old': an age is no time expression (TimeBank leaves them out)."""
+    return m[0].lower().endswith("old")
+
+
 def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_age(m):
+        return None
     unit = _unit_name(m["u"])
     n = _count(m["n"]) if m["n"] else 1.0
     return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
@@ -698,6 +713,38 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
 
 
+def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """'year-ago', 'the year-earlier quarter': the period a year before the one the text
+    reports on (a quarter when one was just named, else the year before the anchor's)."""
+    anchor = _anchor(ctx)
+    found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
+    found.notes["period_back"] = "1"
+    return found
+
+
+def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
+    A year is the anchor's ("the year ended March 31" is a year long); a quarter or period is
+    the one last named, resolved once every expression is found."""
+    unit = m["u"].lower()
+    quals = (m["q"] or "").lower().split()
+    after = ctx.text[m.end():m.end() + 30]
+    if unit == "period" and not quals:
+        return None
+    if re.match(r"\s+(?:of|before|after|when|in\s+which|that\s+(?!ended))\b", after, re.I):
+        return None
+    anchor = _anchor(ctx)
+    if unit == "year":
+        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I):
+            return _f(m, "DURATION", DateValue("P1Y", "duration"))
+        return _f(m, "DATE", year_value(anchor.year) if anchor else None)
+    found = _f(m, "DATE", None)
+    if anchor is not None and "current" in quals:
+        found.dv = quarter_value(anchor.year, (anchor.month - 1) // 3 + 1)
+    found.notes["period"] = "same"
+    return found
+
+
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
@@ -732,7 +779,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("season", rf"\b(?P<mod>{MODP})?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
-    ("ago", rf"\b(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
+    ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
@@ -749,281 +796,91 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("weekday_s", rf"\b(?P<rel>)(?P<dow>{DOW})(?='s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
-    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|previously|formerly|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
-    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday))(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
+    ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b", h_year_ago),
+    ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("same", r"\b(?P<x>(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
 ]
 
 
 COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTERNS]
 
-# --- trying patterns only near their keywords ----------------------------------------------
-# Trying ~40 patterns at every position of an article is the slow part of finding dates,
-# and most patterns cannot match without one of a few words (a month, a unit, a year...).
-# Such a pattern is tried only in windows around the places its keyword occurs, found by
-# a fast case-sensitive scan of the lower-cased text. Every match of a pattern contains
-# its keyword, and a match together with what it looks at (look-aheads, ``\b``) spans at
-# most ``_reach(pattern)`` characters; when a keyword found by the scan starts a named
-# group of the pattern (or, for a _WORD_START keyword, at the character just before it),
-# the parts before and after that group bound the window on each side more tightly. So
-# the windows hold every match, and scanning them finds exactly the matches of
-# a scan of the whole text (a look-behind or ``\b`` at a window's start still sees the text
-# before it). The bounds need unbounded repeats (``\s+``, ``\d+``, ``\w+``) to be short:
-# they hold for texts without a run of more than _GAP_RUN spaces and hyphens, _NUMBER_RUN
-# digits, commas and dots, or _WORD_RUN word characters; other texts are scanned whole.
-# The groups anchored below always start a word; the character before one is matched
-# rather than looked behind at, which scans several times faster (texts are scanned with a
-# space before them, for a word at the very start).
-_WORD_START = "[^a-z]"
+# --- trying patterns only where their keywords are -------------------------------------------
+# Trying ~45 patterns at every position of an article is the slow part of finding dates,
+# and every pattern needs one of a few words (a month, a unit, a year...). A time
+# expression lies within one sentence, so the text is cut into its sentences (a parsed
+# article gives them; a plain text is one piece) and a pattern is tried only in the
+# pieces that hold its keyword and what else it needs, found by a fast scan of the
+# lower-cased text. A pattern without a keyword is tried everywhere. Within a piece, a
+# pattern finds exactly what a scan of the whole text finds there: a look-behind or ``\b``
+# at a piece's start still sees the text before it, and pieces end where the next begins.
+_WORD_START = "(?<![a-z])"
 _MONTH_KW = _WORD_START + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DOW_KW = _WORD_START + "(?:mon|tue|wed|thu|fri|sat|sun)"
 _UNITS = "(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|millenni)"
 _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
-# pattern -> (a keyword every match contains, the group every match starts with a keyword, if any)
-KEYWORDS: dict[str, tuple[str, str | None]] = {
-    "iso": (r"-\d\d-", None), "mdy": (_MONTH_KW, "mon"), "dmy": (_MONTH_KW, "mon"),
-    "numeric": (r"[/.]\d", None), "md": (_MONTH_KW, "mon"), "dm": (_MONTH_KW, "mon"), "my": (_MONTH_KW, "mon"),
-    "month_rel": (_MONTH_KW, "mon"), "month": (_MONTH_KW, "mon"), "fiscal": ("fiscal|fy", None),
-    "year": (r"1[5-9]\d\d|20\d\d", "y"), "decade": (r"0'?s|ties", None), "century": ("centur", None),
-    "quarter": ("quarter", None), "q": ("q[1-4]", None), "half": ("half", None), "h": ("h[12]", None),
-    "season": (_SEASON_KW, "s"), "year_season": (_SEASON_KW, None),
-    "rel_unit": (_WORD_START + "(?:week|month|year|decade|centur|quarter)", "u"),
-    "ago": (_UNIT_KW + r"[a-z]*\s+(?:ago|earlier|before|later|after|from|hence|prior)", "u"),
-    "duration": (_UNIT_KW, "u"), "hyphen": ("(?<=-)" + _UNITS, "u"), "long": (_UNITS + "[a-z]*-long", "u"),
-    "plural": (_UNIT_KW, None),
-    "plural_of": (_UNIT_KW, None), "recent": (_UNIT_KW, None), "set": ("every|each", None),
-    "rate": (_WORD_START + r"(?:an?|per)\s+" + _UNITS, "art"),
-    "adverb_set": ("annually|yearly|daily|weekly|monthly|hourly|nightly", None), "dows": (_DOW_KW, "d"),
-    "deictic": ("today|tonight|yesterday|tomorrow", None), "pod": ("morning|afternoon|evening|night", None),
-    "weekday": (_DOW_KW, "dow"), "weekday_s": (_DOW_KW, "dow"), "clock": (r"\d\s*[ap]\.?m|noon|midday|midnight", None),
-    "clock24": ("gmt|utc|hours|hrs|local", None),
-    "holiday": (r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday", None),
-    "edge": (r"(?:end|start|beginning|middle|close)\s+of\s+the", None), "weekend": ("weekend", None),
-    "same": ("day|week|month|year|morning|evening|night", None),
-    "ref": ("now|present|days|moment|recent|lately|previously|formerly|past|future|currently", None),
+# pattern -> a keyword every match of it contains, in lower case
+KEYWORDS: dict[str, str] = {
+    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW,
+    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
+    "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
+    "quarter": "quarter", "q": "q[1-4]", "half": "half", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
+    "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
+    "ago": _UNIT_KW + r"[a-z]*(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)",
+    "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
+    "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+" + _UNITS,
+    "adverb_set": "annually|yearly|daily|weekly|monthly|hourly|nightly", "dows": _DOW_KW,
+    "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
+    "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
+    "clock24": "gmt|utc|hours|hrs|local",
+    "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday",
+    "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
+    "year_ago": "year-", "period": "year|quarter|period",
+    "same": "day|week|month|year|morning|evening|night",
+    "ref": "now|present|days|moment|recent|lately|past|future|currently",
 }
-# pattern -> what every match of it also holds, in lower case: a window without it is not scanned
-NEEDS = {name: re.compile(need) for name, need in {
+# pattern -> what every match of it also holds, in lower case
+NEEDS: dict[str, str] = {
     "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
     "md": r"\d", "dm": r"\d",  # the day
     "month_rel": "last|next|this|past|coming",
     "rel_unit": "last|this|next|past|coming|previous|following|current",
     "plural": "(?:year|month|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
-}.items()}
-_GAP_RUN, _NUMBER_RUN, _WORD_RUN = 3, 10, 40
-# The last words a duration's count may end with ("three", "twenty-one", "a few", "a couple
-# of", "one and a half", "half an"); any other count ends with a digit.
-_COUNT_ENDS = frozenset([re.findall("[a-z]+", count)[-1] for count in NUMBER_WORDS.split("|") + list(VAGUE_COUNTS)]
-                        + ["half", "a", "an"])
-# How far before its unit a duration's count ends at most: a gap, a count word, a gap.
-_COUNT_LOOKBACK = 2 * _GAP_RUN + max(map(len, _COUNT_WORDS)) + max(map(len, _COUNT_ENDS)) + 2
-
-
-def _ends_count(word: str) -> bool:
-    """True when a word (with what is glued before it) may end a duration's count."""
-    if word[-1:].isdigit():
-        return True
-    letters = re.search("[a-z]+$", word)
-    return letters is not None and letters.group() in _COUNT_ENDS
-
-
-def _after_count(low: str, start: int) -> bool:
-    """False when a unit word starting at ``start`` in ``low`` cannot close a duration: a
-    duration's count, then maybe one of _COUNT_WORDS, comes before its unit, gaps between."""
-    words = low[max(0, start - _COUNT_LOOKBACK):start].split()
-    if not words:
-        return False
-    return _ends_count(words[-1]) or len(words) > 1 and words[-1] in _COUNT_WORDS and _ends_count(words[-2])
-
-
-# pattern -> a test of what comes before a keyword (its hit's start in ``low``, plus one):
-# a keyword failing it opens no window for that pattern. Only for keyed texts, whose gaps
-# are short (so the words before the unit are near it).
-BEFORE_KEYWORD: dict[str, Callable[[str, int], bool]] = {"duration": _after_count}
-_LONG_GAP = re.compile(rf"[\s-]{{{_GAP_RUN + 1},}}")
-_LONG_NUMBER_OR_WORD = re.compile(rf"[\d.,]{{{_NUMBER_RUN + 1},}}|\w{{{_WORD_RUN + 1},}}")
-_RUNS = {"gap": _GAP_RUN, "number": _NUMBER_RUN, "word": _WORD_RUN}
-# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
+}
+# one test per pattern: its keyword, then what it needs, each a compiled search (None: always try)
+_GATES: list[list[re.Pattern[str]]] = [
+    [re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x] for name, _, _ in COMPILED
+]
+# Characters whose lower case is not one character: offsets in the lower-cased text would shift.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-def _has_long_run(text: str) -> bool:
-    """True when ``text`` holds a run longer than the bounds allow. A run of digits or word
-    characters holds no space, so only the few long whitespace-separated chunks need the
-    second scan (scanning them alone is several times faster than scanning the text)."""
-    if _LONG_GAP.search(text):
-        return True
-    shortest = min(_NUMBER_RUN, _WORD_RUN)
-    return any(_LONG_NUMBER_OR_WORD.search(chunk) for chunk in text.split() if len(chunk) > shortest)
+def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Every match of every pattern, with the pattern's rank and name, pattern by pattern.
 
-
-def _run_kind(items: Any) -> str:
-    """The one class of characters (a key of _RUNS) an unbounded repeat of ``items`` takes."""
-    kinds = set()
-    for op, av in items:
-        if op is sre.IN and all(x == (sre.CATEGORY, sre.CATEGORY_SPACE) or x == (sre.LITERAL, ord("-")) for x in av):
-            kinds.add("gap")
-        elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)] or op is sre.LITERAL and av in (ord(","), ord(".")):
-            kinds.add("number")
-        elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_WORD)]:
-            kinds.add("word")
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is sre.SUBPATTERN:
-            kinds.add(_run_kind(av[-1]))
-        else:
-            raise ValueError(f"no run bound for {op} {av}")
-    if len(kinds) != 1:
-        raise ValueError(f"no run bound for a mix of {kinds}")
-    return kinds.pop()
-
-
-def _reach(items: Any, groups: dict[int, int]) -> int:
-    """How many characters a match of ``items`` and its look-aheads may span, at most."""
-    total = 0
-    for op, av in items:
-        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.AT):
-            total += 1  # an AT (``\b``) may look at the next character
-        elif op is sre.BRANCH:
-            total += max(_reach(branch, groups) for branch in av[1])
-        elif op is sre.SUBPATTERN:
-            width = _reach(av[3], groups)
-            if av[0] is not None:
-                groups[av[0]] = width
-            total += width
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            total += _reach(av[1], groups) if av[0] == 1 else 0  # look-behinds see before a window
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            low, high, item = av
-            total += _RUNS[_run_kind(item)] if high == sre.MAXREPEAT else high * _reach(item, groups)
-        elif op is sre.GROUPREF:
-            total += groups[av]
-        else:
-            raise ValueError(f"no reach for {op}")
-    return total
-
-
-def _looks_ahead(items: Any) -> bool:
-    """True when ``items`` hold a look-ahead anywhere."""
-    for op, av in items:
-        if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:
-            return True
-        parts = av[1] if op is sre.BRANCH else [av[-1]] if op in (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT) else []
-        if any(_looks_ahead(part) for part in parts):
-            return True
-    return False
-
-
-def _bounds(rx: re.Pattern[str], group: str | None) -> tuple[int, int]:
-    """How far a match may start before, and end (with its look-aheads) after, its keyword.
-
-    When the keyword starts ``group``, a group at the top level of the pattern, what comes
-    before the group bounds one side and the rest the other (unless something before the
-    group looks ahead). Otherwise the reach of the whole pattern bounds both sides.
-    """
-    items = list(sre_parse.parse(rx.pattern, rx.flags))
-    groups: dict[int, int] = {}
-    whole = _reach(items, groups)
-    index = rx.groupindex.get(group) if group else None
-    for i, (op, av) in enumerate(items):
-        if index is not None and op is sre.SUBPATTERN and av[0] == index:
-            after = whole if _looks_ahead(items[:i]) else _reach(items[i:], dict(groups))
-            return _reach(items[:i], dict(groups)), after
-    if index is not None:
-        raise ValueError(f"group {group!r} is not at the top level of {rx.pattern!r}")
-    return whole, whole
-
-
-KEYED = {name: (re.compile(KEYWORDS[name][0]), *_bounds(rx, KEYWORDS[name][1])) for name, rx, _ in COMPILED
-         if name in KEYWORDS}
-
-
-def _first_chars(items: Any, ignore_case: bool) -> set[str] | None:
-    """The characters a match of ``items`` may start with, when they are a few plain letters
-    matched with case (None otherwise, or when the match may be empty)."""
-    if not items:
-        return None
-    op, av = items[0]
-    if op is sre.LITERAL and not ignore_case:
-        return {chr(av)}
-    if op is sre.BRANCH:
-        firsts = [_first_chars(branch, ignore_case) for branch in av[1]]
-        return None if any(f is None for f in firsts) else set().union(*firsts)
-    if op is sre.SUBPATTERN:
-        _, add, drop, inner = av
-        return _first_chars(inner, (ignore_case or bool(add & re.I)) and not drop & re.I)
-    return None
-
-
-def _starts_capitalised(rx: re.Pattern[str], group: str | None) -> bool:
-    """True when ``group``, at the top level of ``rx``, always starts with a capital letter."""
-    index = rx.groupindex.get(group) if group else None
-    for op, av in sre_parse.parse(rx.pattern, rx.flags):
-        if index is not None and op is sre.SUBPATTERN and av[0] == index:
-            firsts = _first_chars(av[3], bool(rx.flags & re.I))
-            return firsts is not None and all(c.isupper() for c in firsts)
-    return False
-
-
-# Keywords that start a word which every pattern keyed on them wants capitalised (month and
-# weekday names): the scan of the lower-cased text also finds "may", "market" or "money",
-# and windows are cut only around the hits whose first letter is a capital in the text.
-CAPITALISED = {
-    keyword for keyword in {KEYED[name][0] for name in KEYED}
-    if keyword.pattern.startswith(_WORD_START)
-    and all(_starts_capitalised(rx, KEYWORDS[name][1]) for name, rx, _ in COMPILED if KEYED[name][0] is keyword)
-}
-
-
-def _keyword_spans(keyword: re.Pattern[str], low: str, text: str) -> list[tuple[int, int]]:
-    """Where ``keyword`` occurs in ``low`` (`` `` + the lower-cased ``text``), as offsets in
-    ``text`` (a _WORD_START keyword starts one character before its word)."""
-    spans = [(m.start() - 1, m.end() - 1) for m in keyword.finditer(low)]
-    if keyword in CAPITALISED:
-        spans = [(a, b) for a, b in spans if text[a + 1].isupper()]
-    return spans
-
-
-def _windows(keyword_spans: list[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
-    """Disjoint stretches of the text from ``before`` characters before each keyword to
-    ``after`` characters after its end (a keyword hidden in an overlapping one found by
-    the scan starts inside it, so the window covers it too)."""
-    windows: list[tuple[int, int]] = []
-    for a, b in keyword_spans:
-        start, end = max(0, a - before), min(size, b + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
-    """Every match of every pattern, with the pattern's rank and name, pattern by pattern."""
-    low = " " + text.lower()  # a keyword's offset in ``low`` is one more than in ``text``
-    keyed = len(low) == len(text) + 1 and not _has_long_run(text) and not _ODD_CASE.search(text)
-    spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    ``pieces`` are the sentences, as consecutive ``(start, end)`` spans covering the text
+    (default: the whole text as one piece)."""
+    if not pieces:
+        pieces = [(0, len(text))]
+    if _ODD_CASE.search(text):
+        present = [pieces] * len(COMPILED)
+    else:
+        low = text.lower()
+        present = [[piece for piece in pieces if all(g.search(low, *piece) for g in gates)] for gates in _GATES]
     for rank, (name, rx, _) in enumerate(COMPILED):
-        if keyed and name in KEYED:
-            keyword, before, after = KEYED[name]
-            if keyword not in spans:
-                spans[keyword] = _keyword_spans(keyword, low, text)
-            need, check = NEEDS.get(name), BEFORE_KEYWORD.get(name)
-            hits = spans[keyword] if check is None else [h for h in spans[keyword] if check(low, h[0] + 2)]
-            for a, b in _windows(hits, before, after, len(text)):
-                if need is None or need.search(low, a + 1, b + 1):
-                    for m in rx.finditer(text, a, b):
-                        yield rank, name, m
-        else:
-            for m in rx.finditer(text):
+        for a, b in present[rank]:
+            for m in rx.finditer(text, a, b):
                 yield rank, name, m
 
 
 def candidates(ctx: Context) -> Iterator[Found]:
     """Every accepted pattern match in the text, overlapping ones included."""
     handlers = [handler for _, _, handler in COMPILED]
-    for rank, name, m in _matches(ctx.text):
+    for rank, name, m in _matches(ctx.text, getattr(ctx, "pieces", None)):
         if m.end() == m.start():
             continue
         found = handlers[rank](m, ctx)

@@ -76,6 +76,31 @@ def _after_reporting_verb(tok: Any) -> bool:
     return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in REPORTING_VERBS
 
 
+# Prepositions that set a limit rather than the time of the clause's event ("extended to
+# Nov. 20", "until Tuesday", "by Jan. 14"): the verb's tense says nothing about the date.
+LIMIT_PREPS = {"to", "until", "till", "through", "thru", "by"}
+# Nouns a weekday may be part of as one expression ("Saturday evening").
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "overnight", "week", "weekend"}
+
+
+def dates_its_clause(tok: Any) -> bool:
+    """False when the expression headed by ``tok`` is not the time of its clause's event: a
+    possessive ("Tuesday's ruling"), a limit ("until Nov. 20"), or a modifier of a noun or
+    adjective ("payable Dec. 7", "the Nov. 1 deadline", "stock of record Nov. 10")."""
+    while tok.dep_ in ("compound", "nmod") and tok.head.lower_ in TIME_NOUNS:  # "Saturday evening"
+        tok = tok.head
+    if tok.dep_ == "poss" or tok.doc[tok.i + 1:tok.i + 2].text in ("'s", "’s"):
+        return False
+    head = tok.head
+    if head.i == tok.i:
+        return True
+    if tok.dep_ == "pobj":
+        return head.lower_ not in LIMIT_PREPS
+    if tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "appos", "nummod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return True
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if _after_reporting_verb(tok):
