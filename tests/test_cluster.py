@@ -1,0 +1,159 @@
+"""Ingest with the NLP on Dask distributed workers: same store, lost workers, interrupted runs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from kb.cluster import ClusterError, _import_distributed  # noqa: E402
+from kb.errors import ModelMissing  # noqa: E402
+from kb.ingest import Progress, ingest  # noqa: E402
+from kb.store import Store  # noqa: E402
+
+PEOPLE = ["Amara Okafor", "Henrik Dahl", "Sofia Marchetti", "Kenji Watanabe"]
+STATES = [("Kenya", "Nairobi"), ("Denmark", "Copenhagen"), ("Italy", "Rome"), ("Japan", "Tokyo")]
+
+
+def write_articles(folder: Path, n: int) -> Path:
+    """``n`` short, distinct news articles as .txt files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        person = PEOPLE[i % len(PEOPLE)]
+        state, capital = STATES[i % len(STATES)]
+        other, _ = STATES[(i + 1) % len(STATES)]
+        (folder / f"story_{i:02d}.txt").write_text(
+            f"{state} and {other} discuss energy\n\n"
+            f"{capital.upper()}, May {i + 3}, 2023 — Prime Minister {person} of {state} visited {other} "
+            f"on Monday and signed a gas supply agreement with its government.\n",
+            encoding="utf-8")
+    return folder
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every stored fact that ingest derives from the articles, ids included, without timestamps."""
+    with Store(db, readonly=True) as store:
+        tables = {
+            "articles": "SELECT id, title, published, published_from, hash FROM articles ORDER BY id",
+            "sentences": "SELECT article, idx, start_char, end_char, text FROM sentences ORDER BY article, idx",
+            "mentions": "SELECT * FROM mentions ORDER BY article, start_char, entity",
+            "events": "SELECT * FROM events ORDER BY article, key",
+            "entities": "SELECT * FROM entities ORDER BY id",
+        }
+        return {name: [tuple(r) for r in store.db.execute(sql)] for name, sql in tables.items()}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Dask cluster of two worker processes, shared by the tests of this file."""
+    distributed = _import_distributed()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address="127.0.0.1:0", silence_logs=50) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_articles(tmp_path_factory.mktemp("cluster") / "in", 6)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory, corpus, nlp) -> dict[str, list[tuple]]:
+    """The store a plain, one-process ingest of the corpus gives."""
+    db = tmp_path_factory.mktemp("plain") / "kb.db"
+    with Store(db) as store:
+        report = ingest([corpus], store=store)
+    assert report.read == 6 and not report.failed
+    return snapshot(db)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    return write_articles(tmp_path_factory.mktemp("cluster") / "many", 12)
+
+
+@pytest.fixture(scope="module")
+def plain_many(tmp_path_factory, many, nlp) -> dict[str, list[tuple]]:
+    db = tmp_path_factory.mktemp("plain") / "kb.db"
+    with Store(db) as store:
+        assert ingest([many], store=store).read == 12
+    return snapshot(db)
+
+
+def test_cluster_gives_the_same_store_and_skips_unchanged_articles(tmp_path, cluster, corpus, plain) -> None:
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        report = ingest([corpus], store=store, cluster=cluster.scheduler_address, batch_size=2)
+        assert (report.read, report.unchanged, report.failed) == (6, 0, [])
+        again = ingest([corpus], store=store, cluster="tcp://127.0.0.1:1")  # never reached: nothing to analyse
+        assert (again.read, again.unchanged) == (0, 6)
+    assert snapshot(db) == plain
+
+
+def test_a_worker_lost_mid_run_loses_and_duplicates_nothing(tmp_path, cluster, plain_many, many) -> None:
+    distributed = _import_distributed()
+    killed: list[tuple[int, int]] = []  # (pid, batches it held)
+
+    def kill_busy_worker(p: Progress) -> None:
+        if killed:
+            return
+        # The first article is back; kill the worker holding the most batches of the run.
+        with distributed.Client(cluster) as client:
+            busy = max(client.processing().items(), key=lambda item: len(item[1]))
+        nanny = next(n for n in cluster.workers.values() if n.worker_address == busy[0])
+        killed.append((nanny.pid, len(busy[1])))
+        os.kill(nanny.pid, signal.SIGKILL)
+
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        report = ingest([many], store=store, cluster=cluster.scheduler_address, batch_size=1,
+                        progress=kill_busy_worker)
+    assert killed and killed[0][1] >= 1  # a worker was lost with batches of the run on it
+    assert (report.read, report.failed) == (12, [])
+    assert snapshot(db) == plain_many
+
+
+def test_an_interrupted_ingest_is_finished_by_the_next_run(tmp_path, cluster, corpus, plain) -> None:
+    def interrupt(p: Progress) -> None:
+        if p.done == 3:
+            raise KeyboardInterrupt
+
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([corpus], store=store, cluster=cluster.scheduler_address, batch_size=1, progress=interrupt)
+    with Store(db) as store:
+        again = ingest([corpus], store=store, cluster=cluster.scheduler_address, batch_size=1)
+    assert again.unchanged >= 1 and again.read + again.unchanged == 6 and not again.failed
+    assert snapshot(db) == plain
+
+
+def test_a_missing_pipeline_on_the_workers_stops_the_ingest_with_its_message(tmp_path, cluster, corpus) -> None:
+    with Store(tmp_path / "kb.db") as store, pytest.raises(ModelMissing, match="no_such_pipeline"):
+        ingest([corpus], store=store, cluster=cluster.scheduler_address, model="no_such_pipeline")
+
+
+def test_cli_local_cluster(tmp_path, corpus, plain, run) -> None:
+    db = tmp_path / "local.db"
+    out = run.json("ingest", str(corpus), "--cluster", "local", "--workers", "2", "--db", str(db))
+    assert (out["read"], out["failed"]) == (6, [])
+    assert snapshot(db) == plain
+
+
+def test_cli_errors_are_one_line(tmp_path, corpus, run) -> None:
+    bad = run("ingest", str(corpus), "--cluster", "no-port-here", ok=False)
+    assert bad.exit_code == 1 and "cannot reach a Dask scheduler at 'no-port-here'" in bad.output
+    assert "Traceback" not in bad.output
+    usage = run("ingest", str(corpus), "--cluster", "tcp://127.0.0.1:1", "--workers", "3", ok=False)
+    assert usage.exit_code == 2 and "--workers" in usage.output
+
+
+def test_without_dask_the_error_says_what_to_install(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ClusterError, match=r"pip install 'kb\[cluster\]'"):
+        _import_distributed()
