@@ -175,6 +175,25 @@ def _resolve_periods(found: list[Found], sent_of: Any) -> None:
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
+_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _join_clock_days(found: list[Found], text: str) -> list[Found]:
+    """A clock time right before its day is one expression: "10 p.m. Wednesday",
+    "5 p.m. EST, Nov. 6", "midnight Friday" (TIME, the day's value with the clock's)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None \
+                and f.dv.precision == "day" and f.dv.start and \
+                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start):
+            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
+                            rank=prev.rank, notes=dict(prev.notes))
+            continue
+        out.append(f)
+    return out
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -231,6 +250,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     ctx = DocContext(doc, _parse_anchor(anchor))
     kept = select(list(candidates(ctx)))
     kept = sorted(kept + _from_model(doc, ctx.text, kept), key=lambda f: f.start)
+    kept = _join_clock_days(kept, ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:

@@ -670,6 +670,20 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         cands = [resolve.easter(y) + dt.timedelta(days=shift) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
         return _f(m, "DATE", day_value(d) if d else None)
+    if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
+        anchor = _anchor(ctx)
+        if m["y"]:
+            return _f(m, "DATE", day_value(resolve.thanksgiving(int(m["y"]))))
+        if anchor is None:
+            return _f(m, "DATE", None)
+        cands = [resolve.thanksgiving(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        rel = _prev_words(ctx, m.start(), 1)
+        if rel and rel[0] in ("last", "next"):
+            later = rel[0] == "next"
+            d = min((c for c in cands if (c > anchor) == later), key=lambda c: abs((c - anchor).days))
+            return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
+        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+        return _f(m, "DATE", day_value(d) if d else None)
     md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
           "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
     if md is None:
@@ -793,11 +807,11 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("deictic", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?\b", h_weekday),
-    ("weekday_s", rf"\b(?P<rel>)(?P<dow>{DOW})(?='s)(?P<pod>)", h_weekday),
+    ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
-    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b", h_year_ago),
@@ -837,7 +851,7 @@ KEYWORDS: dict[str, str] = {
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
     "clock24": "gmt|utc|hours|hrs|local",
-    "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday",
+    "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period",
     "same": "day|week|month|year|morning|evening|night",

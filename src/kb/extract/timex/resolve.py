@@ -120,6 +120,12 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
+def thanksgiving(year: int) -> dt.date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     """The year of a quarter (or half, given as its first quarter) named without one."""
     cur = (anchor.month - 1) // 3 + 1

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "might", "may", "should", "must", "ca"}
+FUTURE_AUX = {"will", "'ll", "wo", "shall"}
+# Modals say nothing sure about time: "could be located Wednesday", "would meet Friday".
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "ca"}
 # Governors of a to-infinitive that point forward: "is due to meet", "plans to visit".
 FUTURE_GOVERNORS = {
     "due", "schedule", "scheduled", "expect", "expected", "set", "plan", "intend", "aim", "hope",
@@ -34,10 +36,10 @@ def _verb_of(tok: Any) -> Any | None:
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in auxes]
-    if any(w in FUTURE_AUX for w in words):
+    if any(w in FUTURE_AUX or w in MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
             return "past"
-        return "future"
+        return "future" if any(w in FUTURE_AUX for w in words) else None
     if "to" in words:
         gov = v.head
         if gov.i != v.i and depth < 2:
