@@ -175,7 +175,7 @@ def _resolve_periods(found: list[Found], sent_of: Any) -> None:
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
 
 
 def _join_clock_days(found: list[Found], text: str) -> list[Found]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "'ll", "wo", "shall"}
-# Modals say nothing sure about time: "could be located Wednesday", "would meet Friday".
-MODAL_AUX = {"would", "could", "might", "may", "should", "must", "ca"}
+FUTURE_AUX = {"will", "'ll", "wo", "shall", "would"}
+# Other modals say nothing sure about time: "could be located Wednesday".
+MODAL_AUX = {"could", "might", "may", "should", "must", "ca"}
 # Governors of a to-infinitive that point forward: "is due to meet", "plans to visit".
 FUTURE_GOVERNORS = {
     "due", "schedule", "scheduled", "expect", "expected", "set", "plan", "intend", "aim", "hope",
