@@ -120,3 +120,29 @@ def test_a_day_right_after_a_reporting_verb_dates_the_saying(nlp):
     values = _values(nlp, "The International Monetary Fund, which has pressed Nairobi to raise revenue, said on "
                           "Thursday it would review its programme.", "2024-07-19")
     assert values["Thursday"] == "2024-07-18"
+
+
+def test_spoken_years_fractions_and_that_year(nlp):
+    v = _values(nlp, "In nineteen ninety-one he was tried; in January nineteen ninety-seven he fled for 2 1/2 years.",
+                "1998-01-15")
+    assert v == {"nineteen ninety-one": "1991", "January nineteen ninety-seven": "1997-01", "2 1/2 years": "P2Y6M"}
+    v = _values(nlp, "She fled in June 1998 and returned later that year.", "2000-01-28")
+    assert v["later that year"] == "1998"
+
+
+def test_a_year_ago_in_a_quarterly_report_is_the_same_quarter(nlp):
+    v = _values(nlp, "Net income rose in the third quarter. It was $5 million a year ago. "
+                     "In the quarter, sales fell.", "1989-11-02")
+    assert v == {"the third quarter": "1989-Q3", "a year ago": "1988-Q3", "the quarter": "1989-Q3"}
+
+
+def test_a_clock_time_and_its_day_are_one_expression(nlp):
+    v = _values(nlp, "Talks broke off at noon Thursday and the offer expires at 5 p.m. EST, Nov. 9.", "1989-11-03")
+    assert v == {"noon Thursday": "1989-11-02T12:00", "5 p.m. EST, Nov. 9": "1989-11-09T17:00"}
+
+
+def test_limits_and_noun_modifiers_are_not_dated_by_the_verb(nlp):
+    # a past verb dates its own event, not the deadline it set
+    v = _values(nlp, "The offer was extended to Nov. 20, and the board declared a dividend payable Dec. 7.",
+                "1989-10-27")
+    assert v == {"Nov. 20": "1989-11-20", "Dec. 7": "1989-12-07"}

@@ -41,13 +41,15 @@ ORDINALS = {
 }
 
 NUMBER_WORDS = "|".join(
-    sorted(list(_SMALL) + list(_TENS) + [f"{t}-{u}" for t in _TENS for u in list(_SMALL)[1:10]], key=len, reverse=True)
+    sorted(list(_SMALL) + list(_TENS) + [rf"{t}[\s-]{u}" for t in _TENS for u in list(_SMALL)[1:10]], key=len, reverse=True)
 )
 
 
 def number(text: str) -> float | None:
     """Read '12', '1,500', 'twelve', 'forty-eight', 'a', 'half' as a number."""
     t = text.lower().strip().replace(",", "")
+    if m := re.fullmatch(r"(\d+)\s+1/2", t):
+        return int(m[1]) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t in _SMALL:

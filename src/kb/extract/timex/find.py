@@ -106,6 +106,10 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     if ref.start is None:
         return None
     d = dt.date.fromisoformat(ref.start)
+    if k == 0 and unit == "year":  # "that year", "later that year": the year of the date referred to
+        return cal.year_value(d.year)
+    if k == 0 and unit == "month" and ref.precision in ("day", "time", "month"):
+        return cal.month_value(d.year, d.month)
     if ref.precision in ("day", "time"):
         if unit == "day":
             return cal.day_value(d + dt.timedelta(days=k))

@@ -54,7 +54,7 @@ DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORDS})\b)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORDS})\b)"
 VAGUE_COUNTS = (r"a\s+few", r"a\s+couple\s+of", r"couple\s+of", "several", "few", "many", "some", r"dozens\s+of",
                 r"hundreds\s+of", r"thousands\s+of")
 VAGUE = f"(?:{'|'.join(VAGUE_COUNTS)})"
@@ -265,6 +265,25 @@ def h_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", dv)
 
 
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# A year said in words, as broadcasts write it: "nineteen ninety-six", "nineteen oh five".
+SPOKEN_YEAR = (rf"(?P<cent>nineteen|twenty)[\s-]+(?P<rest>(?:{_TENS_WORDS})(?:[\s-](?:{_UNITS_WORDS}))?"
+               rf"|{_TEENS}|hundred|oh[\s-](?:{_UNITS_WORDS}))")
+
+
+def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if re.match(r"\s+[a-z]+s\b", ctx.text[m.end():m.end() + 20]):  # "nineteen twenty people"
+        return None
+    rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
+    tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
+    year = (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
+    if m["mon"]:
+        return _f(m, "DATE", month_value(year, _month_no(m["mon"])))
+    return _f(m, "DATE", year_value(year))
+
+
 def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     y = m["y"] or m["y2"]
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
@@ -416,14 +435,16 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"P{pre}X{code}"
     if unit in _YEARS_IN:
         return f"P{n * _YEARS_IN[unit]:g}Y"
-    if n != int(n):
-        if unit == "hour":
-            return f"PT{int(n * 60)}M"
-        if unit == "year":
-            return f"P{int(n * 12)}M"
+    if n != int(n):  # "2 1/2 years" is P2Y6M, "half an hour" PT30M
+        smaller = {"hour": ("T", "H", 60, "M"), "year": ("", "Y", 12, "M"), "day": ("", "D", 24, "H"),
+                   "minute": ("T", "M", 60, "S")}.get(unit)
+        if smaller is None:
+            return f"P{pre}{n:g}{code}"
+        t, big, k, small = smaller
+        whole, part = int(n), round((n - int(n)) * k)
         if unit == "day":
-            return f"PT{int(n * 24)}H"
-        return f"P{pre}{n:g}{code}"
+            return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+        return f"P{t}{whole}{big}{part}{small}" if whole else f"P{t}{part}{small}"
     if code == "2W":
         return f"P{int(n) * 2}W"
     return f"P{pre}{int(n)}{code}"
@@ -701,7 +722,7 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
 def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     """Anaphoric expressions ('that day', 'the following year'): resolved later from the
     date they refer back to, when the text gives one."""
-    words = m["x"].lower().split()
+    words = [w for w in m["x"].lower().split() if w not in ("earlier", "later")]
     unit = words[-1]
     typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
@@ -784,6 +805,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
     ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent))", h_year),
+    ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
     ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
@@ -816,7 +838,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b", h_year_ago),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
-    ("same", r"\b(?P<x>(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
+    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
 ]
 
 
@@ -853,7 +875,7 @@ KEYWORDS: dict[str, str] = {
     "clock24": "gmt|utc|hours|hrs|local",
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
-    "year_ago": "year-", "period": "year|quarter|period",
+    "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "same": "day|week|month|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently",
 }
