@@ -12,9 +12,22 @@ def _values(nlp, text: str, anchor: str | None) -> dict[str, str | None]:
     return {t.text: t.value for t in find_timexes(nlp(text), anchor)}
 
 
-def test_dateline_with_agency_takes_year_from_text():
-    text = "RABAT, Nov 24 (Reuters) - Morocco and Israel signed a deal. Ties resumed in December 2020."
-    assert publication_date(text) == ("2021-11-24", "dateline")
+def test_dateline_with_its_year():
+    assert publication_date("RABAT, Nov 24, 2021 (Reuters) - Morocco and Israel signed a deal.") == (
+        "2021-11-24", "dateline")
+
+
+def test_yearless_dateline_takes_the_year_of_a_date_just_before_it():
+    text = "RABAT, Nov 24 (Reuters) - The deal follows talks held on Nov. 20, 2021 in Rabat."
+    assert publication_date(text) == ("2021-11-24", "dateline+text")
+    text = "TOKYO, Jan 3 (Reuters) - Markets fell after a record close on Dec. 30, 2020."
+    assert publication_date(text) == ("2021-01-03", "dateline+text")
+
+
+def test_yearless_dateline_borrows_no_historical_year():
+    for text in ("RABAT, Nov 24 (Reuters) - Morocco and Israel signed a deal. Ties resumed in December 2020.",
+                 "WASHINGTON, March 12 (Xinhua) -- NATO, founded on April 4, 1949, grew to 19 members in 1999."):
+        assert publication_date(text) is None, text
 
 
 def test_updated_stamp():

@@ -2,7 +2,9 @@
 
 In order of trust: a dateline ("RABAT, Nov 24 (Reuters) -", a date alone on an opening
 line), an "Updated/Published 24 November 2021" stamp, a weekday with day and month whose
-year the other years in the text pin down, and last the latest full date in the text.
+year the other years in the text pin down, and last the latest full date in the text. A
+dateline or stamp without a year takes one only from a date in the text just before the
+day it names; otherwise the day stays unknown.
 """
 
 from __future__ import annotations
@@ -64,39 +66,67 @@ def _full_dates(text: str) -> list[dt.date]:
     return out
 
 
-def _infer_year(text: str, month: int, day: int, weekday: int | None = None) -> int | None:
-    """The year of a year-less day: the latest fitting year not after the latest year mentioned (+1)."""
-    full = _full_dates(text)
+def _weekday_year(text: str, month: int, day: int, weekday: int) -> int | None:
+    """The year of a day named with its weekday: the latest fitting year not after the
+    latest year mentioned (+1)."""
     years = _years(text)
     if not years:
         return None
     bound = max(years) + 1
-    if weekday is not None:
-        for y in range(bound, bound - 30, -1):
+    for y in range(bound, bound - 30, -1):
+        d = _day(y, month, day)
+        if d and d.weekday() == weekday:
+            return y
+    return None
+
+
+# A year-less dateline or stamp takes its year from a date in the text only when that date
+# lies this close before (or after) the day it names: the text then tells of that day's
+# news, while a date further away may be history ("founded on April 4, 1949").
+_NEAR_BEFORE, _NEAR_AFTER = 45, 7
+
+
+def _nearby_year(text: str, month: int, day: int) -> int | None:
+    """The year of a year-less day, from the full dates (and months with a year) of the text
+    that fall just before it; None when no date in the text is that near."""
+    near = []
+    for ref in _full_dates(text):
+        for y in (ref.year, ref.year + 1):
             d = _day(y, month, day)
-            if d and d.weekday() == weekday:
-                return y
-        return None
+            if d and -_NEAR_AFTER <= (d - ref).days <= _NEAR_BEFORE:
+                near.append((ref, y))
     for m in _MONTH_YEAR.finditer(text):
         mon = m["mon"].lower().rstrip(".")
-        full.append(dt.date(int(m["y"]), MONTHS[mon] if mon in MONTHS else MONTHS[mon[:3]], 1))
-    if full:
-        latest = max(full)
-        y = latest.year
-        return y + 1 if (month, day) < (latest.month, latest.day) else y
-    return max(years)
+        ref_month = MONTHS[mon] if mon in MONTHS else MONTHS[mon[:3]]
+        for y in (int(m["y"]), int(m["y"]) + 1):
+            if (y * 12 + month) - (int(m["y"]) * 12 + ref_month) in (0, 1):
+                near.append((dt.date(int(m["y"]), ref_month, 1), y))
+    return max(near)[1] if near else None
 
 
 def publication_date(text: str) -> tuple[str, str] | None:
-    """``(iso_day, published_from)`` found in the text, or None."""
+    """``(iso_day, published_from)`` found in the text, or None.
+
+    ``published_from`` is "dateline", "updated", "weekday" or "latest"; a dateline or stamp
+    without a year that takes it from a nearby date in the text is "dateline+text" or
+    "updated+text". When a year-less dateline finds no such date, the day stays unknown
+    rather than borrow a year the text names for something else.
+    """
     head = text[:2000]
+    dateline_day: tuple[int, int] | None = None  # of a dateline without a year
     for rx in (_DATELINE_AGENCY, _DATELINE_LINE):
         for m in rx.finditer(head):
             month, day = _md(m)
-            year = int(m["y"]) if m["y"] else _infer_year(text, month, day)
+            if m["y"]:
+                d = _day(int(m["y"]), month, day)
+                if d:
+                    return d.isoformat(), "dateline"
+                continue
+            year = _nearby_year(text, month, day)
             d = _day(year, month, day) if year else None
             if d:
-                return d.isoformat(), "dateline"
+                return d.isoformat(), "dateline+text"
+            dateline_day = dateline_day or (month, day)
     stamps = list(_STAMP.finditer(text))
     stamps.sort(key=lambda m: 0 if "publish" in m["kind"].lower() or "posted" in m["kind"].lower() else 1)
     for m in stamps:
@@ -106,19 +136,28 @@ def publication_date(text: str) -> tuple[str, str] | None:
         elif m["num"]:
             a, b, y = (int(x) for x in m["num"].split("/"))
             d = _day(y, b, a) if a > 12 else _day(y, a, b)
+        elif m["y"]:
+            month, day = _md(m)
+            d = _day(int(m["y"]), month, day)
         else:
             month, day = _md(m)
-            year = int(m["y"]) if m["y"] else _infer_year(text, month, day)
+            year = _nearby_year(text, month, day)
             d = _day(year, month, day) if year else None
+            if d:
+                return d.isoformat(), "updated+text"
         if d:
             return d.isoformat(), "updated"
     for m in _WEEKDAY_DATE.finditer(text):
         month, day = _md(m)
+        if dateline_day and (month, day) != dateline_day:
+            continue
         wd = WEEKDAYS[m["dow"].lower()]
-        year = _infer_year(text, month, day, wd)
+        year = _weekday_year(text, month, day, wd)
         d = _day(year, month, day) if year else None
         if d:
             return d.isoformat(), "weekday"
+    if dateline_day:
+        return None  # the dateline names the day; a guess from other dates would contradict it
     full = [d for d in _full_dates(text) if 1900 <= d.year <= 2100]
     if full:
         return max(full).isoformat(), "latest"
