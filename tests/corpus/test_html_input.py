@@ -61,13 +61,28 @@ def test_main_text_title_date_and_source(tmp_path: Path) -> None:
         "The foreign ministers of Norway and Finland met in Oslo on Monday to discuss & sign a fisheries accord.\n\n"
         "Talks lasted three hours, officials said.\n\n"
         "A joint statement followed.\n\n"
-        "Quotas rise by 4%\n\n"
-        "Inspections shared"
+        "- Quotas rise by 4%\n\n"
+        "- Inspections shared"
     )
     for dropped in ("tracking", "Home", "Share", "Related", "Photo", "newsletter", "Most read", "©"):
         assert dropped not in article.text
     for i, ch in enumerate(article.clean):  # offsets count in the extracted text
         assert ch.isspace() or article.text[article.offsets[i]] == ch
+    assert article.clean.endswith("Quotas rise by 4%\n\nInspections shared")  # list marks are not text
+
+
+def test_kb_own_reader_keeps_the_article_region() -> None:
+    """The fallback reader, used when trafilatura finds no main text."""
+    page = extract_page(PAGE)
+    assert page.text == (
+        "Ministers meet in Oslo\n\n"
+        "The foreign ministers of Norway and Finland met in Oslo on Monday to discuss & sign a fisheries accord.\n\n"
+        "Talks lasted three hours, officials said.\n\n"
+        "A joint statement followed.\n\n"
+        "Quotas rise by 4%\n\n"
+        "Inspections shared"
+    )
+    assert (page.title, page.published, page.source) == ("Ministers meet in Oslo", "2022-03-14", "Nordic Wire")
 
 
 def test_page_without_article_element_keeps_body_text_and_prepends_title(tmp_path: Path) -> None:
@@ -76,8 +91,8 @@ def test_page_without_article_element_keeps_body_text_and_prepends_title(tmp_pat
     <body><nav>Menu</nav><div id="story"><p>The new dam opened on Tuesday.</p>
     <p>It will supply two cities.</p></div><footer>Contact us</footer></body></html>"""
     article = read_one(tmp_path, "dam.htm", page)
-    assert article.title == "Dam opens - River Times"
-    assert article.text == "Dam opens - River Times\n\nThe new dam opened on Tuesday.\n\nIt will supply two cities."
+    assert article.title == "Dam opens"
+    assert article.text == "Dam opens\n\nThe new dam opened on Tuesday.\n\nIt will supply two cities."
     assert article.published == "2019-07-02"
 
 

@@ -17,7 +17,7 @@ Contract used by the rest of kb:
 
 ``Article.text`` is the text as read from the file: the whole file for .txt/.md, the
 "text" field for .json/.jsonl, the extracted plain text for .html (see
-:mod:`kb.corpus.html`). Every offset counts characters in it.
+:mod:`kb.corpus.web`). Every offset counts characters in it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The main text, title and metadata of a news web page.
+"""kb's own reader of a news web page: main text, title and metadata.
+
+The fallback of :mod:`kb.corpus.web` (trafilatura), for pages where that finds no main
+text or that are too large for it.
 
 For an HTML article, ``Article.text`` is the plain text extracted here (not the markup):
 the title first, then the article's paragraphs, one per line with a blank line between

@@ -10,7 +10,7 @@ Formats (by suffix; a file named directly with another suffix is read as plain t
   "source"}`` (only "text" is required), or a list of them.
 - ``.jsonl``/``.ndjson``: one such article a line; a bad line is reported with its
   line number and the others are read.
-- ``.html``/``.htm``: the article's main text (see :mod:`kb.corpus.html`).
+- ``.html``/``.htm``: the article's main text (see :mod:`kb.corpus.web`).
 
 Text is decoded as UTF-8 (a byte-order mark is dropped, Windows line ends become
 ``\\n``, as Python's text mode reads them). Bytes that are not UTF-8 but look like text
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from kb.corpus.cleaning import MAX_RUN, clean_text
-from kb.corpus.html import declared_charset, extract_page
+from kb.corpus.html import declared_charset
 from kb.corpus.metadata import front_matter, parse_date, shorten, title_from
 from kb.errors import BadArticle, SkippedFile
 from kb.model import Article
@@ -48,6 +48,9 @@ MAX_HTML_BYTES = 15 * _MB  # a web page carries much markup around its text
 MAX_JSON_BYTES = 100 * _MB  # a .json list of articles
 _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_SHARE = 0.02  # refused above this share of control characters
+# A few NUL bytes in a text (a fault of the program that wrote it) are dropped; binary
+# data has about one in 256 bytes or more.
+_MAX_NUL_SHARE = 0.001
 _MIN_ASCII_SHARE = 0.6  # a legacy-encoded text is still mostly ASCII
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
@@ -169,10 +172,11 @@ def _read_bytes(path: Path, st: os.stat_result, limit: int) -> bytes:
 def decode(raw: bytes, *, declared: str | None = None) -> tuple[str, list[str]]:
     """Bytes to text, with warnings; raises ``_Refused`` for binary or garbled bytes.
 
-    UTF-8 first (UTF-16 with a byte-order mark too). Bytes that are not UTF-8 are read
-    as UTF-8 with the bad bytes replaced when most of them are valid UTF-8, else in the
-    ``declared`` encoding (an HTML page's charset), else Windows-1252, else Latin-1, and
-    the article carries a warning saying so. Line ends become ``\\n``.
+    UTF-8 first (UTF-16 with a byte-order mark too). A few stray NUL bytes (at most one
+    in a thousand) are dropped with a warning; more make the bytes binary. Bytes that are
+    not UTF-8 are read as UTF-8 with the bad bytes replaced when most of them are valid
+    UTF-8, else in the ``declared`` encoding (an HTML page's charset), else Windows-1252,
+    else Latin-1, and the article carries a warning saying so. Line ends become ``\\n``.
     """
     warnings: list[str] = []
     if raw.startswith(codecs.BOM_UTF8):
@@ -182,9 +186,13 @@ def decode(raw: bytes, *, declared: str | None = None) -> tuple[str, list[str]]:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise _Refused("not valid UTF-16 despite its byte-order mark") from None
-    elif b"\x00" in raw:
-        raise _Refused("binary file (contains NUL bytes)")
     else:
+        nuls = raw.count(b"\x00")
+        if nuls:
+            if nuls > _MAX_NUL_SHARE * len(raw):
+                raise _Refused("binary file (contains NUL bytes)")
+            raw = raw.replace(b"\x00", b"")
+            warnings.append(f"{nuls} stray NUL byte{'s' if nuls > 1 else ''} removed")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -293,7 +301,9 @@ def _set_published(article: Article, raw: object) -> None:
 def _read_html(path: Path, rel: str, st: os.stat_result) -> Article:
     raw = _read_bytes(path, st, MAX_HTML_BYTES)
     markup, warnings = decode(raw, declared=declared_charset(raw))
-    page = extract_page(markup)
+    from kb.corpus.web import read_page  # trafilatura is loaded only for web pages
+
+    page = read_page(markup)
     if not page.text.strip():
         raise _Refused("no article text found in the page")
     clean, offsets = _clean(page.text)
@@ -339,7 +349,7 @@ def _read_jsonl(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | 
         raise _Refused(_stat_reason(path, exc)) from None
     with f:
         head = f.read(_SNIFF_BYTES)
-        if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if head.count(b"\x00") > _MAX_NUL_SHARE * len(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise _Refused("binary file (contains NUL bytes)")
         f.seek(0)
         any_line = False
