@@ -13,9 +13,9 @@ from typing import Any, Callable
 import click
 
 from kb import __version__
-from kb.cli_options import KINDS, db_option, json_option
+from kb.cli_options import KINDS, check_range, db_option, json_option, out_file
 from kb.cli_options import open_store as _open
-from kb.errors import BadDate, KbError, NotFound
+from kb.errors import BadDate, KbError
 
 
 
@@ -25,9 +25,6 @@ class KbGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except NotFound as exc:
-            click.echo(f"kb: {exc}", err=True)
-            ctx.exit(1)
         except KbError as exc:
             raise click.ClickException(str(exc)) from exc
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
@@ -131,12 +128,20 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
     store.close()
     for path, warning in report.warnings:
         render.err.print(f"[yellow]warning[/yellow] {escape(path)}: {escape(warning)}")
+    if report.undated:
+        n = len(report.undated)
+        named = ", ".join(report.undated[:10]) + (f" and {n - 10} more" if n > 10 else "")
+        render.err.print(f"[yellow]warning[/yellow] {n} article{'s have' if n > 1 else ' has'} no publication date, "
+                         f"so {'their' if n > 1 else 'its'} relative dates ('on Monday', 'last year') stay unresolved "
+                         f"and {'their' if n > 1 else 'its'} events undated: {escape(named)}. Give one with "
+                         "--published DATE, or a 'date:' line in front matter, and ingest again.")
     if as_json:
         render.print_json({
             "read": report.read, "unchanged": report.unchanged,
             "failed": [{"path": p, "reason": r} for p, r in report.failed],
             "warnings": [{"path": p, "warning": w} for p, w in report.warnings],
             "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
+            "undated": report.undated,
             "entities": report.entities_after, "entities_added": report.entities_added,
             "events": report.events_after, "events_added": report.events_added,
         })
@@ -220,8 +225,20 @@ def who(name: tuple[str, ...], kind: str | None, show_all: bool, limit: int | No
             found = queries.who(store, query, kind=kind, profiles=None if show_all else 1,
                                 events=_page(limit, render.EVENT_ROWS))
     if as_json:
-        render.print_json({"query": query, "matches": queries.to_json(found.profiles)})
+        extra: dict[str, Any] = {"note": found.note} if found.note else {}
+        if found.mentioned:
+            extra["events"] = queries.to_json(found.mentioned.events)
+        if found.sentences:
+            extra["hits"] = found.sentences
+        render.print_json({"query": query, "matches": queries.to_json(found.profiles), **extra})
         return
+    if found.mentioned:
+        render.err.print(found.note)
+        render.out.print(render.events_table(found.mentioned.events))
+        render.more(found.mentioned.total - len(found.mentioned.events))
+    elif found.sentences:
+        render.err.print(found.note)
+        render.out.print(render.search_table(found.sentences))
     for p in found.profiles:
         render.profile(p)
     render.other_matches(found.others)
@@ -245,7 +262,7 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Only events of this type or CAMEO root code (repeatable), e.g. visit, "
                           "agreement_signed, 04."),
         click.option("--undated", is_flag=True, help="List the events that have no date instead."),
-        click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
+        click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE", callback=out_file,
                      help="Also draw the timeline as a self-contained HTML page."),
     ]):
         func = opt(func)
@@ -269,6 +286,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     """
     from kb import queries, render
 
+    check_range(date_from, date_to)
     with _open(db_path) as store:
         found = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
                                  date_to=date_to, types=types, undated=undated,
@@ -286,8 +304,11 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
                                "from": date_from.value if date_from else None,
                                "to": date_to.value if date_to else None,
                                "type": list(types) or None, "undated": undated or None}.items() if v}
-        render.print_json({"query": q, "events": queries.to_json(events)})
-    elif not events:
+        render.print_json({"query": q, "events": queries.to_json(events), **({"note": found.note} if found.note else {})})
+        return
+    if found.note:
+        render.err.print(found.note)
+    if not events:
         render.err.print("no events match")
     else:
         shown = events[:_page(limit, render.EVENT_ROWS)]
@@ -298,21 +319,22 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
 @main.command()
 @click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
 @click.option("--all", "show_all", is_flag=True, help="Also show doubtful entities.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many, most mentioned first.")
+@click.option("--limit", type=click.IntRange(0), default=None, metavar="N",
+              help="At most this many, most mentioned first (default 50; 0 for all). --json gives all unless given.")
 @db_option
 @json_option
 def entities(kind: str | None, show_all: bool, limit: int | None, db_path: str, as_json: bool) -> None:
-    """Canonical entities, most mentioned first."""
+    """Canonical entities (id, name, kind, mentions, aliases), most mentioned first."""
     from kb import queries, render
 
     with _open(db_path) as store:
-        rows = queries.entities(store, kind=kind, include_doubtful=show_all, limit=limit)
+        rows = queries.entities(store, kind=kind, include_doubtful=show_all, limit=limit or None)
     if as_json:
         render.print_json({"entities": rows})
     else:
-        render.out.print(render.entities_table(rows[:render.ROWS] if limit is None else rows))
-        if limit is None:
-            render.more(len(rows) - render.ROWS)
+        shown = rows[:_page(limit, render.ROWS)]
+        render.out.print(render.entities_table(shown))
+        render.more(len(rows) - len(shown))
 
 
 @main.command()
@@ -346,11 +368,15 @@ def search(text: tuple[str, ...], entity: str | None, date_from: Any, date_to: A
     """Full-text search over every sentence, best first."""
     from kb import queries, render
 
+    check_range(date_from, date_to)
     with _open(db_path) as store:
         hits = queries.search(store, " ".join(text), entity=entity, date_from=date_from, date_to=date_to,
                               limit=limit)
     if as_json:
         render.print_json({"hits": hits})
+    elif not hits:
+        render.err.print(f"no sentence matches {' '.join(text)!r}" + (f" naming {entity!r}" if entity else "")
+                         + (" in the dates given" if date_from or date_to else ""))
     else:
         render.out.print(render.search_table(hits))
 
@@ -390,7 +416,10 @@ def _correct(db_path: str, op: str, a: str, b: str | None, as_json: bool) -> Non
 @db_option
 @json_option
 def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
-    """Make OTHER the same entity as NAME (kept across re-ingests)."""
+    """Make OTHER the same entity as NAME (kept across re-ingests).
+
+    NAME and OTHER are each an entity id, an exact canonical name, or any name that finds
+    one entity only (kb entities --json lists ids)."""
     _correct(db_path, "merge", name, other, as_json)
 
 
@@ -399,7 +428,9 @@ def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
 @db_option
 @json_option
 def unmerge(name: str, db_path: str, as_json: bool) -> None:
-    """Undo merges of NAME: split it back into groups of identical names."""
+    """Undo your merges of NAME: every `kb merge` into or out of it is dropped and the
+    entities come apart as extraction found them (what extraction joined stays joined).
+    Says so, with exit status 1, when NAME has no merge of yours."""
     _correct(db_path, "unmerge", name, None, as_json)
 
 
@@ -426,6 +457,32 @@ def alias_add(name: str, alias_name: str, db_path: str, as_json: bool) -> None:
 def rename(name: str, new_name: str, db_path: str, as_json: bool) -> None:
     """Give entity NAME the canonical name NEW_NAME (kept across re-ingests)."""
     _correct(db_path, "rename", name, new_name, as_json)
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True, metavar="DOCUMENT...")
+@db_option
+@json_option
+def forget(documents: tuple[str, ...], db_path: str, as_json: bool) -> None:
+    """Remove articles and every fact that only they gave (sources, events, entities).
+
+    DOCUMENT is an article's id (as `kb who` and `kb search` show it) or the path it was
+    read from. Entities and events are consolidated again; your corrections stay. Nothing
+    is removed if one DOCUMENT names no article.
+    """
+    from kb import render
+
+    with _open(db_path, readonly=True) as store:
+        before = store.stats()
+        removed = store.forget(documents)
+        after = store.stats()
+    ents = (sum(before["entities"].values()), sum(after["entities"].values()))
+    if as_json:
+        render.print_json({"forgotten": removed, "articles": after["articles"], "entities": ents[1],
+                           "events": after["events"]})
+    else:
+        render.err.print(f"forgot {len(removed)} article{'s' if len(removed) != 1 else ''}: {', '.join(removed)}; "
+                         f"entities {ents[0]} → {ents[1]}, events {before['events']} → {after['events']}")
 
 
 from kb.cli_explore import register as _register_explore  # noqa: E402

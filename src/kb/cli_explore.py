@@ -15,6 +15,7 @@ from kb.cli_options import KINDS
 from kb.cli_options import db_option as _db_option
 from kb.cli_options import json_option as _json_option
 from kb.cli_options import open_store as _open
+from kb.cli_options import out_file as _out_file
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j")
 SHELLS = ("bash", "zsh", "fish")
@@ -115,10 +116,11 @@ def _short(text: str, n: int = 70) -> str:
 @click.option("--max-nodes", type=click.IntRange(2, 1000), default=60, show_default=True,
               help="Keep at most this many nodes, the most strongly linked first.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind match NAME.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE", callback=_out_file,
               help="Write a self-contained interactive page (opens offline in any browser).")
-@click.option("--png", "png_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write a still picture.")
+@click.option("--png", "png_path", type=click.Path(dir_okay=False), metavar="FILE", callback=_out_file,
+              help="Write a still picture (at most 30 nodes, the most strongly linked; events unlabelled "
+                   "when many).")
 @_db_option
 @_json_option
 def graph(name: tuple[str, ...], depth: int, max_nodes: int, kind: str | None, html_path: str | None,
@@ -138,7 +140,8 @@ def graph(name: tuple[str, ...], depth: int, max_nodes: int, kind: str | None, h
     with _open(db_path) as store:
         rows = _pick(store, query, kind)
         center = rows[0]
-        sub = neighbourhood(build_graph(store), center["id"], depth, max_nodes=max_nodes)
+        whole = build_graph(store)
+        sub = neighbourhood(whole, center["id"], depth, max_nodes=max_nodes)
         profiles = _profiles(store, sub) if html_path else {}
     if len(rows) > 1:
         others = ", ".join(f"{r['name']} ({r['kind']})" for r in rows[1:6])
@@ -150,10 +153,15 @@ def graph(name: tuple[str, ...], depth: int, max_nodes: int, kind: str | None, h
         graph_html(sub, html_path, title=title, center=center["id"], profiles=profiles)
         render.err.print(f"{sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges drawn in {html_path}")
     if png_path:
-        from kb.draw import graph_png
+        from kb.draw import PNG_MAX_NODES, graph_png
 
-        graph_png(sub, png_path, title=title, center=center["id"])
-        render.err.print(f"picture in {png_path}")
+        still = sub
+        if sub.number_of_nodes() > PNG_MAX_NODES:
+            still = neighbourhood(whole, center["id"], depth, max_nodes=PNG_MAX_NODES)
+        graph_png(still, png_path, title=title, center=center["id"])
+        shown = f" ({still.number_of_nodes()} of {sub.number_of_nodes()} nodes, the most strongly linked)" \
+            if still is not sub else ""
+        render.err.print(f"picture in {png_path}{shown}")
     if as_json:
         render.print_json({"query": query, "center": center["id"], "depth": depth, **node_link(sub)})
 
@@ -181,19 +189,28 @@ def _profiles(store: Any, sub: Any, *, max_events: int = 40) -> dict[str, Any]:
 
 @click.command()
 @click.argument("target", metavar="DIR_OR_FILE", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="graphml / gexf (Gephi, networkx), json (node-link), neo4j (CSV for neo4j-admin import).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              help="graphml / gexf (Gephi, networkx), json (node-link), neo4j (CSV for neo4j-admin import); "
+                   "default: from the file's extension (.graphml, .gexf, .json).")
 @_db_option
 @_json_option
-def export(target: str, fmt: str, db_path: str, as_json: bool) -> None:
+def export(target: str, fmt: str | None, db_path: str, as_json: bool) -> None:
     """Write the whole knowledge graph for other tools; every fact keeps its sources.
 
     GraphML and GEXF open in Gephi and networkx (sources as a JSON string attribute);
     json is networkx node-link data; neo4j writes nodes.csv and relationships.csv into the
-    folder DIR_OR_FILE, ready for `neo4j-admin database import full`.
+    folder DIR_OR_FILE, ready for `neo4j-admin database import full`. Without --format the
+    file's extension says which: kb export kb.graphml.
     """
     from kb import render
     from kb.export import export as run_export
+    from kb.export import format_of
+
+    if fmt is None:
+        fmt = format_of(target)
+        if fmt is None:
+            raise click.UsageError(f"say which format: --format {'|'.join(EXPORT_FORMATS)}, or a file name "
+                                   "ending .graphml, .gexf or .json")
 
     with _open(db_path) as store:
         report = run_export(store, fmt, target)

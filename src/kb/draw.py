@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import math
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -61,6 +61,8 @@ aside li{margin:.25em 0}
 .mlabel{font-size:11px;fill:#333;pointer-events:none}
 table.list{border-collapse:collapse;width:100%;font-size:13px}
 table.list td{border-top:1px solid #eee;padding:3px 8px;vertical-align:top}
+table.list td.date{white-space:nowrap}
+.axis text.break{font-size:18px;fill:#888}
 table.list tr{cursor:pointer}table.list tr:hover{background:#f3f3f3}
 """
 
@@ -81,7 +83,9 @@ function sourcesHtml(list, max){
   return `<ul>${shown}${more}</ul>`;
 }
 function eventHtml(e){
-  const who = (e.participants||[]).map(p=>`${esc(p.name)} <span class="muted">(${esc(p.role)})</span>`).join(', ');
+  const roles = {};
+  (e.participants||[]).forEach(p=>{(roles[p.name] = roles[p.name] || []).includes(p.role) || roles[p.name].push(p.role);});
+  const who = Object.entries(roles).map(([n, r])=>`${esc(n)} <span class="muted">(${r.map(esc).join(', ')})</span>`).join(', ');
   return `<h2>${esc(e.summary||e.trigger)}</h2>${kindTag('event')} <span class="muted">${esc(e.type)}${e.modality&&e.modality!=='asserted'?' · '+esc(e.modality):''}</span>
     <p><b>${esc(e.date||'undated')}</b>${e.date_from==='published'?' <span class="muted">(reported)</span>':''}${e.place?' · '+esc(e.place):''}</p>
     ${who?`<h3>Participants</h3><p>${who}</p>`:''}
@@ -90,9 +94,10 @@ function eventHtml(e){
 """
 
 _GRAPH_JS = """
+function count(n, noun){return `${n} ${noun}${n===1?'':'s'}`;}
 function profileHtml(p){
   if(p.event) return eventHtml(p.event);
-  let h = `<h2>${esc(p.name)}</h2>${kindTag(p.kind)} <span class="muted">${p.mentions} mentions in ${(p.documents||[]).length} articles</span>`;
+  let h = `<h2>${esc(p.name)}</h2>${kindTag(p.kind)} <span class="muted">${count(p.mentions,'mention')} in ${count((p.documents||[]).length,'article')}</span>`;
   if(p.aliases && p.aliases.length) h += `<h3>Also called</h3><p>${p.aliases.map(esc).join(', ')}</p>`;
   if(p.states && p.states.length) h += `<h3>State</h3><p>${p.states.map(esc).join(', ')}</p>`;
   if(p.roles && p.roles.length) h += '<h3>Roles</h3><ul>' + p.roles.map(r=>`<li>${r.former?'former ':''}${esc(r.title)}${r.of?' of '+esc(r.of):''}${sourcesHtml(r.sources,2)}</li>`).join('') + '</ul>';
@@ -320,9 +325,9 @@ def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: s
     import networkx as nx
 
     pos = {n: (x, 1.0 - y) for n, (x, y) in layout(graph).items()}
-    fig, ax = plt.subplots(figsize=(14, 9.5), dpi=110)
+    fig, ax = plt.subplots(figsize=(16, 11), dpi=100)
     try:
-        ax.set_title(title)
+        ax.set_title(title, fontsize=13)
         ax.axis("off")
         simple = nx.Graph(graph)
         nodes = list(graph.nodes)
@@ -332,14 +337,16 @@ def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: s
         nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_size=sizes, node_color=colours, ax=ax,
                                edgecolors=["#222222" if n == center else "#ffffff" for n in nodes],
                                linewidths=[2.5 if n == center else 0.8 for n in nodes])
-        # Event labels are sentences: only name them when the picture has room.
-        few = len(nodes) <= 40
-        labels = {n: _short(graph.nodes[n].get("label", n), 24 if graph.nodes[n].get("kind") == "event" else 32)
-                  for n in nodes if few or graph.nodes[n].get("kind") != "event"}
-        nx.draw_networkx_labels(graph, pos, labels=labels, font_size=7, ax=ax)
+        # Entities by name; events, whose labels are sentences, by their type and date.
+        names = {n: _short(graph.nodes[n].get("label", n), 30) for n in nodes if graph.nodes[n].get("kind") != "event"}
+        events = {n: png_event_label(graph.nodes[n]) for n in nodes if graph.nodes[n].get("kind") == "event"}
+        nx.draw_networkx_labels(graph, pos, labels=names, font_size=10, ax=ax,
+                                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 0.5})
+        nx.draw_networkx_labels(graph, pos, labels=events, font_size=8, font_color="#5a4535", ax=ax)
+        # Only facts between two entities are labelled: "actor in" on every event edge is noise.
         facts = {(e["source"], e["target"]): _short(e["facts"][0]["label"], 24)
-                 for e in _merged_edges(graph) if e["fact"]}
-        nx.draw_networkx_edge_labels(simple, pos, edge_labels=facts, font_size=6, font_color="#555555", ax=ax,
+                 for e in _merged_edges(graph) if e["fact"] and e["source"] not in events and e["target"] not in events}
+        nx.draw_networkx_edge_labels(simple, pos, edge_labels=facts, font_size=8, font_color="#555555", ax=ax,
                                      rotate=False, bbox={"alpha": 0})
         from matplotlib.lines import Line2D
 
@@ -350,6 +357,15 @@ def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: s
         fig.savefig(path, format="png")
     finally:
         plt.close(fig)
+
+
+PNG_MAX_NODES = 30  # a still picture at its default size stays readable up to about this many
+
+
+def png_event_label(data: dict[str, Any]) -> str:
+    """An event node's label in a still picture: its type and date ("visit 2021-11-24")."""
+    kind = (data.get("event_type") or "event").replace("_", " ")
+    return f"{kind} {data['date']}" if data.get("date") else kind
 
 
 # --- timeline ------------------------------------------------------------------------
@@ -386,6 +402,63 @@ def _ticks(first: int, last: int) -> list[tuple[int, str]]:
     return [(d, label) for d, label in out if first <= d <= last + 1] or [(first, d0.isoformat())]
 
 
+BREAK_W = 28  # width of a break in the time axis, where a long empty stretch is cut out
+
+
+@dataclass
+class AxisPart:
+    """A stretch of days the axis draws at one scale; the stretches between parts are cut out."""
+
+    first: int
+    last: int
+    x0: float = 0.0
+    x1: float = 0.0
+    events: int = 0
+
+    def x(self, day: int) -> float:
+        return self.x0 + (day - self.first) * (self.x1 - self.x0) / max(1, self.last - self.first)
+
+
+def axis_parts(spans: list[tuple[int, int]], left: float, right: float) -> list[AxisPart]:
+    """A time axis that follows where the events are: days grouped into stretches separated
+    by long empty gaps (more than a sixth of the whole and two months), each stretch drawn
+    as wide as its share of the events and of the days together, the gaps cut to a break.
+    One event in 1993 beside forty in 2020-21 no longer crushes them against one edge."""
+    spans = sorted(spans)
+    whole = max(e for _, e in spans) - spans[0][0]
+    gap = max(60, whole // 6)
+    parts: list[AxisPart] = []
+    for s, e in spans:
+        if parts and s <= parts[-1].last + gap:
+            parts[-1].last = max(parts[-1].last, e)
+            parts[-1].events += 1
+        else:
+            parts.append(AxisPart(s, e, events=1))
+    for part in parts:
+        pad = max(2, (part.last - part.first) // 30)
+        part.first, part.last = part.first - pad, part.last + pad
+    days = sum(p.last - p.first for p in parts)
+    room = right - left - BREAK_W * (len(parts) - 1)
+    shares = [0.5 * p.events / len(spans) + 0.5 * (p.last - p.first) / days for p in parts]
+    x = left
+    for part, share in zip(parts, shares):
+        part.x0, part.x1 = x, x + room * share
+        x = part.x1 + BREAK_W
+    return parts
+
+
+def _axis_x(parts: list[AxisPart], day: int) -> float:
+    part = next((p for p in parts if day <= p.last), parts[-1])
+    return part.x(max(part.first, min(day, part.last)))
+
+
+def _when(v: dict[str, Any]) -> str:
+    """An event's date as the tables show it: "reported" when only its article's date dates it."""
+    if not v.get("date"):
+        return "undated"
+    return f"{v['date']} (reported)" if v.get("date_from") == "published" else str(v["date"])
+
+
 def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
     """Write an interactive timeline page: a time axis, each event a mark, a click shows its sources.
 
@@ -403,15 +476,10 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
     parts: list[str] = []
     lane_h, top = 24, 40
     if dated:
-        first = min(s for _, s, _ in dated)
-        last = max(e for _, _, e in dated)
-        pad = max(1, (last - first) // 40)
-        first, last = first - pad, last + pad
-        span = max(1, last - first)
-        scale = (WIDTH - 2 * MARGIN) / span
+        parts_ = axis_parts([(s, e) for _, s, e in dated], MARGIN, WIDTH - MARGIN)
 
         def x_of(day: int) -> float:
-            return MARGIN + (day - first) * scale
+            return _axis_x(parts_, day)
 
         lanes: list[float] = []
         placed = []
@@ -432,19 +500,26 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
         parts.append(f"<svg viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\" "
                      f"style=\"height:{height}px\"><g class=\"axis\">")
         axis_y = height - 30
-        parts.append(f"<line x1=\"{MARGIN}\" y1=\"{axis_y}\" x2=\"{WIDTH - MARGIN}\" y2=\"{axis_y}\"/>")
-        for day, label in _ticks(first, last):
-            x = x_of(day)
-            parts.append(f"<line x1=\"{x:.1f}\" y1=\"{top - 10}\" x2=\"{x:.1f}\" y2=\"{axis_y + 5}\" "
-                         f"stroke-dasharray=\"2,4\"/><text x=\"{x:.1f}\" y=\"{axis_y + 18}\" "
-                         f"text-anchor=\"middle\">{_e(label)}</text>")
+        for k, part in enumerate(parts_):
+            parts.append(f"<line x1=\"{part.x0:.1f}\" y1=\"{axis_y}\" x2=\"{part.x1:.1f}\" y2=\"{axis_y}\"/>")
+            if k:  # the days cut out between two stretches
+                mid = part.x0 - BREAK_W / 2
+                parts.append(f"<text class=\"break\" x=\"{mid:.1f}\" y=\"{axis_y + 4}\" text-anchor=\"middle\">"
+                             f"≈</text>")
+            ticks = _ticks(part.first, part.last)
+            room = max(1, int((part.x1 - part.x0) // 70))  # labels about 70 px apart at least
+            for day, label in ticks[::max(1, math.ceil(len(ticks) / room))]:
+                x = part.x(day)
+                parts.append(f"<line x1=\"{x:.1f}\" y1=\"{top - 10}\" x2=\"{x:.1f}\" y2=\"{axis_y + 5}\" "
+                             f"stroke-dasharray=\"2,4\"/><text x=\"{x:.1f}\" y=\"{axis_y + 18}\" "
+                             f"text-anchor=\"middle\">{_e(label)}</text>")
         parts.append("</g><g class=\"marks\">")
         anchor = ' text-anchor="end"'
         for i, x0, x1, lane, label, left in placed:
             v = views[i]
             y = top + lane * lane_h
             c = colour[v.get("type") or ""]
-            tip = f"{v.get('date') or ''} {v.get('type') or ''}: {v.get('summary') or v.get('trigger') or ''}"
+            tip = f"{_when(v)} {v.get('type') or ''}: {v.get('summary') or v.get('trigger') or ''}"
             opacity = "0.55" if v.get("date_from") == "published" or v.get("modality") != "asserted" else "1"
             parts.append(
                 f"<rect class=\"mark\" data-i=\"{i}\" x=\"{x0:.1f}\" y=\"{y:.1f}\" width=\"{x1 - x0:.1f}\" "
@@ -456,9 +531,9 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
         parts.append("<p class=\"muted\" style=\"padding:0 14px\">No dated events.</p>")
     rows = []
     for i, v in enumerate(views):
-        who = ", ".join(p.get("name", "") for p in v.get("participants") or [])
+        who = ", ".join(dict.fromkeys(p.get("name", "") for p in v.get("participants") or []))
         rows.append(
-            f"<tr data-i=\"{i}\"><td>{_e(v.get('date') or 'undated')}</td><td>{_e(v.get('type'))}</td>"
+            f"<tr data-i=\"{i}\"><td class=\"date\">{_e(_when(v))}</td><td>{_e(v.get('type'))}</td>"
             f"<td>{_e(v.get('summary') or v.get('trigger'))}</td><td class=\"muted\">{_e(who)}</td>"
             f"<td class=\"muted\">{len(v.get('sources') or [])}</td></tr>")
     table = f"<table class=\"list\">{''.join(rows)}</table>" if rows else ""

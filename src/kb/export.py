@@ -44,6 +44,12 @@ class ExportReport:
     edges: int = 0
 
 
+def format_of(target: str | Path) -> str | None:
+    """The export format a file name's extension gives (``kb.graphml`` -> graphml), if any."""
+    suffix = Path(target).suffix.lower()
+    return next((fmt for fmt, ext in SUFFIX.items() if ext == suffix), None)
+
+
 def export(store: Store, fmt: str, target: str | Path) -> ExportReport:
     """Build the graph from ``store`` and write it to ``target`` in ``fmt``."""
     from kb.graph import build_graph

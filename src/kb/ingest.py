@@ -38,6 +38,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files not in an article format
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # articles read without a publication date
     entities_before: int = 0
     entities_after: int = 0
     events_before: int = 0
@@ -137,6 +138,8 @@ def ingest(
             store.write_article(facts, replace=doc_id in known, content_hash=digest)
             known[doc_id] = digest
             report.read += 1
+            if not facts.article.published:
+                report.undated.append(facts.article.path or doc_id)
             tell(doc_id, "read")
 
     if store.dirty:

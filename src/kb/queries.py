@@ -5,6 +5,7 @@ Nothing here imports spaCy or networkx, so ``kb who`` and ``kb timeline`` start 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -18,20 +19,6 @@ from kb.store import Store
 
 # Finer first: for the same start day the more precise date sorts first.
 PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
-
-# How an event type reads as a relation between two of its participants.
-RELATION_PHRASES = {
-    "agreement_signed": "signed agreement with",
-    "meet": "met",
-    "visit": "visited or hosted",
-    "diplomatic_cooperation": "cooperated with",
-    "material_cooperation": "cooperated with",
-    "relations_established": "established relations with",
-    "relations_normalized": "normalised relations with",
-    "relations_broken": "broke off relations with",
-    "accuse": "accused or was accused by",
-    "statement": "in a statement with",
-}
 
 
 @dataclass
@@ -100,6 +87,8 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
     rows = store.entities_named(name)
     if kind:
         rows = [r for r in rows if r["kind"] == kind]
+    if not rows:
+        rows = _key_match(store, name, kind)
     if not rows and " " not in name:
         rows = [r for r in store.entities_with_word(name) if not kind or r["kind"] == kind]
     if not rows:
@@ -116,6 +105,42 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
         near = difflib.get_close_matches(name.lower(), list(lower), n=5, cutoff=0.6)
         raise NotFound(name, [lower[n] for n in near])
     return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+
+
+def _key_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
+    """Entities one of whose names is ``name`` as people vary it (:mod:`kb.lookup`): case,
+    punctuation and spacing, generic words, first-name forms, everyday short forms, a
+    state's other names ("U.S." -> "United States"); else the organisations or states whose
+    initials were typed ("IBM"), or whose initials are the one name stored ("International
+    Business Machines" -> "IBM")."""
+    from kb import lookup
+
+    wanted = lookup.keys(name, person=kind in (None, "person"))
+    state = gz.gazetteer().state_of_name(name) if kind in (None, "state") else None
+    if state:
+        wanted.add(lookup.squash(state))
+    typed = lookup.typed_initials(name)
+    spelled = lookup.initials(name)
+    same: set[str] = set()
+    by_initials: set[str] = set()
+    for n in store.entity_names(kind):
+        if lookup.squash(n) in wanted or lookup.core_key(n) in wanted:
+            same.add(n)
+        elif (typed and lookup.initials(n) == typed) or (spelled and lookup.squash(n) == spelled):
+            by_initials.add(n)
+    rows = _rows_named(store, same, kind)
+    if not rows:
+        rows = [r for r in _rows_named(store, by_initials, kind) if r["kind"] in ("organization", "state")]
+    return rows
+
+
+def _rows_named(store: Store, names: Iterable[str], kind: str | None) -> list[sqlite3.Row]:
+    rows: dict[str, sqlite3.Row] = {}
+    for n in names:
+        for r in store.entities_named(n):
+            if not kind or r["kind"] == kind:
+                rows[r["id"]] = r
+    return list(rows.values())
 
 
 def _words_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
@@ -157,13 +182,28 @@ class Who:
 
     profiles: list[Profile]
     others: list[dict[str, Any]] = field(default_factory=list)
+    note: str | None = None  # set when no entity matched and what mentions the name answers
+    mentioned: Timeline | None = None  # events told in sentences that mention it
+    sentences: list[dict[str, Any]] = field(default_factory=list)  # else the sentences themselves
 
 
 def who(store: Store, name: str, *, kind: str | None = None, profiles: int | None = None,
         events: int | None = None) -> Who:
     """Every entity matching ``name``, most mentioned first: the first ``profiles`` (all when
     None) in full, with at most ``events`` of their events each (all when None)."""
-    rows = find_entities(store, name, kind=kind, include_doubtful=False)
+    try:
+        rows = find_entities(store, name, kind=kind, include_doubtful=False)
+    except NotFound:
+        if kind:
+            raise
+        found = mentioning(store, name, limit=events)
+        if found is not None:
+            return Who(profiles=[], note=found.note, mentioned=found)
+        hits = search(store, name)
+        if not hits:
+            raise
+        return Who(profiles=[], note=f"no entity is named {name!r} and no event mentions it; "
+                                     f"showing the sentences that do", sentences=hits)
     full, rest = (rows, []) if profiles is None else (rows[:profiles], rows[profiles:])
     return Who(
         profiles=[profile(store, row, events=events) for row in full],
@@ -195,12 +235,13 @@ def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Pro
 
 
 def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, Any]]:
-    """Entities linked to ``entity_id`` by shared events, else by shared sentences."""
+    """Entities linked to ``entity_id`` by shared events, else by shared sentences; each with
+    the relation the events state most often, read as English ("met", "was accused by")."""
     weight: Counter[str] = Counter()
     relation: dict[str, Counter[str]] = defaultdict(Counter)
     for r in store.co_participants(entity_id):
-        weight[r["entity"]] += 2 * r["n"]
-        relation[r["entity"]][r["type"]] += r["n"]
+        weight[r["entity"]] = 2 * r["events"]
+        relation[r["entity"]][relation_phrase(r["type"], r["my_role"], r["other_role"])] += r["n"]
     for r in store.co_mentions(entity_id):
         weight[r["entity"]] += r["n"]
     out = []
@@ -209,15 +250,40 @@ def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, 
         if row is None or row["doubtful"] or row["kind"] == "agreement":
             continue
         rel = relation.get(other)
-        if rel:
-            top = rel.most_common(1)[0][0]
-            phrase = RELATION_PHRASES.get(top, f"{top.replace('_', ' ')} with")
-        else:
-            phrase = "mentioned with"
+        phrase = rel.most_common(1)[0][0] if rel else "mentioned with"
         out.append({"id": other, "name": row["name"], "kind": row["kind"], "relation": phrase, "weight": w})
         if len(out) >= limit:
             break
     return out
+
+
+@functools.cache
+def _relation_phrases() -> dict[str, tuple[str, ...]]:
+    from importlib import resources
+
+    text = resources.files("kb.lexicon").joinpath("data", "relation_phrases.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0]: tuple(row[1:6]) for row in rows if len(row) == 6}
+
+
+def relation_phrase(type_: str, my_role: str | None, other_role: str | None) -> str:
+    """How sharing an event of ``type_`` reads from one participant to another, by their roles
+    (``lexicon/data/relation_phrases.tsv``)."""
+    table = _relation_phrases()
+    active, passive, between, at_place, host = table.get(type_) or table["*"]
+    if my_role == "actor" and other_role == "affiliation":
+        return "acted for"
+    if my_role == "affiliation" and other_role == "actor":
+        return "was represented by"
+    if my_role == "place":
+        return host
+    if other_role == "place":
+        return at_place
+    if my_role == "actor" and other_role in ("target", "theme"):
+        return active
+    if my_role in ("target", "theme") and other_role == "actor":
+        return passive
+    return between
 
 
 # --- events and timelines -----------------------------------------------------------
@@ -229,6 +295,7 @@ class Timeline:
 
     events: list[EventView]
     total: int
+    note: str | None = None  # how the events were chosen, when not the way asked
 
 
 def timeline_for(
@@ -254,10 +321,12 @@ def timeline_for(
 
 
 def _timeline(store: Store, groups: list[list[str]] | None, *, date_from: DateValue | None,
-              date_to: DateValue | None, types: Iterable[str] | None, undated: bool, limit: int | None) -> Timeline:
+              date_to: DateValue | None, types: Iterable[str] | None, undated: bool, limit: int | None,
+              event_ids: Iterable[str] | None = None) -> Timeline:
     order = store.event_order(
         groups, types=[t.lower() for t in types] if types else None, undated=undated,
         ends_from=date_from.start if date_from else None, starts_until=date_to.end if date_to else None,
+        event_ids=event_ids,
     )
     shown = order if limit is None else order[:limit]
     views = {v.id: v for v in event_views(store, shown)}
@@ -281,21 +350,37 @@ def event_views(store: Store, event_ids: Iterable[str]) -> list[EventView]:
         entry = {"name": r["name"], "kind": r["kind"], "role": r["role"]}
         if entry not in participants[r["event"]]:
             participants[r["event"]].append(entry)
+    best_of = {eid: next((r for r in rows if (r["article"], r["key"]) == heads.get(eid)), rows[0])
+               for eid, rows in tellings.items()}
+    names = store.telling_names((r["article"], r["key"]) for r in best_of.values())
     views = []
     for eid, rows in tellings.items():
-        head = heads.get(eid)
-        best = next((r for r in rows if (r["article"], r["key"]) == head), rows[0])
+        best = best_of[eid]
         sources = [
             _source(r, r["doc_title"], r["doc_published"], r["sentence_text"], r["trigger"])
             for r in sorted(rows, key=lambda r: (r["doc_published"] or "", r["article"], r["sentence"]))
         ]
         views.append(EventView(
             id=eid, date=best["value"], start=best["start"], end=best["end"], precision=best["precision"],
-            type=best["type"], trigger=best["trigger"], summary=best["summary"] or "", cameo=best["cameo"],
+            type=best["type"], trigger=best["trigger"],
+            summary=canonical_names(best["summary"] or "", names.get((best["article"], best["key"]), [])),
+            cameo=best["cameo"],
             modality=best["modality"] or "asserted", date_from=best["date_from"],
             participants=participants.get(eid, []), place=places.get(eid), sources=sources,
         ))
     return views
+
+
+def canonical_names(text: str, names: list[tuple[str, str]]) -> str:
+    """``text`` with each article name replaced by its canonical one (after merges and
+    renames): "Bill Gates meet Joe Biden" -> "William Gates meet Joe Biden"."""
+    import re
+
+    swaps = {local: canonical for local, canonical in names if local and canonical and local != canonical}
+    if not swaps or not text:
+        return text
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(swaps, key=len, reverse=True)))
+    return pattern.sub(lambda m: swaps[m.group(0)], text)
 
 
 def _source(r: sqlite3.Row, title: str, published: str | None, sentence: str | None,
@@ -318,13 +403,51 @@ def timeline(
     limit: int | None = None,
 ) -> Timeline:
     """Dated events, oldest first, involving the state, the person and the entity named
-    (each filter given must hold; see :func:`timeline_for`)."""
+    (each filter given must hold; see :func:`timeline_for`). An ``entity`` that names no
+    entity (a common noun phrase: "stock markets") keeps the events told in sentences that
+    mention it, and the timeline's ``note`` says so."""
     groups = [
         [r["id"] for r in find_entities(store, name, kind=kind)]
-        for name, kind in ((country, "state"), (person, "person"), (entity, None)) if name
+        for name, kind in ((country, "state"), (person, "person")) if name
     ]
-    return _timeline(store, groups or None, date_from=date_from, date_to=date_to, types=types, undated=undated,
-                     limit=limit)
+    event_ids, note = None, None
+    if entity:
+        try:
+            groups.append([r["id"] for r in find_entities(store, entity)])
+        except NotFound:
+            event_ids = _events_mentioning(store, entity)
+            if not event_ids:
+                raise
+            note = _mention_note(entity)
+    found = _timeline(store, groups or None, date_from=date_from, date_to=date_to, types=types, undated=undated,
+                      limit=limit, event_ids=event_ids)
+    found.note = note
+    return found
+
+
+def _events_mentioning(store: Store, text: str) -> set[str]:
+    """Events told in a sentence holding the words of ``text`` in order (a leading article dropped)."""
+    import re
+
+    ws = re.findall(r"\w+", text)
+    while ws and ws[0].lower() in ("the", "a", "an"):
+        ws = ws[1:]
+    return store.events_in_sentences('"' + " ".join(ws) + '"') if ws else set()
+
+
+def _mention_note(text: str) -> str:
+    return f"no entity is named {text!r}; showing the events whose sentences mention it"
+
+
+def mentioning(store: Store, text: str, *, limit: int | None = None) -> Timeline | None:
+    """Events, dated ones first, told in sentences that mention ``text``; None when there are none."""
+    ids = _events_mentioning(store, text)
+    if not ids:
+        return None
+    dated = _timeline(store, None, date_from=None, date_to=None, types=None, undated=False, limit=limit, event_ids=ids)
+    room = None if limit is None else max(0, limit - len(dated.events))
+    undated = _timeline(store, None, date_from=None, date_to=None, types=None, undated=True, limit=room, event_ids=ids)
+    return Timeline(events=dated.events + undated.events, total=dated.total + undated.total, note=_mention_note(text))
 
 
 # --- lists --------------------------------------------------------------------------

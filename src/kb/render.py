@@ -60,7 +60,7 @@ def profile(p: Profile) -> None:
     head = Text()
     head.append(p.name, style="bold")
     head.append(f"  {p.kind}", style="magenta")
-    head.append(f"  {p.mentions} mentions in {len(p.documents)} articles", style="dim")
+    head.append(f"  {_count(p.mentions, 'mention')} in {_count(len(p.documents), 'article')}", style="dim")
     lines: list[Any] = [head]
     if p.aliases:
         lines.append(Text("also: " + ", ".join(p.aliases), style="dim"))
@@ -82,6 +82,10 @@ def profile(p: Profile) -> None:
     if p.events:
         out.print(events_table(p.events, title=f"events involving {p.name}"))
     more(p.events_total - len(p.events))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def other_matches(others: list[dict[str, Any]]) -> None:
@@ -108,11 +112,17 @@ def entities_table(rows: list[dict[str, Any]]) -> Table:
 
 
 def agreements_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table()
-    for col in ("date", "agreement", "parties", "signatories", "src"):
-        table.add_column(col)
+    table = Table(expand=True)
+    table.add_column("date", no_wrap=True, style="cyan")
+    table.add_column("agreement", ratio=5)
+    table.add_column("parties", ratio=2)
+    table.add_column("signatories", ratio=2)
+    table.add_column("src", justify="right", style="dim")
     for r in rows:
-        table.add_row(r["date"] or "", escape(r["name"]), escape(", ".join(r["parties"])),
+        name = Text(r["name"])
+        if r["sources"]:  # the sentence that states it, as the events table shows theirs
+            name.append("\n“" + r["sources"][0]["sentence"] + "”", style="dim")
+        table.add_row(r["date"] or "", name, escape(", ".join(r["parties"])),
                       escape(", ".join(r["signatories"])), str(len(r["sources"])))
     return table
 

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from kb.errors import BadStore
+from kb.errors import BadStore, KbError
 from kb.model import EVENT_DATE_FROM, PRECISIONS, ArticleFacts
 
 if TYPE_CHECKING:
@@ -405,9 +405,49 @@ class Store:
             self._delete_article(doc_id)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
 
+    def forget(self, documents: Iterable[str]) -> list[str]:
+        """Remove articles and every fact only they gave, then consolidate again.
+
+        Each of ``documents`` is an article id, or the path it was read from (as given to
+        ingest, or its tail: "seeds/a.txt", "a.txt" when one article ends so). Nothing is
+        removed unless every one names an article; returns the ids removed.
+        """
+        ids: list[str] = []
+        for ref in documents:
+            hits = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id = ?", (ref,))]
+            if not hits:
+                tail = ref.replace("\\", "/")
+                while tail.startswith("./"):
+                    tail = tail[2:]
+                hits = [r[0] for r in self.db.execute(
+                    "SELECT id FROM articles WHERE replace(path, '\\', '/') = ? OR replace(path, '\\', '/') LIKE ?"
+                    " ESCAPE '!'", (ref, "%/" + tail.replace("!", "!!").replace("%", "!%").replace("_", "!_")))]
+            if not hits:
+                raise KbError(f"{ref}: no such article in {self.path} (give an article id, as kb search shows "
+                              "it, or the path it was read from)")
+            if len(hits) > 1:
+                raise KbError(f"{ref}: names {len(hits)} articles ({', '.join(hits[:5])}); give the id")
+            ids += [h for h in hits if h not in ids]
+        with self.transaction():
+            for doc_id in ids:
+                self._delete_article(doc_id)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+        self.consolidate()
+        return ids
+
     def add_correction(self, op: str, a: str, b: str | None = None) -> None:
         with self.transaction() as db:
             db.execute("INSERT INTO corrections(op, a, b, created) VALUES (?,?,?,?)", (op, a, b, _now()))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+
+    def correction_log(self) -> list[sqlite3.Row]:
+        """The user's corrections as recorded: id, op, a, b, created; oldest first."""
+        return self.db.execute("SELECT id, op, a, b, created FROM corrections ORDER BY id").fetchall()
+
+    def remove_corrections(self, ids: Iterable[int]) -> None:
+        """Drop recorded corrections (an undone merge); the next consolidation no longer replays them."""
+        with self.transaction() as db:
+            db.executemany("DELETE FROM corrections WHERE id = ?", [(i,) for i in ids])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
 
     def corrections(self) -> list[Correction]:
@@ -559,13 +599,17 @@ class Store:
             "SELECT article FROM entity_members WHERE entity = ? ORDER BY article", (entity_id,))]
 
     def co_participants(self, entity_id: str) -> list[sqlite3.Row]:
-        """Entities sharing events with ``entity_id``: (entity, type, count) rows."""
+        """Entities sharing events with ``entity_id``: (entity, type, my_role, other_role, n, events)
+        rows, the type being the event's as its best-dated telling gives it and ``events`` how
+        many events the two share in all."""
         return self.db.execute(
-            """SELECT o.entity, ev.type, count(DISTINCT o.event) AS n
-               FROM event_entities me JOIN event_entities o ON o.event = me.event AND o.entity != me.entity
-               JOIN event_members m ON m.event = me.event
-               JOIN events ev ON ev.article = m.article AND ev.key = m.key
-               WHERE me.entity = ? GROUP BY o.entity, ev.type""",
+            """WITH shared AS (
+                   SELECT o.entity, o.event, h.type, me.role AS my_role, o.role AS other_role
+                   FROM event_entities me JOIN event_entities o ON o.event = me.event AND o.entity != me.entity
+                   JOIN event_heads h ON h.event = me.event WHERE me.entity = ?),
+               total AS (SELECT entity, count(DISTINCT event) AS events FROM shared GROUP BY entity)
+               SELECT s.entity, s.type, s.my_role, s.other_role, count(DISTINCT s.event) AS n, t.events
+               FROM shared s JOIN total t USING (entity) GROUP BY s.entity, s.type, s.my_role, s.other_role""",
             (entity_id,)).fetchall()
 
     def co_mentions(self, entity_id: str) -> list[sqlite3.Row]:
@@ -608,12 +652,15 @@ class Store:
 
     def event_order(self, entity_groups: list[list[str]] | None = None, *, types: Iterable[str] | None = None,
                     ends_from: str | None = None, starts_until: str | None = None,
-                    undated: bool = False) -> list[str]:
+                    undated: bool = False, event_ids: Iterable[str] | None = None) -> list[str]:
         """Ids of merged events in timeline order (start, precision, end), chosen by their best-dated
         telling: involving an entity of every group given, of one of ``types`` (type or CAMEO
-        code), whose days reach ``ends_from`` and begin by ``starts_until``; only undated ones
-        with ``undated``."""
+        code), whose days reach ``ends_from`` and begin by ``starts_until``, among ``event_ids``
+        when given; only undated ones with ``undated``."""
         where, args = ["h.start IS NULL" if undated else "h.start IS NOT NULL"], []
+        if event_ids is not None:
+            where.append("h.event IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(event_ids)))
         for group in entity_groups or []:
             where.append("h.event IN (SELECT event FROM event_entities WHERE entity IN (SELECT value FROM json_each(?)))")
             args.append(json.dumps(group))
@@ -629,6 +676,36 @@ class Store:
         sql = (f"SELECT h.event FROM event_heads h WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(h.start, '9999'), h.rank, COALESCE(h.\"end\", ''), h.event")
         return [r[0] for r in self.db.execute(sql, args)]
+
+    def telling_names(self, tellings: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """For each (article, event key): its participants' and place's (name in the article,
+        canonical name) pairs, so a summary written with the article's names can show the
+        corpus's (after merges and renames)."""
+        pairs = [list(t) for t in tellings]
+        out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for chunk in _chunks(pairs):
+            for r in self.db.execute(
+                    """WITH t(article, key) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')
+                                                FROM json_each(?)),
+                            k(article, key, entity) AS (
+                                SELECT p.article, p.event, p.entity FROM event_participants p
+                                JOIN t ON t.article = p.article AND t.key = p.event
+                                UNION SELECT e.article, e.key, e.place FROM events e
+                                JOIN t ON t.article = e.article AND t.key = e.key WHERE e.place IS NOT NULL)
+                       SELECT DISTINCT k.article, k.key, le.name AS local, en.name AS canonical FROM k
+                       JOIN local_entities le ON le.article = k.article AND le.key = k.entity
+                       JOIN entity_members em ON em.article = k.article AND em.key = k.entity
+                       JOIN entities en ON en.id = em.entity""", (json.dumps(chunk),)):
+                out.setdefault((r["article"], r["key"]), []).append((r["local"], r["canonical"]))
+        return out
+
+    def events_in_sentences(self, query: str) -> set[str]:
+        """Merged events told in a sentence matching the FTS5 ``query``."""
+        return {r[0] for r in self.db.execute(
+            """SELECT DISTINCT m.event FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+               JOIN events e ON e.article = s.article AND e.sentence = s.idx
+               JOIN event_members m ON m.article = e.article AND m.key = e.key
+               WHERE sentences_fts MATCH ?""", (query,))}
 
     def event_heads(self, event_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """The (article, key) of each event's best-dated telling."""

@@ -46,6 +46,7 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
 
     timexes = dates.find_timexes(doc, anchor=article.published)
     found_entities = entities.find_entities(doc)
+    entities.date_agreements(doc, found_entities, timexes)
     found_events = events.find_events(doc, found_entities, timexes, anchor=article.published)
 
     facts = ArticleFacts(

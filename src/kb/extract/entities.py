@@ -31,7 +31,7 @@ from kb.extract import gazetteer as gz
 from kb.extract.sents import (
     doc_ents, doc_sents, doc_text, doc_tokens, parsed_tokens, sentence_index, sentence_of, token_texts,
 )
-from kb.model import Agreement, LocalEntity, Mention, Role
+from kb.model import Agreement, LocalEntity, Mention, Role, Timex
 from kb.resolve.entities import org_stem, product_short_form
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ class FoundEntities:
     entities: list[LocalEntity] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    # tokens an agreement's date may hang on: its head noun and its signing verb, by key
+    agreement_anchors: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sorted: list[Mention] = field(default_factory=list, repr=False)
     _max_len: int = field(default=0, repr=False)
@@ -1550,6 +1552,35 @@ def _roles_for(doc: Doc, c: _Cand, by_token: dict[int, _Cand], names: dict[str, 
     return roles
 
 
+_MONARCH_HEADS = {"king", "queen", "emir", "sultan", "emperor", "empress", "monarch", "prince", "princess", "duke",
+                  "grand", "crown", "shah"}
+
+
+@functools.cache
+def _monarchies() -> frozenset[str]:
+    """States whose head is a monarch (general knowledge, ``lexicon/data/monarchies.txt``)."""
+    from importlib import resources
+
+    text = resources.files("kb.lexicon").joinpath("data", "monarchies.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _monarch_holders(roles: Iterable[Role], cands: list[_Cand], names: dict[str, str]) -> None:
+    """A monarch's title that names no state ("King Mohammed VI") takes the one monarchy its
+    sentence names: "King of Morocco" where the sentence names Morocco and Israel."""
+    states_in: dict[int, set[str]] = {}
+    for c in cands:
+        if c.kind == "state":
+            states_in.setdefault(c.sent, set()).add(c.key)
+    for role in roles:
+        words = role.title.lower().split()
+        if role.of is not None or not words or not set(words) <= _MONARCH_HEADS:
+            continue
+        royal = [k for k in states_in.get(role.sentence, ()) if names.get(k, k.split(":", 1)[-1]) in _monarchies()]
+        if len(royal) == 1:
+            role.of, role.of_name = royal[0], names.get(royal[0], royal[0].split(":", 1)[-1])
+
+
 def _office_after(tokens: list[Token], c: _Cand, start: int, end: int) -> list[Token]:
     """The office a name is put in by an appointing verb, told right after the name."""
     j = c.tok_end
@@ -1610,14 +1641,24 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, _Can
             elif c.kind == "person" and c.key not in signers:
                 signers.append(c.key)
 
+    def state_noun(tok: Token) -> None:
+        """"the Moroccan state", "the Israeli government": the demonym's state is the party."""
+        if by_token.get(tok.i) is None and tok.lemma_.lower() in _STATE_NOUNS:
+            for ch in tok.children:
+                c = by_token.get(ch.i)
+                if ch.dep_ in ("amod", "poss", "compound") and c is not None and c.kind == "state":
+                    add(ch)
+
     if verb is not None:
         for ch in verb.children:
             if ch.dep_ in ("nsubj", "nsubjpass"):
                 add(ch)
+                state_noun(ch)
             if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "between", "with")):
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         add(p)
+                        state_noun(p)
                         for q in p.subtree:
                             if q.dep_ in ("pobj", "conj", "appos", "dobj") and by_token.get(q.i):
                                 add(q)
@@ -1635,9 +1676,22 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, _Can
             for sub in ch.subtree:
                 if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "by"):
                     for q in sub.subtree:
-                        if by_token.get(q.i):
+                        if by_token.get(q.i) and not _modifies_named(q, by_token):
                             add(q)
     return parties, signers
+
+
+# Nouns for a state acting as one: "the Moroccan state", "the Israeli government".
+_STATE_NOUNS = {"state", "government", "kingdom", "authorities", "authority", "republic", "country", "administration",
+                "regime", "monarchy", "emirate"}
+
+
+def _modifies_named(tok: Token, by_token: dict[int, _Cand]) -> bool:
+    """A demonym or name that only describes a named party: "the Israeli firm NSO" is NSO's
+    contract, not Israel's."""
+    if tok.dep_ not in ("amod", "compound", "nmod") or by_token.get(tok.head.i) is not None:
+        return False
+    return any(ch.dep_ == "appos" and by_token.get(ch.i) is not None for ch in tok.head.children)
 
 
 def _anaphoric(head: Token) -> bool:
@@ -1651,7 +1705,8 @@ def _anaphoric(head: Token) -> bool:
 
 
 def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], names: dict[str, str], toks: list[Token]
-                     ) -> tuple[list[_Cand], list[Agreement]]:
+                     , anchors: dict[str, set[int]] | None = None) -> tuple[list[_Cand], list[Agreement]]:
+    anchors = {} if anchors is None else anchors
     cands: list[_Cand] = []
     agreements: dict[str, Agreement] = {}
     done: set[int] = set()
@@ -1716,6 +1771,7 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
         key = f"agreement:{name}"
         sent = sent_of[tok.i]
         cands.append(_Cand("agreement", name, span.start_char, span.end_char, sent, s, e, "pattern", key=key))
+        anchors.setdefault(key, set()).update({tok.i} | ({verb.i} if verb is not None else set()))
         ag = agreements.get(key)
         if ag is None:
             agreements[key] = Agreement(entity=key, name=name, parties=parties, signatories=signers, sentence=sent)
@@ -1723,6 +1779,55 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
             ag.parties += [p for p in parties if p not in ag.parties]
             ag.signatories += [p for p in signers if p not in ag.signatories]
     return cands, list(agreements.values())
+
+
+def date_agreements(doc: Doc, found: FoundEntities, timexes: Iterable[Timex]) -> None:
+    """Give each agreement the date its text states: a resolved time expression of its
+    sentence that hangs, within a few steps of the parse, on the agreement's noun, its
+    signing verb, or a noun of signing that governs it ("the signing of the Treaty of Camp
+    David in 1978", "the agreement that the two states signed in July")."""
+    tokens = doc_tokens(doc)
+    for ag in found.agreements:
+        anchors = found.agreement_anchors.get(ag.entity, set())
+        if ag.date is not None or not anchors:
+            continue
+        for t in timexes:
+            value = t.date_value()
+            if value is None or value.start is None or t.type != "DATE":
+                continue
+            span = doc.char_span(t.start_char, t.end_char, alignment_mode="expand")
+            if span is None or sentence_of(span.root).start != sentence_of(tokens[min(anchors)]).start:
+                continue
+            if _hangs_on(span.root, anchors):
+                ag.date = value
+                break
+
+
+def _hangs_on(tok: Token, anchors: set[int], steps: int = 4) -> bool:
+    """Whether ``tok``'s chain of heads reaches an anchor, or a signing noun or verb whose
+    subtree holds one, before another verb."""
+    for _ in range(steps):
+        head = tok.head
+        if head is tok:
+            return False
+        if head.i in anchors:
+            return True
+        if _signing_over(head, anchors):
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ not in _SIGN_VERBS:
+            # "ended with the signing of the treaty in 1978": the date is the signing's
+            return any(_signing_over(p, anchors) for ch in head.children if ch.dep_ == "prep"
+                       for p in ch.children if p.dep_ == "pobj")
+        tok = head
+    return False
+
+
+def _signing_over(tok: Token, anchors: set[int]) -> bool:
+    """A noun or verb of signing whose phrase holds one of ``anchors``."""
+    return tok.lemma_.lower() in _SIGNING_WORDS and any(tok.left_edge.i <= a <= tok.right_edge.i for a in anchors)
+
+
+_SIGNING_WORDS = {"sign", "signing", "conclusion", "ratification", "ratify", "adoption"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -1761,8 +1866,9 @@ def find_entities(doc: Doc) -> FoundEntities:
             if rk not in roles:
                 roles[rk] = role
     found.roles = list(roles.values())
+    _monarch_holders(found.roles, cands, names)
 
-    ag_cands, found.agreements = _find_agreements(doc, sent_of, by_token, names, toks)
+    ag_cands, found.agreements = _find_agreements(doc, sent_of, by_token, names, toks, found.agreement_anchors)
     cands += ag_cands
     for c in ag_cands:
         names[c.key] = c.name

@@ -228,6 +228,7 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
                     limit = 2 if min(len(fa), len(fb)) >= 7 else 1
                     if _edit_distance(fa, fb) <= limit:
                         uf.union(a, b)
+        _link_first_name_forms(group, cores, uf)
     # tails of names ("Gantz", "Ben Barka") join the unique full name that ends that way
     tails: dict[str, set[int]] = defaultdict(set)
     for n in full:
@@ -250,6 +251,24 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
             roots = {uf.find(r) for r in roots}
             if len(roots) == 1:
                 uf.union(next(iter(roots)), n)
+
+
+def _link_first_name_forms(group: list[int], cores: dict[int, list[str]], uf: _Union) -> None:
+    """"Bill Gates" / "William Gates": a first name in another of its forms (general-knowledge
+    list in :mod:`kb.lookup`) joins the one other cluster with that form and the same rest."""
+    from kb.lookup import first_name_forms
+
+    forms = first_name_forms()
+    by_rest: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for n in group:
+        by_rest[tuple(cores[n][1:])][cores[n][0]].append(n)
+    for firsts in by_rest.values():
+        if len(firsts) < 2:
+            continue
+        for first, members in firsts.items():
+            others = {uf.find(m) for f in forms.get(first, ()) if f != first for m in firsts.get(f, [])}
+            if len(others) == 1:
+                uf.union(next(iter(others)), members[0])
 
 
 def org_core(folded: str) -> tuple[str, ...]:
@@ -368,6 +387,49 @@ def _link_products(bases: list[_Base], uf: _Union) -> None:
             uf.union(next(iter(roots)), n)
 
 
+_AGREEMENT_NOUNS = {"agreement": "agreement", "agreements": "agreement", "deal": "agreement", "deals": "agreement",
+                    "accord": "agreement", "accords": "agreement", "pact": "agreement", "pacts": "agreement",
+                    "mou": "memorandum of understanding"}
+
+
+def agreement_parts(name: str) -> tuple[frozenset[str], str] | None:
+    """An unnamed agreement's name as extraction builds it, "Israel–Morocco security deal":
+    its parties and its kind of agreement, agreement nouns made one ("security agreement").
+    None for a name of its own ("Treaty of Rome")."""
+    words = name.split()
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    phrase = [w.lower() for w in words[k:]]
+    if not phrase or any(w[:1].isupper() for w in words[k:]):
+        return None
+    parties = frozenset(fold(p) for p in " ".join(words[:k]).split("–") if p.strip())
+    text = " ".join(_AGREEMENT_NOUNS.get(w, w) for w in phrase)
+    return parties, text
+
+
+def _link_agreements(bases: list[_Base], uf: _Union) -> None:
+    """One agreement under several names: "Israel security deal" and "Morocco security deal"
+    join the one agreement whose names include "Israel–Morocco security agreement" (same
+    kind of agreement, parties a part of its parties), when no other agreement claims them."""
+    agreements = [n for n, b in enumerate(bases) if b.kind == "agreement"]
+    parts: dict[int, set[tuple[frozenset[str], str]]] = {}
+    by_phrase: dict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)
+    for n in agreements:
+        found = {p for name in [*bases[n].names, *bases[n].aliases] if (p := agreement_parts(name)) is not None}
+        parts[n] = found
+        for parties, phrase in found:
+            by_phrase[phrase].append((parties, n))
+    for n in agreements:
+        for parties, phrase in parts[n]:
+            if not parties:
+                continue
+            roots = {uf.find(m) for others, m in by_phrase[phrase] if parties < others and m != n}
+            if len(roots) == 1 and uf.find(n) not in roots:
+                uf.union(next(iter(roots)), n)
+                break
+
+
 def _link_aliases(bases: list[_Base], uf: _Union) -> None:
     """A name one article gave as an alias of an entity joins it, when only one entity claims it.
     Organisation names compare by :func:`org_core`, so "Shell", the alias one article gives
@@ -425,6 +487,7 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
     _link_orgs(bases, uf)
     _link_products(bases, uf)
     _link_aliases(bases, uf)
+    _link_agreements(bases, uf)
     renamed: dict[int, str] = {}
     extra_aliases: dict[int, list[str]] = defaultdict(list)
     kind_of: dict[int, str] = {}

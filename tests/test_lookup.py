@@ -1,0 +1,98 @@
+"""Names are found as people type them; a common noun phrase is answered from what mentions it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import lookup
+
+ARTICLE = """---
+title: Markets slide as Hewlett-Packard warns
+date: 2024-03-05
+---
+Hewlett-Packard Co. said on Tuesday that its quarterly revenue fell.
+Oil prices rose 3 percent on Monday after OPEC agreed to cut output.
+Stock markets in Europe also fell, and the dollar weakened against the euro.
+Robert Smith, the chief executive of International Business Machines Corp., met U.S. President Joe Biden in Washington on Monday.
+The Federal Reserve kept interest rates unchanged on Wednesday.
+"""
+
+
+@pytest.fixture(scope="module")
+def news_db(tmp_path_factory, nlp):
+    from kb.ingest import ingest
+    from kb.store import Store
+
+    folder = tmp_path_factory.mktemp("news")
+    (folder / "markets.txt").write_text(ARTICLE)
+    path = folder / "kb.db"
+    with Store(path) as store:
+        assert ingest([folder / "markets.txt"], store=store).read == 1
+    return str(path)
+
+
+def _names(run, db, *query):
+    return [m["name"] for m in run.json("who", *query, "--db", db)["matches"]]
+
+
+@pytest.mark.parametrize("typed", ["U.S.", "US", "us", "u.s."])
+def test_case_and_punctuation(run, news_db, typed):
+    assert _names(run, news_db, typed) == ["United States"]
+
+
+@pytest.mark.parametrize("typed", ["Hewlett Packard", "hewlett-packard", "HewlettPackard", "Hewlett-Packard Company",
+                                   "the Hewlett Packard company", "Hewlett-Packard Inc."])
+def test_spacing_and_generic_words(run, news_db, typed):
+    assert _names(run, news_db, typed) == ["Hewlett-Packard Co."]
+
+
+def test_first_name_forms_initials_and_short_forms(run, news_db):
+    assert _names(run, news_db, "Bob", "Smith") == ["Robert Smith"]
+    assert _names(run, news_db, "IBM") == ["International Business Machines Corp."]
+    assert _names(run, news_db, "Fed") == ["Federal Reserve"]
+    assert _names(run, news_db, "the Federal Reserve") == ["Federal Reserve"]
+
+
+def test_country_filter_takes_the_usual_short_form(run, news_db):
+    long = run.json("timeline", "--country", "United States", "--db", news_db)["events"]
+    short = run.json("timeline", "--country", "U.S.", "--db", news_db)["events"]
+    assert [e["id"] for e in short] == [e["id"] for e in long]
+    assert len(short) == 1
+    assert "United States" in [p["name"] for p in short[0]["participants"]]
+
+
+def test_a_common_noun_phrase_is_answered_by_the_events_that_mention_it(run, news_db):
+    data = run.json("who", "oil prices", "--db", news_db)
+    assert data["matches"] == []
+    assert data["note"] == "no entity is named 'oil prices'; showing the events whose sentences mention it"
+    assert data["events"]
+    assert all("Oil prices rose" in e["sources"][0]["sentence"] for e in data["events"])
+    dated = run("timeline", "--entity", "oil prices", "--db", news_db)
+    undated = run("timeline", "--entity", "oil prices", "--undated", "--db", news_db)
+    assert "showing the events whose sentences mention it" in dated.stderr + undated.stderr
+    assert "Oil prices rose" in dated.stdout + undated.stdout
+    timeline = run.json("timeline", "--entity", "oil prices", "--db", news_db)
+    assert timeline["note"] == data["note"]
+
+
+def test_without_events_the_sentences_answer(run, news_db):
+    data = run.json("who", "stock markets", "--db", news_db)
+    assert data["note"] == ("no entity is named 'stock markets' and no event mentions it; "
+                            "showing the sentences that do")
+    assert [h["sentence"] for h in data["hits"]] == [
+        "Stock markets in Europe also fell, and the dollar weakened against the euro."]
+
+
+def test_nothing_at_all_is_still_an_error(run, news_db):
+    result = run("who", "xyzzy", "--db", news_db, ok=False)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no entity matches 'xyzzy'.\n"
+
+
+def test_keys_keep_numbers_and_forgive_the_rest():
+    assert lookup.core_key("the S&P 500 index") == lookup.core_key("S&P 500") == "sp500"
+    assert lookup.keys("FTSE 100").isdisjoint(lookup.keys("FTSE 250"))
+    assert "williamgates" in lookup.keys("Bill Gates", person=True)
+    assert lookup.initials("International Business Machines Corp.") == "ibm"
+    assert lookup.initials("Hewlett-Packard") == "hp"
+    assert lookup.typed_initials("U.S.") == "us" and lookup.typed_initials("Hewlett Packard") == ""
