@@ -8,6 +8,7 @@ capitalised; everything else matches in any case.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -890,9 +891,19 @@ NEEDS: dict[str, str] = {
 # one test per pattern: its keyword, then what it needs, each a compiled search (None: always try)
 _GATES: list[list[re.Pattern[str]]] = [
     [re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x] for name, _, _ in COMPILED
-]
+]  # re.compile caches: patterns sharing a keyword share its compiled search, scanned once
 # Characters whose lower case is not one character: offsets in the lower-cased text would shift.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _touched(rx: re.Pattern[str], low: str, starts: list[int]) -> set[int]:
+    """The indexes of the pieces (starting at ``starts``) that a match of ``rx`` in ``low`` touches."""
+    out: set[int] = set()
+    for m in rx.finditer(low):
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
+        out.update(range(first, last + 1))
+    return out
 
 
 def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
@@ -906,7 +917,16 @@ def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator
         present = [pieces] * len(COMPILED)
     else:
         low = text.lower()
-        present = [[piece for piece in pieces if all(g.search(low, *piece) for g in gates)] for gates in _GATES]
+        starts = [a for a, _ in pieces]
+        seen: dict[re.Pattern[str], set[int]] = {}
+        present = []
+        for gates in _GATES:
+            keep = set(range(len(pieces)))
+            for gate in gates:
+                if gate not in seen:
+                    seen[gate] = _touched(gate, low, starts)
+                keep &= seen[gate]
+            present.append([pieces[i] for i in sorted(keep)])
     for rank, (name, rx, _) in enumerate(COMPILED):
         for a, b in present[rank]:
             for m in rx.finditer(text, a, b):
