@@ -563,6 +563,18 @@ class Store:
             return [r[0] for r in self.db.execute(sql + " WHERE e.kind = ?", (kind,))]
         return [r[0] for r in self.db.execute(sql)]
 
+    def entity_names_like(self, patterns: Iterable[str], kind: str | None = None) -> list[str]:
+        """Names and aliases matching any of the LIKE ``patterns`` (a cheap first cut before a
+        finer comparison in Python)."""
+        pats = list(patterns)
+        if not pats:
+            return []
+        sql = ("SELECT DISTINCT n.name FROM entity_names n JOIN entities e ON e.id = n.entity WHERE ("
+               + " OR ".join(["n.name LIKE ?"] * len(pats)) + ")")
+        if kind:
+            return [r[0] for r in self.db.execute(sql + " AND e.kind = ?", (*pats, kind))]
+        return [r[0] for r in self.db.execute(sql, pats)]
+
     def entity(self, entity_id: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
 
