@@ -152,29 +152,30 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
 
 def _resolve_periods(found: list[Found], sent_of: Any) -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
-    quarter: the period is the quarter (or half) named last, within the three sentences
-    before; 'a year ago' is that quarter a year earlier."""
+    quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
+    within the three sentences before), and 'a year ago' is that quarter a year earlier."""
     from kb.extract.timex import calendar as cal
 
     for i, f in enumerate(found):
-        kind = "same" if f.notes.get("period") else "back" if f.notes.get("period_back") else None
+        kind = "same" if f.notes.get("period") or f.notes.get("period_year") else \
+            "back" if f.notes.get("period_back") else None
         if kind is None:
             continue
         here = sent_of(f.start)
         ref = None
         for g in reversed(found[:i]):
-            if here - sent_of(g.start) > 3:
+            if kind == "back" and here - sent_of(g.start) > 3:
                 break
-            if g.dv is not None and g.dv.start and g.dv.precision not in ("ref", "duration", "set") \
+            if g.dv is not None and g.dv.precision not in ("ref", "set", "day", "time") \
                     and not g.notes.get("period_back"):
-                ref = g
+                ref = g  # the period last told of (a day is more often where one ends)
                 break
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
             continue
-        if kind == "same":
+        if kind == "same" and not f.notes.get("period_year"):
             f.dv = ref.dv
             continue
-        year = int(ref.dv.value[:4]) - 1
+        year = int(f.notes["period_year"]) if kind == "same" else int(ref.dv.value[:4]) - 1
         part = int(ref.dv.value[-1])
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 

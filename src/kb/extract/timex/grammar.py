@@ -767,7 +767,7 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     after = ctx.text[m.end():m.end() + 30]
     if unit == "period" and not quals:
         return None
-    if re.match(r"\s+(?:of|before|after|when|in\s+which|that\s+(?!ended))\b", after, re.I):
+    if re.match(r"\s+(?:of|before|after|when|in\s+which)\b", after, re.I):
         return None
     anchor = _anchor(ctx)
     if unit == "year":
@@ -779,6 +779,25 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
         found.dv = quarter_value(anchor.year, (anchor.month - 1) // 3 + 1)
     found.notes["period"] = "same"
     return found
+
+
+def h_year_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the 1988 third quarter'; 'the 1988 period': the period the text reports on, in 1988."""
+    y = int(m["y"])
+    if m["ord"]:
+        n = ORDINALS[m["ord"].lower()]
+        if m["u"].lower() == "half":
+            return _f(m, "DATE", half_value(y, n) if n in (1, 2) else None)
+        return _f(m, "DATE", quarter_value(y, n) if 1 <= n <= 4 else None)
+    found = _f(m, "DATE", year_value(y))
+    found.notes["period_year"] = str(y)
+    return found
+
+
+def h_year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """'by year end', "by year's end": the end of the anchor's year."""
+    anchor = _anchor(ctx)
+    return _f(m, "DATE", _narrow(year_value(anchor.year), "late") if anchor else None)
 
 
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
@@ -838,6 +857,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b", h_year_ago),
+    ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
+    ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
 ]
@@ -877,6 +898,7 @@ KEYWORDS: dict[str, str] = {
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
+    "year_period": "quarter|period|half", "year_end": "year",
     "same": "day|week|month|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently",
 }
