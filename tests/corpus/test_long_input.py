@@ -38,6 +38,13 @@ SHAPES = {
     "tags": "<a " * (MB // 3),
 }
 
+# Siblings by the ten thousand: removing one costs trafilatura time linear in their number.
+PAGE_OF_MANY_ELEMENTS = (
+    "<html><body>" + "<time datetime='2021-01-01'>x</time> " * 30_000
+    + "<article><h1>Talks resume</h1><p>The talks resumed on Monday in Rabat, officials said.</p></article>"
+    + "</body></html>"
+)
+
 
 def _limited(script: str, *, memory_mb: int, seconds: int) -> subprocess.CompletedProcess[str]:
     """Run ``script`` in a fresh interpreter whose address space is capped at ``memory_mb``."""
@@ -55,6 +62,7 @@ def _limited(script: str, *, memory_mb: int, seconds: int) -> subprocess.Complet
 def test_hostile_shapes_are_read_in_bounded_memory_and_time(tmp_path: Path) -> None:
     for n, (name, body) in enumerate(SHAPES.items()):
         (tmp_path / f"{n:02d}.md").write_text(f"{name}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "98.html").write_text(PAGE_OF_MANY_ELEMENTS, encoding="utf-8")
     (tmp_path / "99.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     result = _limited(
         f"""
@@ -69,7 +77,7 @@ def test_hostile_shapes_are_read_in_bounded_memory_and_time(tmp_path: Path) -> N
     )
     assert result.returncode == 0, result.stderr[-2000:]
     read = json.loads(result.stdout)
-    assert [kind for _, kind, _ in read] == ["Article"] * (len(SHAPES) + 1)
+    assert [kind for _, kind, _ in read] == ["Article"] * (len(SHAPES) + 2)
     # Runs without spaces are left out of the cleaned text; spaced text is kept.
     sizes = {doc: size for doc, _, size in read}
     assert sizes["00.md"] == len("letters") and sizes["03.md"] == len("glued link")

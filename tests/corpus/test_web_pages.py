@@ -108,3 +108,14 @@ def test_nothing_is_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
     page = web.read_page("https://news.example/2024/03/08/story.html")  # a page that is only a URL
     assert isinstance(page, Page)
     assert read("nav_teasers.html").published == "2024-03-08"
+
+
+def test_a_page_of_too_many_elements_is_read_by_kb_reader() -> None:
+    import kb.corpus.web as web
+
+    markup = "<html><body><article><h1>Talks resume</h1>" + "<p>Talks resumed on Monday in Rabat.</p>" * web.MAX_ELEMENTS
+    markup += "</article></body></html>"
+    page = web.read_page(markup)
+    assert page.text.startswith("Talks resume\n\nTalks resumed on Monday in Rabat.")
+    elements = 4 + web.MAX_ELEMENTS  # html, body, article, h1 and the paragraphs
+    assert page.warnings == [f"page of {elements:,} elements (over {web.MAX_ELEMENTS:,}) read with kb's own reader"]

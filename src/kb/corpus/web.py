@@ -56,10 +56,10 @@ def read_page(markup: str) -> Page:
     title = _strip_site(" ".join((document.title or "").split()), source)
     if title and title not in text[0] and text[0] not in title:
         text.insert(0, title)
-    published = document.date or _htmldate(tree)
+    published = document.date  # htmldate's, run by trafilatura with the page's URL
     warnings: list[str] = []
     if published is None:
-        # The markup may still name a date in a form the libraries do not read.
+        # The markup may still name a date in a form htmldate does not read.
         fallback = extract_page(markup)
         published, warnings = fallback.published, fallback.warnings
     return Page(text="\n\n".join(text), title=title, published=published,
