@@ -402,7 +402,10 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     part = _part_of(m["mod"])
     if unit == "year":
-        return _f(m, "DATE", _narrow(year_value(anchor.year + step), part))
+        found = _f(m, "DATE", _narrow(year_value(anchor.year + step), part))
+        if rel == "last" and not part and _compares(ctx, m.start()):
+            found.notes["period_back"] = "1"  # "up from $5 million last year": that quarter last year
+        return found
     if unit == "month":
         y, mo = resolve.shift_months(anchor, step)
         return _f(m, "DATE", _narrow(month_value(y, mo), part))
@@ -498,6 +501,15 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     if found is not None and unit == "year" and k == -1:
         found.notes["period_back"] = "1"  # "up from $5m a year ago": the same quarter, if one is told
     return found
+
+
+_COMPARISON = re.compile(r"\b(?:from|compared|comparable|than|versus|vs\.?|against)\b[^.;]*$", re.I)
+
+
+def _compares(ctx: Context, pos: int) -> bool:
+    """True when the clause before ``pos`` compares a figure with an earlier one ("up from $5
+    million", "compared with a loss of"): 'a year ago' then names the same period a year back."""
+    return _COMPARISON.search(ctx.text, max(0, pos - 100), pos) is not None
 
 
 def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | None:
