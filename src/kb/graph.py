@@ -42,6 +42,16 @@ from kb.store import Store
 
 RELATIONS = ("role", "participant", "party", "signatory", "co_mention")
 
+# How taking part in an event reads, by role: from the entity to the event, and back.
+PARTICIPANT_LABELS = {
+    "actor": ("acted in", "done by"),
+    "co-actor": ("acted with others in", "done with"),
+    "target": ("was the target of", "aimed at"),
+    "theme": ("was the subject of", "about"),
+    "affiliation": ("was represented in", "on behalf of"),
+    "place": ("was the place of", "took place in"),
+}
+
 # Cost of one step when looking for paths: facts are preferred over co-mentions, and a
 # link through an event or agreement node (two steps) costs as much as a direct role.
 _STEP_COST = {"role": 1.0, "participant": 0.5, "party": 0.5, "signatory": 0.5}
@@ -107,7 +117,7 @@ def build_graph(store: Store, *, include_doubtful: bool = False) -> nx.MultiDiGr
     for r in store.participation_links():
         role = r["role"] or "participant"
         data = edge(r["entity"], r["event"], f"participant:{role}", relation="participant",
-                    label="place of" if role == "place" else f"{role} in", role=role)
+                    label=PARTICIPANT_LABELS.get(role, ("took part in", ""))[0], role=role)
         if data is not None:
             _add_source(data, _source(r, r["trigger"]))
 
@@ -203,7 +213,7 @@ def _reverse_label(data: dict[str, Any]) -> str:
     if rel == "role":
         return ("has former " if data.get("former") else "has ") + (data.get("title") or "role")
     if rel == "participant":
-        return "took place in" if data.get("role") == "place" else f"has {data.get('role')}"
+        return PARTICIPANT_LABELS.get(data.get("role") or "", ("", "with"))[1]
     if rel == "party":
         return "has party"
     if rel == "signatory":
