@@ -60,7 +60,7 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        if not dates_its_clause(span.root):
+        if not dates_its_clause(span.root, weekday=span.root.lower_ in _WEEKDAY_NAMES):
             return None
         return clause_tense(span.root)
 
@@ -216,6 +216,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
 
 
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.I)
 _THE = re.compile(r"the\s+", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)

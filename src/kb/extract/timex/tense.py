@@ -81,11 +81,14 @@ def _after_reporting_verb(tok: Any) -> bool:
 # Prepositions that set a limit rather than the time of the clause's event ("extended to
 # Nov. 20", "until Tuesday", "by Jan. 14"): the verb's tense says nothing about the date.
 LIMIT_PREPS = {"to", "until", "till", "through", "thru", "by"}
+# Of those, the ones that end a stretch begun earlier ("bought from Sept. 14 to Thursday"),
+# whose end lies on the side of the clause's tense when it is a day of the week.
+RANGE_END_PREPS = {"to", "through", "thru"}
 # Nouns a weekday may be part of as one expression ("Saturday evening").
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "overnight", "week", "weekend"}
 
 
-def dates_its_clause(tok: Any) -> bool:
+def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     """False when the expression headed by ``tok`` is not the time of its clause's event: a
     possessive ("Tuesday's ruling"), a limit ("until Nov. 20"), or a modifier of a noun or
     adjective ("payable Dec. 7", "the Nov. 1 deadline", "stock of record Nov. 10")."""
@@ -97,7 +100,7 @@ def dates_its_clause(tok: Any) -> bool:
     if head.i == tok.i:
         return True
     if tok.dep_ == "pobj":
-        return head.lower_ not in LIMIT_PREPS
+        return head.lower_ not in LIMIT_PREPS or weekday and head.lower_ in RANGE_END_PREPS
     if tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "appos", "nummod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
     return True
