@@ -59,7 +59,7 @@ NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORDS})\b
 VAGUE_COUNTS = (r"a\s+few", r"a\s+couple\s+of", r"couple\s+of", "several", "few", "many", "some", r"dozens\s+of",
                 r"hundreds\s+of", r"thousands\s+of")
 VAGUE = f"(?:{'|'.join(VAGUE_COUNTS)})"
-UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 PART = r"(?:early|mid|late)"
 EDGE = r"(?:(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)"
 MODP = rf"(?:{EDGE}|(?:early|mid|late|earlier|later)(?:\s+in)?[\s-]+|mid-)"
@@ -67,7 +67,7 @@ QUAL = r"(?:about|around|nearly|almost|some|more\s+than|less\s+than|fewer\s+than
 
 UNIT_CODE = {
     "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
-    "fortnight": ("", "2W"), "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"),
+    "fortnight": ("", "2W"), "month": ("", "M"), "quarter": ("", "Q"), "year": ("", "Y"), "decade": ("", "DE"),
     "century": ("", "CE"), "centurie": ("", "CE"), "millennium": ("", "ML"), "millennia": ("", "ML"),
 }
 MONTH_PREPS = {"in", "since", "by", "until", "till", "during", "before", "after", "throughout", "from",
@@ -524,6 +524,9 @@ def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | 
         return _f(m, "DATE", month_value(y, mo))
     if unit == "week":
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=k)))
+    if unit == "quarter":
+        q = anchor.year * 4 + (anchor.month - 1) // 3 + k
+        return _f(m, "DATE", quarter_value(q // 4, q % 4 + 1))
     if unit == "fortnight":
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=2 * k)))
     if unit == "day":
@@ -537,6 +540,11 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _is_age(m):
         return None
     unit = _unit_name(m["u"])
+    count = (m["n"] or "").lower()
+    if unit == "quarter" and (count in ("a", "an", "one", "half a", "half an", "three", "3")
+                              and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5])
+                              or count in ("a", "an", "one", "half a", "half an")):
+        return None  # "three quarters of the vote", "a quarter": a share, not a span of time
     n = _count(m["n"]) if m["n"] else None
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
         prev = _prev_words(ctx, m.start(), 1)
@@ -610,8 +618,8 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
 def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
     word = m[0].lower()
     tok = ctx.token(m.start())
-    if word != "annually" and tok is not None and tok.pos_ != "ADV":
-        return None
+    if word != "annually" and tok is not None and tok.pos_ not in ("ADV", "ADJ"):
+        return None  # "the party daily Granma" is a newspaper
     unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
             "hourly": "hour", "nightly": "day"}[word]
     return _f(m, "SET", DateValue(_duration_value(1.0, unit), "set"))
@@ -690,6 +698,14 @@ def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     if w in ("the future", "the near future", "future"):
         return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
     return _f(m, "DATE", ref_value("PAST_REF"), "x")
+
+
+def h_adj_ref(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the current weakness', 'a recent filing': the adjective refers to the present or past."""
+    tok = ctx.token(m.start())
+    if tok is not None and (tok.pos_ != "ADJ" or tok.head.pos_ not in ("NOUN", "PROPN")):
+        return None
+    return _f(m, "DATE", ref_value("PRESENT_REF" if m[0].lower() == "current" else "PAST_REF"))
 
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -840,7 +856,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
-    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
+    ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
     ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_quarter),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
     ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:H)(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<hq>x)", h_half),
@@ -865,6 +881,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("adj_ref", r"\b(?:current|recent)\b(?=\s+[a-z])", h_adj_ref),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
@@ -890,7 +907,7 @@ COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTE
 _WORD_START = "(?<![a-z])"
 _MONTH_KW = _WORD_START + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DOW_KW = _WORD_START + "(?:mon|tue|wed|thu|fri|sat|sun)"
-_UNITS = "(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|millenni)"
+_UNITS = "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)"
 _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case
@@ -910,7 +927,7 @@ KEYWORDS: dict[str, str] = {
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
-    "year_period": "quarter|period|half", "year_end": "year",
+    "year_period": "quarter|period|half", "year_end": "year", "adj_ref": "current|recent",
     "same": "day|week|month|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently",
 }
