@@ -7,6 +7,7 @@ process (``python -m kb``), as a user would run it.
     python benchmarks/run.py                 # 1,000 articles; memory and queries at 10,000
     python benchmarks/run.py --quick         # smoke run: 100 and 300 articles
     python benchmarks/run.py --n 1000 --n-large 0   # skip the large corpus
+    python benchmarks/run.py --cluster       # also --cluster local --workers 2 (needs kb[cluster])
 
 Figures (targets):
   ingest / raw nlp.pipe words per second, one process      >= 0.85
@@ -14,6 +15,7 @@ Figures (targets):
   re-ingest of an unchanged corpus / first ingest time     <  0.03
   peak RSS of ingest at n-large / at n                     <= 1.2
   kb who, kb timeline --country on the n-large store       <  0.3 s each
+  --cluster local --workers 2 / --workers 2 speed            (reported; opt-in with --cluster)
 """
 
 from __future__ import annotations
@@ -70,6 +72,22 @@ for i in range(0, len(arts), 16):
     t["write"] += time.perf_counter() - s
 s = time.perf_counter(); store.consolidate(); t["consolidate"] = time.perf_counter() - s
 print(json.dumps(t))
+"""
+
+# `kb` in this process, then the CPU time of this process alone (not its worker processes):
+# with --cluster, what the one writer (reading, writing, consolidating) costs per article.
+OWN_CPU = r"""
+import json, resource, sys
+from kb.cli import main
+try:
+    main(sys.argv[1:], prog_name="kb")
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print("\n" + json.dumps({"own_cpu": ru.ru_utime + ru.ru_stime}), flush=True)
+sys.exit(code)
 """
 
 
@@ -147,6 +165,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run: --n 100 --n-large 300")
     parser.add_argument("--workdir", type=Path, help="keep corpora and stores here (default: a temp folder)")
     parser.add_argument("--breakdown", type=int, default=200, help="articles for the in-process time split (0: skip)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="also ingest with --cluster local --workers 2 (Dask) and compare it with --workers 2")
     args = parser.parse_args()
     if args.quick:
         args.n, args.n_large, args.breakdown = 100, 300, 50
@@ -184,6 +204,20 @@ def main() -> None:
     print(f"kb ingest --workers 2: {two.seconds:.1f} s, peak RSS {two.max_rss_mb:.0f} MB; "
           f"other processes used {two.others:.2f} cores", flush=True)
 
+    cluster = None
+    if args.cluster:
+        dbc = root / "cluster.db"
+        dbc.unlink(missing_ok=True)
+        cluster = run_measured([PY, "-c", OWN_CPU, "ingest", str(small), "--db", str(dbc), "--cluster", "local",
+                                "--workers", "2", "--json"])
+        report, _, own = cluster.stdout.rpartition("\n{")
+        writer_cpu = json.loads("{" + own)["own_cpu"]
+        assert json.loads(report)["read"] == json.loads(two.stdout)["read"], "cluster ingest read fewer"
+        print(f"kb ingest --cluster local --workers 2: {cluster.seconds:.1f} s, {words / cluster.seconds:.0f} "
+              f"words/s ({words / cluster.seconds / 2:.0f} per worker); the writing process (with the "
+              f"scheduler) used {writer_cpu:.1f} s of CPU, {writer_cpu / args.n * 1000:.1f} ms per article; "
+              f"other processes used {cluster.others:.2f} cores", flush=True)
+
     if args.breakdown:
         split_db = root / "split.db"
         split_db.unlink(missing_ok=True)
@@ -199,6 +233,9 @@ def main() -> None:
            one.seconds / two.seconds >= 1.6)
     figure("re-ingest unchanged ÷ first ingest time", again.seconds / one.seconds, "(target < 0.03)",
            again.seconds / one.seconds < 0.03, "{:.3f}")
+    if cluster:
+        figure("--cluster local --workers 2 speed ÷ --workers 2 speed", two.seconds / cluster.seconds,
+               f"({cluster.seconds:.1f} s vs {two.seconds:.1f} s; Dask starts its workers within the run)", None)
 
     if args.n_large:
         large, large_words = make_corpus(root, args.n_large)

@@ -118,6 +118,44 @@ def test_a_worker_lost_mid_run_loses_and_duplicates_nothing(tmp_path, cluster, p
     assert snapshot(db) == plain_many
 
 
+def test_a_batch_given_up_by_the_scheduler_is_retried_article_by_article(tmp_path, cluster, plain_many, many,
+                                                                         monkeypatch) -> None:
+    import kb.cluster
+
+    distributed = _import_distributed()
+    sizes: list[int] = []
+    collect = kb.cluster._collect
+
+    def spy(client, model, batch, future, **kwargs):
+        sizes.append(len(batch))
+        return collect(client, model, batch, future, **kwargs)
+
+    monkeypatch.setattr(kb.cluster, "_collect", spy)
+    killed: list[int] = []
+
+    def kill_busy_worker(p: Progress) -> None:
+        if not killed:
+            with distributed.Client(cluster) as client:
+                busy = max(client.processing().items(), key=lambda item: len(item[1]))
+            nanny = next(n for n in cluster.workers.values() if n.worker_address == busy[0])
+            killed.append(nanny.pid)
+            os.kill(nanny.pid, signal.SIGKILL)
+
+    # With no failure allowed, the scheduler gives up at once on the batches of the lost worker.
+    scheduler = cluster.scheduler
+    allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0
+    db = tmp_path / "kb.db"
+    try:
+        with Store(db) as store:
+            report = ingest([many], store=store, cluster=cluster.scheduler_address, batch_size=3,
+                            progress=kill_busy_worker)
+    finally:
+        scheduler.allowed_failures = allowed
+    assert killed and 1 in sizes  # batches of three, and single articles retried
+    assert (report.read, report.failed) == (12, [])
+    assert snapshot(db) == plain_many
+
+
 def test_an_interrupted_ingest_is_finished_by_the_next_run(tmp_path, cluster, corpus, plain) -> None:
     def interrupt(p: Progress) -> None:
         if p.done == 3:
