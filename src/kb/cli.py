@@ -271,13 +271,16 @@ def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command()
 @_timeline_options
+@click.option("--all", "everything", is_flag=True,
+              help="Every event the entities take part in, not only the ones a reader asks for first.")
+@click.option("--brief", is_flag=True, help="One line per event: date, summary, sources.")
 @click.option("--limit", type=click.IntRange(0), default=None, metavar="N",
               help="Events shown (default 25; 0 for all). --json and --html give all.")
 @db_option
 @json_option
 def timeline(country: str | None, person: str | None, entity: str | None, date_from: Any, date_to: Any,
-             types: tuple[str, ...], undated: bool, html_path: str | None, limit: int | None, db_path: str,
-             as_json: bool) -> None:
+             types: tuple[str, ...], undated: bool, html_path: str | None, everything: bool, brief: bool,
+             limit: int | None, db_path: str, as_json: bool) -> None:
     """Dated events, oldest first; --country, --person and --entity keep the events
     involving that state, person or entity (several must all hold).
 
@@ -289,7 +292,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     check_range(date_from, date_to)
     with _open(db_path) as store:
         found = queries.timeline(store, country=country, person=person, entity=entity, date_from=date_from,
-                                 date_to=date_to, types=types, undated=undated,
+                                 date_to=date_to, types=types, undated=undated, everything=everything,
                                  limit=None if as_json or html_path else _page(limit, render.EVENT_ROWS))
     events = found.events
     if html_path:
@@ -303,7 +306,8 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
         q = {k: v for k, v in {"country": country, "person": person, "entity": entity,
                                "from": date_from.value if date_from else None,
                                "to": date_to.value if date_to else None,
-                               "type": list(types) or None, "undated": undated or None}.items() if v}
+                               "type": list(types) or None, "undated": undated or None,
+                               "all": everything or None}.items() if v}
         render.print_json({"query": q, "events": queries.to_json(events), **({"note": found.note} if found.note else {})})
         return
     if found.note:
@@ -312,7 +316,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
         render.err.print("no events match")
     else:
         shown = events[:_page(limit, render.EVENT_ROWS)]
-        render.out.print(render.events_table(shown))
+        render.out.print(render.events_lines(shown) if brief else render.events_table(shown))
         render.more(found.total - len(shown))
 
 

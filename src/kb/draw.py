@@ -8,10 +8,12 @@ click. networkx and matplotlib are imported only inside the functions that need 
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import math
-from dataclasses import asdict, dataclass, is_dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -414,16 +416,41 @@ class AxisPart:
     x0: float = 0.0
     x1: float = 0.0
     events: int = 0
+    days: list[int] = field(default_factory=list)  # the day each event of the stretch begins
+    _points: list[tuple[float, float]] = field(default_factory=list, repr=False)
 
     def x(self, day: int) -> float:
-        return self.x0 + (day - self.first) * (self.x1 - self.x0) / max(1, self.last - self.first)
+        """Half by time, half by how many events come before: a busy week gets room."""
+        span = max(1, self.last - self.first)
+        return self.x0 + (self.x1 - self.x0) * (0.5 * (day - self.first) / span + 0.5 * self._share(day))
+
+    def _share(self, day: float) -> float:
+        """Share of the stretch's events before ``day`` (half of those on it), rising
+        linearly between the days that have events."""
+        if not self.days:
+            return (day - self.first) / max(1, self.last - self.first)
+        if not self._points:  # the days are all known once the axis is laid out
+            days, n = sorted(self.days), len(self.days)
+            counts = {d: bisect.bisect_right(days, d) - bisect.bisect_left(days, d) for d in set(days)}
+            self._points = [(float(self.first), 0.0),
+                            *((float(d), (bisect.bisect_left(days, d) + counts[d] / 2) / n) for d in sorted(counts)),
+                            (float(self.last), 1.0)]
+        points = self._points
+        k = bisect.bisect_left(points, (float(day), -1.0))
+        if k == 0:
+            return 0.0
+        if k >= len(points):
+            return 1.0
+        (a, fa), (b, fb) = points[k - 1], points[k]
+        return fb if b == a else fa + (fb - fa) * (day - a) / (b - a)
 
 
 def axis_parts(spans: list[tuple[int, int]], left: float, right: float) -> list[AxisPart]:
     """A time axis that follows where the events are: days grouped into stretches separated
     by long empty gaps (more than a sixth of the whole and two months), each stretch drawn
-    as wide as its share of the events and of the days together, the gaps cut to a break.
-    One event in 1993 beside forty in 2020-21 no longer crushes them against one edge."""
+    as wide as its share of the events and of the days together, the gaps cut to a break;
+    within a stretch, a busy week is widened (:meth:`AxisPart.x`). One event in 1993 beside
+    forty in 2020-21 no longer crushes them against one edge."""
     spans = sorted(spans)
     whole = max(e for _, e in spans) - spans[0][0]
     gap = max(60, whole // 6)
@@ -432,8 +459,9 @@ def axis_parts(spans: list[tuple[int, int]], left: float, right: float) -> list[
         if parts and s <= parts[-1].last + gap:
             parts[-1].last = max(parts[-1].last, e)
             parts[-1].events += 1
+            parts[-1].days.append(s)
         else:
-            parts.append(AxisPart(s, e, events=1))
+            parts.append(AxisPart(s, e, events=1, days=[s]))
     for part in parts:
         pad = max(2, (part.last - part.first) // 30)
         part.first, part.last = part.first - pad, part.last + pad
@@ -506,10 +534,15 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
                 mid = part.x0 - BREAK_W / 2
                 parts.append(f"<text class=\"break\" x=\"{mid:.1f}\" y=\"{axis_y + 4}\" text-anchor=\"middle\">"
                              f"≈</text>")
-            ticks = _ticks(part.first, part.last)
-            room = max(1, int((part.x1 - part.x0) // 70))  # labels about 70 px apart at least
-            for day, label in ticks[::max(1, math.ceil(len(ticks) / room))]:
+            last_x = -1e9
+            # calendar ticks, and the busiest days by name where the axis widened them
+            counts = Counter(part.days)
+            busy = [(d, date.fromordinal(d).isoformat()) for d, n in counts.items() if n > 1]
+            for day, label in sorted([*_ticks(part.first, part.last), *busy], key=lambda t: part.x(t[0])):
                 x = part.x(day)
+                if x - last_x < 70:  # labels at least 70 px apart
+                    continue
+                last_x = x
                 parts.append(f"<line x1=\"{x:.1f}\" y1=\"{top - 10}\" x2=\"{x:.1f}\" y2=\"{axis_y + 5}\" "
                              f"stroke-dasharray=\"2,4\"/><text x=\"{x:.1f}\" y=\"{axis_y + 18}\" "
                              f"text-anchor=\"middle\">{_e(label)}</text>")

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from kb.model import readable_date
 from kb.queries import EventView, Profile
 
 out = Console(highlight=False, soft_wrap=False)
@@ -36,8 +37,21 @@ def _when(v: EventView) -> str:
     if not v.date:
         return "undated"
     if v.date_from == "published":
-        return f"{v.date} (reported)"
-    return v.date
+        return f"{readable_date(v.date)} (reported)"
+    return readable_date(v.date)
+
+
+def events_lines(events: list[EventView]) -> Text:
+    """One line per event: date, summary, how many sources."""
+    lines = Text()
+    for v in events:
+        lines.append(f"{clean(_when(v)):<24}", style="cyan")
+        lines.append(clean(v.summary or v.trigger))
+        if v.modality != "asserted":
+            lines.append(f"  [{clean(v.modality)}]", style="yellow")
+        lines.append(f"  ({len(v.sources)})\n", style="dim")
+    lines.rstrip()
+    return lines
 
 
 def events_table(events: list[EventView], *, title: str | None = None) -> Table:

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from kb.errors import BadStore, KbError
-from kb.model import EVENT_DATE_FROM, PRECISIONS, ArticleFacts
+from kb.errors import BadQuery, BadStore, KbError, StoreUnavailable
+from kb.model import EVENT_DATE_FROM, GENERAL_TYPE, PRECISIONS, UNREAL_MODALITIES, ArticleFacts
 
 if TYPE_CHECKING:
     from kb.resolve.entities import Correction
@@ -664,12 +664,19 @@ class Store:
 
     def event_order(self, entity_groups: list[list[str]] | None = None, *, types: Iterable[str] | None = None,
                     ends_from: str | None = None, starts_until: str | None = None,
-                    undated: bool = False, event_ids: Iterable[str] | None = None) -> list[str]:
+                    undated: bool = False, event_ids: Iterable[str] | None = None,
+                    everything: bool = True) -> list[str]:
         """Ids of merged events in timeline order (start, precision, end), chosen by their best-dated
         telling: involving an entity of every group given, of one of ``types`` (type or CAMEO
         code), whose days reach ``ends_from`` and begin by ``starts_until``, among ``event_ids``
-        when given; only undated ones with ``undated``."""
+        when given; only undated ones with ``undated``. Without ``everything``, only the events
+        a reader asks for first: of a type of the taxonomy or dated by their own sentence, and
+        told as having happened or being planned."""
         where, args = ["h.start IS NULL" if undated else "h.start IS NOT NULL"], []
+        if not everything:
+            where.append(f"(h.type != ? OR h.date_from IN ('clause', 'sentence')) "
+                         f"AND COALESCE(h.modality, '') NOT IN ({', '.join('?' * len(UNREAL_MODALITIES))})")
+            args += [GENERAL_TYPE, *UNREAL_MODALITIES]
         if event_ids is not None:
             where.append("h.event IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(list(event_ids)))
