@@ -144,14 +144,20 @@ def ingest(docs: list[Doc], db: Path, workdir: Path) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "KB_DB": str(db)})
 
 
-def query(entity: str, db: Path, *, undated: bool) -> list[dict]:
-    cmd = [*kb_command(), "timeline", "--entity", entity, "--json", "--db", str(db)]
+EVERYTHING: list[str] = []  # ["--all"] to score every event kb holds, not the default timeline
+
+
+def query(entity: str, db: Path, *, undated: bool) -> tuple[list[dict], bool]:
+    """The events of ``kb timeline --entity``, and whether kb knew the name as an entity
+    (rather than falling back to the sentences that mention it)."""
+    cmd = [*kb_command(), "timeline", "--entity", entity, "--json", "--db", str(db), *EVERYTHING]
     if undated:
         cmd.append("--undated")
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0 or not out.stdout.strip():
-        return []
-    return json.loads(out.stdout).get("events", [])
+        return [], False
+    data = json.loads(out.stdout)
+    return data.get("events", []), "note" not in data
 
 
 def entity_names(entity: str) -> list[str]:
@@ -162,10 +168,14 @@ def entity_names(entity: str) -> list[str]:
 
 def system_timeline(entity: str, db: Path, docs: dict[str, Doc]) -> list[SysEvent]:
     events: list[dict] = []
+    fallback: list[dict] = []
     for name in entity_names(entity):
-        events = query(name, db, undated=False) + query(name, db, undated=True)
-        if events:
+        (dated, known), (undated, _) = query(name, db, undated=False), query(name, db, undated=True)
+        if known and dated + undated:
+            events = dated + undated
             break
+        fallback = fallback or dated + undated
+    events = events or fallback
     out = []
     for e in events:
         if e.get("modality") in NOT_HAPPENED:
@@ -327,7 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true",
                     help="also list missed gold events, unmatched system events and wrong dates")
     ap.add_argument("--check", action="store_true", help="exit 1 below eval/timeline/baseline.json")
+    ap.add_argument("--all", action="store_true", help="score `kb timeline --all` (every event) instead")
     args = ap.parse_args(argv)
+    if args.all:
+        EVERYTHING.append("--all")
     if not (args.data / "articles").is_dir():
         print(f"no SemEval-2015 trial data at {args.data} (use --data)", file=sys.stderr)
         return 2

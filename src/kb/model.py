@@ -11,6 +11,7 @@ orchestrator maps them back with :meth:`Article.original_span`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -85,6 +86,49 @@ class DateValue:
     end: str | None = None  # last ISO day covered
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}:\d{2}|MO|MI|AF|EV|NI|DT))?)?"
+                    r"|-W(\d{2})|-Q([1-4])|-H([12])|-(SP|SU|FA|AU|WI))?$")
+
+
+def readable_date(value: str | None) -> str:
+    """A TimeML value as a reader writes it: "24 Nov 2021, evening", "Dec 2020", "1965",
+    "1990s", "Q3 2021", "summer 2021"; a value of another form as it is."""
+    if not value:
+        return ""
+    if value in _REFS:
+        return _REFS[value]
+    if re.fullmatch(r"\d{3}X", value):
+        return value[:3] + "0s"
+    if re.fullmatch(r"\d{2}XX", value):
+        return f"{int(value[:2]) + 1}th century"
+    m = _VALUE.match(value)
+    if not m:
+        return value
+    year, month, day, time, week, quarter, half, season = m.groups()
+    if week:
+        return f"week {int(week)} of {year}"
+    if quarter:
+        return f"Q{quarter} {year}"
+    if half:
+        return f"{'first' if half == '1' else 'second'} half of {year}"
+    if season:
+        return f"{_SEASONS[season]} {year}"
+    if not month:
+        return year
+    if not 1 <= int(month) <= 12:
+        return value
+    if not day:
+        return f"{_MONTHS[int(month) - 1]} {year}"
+    text = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+    if time:
+        text += ", " + _PARTS.get(time, time)
+    return text
+
+
 @dataclass
 class Timex:
     """A time expression found in an article."""
@@ -156,13 +200,18 @@ class Event:
     trigger_start: int = -1
     trigger_end: int = -1
     cameo: str | None = None
-    modality: str = "asserted"  # asserted, planned, reported, denied, negated
+    modality: str = "asserted"  # asserted, planned, reported, denied, negated, conditional
     participants: list[Participant] = field(default_factory=list)
     place: str | None = None  # LocalEntity key
     date: DateValue | None = None
     date_from: str | None = None  # clause, sentence, narrative (the story's day told above), published
     date_text: str | None = None
     summary: str = ""
+
+
+GENERAL_TYPE = "occurrence"  # the type of an event outside the taxonomy
+# modalities of what the text says did not, or only might, happen
+UNREAL_MODALITIES = ("negated", "denied", "conditional")
 
 
 @dataclass

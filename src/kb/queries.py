@@ -310,26 +310,30 @@ def timeline_for(
     types: Iterable[str] | None = None,
     undated: bool = False,
     limit: int | None = None,
+    everything: bool = False,
 ) -> Timeline:
     """Events involving any of ``entity_ids`` (all events when None), sorted by start.
 
     An event is kept when its span of days overlaps ``[date_from.start, date_to.end]``.
-    With ``undated`` only the events without a date are returned. Events are chosen and
+    With ``undated`` only the events without a date are returned. Without ``everything``
+    only the events a reader asks for first (typed, or dated by their own sentence, and
+    not told as unreal: see :meth:`Store.event_order`). Events are chosen and
     ordered by the store from their best-dated telling alone; full views (sentences,
     participants) are built only for the first ``limit`` (all when None), so a page of a
     large timeline stays fast.
     """
     groups = None if entity_ids is None else [list(entity_ids)]
-    return _timeline(store, groups, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit)
+    return _timeline(store, groups, date_from=date_from, date_to=date_to, types=types, undated=undated, limit=limit,
+                     everything=everything)
 
 
 def _timeline(store: Store, groups: list[list[str]] | None, *, date_from: DateValue | None,
               date_to: DateValue | None, types: Iterable[str] | None, undated: bool, limit: int | None,
-              event_ids: Iterable[str] | None = None) -> Timeline:
+              event_ids: Iterable[str] | None = None, everything: bool = False) -> Timeline:
     order = store.event_order(
         groups, types=[t.lower() for t in types] if types else None, undated=undated,
         ends_from=date_from.start if date_from else None, starts_until=date_to.end if date_to else None,
-        event_ids=event_ids,
+        event_ids=event_ids, everything=everything or bool(types),
     )
     shown = order if limit is None else order[:limit]
     views = {v.id: v for v in event_views(store, shown)}
@@ -404,9 +408,10 @@ def timeline(
     types: Iterable[str] | None = None,
     undated: bool = False,
     limit: int | None = None,
+    everything: bool = False,
 ) -> Timeline:
     """Dated events, oldest first, involving the state, the person and the entity named
-    (each filter given must hold; see :func:`timeline_for`). An ``entity`` that names no
+    (each filter given must hold; see :func:`timeline_for`; ``everything`` as there). An ``entity`` that names no
     entity (a common noun phrase: "stock markets") keeps the events told in sentences that
     mention it, and the timeline's ``note`` says so."""
     groups = [
@@ -423,7 +428,7 @@ def timeline(
                 raise
             note = _mention_note(entity)
     found = _timeline(store, groups or None, date_from=date_from, date_to=date_to, types=types, undated=undated,
-                      limit=limit, event_ids=event_ids)
+                      limit=limit, event_ids=event_ids, everything=everything)
     found.note = note
     return found
 

@@ -42,7 +42,9 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
     sentences = []
     for sent in sents.doc_sents(doc):
         start, end = article.original_span(sent.start_char, sent.end_char)
-        sentences.append(Sentence(start, end, article.text[start:end]))
+        # offsets point into the text as read; the words quoted are the cleaned ones
+        # ("visitlink" repaired), so a reader never sees the web page's artefacts
+        sentences.append(Sentence(start, end, article.clean[sent.start_char:sent.end_char]))
 
     timexes = dates.find_timexes(doc, anchor=article.published)
     found_entities = entities.find_entities(doc)

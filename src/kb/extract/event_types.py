@@ -57,6 +57,7 @@ TYPES: dict[str, str | None] = {
     "bankruptcy": None,
     "absence": None,  # a leave of absence: medical, maternity, sabbatical
     "action": None,  # an act outside the lexicon told alongside a typed event, by the same actor
+    "occurrence": None,  # any other event: an occurrence, action or change of state the text reports
 }
 
 

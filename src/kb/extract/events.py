@@ -29,13 +29,17 @@ from typing import TYPE_CHECKING
 from kb.extract import event_types as lex
 from kb.extract import gazetteer as gz
 from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_index, sentence_of
-from kb.model import DateValue, Event, Participant, Timex
+from kb.model import GENERAL_TYPE, UNREAL_MODALITIES, DateValue, Event, Participant, Timex
+from kb.nlp.event_mentions import event_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from kb.extract.entities import FoundEntities
 
+GENERAL = GENERAL_TYPE
+NOMINAL = ("NOUN", "PROPN", "NUM", "PRON", "DET")  # event words whose parties are read as a noun phrase's
+UNREAL = frozenset(UNREAL_MODALITIES)
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 # things an event may be about without anyone named acting ("iPhone 4 was released")
 THING_KINDS = frozenset({"product"})
@@ -65,6 +69,7 @@ BACKGROUND_ADVERBS = frozenset({"before", "previously", "already", "earlier", "o
 STATE_NOUNS = frozenset({"kingdom", "country", "nation", "republic", "emirate", "state", "monarchy"})
 PRONOUN_REACH = 4  # sentences back to look for the person a pronoun stands for
 THING_REACH = 2  # and for the organisation or product "it" stands for
+HISTORY_DAYS = 31  # a time ending this long before publication is history, not the day's news
 NARRATIVE_DAYS = 7  # a day this close before publication is the story's own day
 # time words that place nothing: they neither date an event nor block the fallback
 VAGUE_TIMES = frozenset({"now", "currently", "at present", "right now", "at the moment", "presently",
@@ -78,7 +83,7 @@ TENSELESS_MARKS = frozenset({"to", "while", "when", "by"})
 BOUNDING_PREPS = frozenset({"before", "after", "since", "until", "till", "following", "prior", "ahead",
                             "pending", "preceding"})
 OBJ_DEPS = ("dobj", "dative", "attr", "oprd")
-ROLE_RANK = {"actor": 0, "co-actor": 1, "target": 2, "theme": 3, "affiliation": 4}
+ROLE_RANK = {"actor": 0, "co-actor": 1, "target": 2, "theme": 3, "affiliation": 4, "location": 5}
 PRECISION_RANK = {"time": 0, "day": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
                   "year": 4, "decade": 5, "century": 6}
 
@@ -135,8 +140,13 @@ class _Context:
                 heads[(span.start, span.end)] = (self.tokens[span.root.i], m.entity)
         self.names: dict[str, str] = {e.key: e.name for e in getattr(found, "entities", [])}
         self.pool: dict[str, list[tuple[int, str, int]]] = {}
+        # every state named, also as an adjective ("the Moroccan state"): what "the two
+        # countries" stands for
+        self.states_named: list[tuple[int, str]] = []
         for root, key in sorted(heads.values(), key=lambda h: h[0].i):
             kind = self.kind.get(key, "")
+            if kind == "state":
+                self.states_named.append((root.i, key))
             if kind == "state" and root.pos_ != "PROPN":
                 continue  # states named as nouns ("Spain"), not as adjectives ("the Spanish minister")
             self.pool.setdefault(kind, []).append((root.i, key, _is_subject(root)))
@@ -164,6 +174,16 @@ class _Context:
 
     def name(self, key: str) -> str:
         return self.names.get(key) or key.split(":", 1)[-1]
+
+    def state_of_place(self, key: str) -> str | None:
+        """The state a capital named in the article belongs to, when the article names the
+        state too ("Rabat" → Morocco)."""
+        if self.kind.get(key) != "place":
+            return None
+        state = gz.gazetteer().capitals.get(self.name(key))
+        if state is None:
+            return None
+        return next((k for k, kind in self.kind.items() if kind == "state" and self.name(k) == state), None)
 
     def entity(self, tok: ParsedToken, *, depth: int = 0) -> str | None:
         """The entity a noun phrase headed by ``tok`` refers to, if any."""
@@ -277,7 +297,7 @@ class _Context:
             # "the two countries", "both nations": the last two states named before
             here = self.sent_of[tok.i]
             keys: list[str] = []
-            for i, key, _ in reversed(self.pool.get("state", [])):
+            for i, key in reversed(self.states_named):
                 if i < tok.left_edge.i and here - self.sent_of[i] <= PRONOUN_REACH and key not in keys:
                     keys.append(key)
                 if len(keys) == 2:
@@ -355,7 +375,12 @@ def _np_range(tok: ParsedToken) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None) -> list[Event]:
+def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None, *,
+                keep_all: bool = False) -> list[Event]:
+    """The events of ``doc``: every event word the recogniser found (``doc.spans["events"]``)
+    and every trigger of the typed lexicon, each with its type (:data:`GENERAL` outside the
+    taxonomy), participants, place, modality and date. Only events with a participant are
+    kept, unless ``keep_all`` (the scorers date every event word)."""
     ctx = _Context(doc, found)
     triggers: dict[int, str] = {}
     others: list[ParsedToken] = []  # verbs outside the lexicon, that may be told alongside an event
@@ -367,6 +392,8 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
             others.append(tok)
     for tok in [t for t in others if _secondary(t, triggers)]:
         triggers[tok.i] = "action"
+    for i in event_words(doc):
+        triggers.setdefault(i, GENERAL)
     hosts = _timex_hosts(doc, timexes, triggers)
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
     for h in hosts:
@@ -377,14 +404,28 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
             if tx.start:
                 ctx.told_of.setdefault(tx.start[:10], set()).update(ctx.sent_ents.get(i, ()))
 
+    recognised = set(event_words(doc))
     events: list[Event] = []
-    for i, type_ in triggers.items():
+    carriers = {g.i for g in (_light_verb(ctx.tokens[i]) for i in triggers if ctx.tokens[i].pos_ != "VERB")
+                if g is not None}
+    # "is scheduled to visit", "intends to deepen", "helped X obtain": the verb a general
+    # verb governs tells the event; the governing one only frames it
+    carriers |= {t.head.i for t in (ctx.tokens[i] for i in triggers)
+                 if t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB"}
+    for i, type_ in sorted(triggers.items()):
         tok = ctx.tokens[i]
+        if i in carriers and type_ == GENERAL and not keep_all:
+            continue  # "filed a lawsuit": the noun tells the event, the verb only carries it
         gov = _light_verb(tok) if tok.pos_ != "VERB" else None
-        args = _noun_args(ctx, tok, gov) if tok.pos_ != "VERB" else _verb_args(ctx, tok, type_)
+        args = _noun_args(ctx, tok, gov) if tok.pos_ in NOMINAL else _verb_args(ctx, tok, type_)
         if not _keep(ctx, tok, type_, args):
-            continue
+            if type_ != GENERAL and (i in recognised or keep_all):
+                type_ = GENERAL  # a typed word without the parties its type needs is still an event
+            if not (keep_all or _keep(ctx, tok, type_, args)):
+                continue
         modality = _modality(tok, gov)
+        if type_ == GENERAL and modality in UNREAL and not keep_all:
+            continue  # what the text says did not or may not happen is no event of a timeline
         here = ctx.sent_of[tok.i]
         date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
                                            narrative[here] if here >= 0 else None, anchor, modality)
@@ -637,8 +678,15 @@ def _subject(tok: ParsedToken) -> ParsedToken | None:
             if c.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return cur.head
             return c
+        if cur is not tok:  # raised: "Gantz is scheduled to visit", "X was expected to sign"
+            raised = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             return cur.head
+        if cur.dep_ in ("acomp", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "Israel is happy with …": the copula's subject
+            continue
         if cur.dep_ == "xcomp":  # object control: "urged Iran to stop", "prompting X to file"
             obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
@@ -682,8 +730,16 @@ def _preps(ctx: _Context, tok: ParsedToken, type_: str, args: _Args) -> None:
                 continue
             for key, _ in ctx.entities(p):
                 kind = ctx.kind.get(key)
+                if word not in ("in", "at", "from") and ctx.state_of_place(key):
+                    key = ctx.state_of_place(key) or key  # "broke off relations with Rabat": its government
+                    kind = "state"
                 if word in ("in", "at") and kind in PLACE_KINDS:
+                    if args.place and args.place != key and kind == "state":
+                        args.add(key, "location")  # "in Casablanca, Morocco": the state it happened in
                     args.place = args.place or key
+                    state = ctx.state_of_place(key)
+                    if state:
+                        args.add(state, "location")  # "in Rabat": in Morocco
                 elif word == "to" and type_ == "visit" and kind in PLACE_KINDS:
                     args.place = args.place or key
                     if kind == "state":
@@ -744,6 +800,9 @@ def _verb_args(ctx: _Context, tok: ParsedToken, type_: str) -> _Args:
     obj = _object(tok)
     if obj is not None and obj.pos_ != "PRON":
         args.objects = [obj]
+        # "broke off relations with Rabat", "opened an office in Rabat": the object's
+        # phrases name the other party and the place
+        _preps(ctx, obj, type_, args)
         if obj.lemma_.lower() in lex.STAKE_OBJECTS:
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of"):
@@ -863,6 +922,9 @@ def _modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
         return "negated"
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "negated"
+    for t in chain:
+        if any(c.dep_ == "mark" and c.lower_ in lex.CONDITION_MARKS for c in t.children):
+            return "conditional"  # "if expanding into Asia", "unless it signs"
     for n, t in enumerate(chain):
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUX:
@@ -1074,8 +1136,9 @@ def _date(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None, triggers: di
             tx = _best(usable, tok)[0]
             return tx.date_value(), "sentence", tx.text
         return None, None, fronted[0][0].text
-    if anchor and modality in ("asserted", "reported"):
-        verb = tok if tok.pos_ == "VERB" else (gov or (tok.head if tok.head.pos_ in ("VERB", "AUX") else None))
+    stated = [h for h in in_sent if _historical(h[0], anchor)]
+    if anchor and modality in ("asserted", "reported") and not stated:
+        verb = _tensed(tok, gov)
         if verb is not None and _is_past(verb):
             if narrative is not None:
                 d = narrative.date_value()
@@ -1083,7 +1146,45 @@ def _date(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None, triggers: di
                     day = DateValue(d.value[:10], "day", d.start, d.start)
                     return day, "narrative", narrative.text
             return DateValue(anchor, "reported", anchor, anchor), "published", None
+        if verb is not None and _is_present(verb):
+            return DateValue(anchor, "reported", anchor, anchor), "published", None
     return None, None, None
+
+
+def _historical(tx: Timex, anchor: str | None) -> bool:
+    """A time well before publication ("in 1965", "last year"): a sentence that states one
+    tells history, not the news of the day."""
+    end, day = _iso(tx.end), _iso(anchor)
+    return _usable(tx) and end is not None and day is not None and (day - end).days > HISTORY_DAYS
+
+
+def _tensed(tok: ParsedToken, gov: ParsedToken | None) -> ParsedToken | None:
+    """The verb whose tense tells when ``tok`` happened: itself, the verb carrying it, or
+    for a noun or adjective the verb of its clause ("the talks were held", "is invincible")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if gov is not None:
+        return gov
+    cur = tok
+    for _ in range(4):  # up through the phrases it sits in: "at a news conference", "the start of talks"
+        if cur.dep_ not in ("acomp", "attr", "nsubj", "nsubjpass", "dobj", "oprd", "pobj", "prep", "poss",
+                            "compound", "appos"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _is_present(verb: ParsedToken) -> bool:
+    """Simple present, present progressive or present passive: what holds as the article is
+    written ("says", "is slipping", "are held")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes:
+        return verb.tag_ in ("VBZ", "VBP")
+    if any(a.lemma_.lower() == "have" or a.tag_ == "MD" or a.lower_ in ("do", "does", "to") for a in auxes):
+        return False
+    return verb.tag_ in ("VBG", "VBN") and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 # ---------------------------------------------------------------- summary

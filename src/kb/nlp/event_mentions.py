@@ -44,6 +44,14 @@ def event_tokens(doc: Doc) -> list[int]:
             if candidate(tok) and sum(get(f, 0.0) for f in token_features(tokens, tok.i)) > 0]
 
 
+def event_words(doc: Doc) -> list[int]:
+    """The event tokens the component marked, or found now when it did not run."""
+    group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
+    if group is not None:
+        return [span.start for span in group]
+    return event_tokens(doc)
+
+
 class EventMentions:
     """The ``kb_event_mentions`` pipeline component."""
 

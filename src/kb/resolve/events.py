@@ -35,6 +35,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from kb.model import UNREAL_MODALITIES
+
 # types that may name the same event ("signed a deal" / "the deal sealed their cooperation")
 FAMILIES: dict[str, str] = {
     "agreement_signed": "agreement",
@@ -56,7 +58,7 @@ MAX_CANDIDATES = 200
 MAX_LOOKED = 400
 COARSE = {"day": 0, "time": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
           "year": 4, "decade": 5, "century": 6}
-OPPOSED_MODALITIES = {"denied", "negated"}
+OPPOSED_MODALITIES = set(UNREAL_MODALITIES)
 # families recognised by their object ("a deal", "ties"): their verbs are synonyms
 # ("signed", "concluded", "sealed"), so one article may use several for one event
 OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
@@ -330,6 +332,8 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
         return False  # another action narrated by the same article
     if (r.modality in OPPOSED_MODALITIES) != (c.modality in OPPOSED_MODALITIES):
         return False
+    if (r.modality == "planned") != (c.modality == "planned") and (from_pub or c.from_published):
+        return False  # a plan and a report a few days apart are two events unless their own dates agree
     if dated and c.start is not None:
         assert start is not None and end is not None
         return _dates_compatible(c, start, end, rank, from_pub)
