@@ -15,6 +15,7 @@ Oil prices rose 3 percent on Monday after OPEC agreed to cut output.
 Stock markets in Europe also fell, and the dollar weakened against the euro.
 Robert Smith, the chief executive of International Business Machines Corp., met U.S. President Joe Biden in Washington on Monday.
 The Federal Reserve kept interest rates unchanged on Wednesday.
+Wal-Mart Stores Inc. and JPMorgan Chase & Co. said they would hire 10,000 workers.
 """
 
 
@@ -51,6 +52,13 @@ def test_first_name_forms_initials_and_short_forms(run, news_db):
     assert _names(run, news_db, "IBM") == ["International Business Machines Corp."]
     assert _names(run, news_db, "Fed") == ["Federal Reserve"]
     assert _names(run, news_db, "the Federal Reserve") == ["Federal Reserve"]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("Walmart", "Wal-Mart Stores Inc."), ("Wal Mart", "Wal-Mart Stores Inc."),
+                                              ("JP Morgan", "JPMorgan Chase & Co."),
+                                              ("J.P. Morgan", "JPMorgan Chase & Co.")])
+def test_joined_or_split_opening_words(run, news_db, typed, stored):
+    assert _names(run, news_db, typed) == [stored]
 
 
 def test_country_filter_takes_the_usual_short_form(run, news_db):
@@ -96,3 +104,4 @@ def test_keys_keep_numbers_and_forgive_the_rest():
     assert lookup.initials("International Business Machines Corp.") == "ibm"
     assert lookup.initials("Hewlett-Packard") == "hp"
     assert lookup.typed_initials("U.S.") == "us" and lookup.typed_initials("Hewlett Packard") == ""
+    assert lookup.word_prefixes("Wal-Mart Stores Inc.") == {"wal", "walmart"}

@@ -95,6 +95,13 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in ws)
 
 
+def word_prefixes(name: str) -> set[str]:
+    """The name's first words run together, for every count short of all of them:
+    "Wal-Mart Stores Inc." -> {"wal", "walmart", "walmartstores"}."""
+    ws = [w for w in words(name) if w not in generic_words()]
+    return {"".join(ws[:k]) for k in range(1, len(ws))}
+
+
 def keys(name: str, *, person: bool = False) -> set[str]:
     """Every key under which ``name`` is found. ``person`` adds the other forms of its
     first name ("bill gates" -> also "williamgates")."""

@@ -95,6 +95,8 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
         rows = _fold_match(store, name, kind)
     if not rows and " " in name:
         rows = _words_match(store, name, kind)
+    if not rows:
+        rows = _prefix_match(store, name, kind)
     if not include_doubtful and any(not r["doubtful"] for r in rows):
         rows = [r for r in rows if not r["doubtful"]]
     if not rows:
@@ -135,6 +137,18 @@ def _key_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
     if not rows:
         rows = [r for r in _rows_named(store, by_initials, kind) if r["kind"] in ("organization", "state")]
     return rows
+
+
+def _prefix_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
+    """Entities whose name opens with what was typed, spaced or punctuated another way:
+    "JP Morgan" finds "JPMorgan Chase & Co.", "Walmart" finds "Wal-Mart Stores Inc."."""
+    from kb import lookup
+
+    key = lookup.core_key(name)
+    if len(key) < 4:
+        return []
+    hits = {n for n in store.entity_names_like(["%".join(key[:6]) + "%"], kind) if key in lookup.word_prefixes(n)}
+    return _rows_named(store, hits, kind)
 
 
 def _rows_named(store: Store, names: Iterable[str], kind: str | None) -> list[sqlite3.Row]:
