@@ -1567,11 +1567,15 @@ def _monarchies() -> frozenset[str]:
 
 def _monarch_holders(roles: Iterable[Role], cands: list[_Cand], names: dict[str, str]) -> None:
     """A monarch's title that names no state ("King Mohammed VI") takes the one monarchy its
-    sentence names: "King of Morocco" where the sentence names Morocco and Israel."""
+    sentence names, itself or by its capital: "King of Morocco" where the sentence names
+    Morocco and Israel."""
     states_in: dict[int, set[str]] = {}
+    capitals = gz.gazetteer().capitals
     for c in cands:
         if c.kind == "state":
             states_in.setdefault(c.sent, set()).add(c.key)
+        elif c.kind == "place" and c.name in capitals:  # "King Charles met … in London"
+            states_in.setdefault(c.sent, set()).add(f"state:{capitals[c.name]}")
     for role in roles:
         words = role.title.lower().split()
         if role.of is not None or not words or not set(words) <= _MONARCH_HEADS:
