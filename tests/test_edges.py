@@ -191,3 +191,16 @@ def test_graph_png_is_readable_at_its_default_size(run, seeds_db, tmp_path):
 
     assert nodes is None or nodes <= PNG_MAX_NODES
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_title_without_its_state_joins_the_same_title_with_one(run, tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("---\ndate: 2024-01-05\n---\nTalks\n\nPresident Emmanuel Macron said on Monday "
+                                  "that the talks would go on.\n")
+    (folder / "b.txt").write_text("---\ndate: 2024-01-09\n---\nVisit\n\nFrench President Emmanuel Macron visited "
+                                  "Algiers on Tuesday.\n")
+    db = str(tmp_path / "kb.db")
+    run("ingest", str(folder), "--db", db)
+    roles = run.json("who", "Macron", "--db", db)["matches"][0]["roles"]
+    assert [(r["title"], r["of"], len(r["sources"])) for r in roles] == [("President", "France", 2)]

@@ -240,6 +240,7 @@ def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Pro
         entry["sources"].append(asdict(_source(r, r["doc_title"], r["published"], r["sentence"])))
         if r["of_kind"] == "state" and r["of_entity"] not in states:
             states.append(r["of_entity"])
+    _holders_from_elsewhere(roles)
     if row["kind"] == "state":
         states = []
     found = timeline_for(store, [eid], limit=events)
@@ -249,6 +250,16 @@ def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Pro
         states=states, related=related(store, eid), events=found.events, events_total=found.total,
         documents=store.documents_of(eid), doubtful=bool(row["doubtful"]),
     )
+
+
+def _holders_from_elsewhere(roles: dict[tuple[str, str | None, bool], dict[str, Any]]) -> None:
+    """A title one article gives without its state or organisation ("President") joins the
+    same title another article gives with one ("President of France"), when only one does."""
+    for key in [k for k in roles if k[1] is None]:
+        title, _, former = key
+        held = [k for k in roles if k[0] == title and k[2] == former and k[1] is not None]
+        if len(held) == 1:
+            roles[held[0]]["sources"] += roles.pop(key)["sources"]
 
 
 def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, Any]]:
