@@ -234,6 +234,13 @@ def _premodifier(ctx: DocContext, start: int, end: int) -> bool:
     return head.i >= span.end and root.dep_ in _PREMODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
 
 
+def _nominal(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the expression is a noun phrase ("1990s", "past"), which an article may open;
+    not an adverb or adjective ("the recently announced phone")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN", "NUM")
+
+
 def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     """TimeML extent: a possessive is left out; "the" is part of an expression that heads its
     noun phrase ("the third quarter", "the past three months", "the 1990s") but not of one
@@ -246,7 +253,7 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     if m and end > m.end():
         return (m.end(), end) if _premodifier(ctx, m.end(), end) else (start, end)
     before = _THE_BEFORE.search(text, max(0, start - 5), start)
-    if before and not _premodifier(ctx, start, end):
+    if before and _nominal(ctx, start, end) and not _premodifier(ctx, start, end):
         return before.start(), end
     return start, end
 

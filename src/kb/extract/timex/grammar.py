@@ -700,14 +700,6 @@ def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", ref_value("PAST_REF"), "x")
 
 
-def h_adj_ref(m: re.Match[str], ctx: Context) -> Found | None:
-    """'the current weakness', 'a recent filing': the adjective refers to the present or past."""
-    tok = ctx.token(m.start())
-    if tok is not None and (tok.pos_ != "ADJ" or tok.head.pos_ not in ("NOUN", "PROPN")):
-        return None
-    return _f(m, "DATE", ref_value("PRESENT_REF" if m[0].lower() == "current" else "PAST_REF"))
-
-
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     if name in ("easter", "easter sunday", "good friday", "easter monday"):
@@ -881,7 +873,6 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
-    ("adj_ref", r"\b(?:current|recent)\b(?=\s+[a-z])", h_adj_ref),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
@@ -927,7 +918,7 @@ KEYWORDS: dict[str, str] = {
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
-    "year_period": "quarter|period|half", "year_end": "year", "adj_ref": "current|recent",
+    "year_period": "quarter|period|half", "year_end": "year",
     "same": "day|week|month|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently",
 }
