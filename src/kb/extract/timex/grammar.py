@@ -211,12 +211,27 @@ def h_month_rel(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
 
 
+# Month names that are also a modal, a verb, an adjective or a given name.
+AMBIGUOUS_MONTHS = {"may", "march", "april", "june", "august"}
+
+
+def _plain_month(m: re.Match[str], ctx: Context) -> bool:
+    """A month named without a preposition ("the October slaying", "figures for January" after
+    no other date) is one when its name is no other word and no name runs on around it."""
+    if m["mon"].lower() in AMBIGUOUS_MONTHS:
+        return False
+    nxt, prv = _next_raw(ctx, m.end()), _prev_raw(ctx, m.start())
+    if nxt[:1].isupper() or nxt[:1].isdigit():
+        return False
+    return not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
     if not m["mod"]:
-        if not prev or prev[0] not in MONTH_PREPS:
-            return None
-        if prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()]):
+        after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
+            prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()]))
+        if not after_prep and not _plain_month(m, ctx):
             return None
         nxt = _next_raw(ctx, m.end())
         if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in ("have", "be", "not", "also", "said", "says")):
