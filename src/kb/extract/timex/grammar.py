@@ -710,7 +710,7 @@ def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     if w in ("now", "currently", "presently", "nowadays", "at present", "the present", "these days",
              "the moment", "right now", "at the moment", "present day", "the present day"):
         return _f(m, "DATE", ref_value("PRESENT_REF"), "x")
-    if w in ("the future", "the near future", "future"):
+    if w.endswith(("future", "term")):
         return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
     return _f(m, "DATE", ref_value("PAST_REF"), "x")
 
@@ -874,9 +874,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
-    ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
+    ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
     ("plural_of", rf"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
-    ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+)(?P<u>years|months|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
+    ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
     ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
@@ -887,7 +887,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
-    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|(?<=in\s)the\s+(?:near\s+)?future|(?<=in\s)future|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
@@ -935,7 +935,7 @@ KEYWORDS: dict[str, str] = {
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "year_period": "quarter|period|half", "year_end": "year",
     "same": "day|week|month|year|morning|evening|night",
-    "ref": "now|present|days|moment|recent|lately|past|future|currently",
+    "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
 }
 # pattern -> what every match of it also holds, in lower case
 NEEDS: dict[str, str] = {
@@ -943,7 +943,7 @@ NEEDS: dict[str, str] = {
     "md": r"\d", "dm": r"\d",  # the day
     "month_rel": "last|next|this|past|coming",
     "rel_unit": "last|this|next|past|coming|previous|following|current",
-    "plural": "(?:year|month|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
+    "plural": "(?:year|month|quarter|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
 }
 # one test per pattern: its keyword, then what it needs, each a compiled search (None: always try)
 _GATES: list[list[re.Pattern[str]]] = [
