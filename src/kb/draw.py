@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from kb.output import replacing, write_text
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -170,9 +172,10 @@ document.querySelectorAll('[data-i]').forEach(x=>x.addEventListener('click', ()=
 
 
 def _json_for_script(data: Any) -> str:
-    """JSON safe to put inside a <script> element."""
+    """JSON safe to put inside a <script> element: no "<", ">" or "&" at all (each can only
+    be in a string, where its \\u escape reads back the same), so no "</script>" or "<!--"."""
     text = json.dumps(data, ensure_ascii=False, default=_plain)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _plain(obj: Any) -> Any:
@@ -315,7 +318,7 @@ def graph_html(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: 
         "profiles": profiles or {},
     }
     body = f"<div id=\"canvas\">{''.join(parts)}</div>"
-    Path(path).write_text(_page(title, header, body, data, _GRAPH_JS), encoding="utf-8")
+    write_text(path, _page(title, header, body, data, _GRAPH_JS))
 
 
 def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: str | None = None) -> None:
@@ -323,10 +326,17 @@ def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: s
     import matplotlib
 
     matplotlib.use("Agg")
+    pos = {n: (x, 1.0 - y) for n, (x, y) in layout(graph).items()}
+    # Names are text, never maths: "$5 and $6" must not be typeset between the dollars.
+    with matplotlib.rc_context({"text.parse_math": False}):
+        _draw_png(graph, pos, path, title=title, center=center)
+
+
+def _draw_png(graph: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], path: str | Path, *, title: str,
+              center: str | None) -> None:
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    pos = {n: (x, 1.0 - y) for n, (x, y) in layout(graph).items()}
     fig, ax = plt.subplots(figsize=(16, 11), dpi=100)
     try:
         ax.set_title(title, fontsize=13)
@@ -356,7 +366,8 @@ def graph_png(graph: nx.MultiDiGraph, path: str | Path, *, title: str, center: s
         ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, OTHER_COLOUR),
                                   label=k) for k in kinds], loc="lower left", fontsize=8, frameon=False)
         fig.tight_layout()
-        fig.savefig(path, format="png")
+        with replacing(path) as tmp:
+            fig.savefig(tmp, format="png")
     finally:
         plt.close(fig)
 
@@ -573,7 +584,7 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
     header = (_legend_types(types, colour) + f"<span class=\"muted\">{len(views)} events, {len(dated)} dated</span>")
     body = f"<div id=\"canvas\" style=\"overflow:auto;background:#fff\">{''.join(parts)}{table}</div>"
     data = {"events": views, "colours": KIND_COLOURS}
-    Path(path).write_text(_page(title, header, body, data, _TIMELINE_JS), encoding="utf-8")
+    write_text(path, _page(title, header, body, data, _TIMELINE_JS))
 
 
 def _legend_types(types: list[str], colour: dict[str, str]) -> str:

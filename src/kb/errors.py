@@ -40,3 +40,16 @@ class NotFound(KbError):
 
 class BadDate(KbError):
     """A date argument that cannot be read."""
+
+
+class StoreUnavailable(KbError):
+    """The store cannot be written (read-only, disk full, held by another writer) or read;
+    nothing already stored is lost."""
+
+
+class BadQuery(KbError):
+    """A search or name argument that cannot be looked up as given."""
+
+
+class CannotWrite(KbError):
+    """An output file (export, page, picture) could not be written; no partial file is left."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.draw import graph_html, graph_png, timeline_html
+from kb.output import replacing, write_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,14 +73,16 @@ def write(graph: nx.MultiDiGraph, fmt: str, target: str | Path) -> ExportReport:
         target = target / f"kb{SUFFIX[fmt]}"
     target.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
-        nx.write_graphml(scalar_graph(graph), target, encoding="utf-8", named_key_ids=True)
+        with replacing(target) as tmp:
+            nx.write_graphml(scalar_graph(graph), tmp, encoding="utf-8", named_key_ids=True)
     elif fmt == "gexf":
-        nx.write_gexf(scalar_graph(graph), target, encoding="utf-8")
+        with replacing(target) as tmp:
+            nx.write_gexf(scalar_graph(graph), tmp, encoding="utf-8")
     else:
         from kb.graph import node_link
 
         data = {"directed": True, "multigraph": True, **node_link(graph)}
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_text(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     report.paths = [str(target)]
     return report
 
@@ -126,12 +129,23 @@ def _cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if kind == "string[]":
-        return NEO4J_ARRAY_DELIMITER.join(_one_line(str(v)).replace(NEO4J_ARRAY_DELIMITER, ",") for v in value)
+        return NEO4J_ARRAY_DELIMITER.join(
+            _inert(_one_line(str(v)).replace(NEO4J_ARRAY_DELIMITER, ",")) for v in value)
     if kind == "boolean":
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return _one_line(str(value))
+    text = _one_line(str(value))
+    return _inert(text) if kind == "string" else text
+
+
+# A spreadsheet opening the CSV would run a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """A text cell that no spreadsheet takes for a formula: a leading quote where it would."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _one_line(text: str) -> str:
@@ -142,15 +156,19 @@ def write_neo4j(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
     """``nodes.csv`` and ``relationships.csv`` with neo4j-admin import headers."""
     folder.mkdir(parents=True, exist_ok=True)
     nodes, rels = folder / NEO4J_NODE_FILE, folder / NEO4J_RELATIONSHIP_FILE
-    with nodes.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(["id:ID", ":LABEL", *(f"{name}:{kind}" for name, _, kind in _NODE_PROPS)])
-        for node, data in graph.nodes(data=True):
-            out.writerow([node, neo4j_label(data["kind"]), *(_cell(data.get(attr), kind) for _, attr, kind in _NODE_PROPS)])
-    with rels.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow([":START_ID", ":END_ID", ":TYPE", "key", *(f"{name}:{kind}" for name, _, kind in _EDGE_PROPS)])
-        for u, v, key, data in graph.edges(keys=True, data=True):
-            out.writerow([u, v, data["relation"].upper(), key,
-                          *(_cell(data.get(attr), kind) for _, attr, kind in _EDGE_PROPS)])
+    # both files are written before either replaces an older one: a pair from one export
+    with replacing(nodes) as nodes_tmp, replacing(rels) as rels_tmp:
+        with nodes_tmp.open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow(["id:ID", ":LABEL", *(f"{name}:{kind}" for name, _, kind in _NODE_PROPS)])
+            for node, data in graph.nodes(data=True):
+                out.writerow([node, neo4j_label(data["kind"]),
+                              *(_cell(data.get(attr), kind) for _, attr, kind in _NODE_PROPS)])
+        with rels_tmp.open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow([":START_ID", ":END_ID", ":TYPE", "key",
+                          *(f"{name}:{kind}" for name, _, kind in _EDGE_PROPS)])
+            for u, v, key, data in graph.edges(keys=True, data=True):
+                out.writerow([u, v, data["relation"].upper(), key,
+                              *(_cell(data.get(attr), kind) for _, attr, kind in _EDGE_PROPS)])
     return [nodes, rels]
