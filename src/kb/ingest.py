@@ -135,8 +135,12 @@ def ingest(
                 continue
             doc_id = facts.article.doc_id
             digest = hashes.pop(doc_id, None) or facts.article.content_hash
-            store.write_article(facts, replace=doc_id in known, content_hash=digest)
+            known_before = doc_id in known
             known[doc_id] = digest
+            if not store.write_article(facts, replace=known_before, content_hash=digest):
+                report.unchanged += 1  # another ingest stored the same content meanwhile
+                tell(doc_id, "unchanged")
+                continue
             report.read += 1
             if not facts.article.published:
                 report.undated.append(facts.article.path or doc_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "kb.db"
 APPLICATION_ID = 0x6B62_6462  # "kbdb": marks a file as a kb store
+MAX_PATTERN = 10_000  # characters of a name looked up by its words (SQLite's LIKE takes up to 50,000)
+BUSY_TIMEOUT = 60  # seconds a writer waits for another one to commit before giving up
 
 
 def default_path() -> str:
@@ -210,12 +213,24 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> None:
         self.path = str(path or default_path())
         self.readonly = readonly
-        self.db = self._connect()
         self._group_size = 0  # inside grouped(): transactions a commit holds at most
         self._group_done = 0  # … and those already in the open one
-        self._migrate()
+        self._snapshot = False  # a read transaction is open (readonly stores read one state)
+        self.db = self._connect()
+        try:
+            self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
+        if self.readonly:
+            # Every query of a readonly store reads one committed state, even while an
+            # ingest commits or a consolidation replaces the derived tables.
+            self.db.execute("BEGIN")
+            self._snapshot = True
 
     # connection and schema
+    # Nothing is written before the file is known to be a kb store (or a new, empty one):
+    # refusing a file leaves it byte for byte as it was.
 
     def _connect(self) -> sqlite3.Connection:
         p = Path(self.path)
@@ -223,66 +238,138 @@ class Store:
             raise BadStore(f"{self.path}: is a folder, not a kb store")
         if self.readonly and not p.exists():
             raise BadStore(f"{self.path}: no knowledge base here; run 'kb ingest PATH' first (or pick one with --db)")
-        if p.exists() and p.stat().st_size > 0:
-            with open(p, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise BadStore(f"{self.path}: not a kb store (not an SQLite file); refusing to touch it")
+        size = p.stat().st_size if p.exists() else 0
+        if size > 0:
+            try:
+                with open(p, "rb") as fh:
+                    header = fh.read(16)
+            except OSError as exc:
+                raise StoreUnavailable(f"{self.path}: cannot read it: {exc.strerror or exc}") from exc
+            if header != b"SQLite format 3\x00":
+                raise BadStore(f"{self.path}: not a kb store (not an SQLite file); refusing to touch it")
+        elif self.readonly:
+            raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
+        folder = p.parent if str(p.parent) else Path(".")
+        uri = f"file:{urllib.parse.quote(str(p.absolute()))}"
+        if not self.readonly:
+            if (p.exists() and not os.access(p, os.W_OK)) or not os.access(folder, os.W_OK):
+                raise StoreUnavailable(f"{self.path}: the knowledge base is read-only (no write access to "
+                                       f"{'it' if p.exists() and not os.access(p, os.W_OK) else 'its folder'}); "
+                                       "nothing was changed")
+        elif not os.access(folder, os.W_OK):
+            # SQLite's write-ahead log needs companion files beside the store; in a folder
+            # no one can write to, no writer can change the store either.
+            companions = [Path(f"{p}-wal"), Path(f"{p}-shm")]
+            uri += "?immutable=1" if not any(c.exists() for c in companions) else "?mode=ro"
         try:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=ON")
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.DatabaseError as exc:
             raise BadStore(f"{self.path}: cannot open as a kb store: {exc}") from exc
+        db.row_factory = sqlite3.Row
         return db
 
-    def _migrate(self) -> None:
-        db = self.db
+    def _schema(self) -> tuple[int, set[str]]:
+        """The file's application id and tables, read without changing anything."""
         try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
-            raise BadStore(f"{self.path}: not a kb store: {exc}") from exc
-        if tables and app_id != APPLICATION_ID:
+            raise self._failure(exc, f"{self.path}: not a kb store") from exc
+        if app_id not in (0, APPLICATION_ID) or (tables and app_id != APPLICATION_ID):
             raise BadStore(f"{self.path}: an SQLite file that is not a kb store; refusing to touch it")
-        if not tables:
-            if self.readonly:
-                raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT)")
-        done = {r[0] for r in db.execute("SELECT name FROM migrations")}
+        return app_id, tables
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema; several processes may do it at once.
+
+        The schema is looked at again once the write lock is held, so of two processes
+        opening a new store at the same moment one creates it and the other finds it made.
+        """
+        db = self.db
+        _, tables = self._schema()
+        if not tables and self.readonly:
+            raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
+        if not self.readonly:
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError as exc:
+                raise self._failure(exc) from exc
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if tables and not self._pending(tables):
+            return
+        if self.readonly:
+            # Queries may migrate an older store too: it only adds tables.
+            self.readonly = False
+        with self.transaction():
+            _, tables = self._schema()
+            if not tables:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT)")
+            for name, func in self._pending({"migrations"}):
+                func(db)
+                db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _pending(self, tables: set[str]) -> list[tuple[str, Callable[[sqlite3.Connection], None]]]:
+        """Migrations not yet applied; a store made by a newer kb is refused."""
+        if "migrations" not in tables:
+            raise BadStore(f"{self.path}: an SQLite file that is not a kb store; refusing to touch it")
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
         known = {name for name, _ in MIGRATIONS}
         if done - known:
             raise BadStore(
                 f"{self.path}: made by a newer kb (schema {len(done)} > {SCHEMA_VERSION}); upgrade kb to use it"
             )
-        pending = [(n, f) for n, f in MIGRATIONS if n not in done]
-        if pending and self.readonly:
-            # Queries may migrate an older store too: it only adds tables.
-            self.readonly = False
-        for name, func in pending:
-            with self.transaction():
-                func(db)
-                db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        return [(n, f) for n, f in MIGRATIONS if n not in done]
+
+    def _failure(self, exc: sqlite3.Error, context: str | None = None) -> Exception:
+        """A one-line error for what SQLite reports when the store cannot be written or read."""
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        detail = str(exc)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in detail:
+            return StoreUnavailable(f"{self.path}: another kb process is writing to the knowledge base; "
+                                    "try again when it has finished")
+        if code == sqlite3.SQLITE_FULL:
+            return StoreUnavailable(f"{self.path}: the disk is full; nothing already stored was lost "
+                                    "(free some space and run the command again)")
+        if code == sqlite3.SQLITE_IOERR:
+            return StoreUnavailable(f"{self.path}: cannot write to the knowledge base ({detail}: the disk may be "
+                                    "full); nothing already stored was lost")
+        if code == sqlite3.SQLITE_READONLY:
+            return StoreUnavailable(f"{self.path}: the knowledge base is read-only; nothing was changed")
+        if code == sqlite3.SQLITE_CANTOPEN:
+            return StoreUnavailable(f"{self.path}: cannot open the knowledge base ({detail})")
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return BadStore(f"{self.path}: damaged or not a kb store ({detail})")
+        if context:
+            return BadStore(f"{context}: {detail}")
+        return exc
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing; inside :meth:`grouped`, a savepoint of the group's transaction."""
+        """All or nothing; inside :meth:`grouped`, a savepoint of the group's transaction.
+
+        It takes the write lock first (waiting up to ``BUSY_TIMEOUT`` for another writer), so
+        what it reads is what it writes over. A store that cannot be written (read-only, disk
+        full, another writer for too long) raises :class:`StoreUnavailable`, rolled back.
+        """
         if self._group_size:
             with self._grouped_step():
                 yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._end_snapshot()
+        self._exec("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                self._raise(exc)
             raise
-        else:
-            self.db.execute("COMMIT")
+        self._exec("COMMIT", rollback=True)
 
     @contextmanager
     def grouped(self, size: int) -> Iterator[None]:
@@ -291,35 +378,66 @@ class Store:
         Each still holds or fails alone (a savepoint), and a reader sees a group only once
         it is committed; a crash loses at most the open group, never part of one write.
         """
+        self._end_snapshot()
         self._group_size, self._group_done = max(1, size), 0
         try:
             yield
         finally:
             self._group_size = 0
             if self.db.in_transaction:
-                try:
-                    self.db.execute("COMMIT")
-                except sqlite3.Error:
-                    self.db.execute("ROLLBACK")
-                    raise
+                self._exec("COMMIT", rollback=True)
 
     @contextmanager
     def _grouped_step(self) -> Iterator[None]:
         if not self.db.in_transaction:
-            self.db.execute("BEGIN IMMEDIATE")
-        self.db.execute("SAVEPOINT step")
+            self._exec("BEGIN IMMEDIATE")
+        self._exec("SAVEPOINT step", rollback=True)
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             if self.db.in_transaction:  # SQLite may have rolled the whole group back itself
-                self.db.execute("ROLLBACK TO step")
-                self.db.execute("RELEASE step")
+                try:
+                    self.db.execute("ROLLBACK TO step")
+                    self.db.execute("RELEASE step")
+                except sqlite3.Error:
+                    self._rollback()
+            if isinstance(exc, sqlite3.Error):
+                self._raise(exc)
             raise
-        self.db.execute("RELEASE step")
+        self._exec("RELEASE step", rollback=True)
         self._group_done += 1
         if self._group_done >= self._group_size:
-            self.db.execute("COMMIT")
+            self._exec("COMMIT", rollback=True)
             self._group_done = 0
+
+    def _exec(self, sql: str, *, rollback: bool = False) -> None:
+        """A transaction statement; if SQLite refuses it, a one-line error (after a rollback)."""
+        try:
+            self.db.execute(sql)
+        except sqlite3.Error as exc:
+            if rollback:
+                self._rollback()
+            self._raise(exc)
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the connection is closed or SQLite already rolled back
+
+    def _raise(self, exc: sqlite3.Error) -> None:
+        failure = self._failure(exc)
+        if failure is exc:
+            raise exc
+        raise failure from exc
+
+    def _end_snapshot(self) -> None:
+        """Close a readonly store's read transaction before it writes (a correction)."""
+        if self._snapshot:
+            self._snapshot = False
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -340,20 +458,28 @@ class Store:
         """Content hash of every stored article, by id."""
         return {r[0]: r[1] for r in self.db.execute("SELECT id, hash FROM articles")}
 
-    def write_article(self, facts: ArticleFacts, *, replace: bool = True, content_hash: str | None = None) -> None:
+    def write_article(self, facts: ArticleFacts, *, replace: bool = True, content_hash: str | None = None) -> bool:
         """Replace everything known about one article, in one transaction.
 
-        ``replace=False`` skips clearing old facts, for an article known to be new;
-        ``content_hash`` is the hash of the article as read (default: as it is now).
+        ``replace=False`` skips clearing old facts for an article thought to be new; if
+        another process has stored it meanwhile, the same content is left as it is (returns
+        False) and other content replaced. ``content_hash`` is the hash of the article as
+        read (default: as it is now).
         """
         a = facts.article
+        digest = content_hash or a.content_hash
         with self.transaction() as db:
+            if not replace:
+                row = db.execute("SELECT hash FROM articles WHERE id = ?", (a.doc_id,)).fetchone()
+                if row is not None and row[0] == digest:
+                    return False
+                replace = row is not None
             if replace:
                 self._delete_article(a.doc_id)
             db.execute(
                 "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (a.doc_id, a.path, a.title, a.published, a.published_from, a.url, a.source,
-                 content_hash or a.content_hash, a.text, _now()),
+                 digest, a.text, _now()),
             )
             db.executemany(
                 "INSERT INTO sentences(article, idx, start_char, end_char, text) VALUES (?,?,?,?,?)",
@@ -393,6 +519,7 @@ class Store:
                   *_date_cols(g.date), g.sentence) for g in facts.agreements],
             )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+        return True
 
     def _delete_article(self, doc_id: str) -> None:
         for table in ("sentences", "local_entities", "mentions", "roles", "timexes", "events",
@@ -461,7 +588,17 @@ class Store:
         return bool(row and row[0] == "1")
 
     def consolidate(self) -> None:
-        """Rebuild canonical entities and merged events from the per-article facts."""
+        """Rebuild canonical entities and merged events from the per-article facts.
+
+        It reads and writes in one transaction: an article or a correction committed by
+        another process meanwhile waits for it and marks the store for the next one, so
+        no update is lost. Rows are read in a fixed order, so the result does not depend
+        on the order in which articles were ingested.
+        """
+        with self.transaction():
+            self._consolidate()
+
+    def _consolidate(self) -> None:
         # Imported here, not at the top: queries open the store and never consolidate.
         from kb.resolve.entities import LocalRecord, resolve_entities
         from kb.resolve.events import EventRecord, merge_events
@@ -477,13 +614,15 @@ class Store:
         records = [
             LocalRecord(one(r[0]), one(r[1]), one(r[2]), one(r[3]),
                         [one(a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
-            for r in db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities")
+            for r in db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities"
+                                " ORDER BY article, key")
         ]
         res = resolve_entities(records, self.corrections())
         del records  # freed before events are merged: the two would otherwise peak together
         members = res.members
         participants: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for r in db.execute("SELECT article, event, entity, role FROM event_participants"):
+        for r in db.execute("SELECT article, event, entity, role FROM event_participants"
+                            " ORDER BY article, event, rowid"):
             eid = members.get((r[0], r[2]))
             if eid:
                 participants.setdefault((one(r[0]), r[1]), []).append((eid, one(r[3])))
@@ -493,38 +632,37 @@ class Store:
                         one(r[4]), one(r[5]), one(r[6]), one(r[7]), published.get(r[0]),
                         one(r[8]), date_from=one(r[9]), sentence=r[10] if r[10] is not None else -1)
             for r in db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
-                                " sentence FROM events")
+                                " sentence FROM events ORDER BY article, key")
         ]
         del pool
         merged = merge_events(event_records)
         place_rows = db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
-        with self.transaction():
-            for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities",
-                          "event_heads"):
-                db.execute(f"DELETE FROM {table}")
-            db.executemany(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?)",
-                [(e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful))
-                 for e in res.entities.values()],
-            )
-            db.executemany(
-                "INSERT INTO entity_names VALUES (?,?)",
-                [(n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}],
-            )
-            db.executemany("INSERT INTO entity_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in members.items()])
-            db.executemany("INSERT INTO event_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in merged.items()])
-            links: set[tuple[str, str, str]] = set()
-            for (article, key), parts in participants.items():
-                event = merged.get((article, key))
-                if event:
-                    links.update((event, eid, role) for eid, role in parts)
-            for article, key, place in place_rows:
-                event, eid = merged.get((article, key)), members.get((article, place))
-                if event and eid:
-                    links.add((event, eid, "place"))
-            db.executemany("INSERT INTO event_entities VALUES (?,?,?)", sorted(links))
-            _fill_event_heads(db)
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+        for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities",
+                      "event_heads"):
+            db.execute(f"DELETE FROM {table}")
+        db.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?,?)",
+            [(e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful))
+             for e in res.entities.values()],
+        )
+        db.executemany(
+            "INSERT INTO entity_names VALUES (?,?)",
+            [(n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}],
+        )
+        db.executemany("INSERT INTO entity_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in members.items()])
+        db.executemany("INSERT INTO event_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in merged.items()])
+        links: set[tuple[str, str, str]] = set()
+        for (article, key), parts in participants.items():
+            event = merged.get((article, key))
+            if event:
+                links.update((event, eid, role) for eid, role in parts)
+        for article, key, place in place_rows:
+            event, eid = merged.get((article, key)), members.get((article, place))
+            if event and eid:
+                links.add((event, eid, "place"))
+        db.executemany("INSERT INTO event_entities VALUES (?,?,?)", sorted(links))
+        _fill_event_heads(db)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
     # reading: plain rows for the query layer
 
@@ -551,6 +689,8 @@ class Store:
 
     def entities_with_word(self, word: str) -> list[sqlite3.Row]:
         """Entities with a name or alias containing ``word`` as a whole word."""
+        if len(word) > MAX_PATTERN:
+            return []  # longer than any stored name, and than SQLite takes as a LIKE pattern
         w = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return self.db.execute(
             "SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity "
@@ -781,7 +921,10 @@ class Store:
     def search_sentences(self, query: str, *, limit: int = 20, entities: list[str] | None = None,
                          published_from: str | None = None, published_until: str | None = None) -> list[sqlite3.Row]:
         """Sentences matching an FTS5 ``query``, best first; only those naming one of
-        ``entities`` (canonical ids) and from articles published in the range, when given."""
+        ``entities`` (canonical ids) and from articles published in the range, when given.
+        A query that FTS5 cannot read raises :class:`BadQuery`."""
+        if not query.strip():
+            raise BadQuery("nothing to search for: the text is empty")
         where, args = ["sentences_fts MATCH ?"], [query]
         if entities is not None:
             where.append(
@@ -796,13 +939,18 @@ class Store:
         if published_until:
             where.append("substr(a.published, 1, 10) <= ?")
             args.append(published_until)
-        return self.db.execute(
-            f"""SELECT s.article, s.idx, s.start_char, s.end_char, s.text, a.title, a.published,
-                       bm25(sentences_fts) AS score
-                FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-                JOIN articles a ON a.id = s.article
-                WHERE {' AND '.join(where)} ORDER BY score LIMIT ?""",
-            (*args, limit)).fetchall()
+        try:
+            return self.db.execute(
+                f"""SELECT s.article, s.idx, s.start_char, s.end_char, s.text, a.title, a.published,
+                           bm25(sentences_fts) AS score
+                    FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+                    JOIN articles a ON a.id = s.article
+                    WHERE {' AND '.join(where)} ORDER BY score LIMIT ?""",
+                (*args, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc):
+                raise BadQuery(f"cannot search for {query!r}: {exc}") from exc
+            raise
 
     def entities_in_sentence(self, article: str, idx: int) -> list[sqlite3.Row]:
         return self.db.execute(
