@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
-from kb.extract.timex.grammar import Found, candidates, select
+from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause
 from kb.model import DateValue, Timex
 
@@ -75,7 +75,8 @@ def _parse_anchor(anchor: str | None) -> dt.date | None:
 
 
 def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
-    """Model DATE/TIME entities the grammar did not cover, trimmed, without a value."""
+    """Model DATE/TIME entities the grammar did not cover, trimmed: so many units ("the
+    years", "the first hours") are a vague duration, the rest are left without a value."""
     extra = []
     for ent in doc_ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
@@ -94,9 +95,19 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
+        plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)
+        if plural:  # "in the years that followed", "the first hours of the war": so many of them
+            unit = plural["u"].lower()
+            unit = "century" if unit == "centuries" else unit[:-1]
+            extra.append(Found(start, end, "DURATION", DateValue(duration_value(None, unit), "duration")))
+            continue
         typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc_text[start:end], re.I) and ent.label_ == "TIME" else "DATE"
         extra.append(Found(start, end, typ, None))
     return extra
+
+
+_PLURAL_UNITS = re.compile(r"(?:(?:early|first|last|late|final)\s+)?(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)"
+                           r"(?:\s+ahead)?", re.I)
 
 
 def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:

@@ -407,9 +407,9 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
     anchor = _anchor(ctx)
     if m["the"] and rel in ("past", "last") and not m["mod"]:
-        return _f(m, "DURATION", DateValue(_duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
+        return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
-        return _f(m, "DURATION", DateValue(_duration_value(1.0, unit), "duration"))
+        return _f(m, "DURATION", DateValue(duration_value(1.0, unit), "duration"))
     if rel == "following" or (rel == "previous" and not m["the"]):
         return _f(m, "DATE", None)
     if anchor is None:
@@ -448,7 +448,7 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
 _YEARS_IN = {"decade": 10, "century": 100, "centurie": 100, "millennium": 1000, "millennia": 1000}
 
 
-def _duration_value(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str) -> str:
     pre, code = UNIT_CODE.get(unit, ("", "Y"))
     if n is None:
         return f"P{pre}X{code}"
@@ -491,7 +491,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         end = m.start("dir")
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1
-        return Found(m.start(), end, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+        return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
     if direction in ("later", "after"):
         found = _f(m, "DATE", None)
@@ -577,8 +577,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         if tok is not None and tok.ent_type_ in ("MONEY", "PERCENT"):
             return None
     if m["rel"] and m["rel"].lower() in ("next", "coming") and n is None:
-        return _f(m, "DURATION", DateValue(_duration_value(None, unit), "duration"))
-    return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+        return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"))
+    return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
 def _is_age(m: re.Match[str]) -> bool:
@@ -591,7 +591,7 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     unit = _unit_name(m["u"])
     n = _count(m["n"]) if m["n"] else 1.0
-    return _f(m, "DURATION", DateValue(_duration_value(n, unit), "duration"))
+    return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
 def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
@@ -601,7 +601,7 @@ def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", ref_value("PAST_REF"), "x")
     if "coming" in q or "ahead" in (m["ahead"] or ""):
         return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
-    return _f(m, "DURATION", DateValue(_duration_value(None, unit), "duration"), "x")
+    return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"), "x")
 
 
 def h_set(m: re.Match[str], ctx: Context) -> Found | None:
@@ -617,7 +617,7 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
     if m["pod"]:
         return _f(m, "SET", DateValue(f"TXX{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
     unit = _unit_name(m["u"])
-    return _f(m, "SET", DateValue(_duration_value(n, unit), "set"))
+    return _f(m, "SET", DateValue(duration_value(n, unit), "set"))
 
 
 def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
@@ -627,7 +627,7 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
         if not re.search(r"(?:[\d%]|million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|m)$", prev):
             return None
     unit = _unit_name(m["u"])
-    return _f(m, "SET", DateValue(_duration_value(1.0, unit), "set"))
+    return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
 
 
 def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
@@ -637,7 +637,7 @@ def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
         return None  # "the party daily Granma" is a newspaper
     unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
             "hourly": "hour", "nightly": "day"}[word]
-    return _f(m, "SET", DateValue(_duration_value(1.0, unit), "set"))
+    return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
 
 
 def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
