@@ -13,28 +13,53 @@ from typing import Any, Callable
 import click
 
 from kb import __version__
-from kb.cli_options import KINDS, check_range, db_option, json_option, out_file
+from kb.cli_options import KINDS, check_range, db_option, json_option, name_arg, out_file, text_arg
 from kb.cli_options import open_store as _open
 from kb.errors import BadDate, KbError
 
 
 
 class KbGroup(click.Group):
-    """Turns kb's errors into one clear line; ``KB_DEBUG=1`` shows full tracebacks."""
+    """Turns kb's errors into one clear line; ``KB_DEBUG=1`` shows full tracebacks.
+
+    A bad argument is one line too (no usage block), naming the argument, exit status 2.
+    """
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
         except KbError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_clean(str(exc))) from exc
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - users get one line, developers the traceback
             if os.environ.get("KB_DEBUG"):
                 raise
             raise click.ClickException(
-                f"unexpected error: {type(exc).__name__}: {exc} (set KB_DEBUG=1 for details)"
+                _clean(f"unexpected error: {type(exc).__name__}: {exc} (set KB_DEBUG=1 for details)")
             ) from exc
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    """A usage error as one line: what is wrong with which argument, and where help is."""
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return click.UsageError(_clean(" ".join(exc.format_message().split()) + where))
+
+
+def _clean(message: str) -> str:
+    """An error message on one line, with control characters shown escaped."""
+    from kb.render import clean
+
+    return clean(" ".join(message.splitlines()))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -106,10 +131,9 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
                                  "started for it", param_hint="'--workers'")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from rich.markup import escape
-
     from kb import render
     from kb.ingest import ingest as run_ingest
+    from kb.render import safe as escape  # markup-safe, control characters shown escaped
 
     store = _open(db_path, readonly=False)
     bar = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -117,7 +141,7 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
                    disable=not render.err.is_terminal)
 
     def on_progress(p: Any) -> None:
-        bar.update(task, completed=p.done, description=f"ingest {p.doc_id[-40:]}")
+        bar.update(task, completed=p.done, description=f"ingest {escape(p.doc_id[-40:])}")
         if p.status == "failed":
             render.err.print(f"[red]failed[/red] {escape(p.doc_id)}: {escape(p.detail)}", markup=True, highlight=False)
 
@@ -165,14 +189,13 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
 @json_option
 def extract(file: str, published: Any, model: str | None, as_json: bool) -> None:
     """Analyse one article file without storing it; shows all that ingest would keep."""
-    from rich.markup import escape
-
     from kb import render
     from kb.corpus import read_articles
     from kb.errors import BadArticle
     from kb.extract import extract as run_extract
     from kb.extract.pipeline import load_nlp
     from kb.queries import article_report
+    from kb.render import safe as escape
 
     items = list(read_articles([file]))
     bad = [i for i in items if isinstance(i, BadArticle)]
@@ -198,7 +221,7 @@ def extract(file: str, published: Any, model: str | None, as_json: bool) -> None
 
 
 @main.command()
-@click.argument("name", nargs=-1, required=True)
+@click.argument("name", nargs=-1, required=True, callback=name_arg)
 @click.option("--kind", type=click.Choice(KINDS), help="Only entities of this kind.")
 @click.option("--all", "show_all", is_flag=True, help="Every match in full (default: the best match in full, "
               "the others listed).")
@@ -253,9 +276,10 @@ def _page(limit: int | None, default: int) -> int | None:
 
 def _timeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for opt in reversed([
-        click.option("--country", metavar="NAME", help="Events involving this state."),
-        click.option("--person", metavar="NAME", help="Events involving this person."),
-        click.option("--entity", metavar="NAME", help="Events involving any entity of this name or alias."),
+        click.option("--country", metavar="NAME", callback=name_arg, help="Events involving this state."),
+        click.option("--person", metavar="NAME", callback=name_arg, help="Events involving this person."),
+        click.option("--entity", metavar="NAME", callback=name_arg,
+                     help="Events involving any entity of this name or alias."),
         click.option("--from", "date_from", callback=_date, metavar="DATE", help="From this date (YYYY[-MM[-DD]])."),
         click.option("--to", "date_to", callback=_date, metavar="DATE", help="Up to this date (YYYY[-MM[-DD]])."),
         click.option("--type", "types", multiple=True, metavar="TYPE", callback=_event_types,
@@ -296,9 +320,8 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
                                  limit=None if as_json or html_path else _page(limit, render.EVENT_ROWS))
     events = found.events
     if html_path:
-        from rich.markup import escape
-
         from kb.export import timeline_html
+        from kb.render import safe as escape
 
         timeline_html(events, html_path, title=" ".join(filter(None, [country, person, entity])) or "all events")
         render.err.print(f"timeline drawn in {escape(html_path)}")
@@ -342,7 +365,7 @@ def entities(kind: str | None, show_all: bool, limit: int | None, db_path: str, 
 
 
 @main.command()
-@click.option("--country", metavar="NAME", help="Only agreements with this state as a party.")
+@click.option("--country", metavar="NAME", callback=name_arg, help="Only agreements with this state as a party.")
 @click.option("--all", "show_all", is_flag=True, help="Also show doubtful ones (\"agreements\", \"the deal\" with "
               "nothing to tell which).")
 @db_option
@@ -360,8 +383,8 @@ def agreements(country: str | None, show_all: bool, db_path: str, as_json: bool)
 
 
 @main.command()
-@click.argument("text", nargs=-1, required=True)
-@click.option("--entity", metavar="NAME", help="Only sentences naming this entity.")
+@click.argument("text", nargs=-1, required=True, callback=text_arg)
+@click.option("--entity", metavar="NAME", callback=name_arg, help="Only sentences naming this entity.")
 @click.option("--from", "date_from", callback=_date, metavar="DATE", help="Articles published from this date.")
 @click.option("--to", "date_to", callback=_date, metavar="DATE", help="Articles published up to this date.")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="At most this many hits.")
@@ -406,7 +429,7 @@ def stats(db_path: str, as_json: bool) -> None:
 def _correct(db_path: str, op: str, a: str, b: str | None, as_json: bool) -> None:
     from kb import corrections, render
 
-    with _open(db_path, readonly=True) as store:
+    with _open(db_path, readonly=True, quiet=True) as store:
         done = corrections.apply(store, op, a, b)
     if as_json:
         render.print_json(done)
@@ -415,8 +438,8 @@ def _correct(db_path: str, op: str, a: str, b: str | None, as_json: bool) -> Non
 
 
 @main.command()
-@click.argument("name")
-@click.argument("other")
+@click.argument("name", callback=name_arg)
+@click.argument("other", callback=name_arg)
 @db_option
 @json_option
 def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
@@ -428,7 +451,7 @@ def merge(name: str, other: str, db_path: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", callback=name_arg)
 @db_option
 @json_option
 def unmerge(name: str, db_path: str, as_json: bool) -> None:
@@ -444,8 +467,8 @@ def alias() -> None:
 
 
 @alias.command("add")
-@click.argument("name")
-@click.argument("alias_name", metavar="ALIAS")
+@click.argument("name", callback=name_arg)
+@click.argument("alias_name", metavar="ALIAS", callback=name_arg)
 @db_option
 @json_option
 def alias_add(name: str, alias_name: str, db_path: str, as_json: bool) -> None:
@@ -454,8 +477,8 @@ def alias_add(name: str, alias_name: str, db_path: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("name")
-@click.argument("new_name")
+@click.argument("name", callback=name_arg)
+@click.argument("new_name", callback=name_arg)
 @db_option
 @json_option
 def rename(name: str, new_name: str, db_path: str, as_json: bool) -> None:
@@ -476,7 +499,7 @@ def forget(documents: tuple[str, ...], db_path: str, as_json: bool) -> None:
     """
     from kb import render
 
-    with _open(db_path, readonly=True) as store:
+    with _open(db_path, readonly=True, quiet=True) as store:
         before = store.stats()
         removed = store.forget(documents)
         after = store.stats()

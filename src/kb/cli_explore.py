@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kb.cli_options import KINDS
+from kb.cli_options import KINDS, name_arg
 from kb.cli_options import db_option as _db_option
 from kb.cli_options import json_option as _json_option
 from kb.cli_options import open_store as _open
@@ -29,7 +29,7 @@ def complete_entity(ctx: click.Context, param: click.Parameter, incomplete: str)
     if not os.path.isfile(db_path):
         return []
     try:
-        with _open(db_path) as store:
+        with _open(db_path, quiet=True) as store:
             names = store.entity_names()
     except Exception:  # noqa: BLE001 - completion must never break the shell
         return []
@@ -56,8 +56,8 @@ def register(main: click.Group) -> None:
 
 
 @click.command()
-@click.argument("a", metavar="A", shell_complete=complete_entity)
-@click.argument("b", metavar="B", shell_complete=complete_entity)
+@click.argument("a", metavar="A", shell_complete=complete_entity, callback=name_arg)
+@click.argument("b", metavar="B", shell_complete=complete_entity, callback=name_arg)
 @click.option("--max", "max_paths", type=click.IntRange(1, 50), default=3, show_default=True,
               help="At most this many paths, best first.")
 @click.option("--max-steps", type=click.IntRange(1, 20), default=6, show_default=True,
@@ -82,16 +82,16 @@ def path(a: str, b: str, max_paths: int, max_steps: int, db_path: str, as_json: 
         render.print_json({"query": {"from": a, "to": b}, "paths": found})
         return
     if not found:
-        render.err.print(f"no connection found between {a!r} and {b!r}")
+        render.err.print(render.safe(f"no connection found between {a!r} and {b!r}"))
         return
     from rich.text import Text
 
     for n, steps in enumerate(found, 1):
         line = Text(f"{n}. ", style="bold")
-        line.append(steps[0]["from"], style="bold")
+        line.append(render.clean(steps[0]["from"]), style="bold")
         for s in steps:
-            line.append(f" —{s['relation']}→ ", style="magenta")
-            line.append(_short(s["to"]), style="bold" if s["to_kind"] != "event" else "")
+            line.append(render.clean(f" —{s['relation']}→ "), style="magenta")
+            line.append(render.clean(_short(s["to"])), style="bold" if s["to_kind"] != "event" else "")
         render.out.print(line)
         shown: set[tuple[str, Any]] = set()
         for s in steps:
@@ -99,7 +99,7 @@ def path(a: str, b: str, max_paths: int, max_steps: int, db_path: str, as_json: 
             if src and (src["document"], src["start_char"]) not in shown:
                 shown.add((src["document"], src["start_char"]))
                 more = f" (+{len(s['sources']) - 1} more)" if len(s["sources"]) > 1 else ""
-                render.out.print(Text(f"   “{src['sentence']}” — {src['document']}{more}", style="dim"))
+                render.out.print(Text(render.clean(f"   “{src['sentence']}” — {src['document']}{more}"), style="dim"))
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -110,7 +110,7 @@ def _short(text: str, n: int = 70) -> str:
 
 
 @click.command()
-@click.argument("name", nargs=-1, required=True, shell_complete=complete_entity)
+@click.argument("name", nargs=-1, required=True, shell_complete=complete_entity, callback=name_arg)
 @click.option("--depth", type=click.IntRange(1, 4), default=2, show_default=True,
               help="Steps from the entity to include.")
 @click.option("--max-nodes", type=click.IntRange(2, 1000), default=60, show_default=True,
@@ -145,13 +145,13 @@ def graph(name: tuple[str, ...], depth: int, max_nodes: int, kind: str | None, h
         profiles = _profiles(store, sub) if html_path else {}
     if len(rows) > 1:
         others = ", ".join(f"{r['name']} ({r['kind']})" for r in rows[1:6])
-        render.err.print(f"drawing {center['name']} ({center['kind']}); also matching: {others}")
+        render.err.print(render.safe(f"drawing {center['name']} ({center['kind']}); also matching: {others}"))
     title = f"{center['name']}: neighbourhood, depth {depth}"
     if html_path:
         from kb.draw import graph_html
 
         graph_html(sub, html_path, title=title, center=center["id"], profiles=profiles)
-        render.err.print(f"{sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges drawn in {html_path}")
+        render.err.print(render.safe(f"{sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges drawn in {html_path}"))
     if png_path:
         from kb.draw import PNG_MAX_NODES, graph_png
 
@@ -161,7 +161,7 @@ def graph(name: tuple[str, ...], depth: int, max_nodes: int, kind: str | None, h
         graph_png(still, png_path, title=title, center=center["id"])
         shown = f" ({still.number_of_nodes()} of {sub.number_of_nodes()} nodes, the most strongly linked)" \
             if still is not sub else ""
-        render.err.print(f"picture in {png_path}{shown}")
+        render.err.print(render.safe(f"picture in {png_path}{shown}"))
     if as_json:
         render.print_json({"query": query, "center": center["id"], "depth": depth, **node_link(sub)})
 
@@ -218,7 +218,7 @@ def export(target: str, fmt: str | None, db_path: str, as_json: bool) -> None:
         render.print_json({"format": report.format, "paths": report.paths, "nodes": report.nodes,
                            "edges": report.edges})
     else:
-        render.err.print(f"{report.nodes} nodes, {report.edges} edges → {', '.join(report.paths)}")
+        render.err.print(render.safe(f"{report.nodes} nodes, {report.edges} edges → {', '.join(report.paths)}"))
 
 
 # --- completion ------------------------------------------------------------------------
