@@ -177,8 +177,9 @@ def _resolve_periods(found: list[Found], sent_of: Any) -> None:
         for g in reversed(found[:i]):
             if kind == "back" and here - sent_of(g.start) > 3:
                 break
-            if g.dv is not None and g.dv.precision not in ("ref", "set", "day", "time") \
-                    and not g.notes.get("period_back"):
+            if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time"):
+                continue
+            if kind == "back" or g.dv.precision in ("quarter", "half"):
                 ref = g  # the period last told of (a day is more often where one ends)
                 break
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
@@ -188,6 +189,9 @@ def _resolve_periods(found: list[Found], sent_of: Any) -> None:
             continue
         year = int(f.notes["period_year"]) if kind == "same" else int(ref.dv.value[:4]) - 1
         part = int(ref.dv.value[-1])
+        if f.notes.get("quarter"):  # "the year-earlier third quarter"
+            f.dv = cal.quarter_value(year, int(f.notes["quarter"]))
+            continue
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
