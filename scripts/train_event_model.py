@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import tempeval  # noqa: E402
 
-from kb.nlp.event_features import candidate, token_features  # noqa: E402
+from kb.nlp.event_features import candidate, entity_types, token_features  # noqa: E402
 
 OUT = ROOT / "src" / "kb" / "nlp" / "data" / "event_model.json"
 Example = tuple[list[str], bool]
@@ -34,7 +34,7 @@ Example = tuple[list[str], bool]
 def examples(docs: list[tempeval.Document]) -> list[list[Example]]:
     """Per document, (features, is an event) for every candidate token."""
     from kb.extract.pipeline import load_nlp
-    from kb.extract.sents import parsed_tokens
+    from kb.extract.sents import parsed_tokens, token_texts
 
     nlp = load_nlp()
     out = []
@@ -45,11 +45,13 @@ def examples(docs: list[tempeval.Document]) -> list[list[Example]]:
             for e in gold.events:
                 covered.update(range(e.start, e.end))
             tokens = parsed_tokens(doc)
+            texts = token_texts(doc)
+            ents = entity_types(doc)
             rows = []
             for tok in tokens:
                 if candidate(tok):
                     idx = doc[tok.i].idx
-                    rows.append((token_features(tokens, tok.i), idx in starts or idx in covered))
+                    rows.append((token_features(tokens, tok.i, texts, ents), idx in starts or idx in covered))
             out.append(rows)
     return out
 

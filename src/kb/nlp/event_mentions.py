@@ -16,10 +16,11 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
-from kb.extract.sents import parsed_tokens
-from kb.nlp.event_features import candidate, token_features
+from kb.extract.sents import parsed_tokens, token_texts
+from kb.nlp.event_features import (candidate, entity_types, head_features, head_key, lexical_features, lexical_key,
+                                     neighbour_features, neighbour_key, own_features)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,13 +36,49 @@ def weights() -> dict[str, float]:
     return json.loads(text)["weights"]
 
 
+class _Scores:
+    """Sums of weights of feature groups, computed once per distinct key and kept (most
+    words, heads and neighbourhoods recur): a bounded table per group."""
+
+    LIMIT = 200_000
+
+    def __init__(self, features: Callable[[Any], list[str]]) -> None:
+        self.features = features
+        self.table: dict[Any, float] = {}
+
+    def __call__(self, key: Any) -> float:
+        score = self.table.get(key)
+        if score is None:
+            if len(self.table) >= self.LIMIT:
+                self.table.clear()
+            get = weights().get
+            score = self.table[key] = sum(get(f, 0.0) for f in self.features(key))
+        return score
+
+
+_lexical = _Scores(lexical_features)
+_head = _Scores(head_features)
+_neighbours = _Scores(neighbour_features)
+
+
 def event_tokens(doc: Doc) -> list[int]:
-    """Indexes of the tokens of ``doc`` that are events."""
-    w = weights()
-    get = w.get
+    """Indexes of the tokens of ``doc`` that are events: those whose features' weights sum
+    to more than zero."""
+    get = weights().get
     tokens = parsed_tokens(doc)
-    return [tok.i for tok in tokens
-            if candidate(tok) and sum(get(f, 0.0) for f in token_features(tokens, tok.i)) > 0]
+    texts = token_texts(doc)
+    ents = entity_types(doc)
+    out = []
+    for tok in tokens:
+        if not candidate(tok):
+            continue
+        i = tok.i
+        score = _lexical(lexical_key(tok, texts[i])) + _head(head_key(tok)) + _neighbours(neighbour_key(tokens, i))
+        for f in own_features(tok, ents.get(i, "")):
+            score += get(f, 0.0)
+        if score > 0:
+            out.append(i)
+    return out
 
 
 def event_words(doc: Doc) -> list[int]:
