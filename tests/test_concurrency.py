@@ -59,7 +59,8 @@ def test_two_ingests_at_once_end_as_one_ingest_of_the_union(tmp_path, corpora, e
         for folder in (first, second):
             for path in sorted(folder.glob("*.txt"))[:2]:
                 shutil.copy(path, part)
-        assert run_kb("ingest", str(part), "--db", str(db)).returncode == 0
+        with Store(db) as store:
+            ingest([part], store=store)
     a, b = _both(["ingest", str(first), "--db", str(db)], ["ingest", str(second), "--db", str(db)])
     _finished_or_reported(a)
     _finished_or_reported(b)
@@ -76,9 +77,9 @@ def test_two_ingests_of_the_same_articles_at_once_into_a_new_store(tmp_path, cor
     _finished_or_reported(a)
     _finished_or_reported(b)
     alone = tmp_path / "alone.db"
-    assert run_kb("ingest", str(first), "--db", str(alone)).returncode == 0
-    mine, theirs = snapshot(db), snapshot(alone)
-    assert mine == theirs
+    with Store(alone) as store:
+        ingest([first], store=store)
+    assert snapshot(db) == snapshot(alone)
 
 
 def _has_schema(db) -> bool:
@@ -126,7 +127,8 @@ def test_readers_during_an_ingest_never_see_an_error(tmp_path, nlp):
 def test_corrections_during_an_ingest_lose_no_article(tmp_path, corpora):
     first, second, _, _ = corpora
     db = tmp_path / "kb.db"
-    assert run_kb("ingest", str(first), "--db", str(db)).returncode == 0
+    with Store(db) as store:
+        ingest([first], store=store)
     ingest_proc = subprocess.Popen(kb_command("ingest", str(second), "--db", str(db)), stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
     n = 0
@@ -189,3 +191,23 @@ def test_an_article_stored_while_consolidating_is_never_dropped(tmp_path, nlp, m
     held = snapshot(db)
     consolidated = late.doc_id in {r[0] for r in held["entity_members"]}
     assert consolidated or held["dirty"] == [("1",)]
+
+
+def test_a_writer_held_up_too_long_says_so_in_one_line(tmp_path, nlp, monkeypatch):
+    import kb.store
+    from kb.errors import StoreUnavailable
+
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        ingest(sorted(write_corpus(tmp_path / "in", 1).glob("*.txt")), store=store)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        monkeypatch.setattr(kb.store, "BUSY_TIMEOUT", 0.2)
+        with Store(db) as store, pytest.raises(StoreUnavailable, match="another kb process is writing"):
+            store.add_correction("alias", "Austria", "Österreich")
+        with Store(db, readonly=True) as store:  # readers are not held up
+            assert store.count("articles") == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

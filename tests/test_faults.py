@@ -3,6 +3,7 @@ SQLite file. Each leaves what was stored intact and says what happened in one li
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -247,3 +248,15 @@ def test_queries_report_a_store_left_unconsolidated_and_ingest_finishes_it(tmp_p
     assert '"unchanged": 20' in again.stdout
     assert snapshot(db) == reference
     assert "not in these answers" not in run_kb("entities", "--db", str(db)).stderr
+
+
+def test_files_that_cannot_be_read_cost_only_themselves(tmp_path, nlp):
+    good = write_corpus(tmp_path / "in", 2)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer
+    db = tmp_path / "kb.db"
+    args = [str(tmp_path / "missing.txt"), str(fifo), str(good)]
+    result = run_kb("ingest", *args, "--db", str(db), "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    report = json.loads(result.stdout)
+    assert report["read"] == 2 and len(report["failed"]) == 2
