@@ -267,9 +267,12 @@ def related(store: Store, entity_id: str, *, limit: int = 15) -> list[dict[str, 
     the relation the events state most often, read as English ("met", "was accused by")."""
     weight: Counter[str] = Counter()
     relation: dict[str, Counter[str]] = defaultdict(Counter)
+    generic = set(_relation_phrases()["*"])
     for r in store.co_participants(entity_id):
         weight[r["entity"]] = 2 * r["events"]
-        relation[r["entity"]][relation_phrase(r["type"], r["my_role"], r["other_role"])] += r["n"]
+        phrase = relation_phrase(r["type"], r["my_role"], r["other_role"])
+        # what an event of a known type states comes before a bare "named in an event with"
+        relation[r["entity"]][phrase] += r["n"] * (1 if phrase in generic else 1000)
     for r in store.co_mentions(entity_id):
         weight[r["entity"]] += r["n"]
     out = []
@@ -296,13 +299,13 @@ def _relation_phrases() -> dict[str, tuple[str, ...]]:
 
 def relation_phrase(type_: str, my_role: str | None, other_role: str | None) -> str:
     """How sharing an event of ``type_`` reads from one participant to another, by their roles
-    (``lexicon/data/relation_phrases.tsv``)."""
+    (``lexicon/data/relation_phrases.tsv``). An affiliation ("Israeli" in "Israeli Defence
+    Minister Benny Gantz visited …") belongs to one participant the event does not say, so
+    it states no relation of its own."""
     table = _relation_phrases()
+    if "affiliation" in (my_role, other_role):
+        type_ = "*"
     active, passive, between, at_place, host = table.get(type_) or table["*"]
-    if my_role == "actor" and other_role == "affiliation":
-        return "acted for"
-    if my_role == "affiliation" and other_role == "actor":
-        return "was represented by"
     if my_role == "place":
         return host
     if other_role == "place":
