@@ -61,6 +61,12 @@ def test_joined_or_split_opening_words(run, news_db, typed, stored):
     assert _names(run, news_db, typed) == [stored]
 
 
+def test_a_first_name_spelled_another_way(run, news_db, seeds_db):
+    assert _names(run, news_db, "Robbert Smith") == ["Robert Smith"]
+    assert _names(run, seeds_db, "Benjamin Netanyahu") == ["Benyamin Netanyahu"]
+    assert run("who", "Robert Smyth", "--db", news_db, ok=False).exit_code == 1  # the surname must agree
+
+
 def test_country_filter_takes_the_usual_short_form(run, news_db):
     long = run.json("timeline", "--country", "United States", "--db", news_db)["events"]
     short = run.json("timeline", "--country", "U.S.", "--db", news_db)["events"]

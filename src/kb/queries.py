@@ -97,6 +97,8 @@ def find_entities(store: Store, name: str, *, kind: str | None = None, include_d
         rows = _words_match(store, name, kind)
     if not rows:
         rows = _prefix_match(store, name, kind)
+    if not rows and kind in (None, "person"):
+        rows = _first_name_variant(store, name)
     if not include_doubtful and any(not r["doubtful"] for r in rows):
         rows = [r for r in rows if not r["doubtful"]]
     if not rows:
@@ -149,6 +151,24 @@ def _prefix_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row
         return []
     hits = {n for n in store.entity_names_like(["%".join(key[:6]) + "%"], kind) if key in lookup.word_prefixes(n)}
     return _rows_named(store, hits, kind)
+
+
+def _first_name_variant(store: Store, name: str) -> list[sqlite3.Row]:
+    """People with the surname typed and a first name spelled a letter or two apart
+    ("Benjamin Netanyahu" finds "Benyamin Netanyahu"), as resolution joins them."""
+    from kb import lookup
+    from kb.resolve.entities import _edit_distance
+
+    typed = lookup.words(name)
+    if len(typed) < 2 or len(typed[0]) < 5:
+        return []
+    hits = set()
+    for n in store.entity_names_like([f"% {typed[-1]}"], "person"):
+        ws = lookup.words(n)
+        if len(ws) == len(typed) and ws[1:] == typed[1:] and len(ws[0]) >= 5 and \
+                _edit_distance(ws[0], typed[0]) <= (2 if min(len(ws[0]), len(typed[0])) >= 7 else 1):
+            hits.add(n)
+    return _rows_named(store, hits, "person")
 
 
 def _rows_named(store: Store, names: Iterable[str], kind: str | None) -> list[sqlite3.Row]:
