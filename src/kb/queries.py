@@ -431,7 +431,8 @@ def canonical_names(text: str, names: list[tuple[str, str]]) -> str:
     renames): "Bill Gates meet Joe Biden" -> "William Gates meet Joe Biden"."""
     import re
 
-    swaps = {local: canonical for local, canonical in names if local and canonical and local != canonical}
+    swaps = {local: canonical for local, canonical in names
+             if local and canonical and local != canonical and canonical not in text}  # never "Benny Benny Gantz"
     if not swaps or not text:
         return text
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(swaps, key=len, reverse=True)))
