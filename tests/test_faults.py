@@ -260,3 +260,10 @@ def test_files_that_cannot_be_read_cost_only_themselves(tmp_path, nlp):
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     report = json.loads(result.stdout)
     assert report["read"] == 2 and len(report["failed"]) == 2
+
+
+def test_a_store_in_a_missing_folder_is_one_line(tmp_path, corpus):
+    folder, _ = corpus
+    line = one_line_error(run_kb("ingest", str(folder), "--db", str(tmp_path / "nowhere" / "kb.db")))
+    assert "no such folder" in line and "nowhere" in line
+    assert not (tmp_path / "nowhere").exists()

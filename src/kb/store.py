@@ -251,6 +251,8 @@ class Store:
             raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
         folder = p.parent if str(p.parent) else Path(".")
         uri = f"file:{urllib.parse.quote(str(p.absolute()))}"
+        if not folder.is_dir():
+            raise BadStore(f"{self.path}: no such folder {str(folder)!r}")
         if not self.readonly:
             if (p.exists() and not os.access(p, os.W_OK)) or not os.access(folder, os.W_OK):
                 raise StoreUnavailable(f"{self.path}: the knowledge base is read-only (no write access to "
