@@ -149,6 +149,8 @@ def test_agreements_parties_stated_date_sentence_and_one_under_several_names(run
     assert rows["Treaty of Camp David"]["date"] == "1978"
     contract = next(a for name, a in rows.items() if name.endswith("NSO contract"))
     assert sorted(contract["parties"]) == ["Morocco", "NSO Group"]
+    assert contract["date"] is None  # July is when the cyber defence agreement was signed, not the contract
+    assert rows["defense agreement"]["date"] == "2021-07"
     mou = rows["memorandum of understanding"]
     assert mou["date"] == "2021-11-24" and sorted(mou["parties"]) == ["Israel", "Morocco"]
     assert not [n for n in rows if n.endswith("security deal")]  # one agreement, not three

@@ -888,14 +888,16 @@ class Store:
         return rows
 
     def signing_dates(self, agreement_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-        """(value, precision) of the best-dated signing event each agreement takes part in."""
+        """(value, precision) of the best-dated telling of a signing that names the agreement
+        itself: a date another telling of the merged event gives may be another signing's."""
         out: dict[str, tuple[str, str]] = {}
         for r in self.db.execute(
-                """SELECT ee.entity, h.value, h.precision FROM event_entities ee
-                   JOIN event_heads h ON h.event = ee.event
-                   WHERE ee.entity IN (SELECT value FROM json_each(?)) AND h.type = 'agreement_signed'
-                     AND h.start IS NOT NULL
-                   ORDER BY h.rank, h.start""", (json.dumps(list(agreement_ids)),)):
+                f"""SELECT em.entity, e.value, e.precision FROM event_participants p
+                    JOIN entity_members em ON em.article = p.article AND em.key = p.entity
+                    JOIN events e ON e.article = p.article AND e.key = p.event
+                    WHERE em.entity IN (SELECT value FROM json_each(?)) AND e.type = 'agreement_signed'
+                      AND e.start IS NOT NULL
+                    ORDER BY {_case("e.precision", PRECISIONS)}, e.start""", (json.dumps(list(agreement_ids)),)):
             out.setdefault(r[0], (r[1], r[2]))
         return out
 

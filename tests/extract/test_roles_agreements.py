@@ -37,3 +37,13 @@ def test_agreement_date_is_the_one_its_text_states(nlp):
     dates = {g.name: g.date.value if g.date else None for g in facts.agreements}
     assert dates["Treaty of Rome"] == "1957"
     assert [v for n, v in dates.items() if "pact" in n] == ["2019-07"]
+
+
+def test_this_contract_points_back_to_the_last_contract(nlp):
+    facts = _facts(nlp, "Deals\n\nThe contract signed by the firm Thales with the Indian government was large. "
+                        "The two states also signed a defence agreement in July. Thanks to this contract, India "
+                        "will buy jets.\n")
+    by_key = {e.key: e for e in facts.entities}
+    contract = next(g for g in facts.agreements if "contract" in g.name)
+    mentions = [m.text for m in facts.mentions if m.entity == contract.entity]
+    assert mentions.count("contract") == 2, [(m.text, by_key[m.entity].name) for m in facts.mentions]

@@ -1753,7 +1753,9 @@ def _find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, _Cand], n
             if ch.dep_ in ("acl", "relcl") and ch.lemma_ in _SIGN_VERBS:
                 verb = ch
         parties, signers = _parties(doc, tok, verb, by_token)
-        last = cands[-1] if cands else None
+        # "this contract" points back to the last contract told of, else to the last agreement
+        last = next((c for c in reversed(cands) if c.name.lower().split()[-1] in (tok.lower_, tok.lemma_.lower())),
+                    cands[-1] if cands else None)
         if not named and last is not None and _anaphoric(tok) \
                 and all(pk in agreements[last.key].parties for pk in parties):
             # "the accord", "the pact" after a named agreement: one more mention of it
