@@ -256,11 +256,11 @@ def who(name: tuple[str, ...], kind: str | None, show_all: bool, limit: int | No
         render.print_json({"query": query, "matches": queries.to_json(found.profiles), **extra})
         return
     if found.mentioned:
-        render.err.print(found.note)
+        render.err.print(render.safe(found.note))
         render.out.print(render.events_table(found.mentioned.events))
         render.more(found.mentioned.total - len(found.mentioned.events))
     elif found.sentences:
-        render.err.print(found.note)
+        render.err.print(render.safe(found.note))
         render.out.print(render.search_table(found.sentences))
     for p in found.profiles:
         render.profile(p)
@@ -334,7 +334,7 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
         render.print_json({"query": q, "events": queries.to_json(events), **({"note": found.note} if found.note else {})})
         return
     if found.note:
-        render.err.print(found.note)
+        render.err.print(render.safe(found.note))
     if not events:
         render.err.print("no events match")
     else:
@@ -402,8 +402,8 @@ def search(text: tuple[str, ...], entity: str | None, date_from: Any, date_to: A
     if as_json:
         render.print_json({"hits": hits})
     elif not hits:
-        render.err.print(f"no sentence matches {' '.join(text)!r}" + (f" naming {entity!r}" if entity else "")
-                         + (" in the dates given" if date_from or date_to else ""))
+        render.err.print(render.safe(f"no sentence matches {' '.join(text)!r}" + (f" naming {entity!r}" if entity else "")
+                                     + (" in the dates given" if date_from or date_to else "")))
     else:
         render.out.print(render.search_table(hits))
 
@@ -434,7 +434,7 @@ def _correct(db_path: str, op: str, a: str, b: str | None, as_json: bool) -> Non
     if as_json:
         render.print_json(done)
     else:
-        render.err.print(done["message"])
+        render.err.print(render.safe(done["message"]))
 
 
 @main.command()
@@ -508,8 +508,9 @@ def forget(documents: tuple[str, ...], db_path: str, as_json: bool) -> None:
         render.print_json({"forgotten": removed, "articles": after["articles"], "entities": ents[1],
                            "events": after["events"]})
     else:
-        render.err.print(f"forgot {len(removed)} article{'s' if len(removed) != 1 else ''}: {', '.join(removed)}; "
-                         f"entities {ents[0]} → {ents[1]}, events {before['events']} → {after['events']}")
+        render.err.print(render.safe(f"forgot {len(removed)} article{'s' if len(removed) != 1 else ''}: "
+                                     f"{', '.join(removed)}; entities {ents[0]} → {ents[1]}, "
+                                     f"events {before['events']} → {after['events']}"))
 
 
 from kb.cli_explore import register as _register_explore  # noqa: E402
