@@ -50,6 +50,9 @@ def number(text: str) -> float | None:
     t = text.lower().strip().replace(",", "")
     if m := re.fullmatch(r"(\d+)\s+1/2", t):
         return int(m[1]) + 0.5
+    if m := re.fullmatch(r"([a-z]+)\s+(hundred|thousand)", t):
+        n = _SMALL.get(m[1])
+        return None if n is None else float(n * (100 if m[2] == "hundred" else 1000))
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t in _SMALL:

@@ -55,7 +55,7 @@ DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:{NUMBER_WORDS})\b)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)\b|(?:{NUMBER_WORDS})\b)"
 VAGUE_COUNTS = (r"a\s+few", r"a\s+couple\s+of", r"couple\s+of", "several", "few", "many", "some", r"dozens\s+of",
                 r"hundreds\s+of", r"thousands\s+of")
 VAGUE = f"(?:{'|'.join(VAGUE_COUNTS)})"
@@ -224,6 +224,14 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
     if nxt[:1].isupper() or nxt[:1].isdigit():
         return False
     return not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
+
+
+def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """'October this year', 'April next year': the month in the year named."""
+    yr = _relative_year(m["rel"], _anchor(ctx))
+    if yr is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -645,7 +653,7 @@ def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_deictic(m: re.Match[str], ctx: Context) -> Found | None:
-    word = re.sub(r"\s+", " ", m[0].lower())
+    word = re.sub(r"\s+", " ", m["w"].lower())
     anchor = _anchor(ctx)
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}[word]
@@ -862,6 +870,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
     ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
+    ("month_this_year", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b", h_month_this_year),
     ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
     ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent))", h_year),
@@ -886,9 +895,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
-    ("deictic", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
+    ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?\b", h_weekday),
+    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?\b", h_weekday),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
@@ -924,7 +933,7 @@ _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case
 KEYWORDS: dict[str, str] = {
     "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW,
-    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
+    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter", "q": "q[1-4]", "half": "half", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
