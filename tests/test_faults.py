@@ -267,3 +267,16 @@ def test_a_store_in_a_missing_folder_is_one_line(tmp_path, corpus):
     line = one_line_error(run_kb("ingest", str(folder), "--db", str(tmp_path / "nowhere" / "kb.db")))
     assert "no such folder" in line and "nowhere" in line
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_queries_still_answer_on_a_full_disk(tmp_path, corpus, nlp):
+    folder, _ = corpus
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        ingest(sorted(folder.glob("*.txt"))[:3], store=store)
+    for args in (["stats", "--json"], ["who", "Helga Brandt", "--json"], ["search", "minister"], ["timeline"]):
+        # no file may grow at all: not even SQLite's shared-memory file beside the store
+        result = subprocess.run(kb_command(*args, "--db", str(db)), capture_output=True, text=True, timeout=60,
+                                preexec_fn=_limited(0))
+        assert result.returncode == 0, (args, result.stderr)
+    assert snapshot(db)["integrity"] == [("ok",)]

@@ -218,7 +218,16 @@ class Store:
         self._snapshot = False  # a read transaction is open (readonly stores read one state)
         self.db = self._connect()
         try:
-            self._migrate()
+            try:
+                self._migrate()
+            except StoreUnavailable:
+                if not (self.readonly and _empty_file(Path(f"{self.path}-wal"))):
+                    raise
+                # A full disk leaves no room for SQLite's shared-memory file. With no
+                # write-ahead log to read, the store file alone is the committed state.
+                self.db.close()
+                self.db = self._connect(immutable=True)
+                self._migrate()
         except BaseException:
             self.db.close()
             raise
@@ -232,7 +241,7 @@ class Store:
     # Nothing is written before the file is known to be a kb store (or a new, empty one):
     # refusing a file leaves it byte for byte as it was.
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, *, immutable: bool = False) -> sqlite3.Connection:
         p = Path(self.path)
         if p.exists() and p.is_dir():
             raise BadStore(f"{self.path}: is a folder, not a kb store")
@@ -258,6 +267,8 @@ class Store:
                 raise StoreUnavailable(f"{self.path}: the knowledge base is read-only (no write access to "
                                        f"{'it' if p.exists() and not os.access(p, os.W_OK) else 'its folder'}); "
                                        "nothing was changed")
+        elif immutable:
+            uri += "?immutable=1"
         elif not os.access(folder, os.W_OK):
             # SQLite's write-ahead log needs companion files beside the store; in a folder
             # no one can write to, no writer can change the store either.
@@ -1043,6 +1054,14 @@ class Store:
                             WHERE s.article = ? AND s.idx IN ({marks})""", [doc, *chunk]):
                     out[(doc, r["idx"])] = r
         return out
+
+
+def _empty_file(path: Path) -> bool:
+    """Whether ``path`` is missing or empty."""
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
