@@ -211,3 +211,21 @@ def test_a_writer_held_up_too_long_says_so_in_one_line(tmp_path, nlp, monkeypatc
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_two_processes_upgrading_an_older_store_at_once(tmp_path, nlp):
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        ingest(sorted(write_corpus(tmp_path / "in", 2).glob("*.txt")), store=store)
+    before = snapshot(db)
+    con = sqlite3.connect(db)  # as a store written before the event heads existed
+    con.execute("DROP TABLE event_heads")
+    con.execute("DELETE FROM migrations WHERE name = '005_event_heads'")
+    con.commit()
+    con.close()
+    a, b = _both(["stats", "--json", "--db", str(db)], ["who", "Austria", "--json", "--db", str(db)])
+    assert a.returncode == 0 and b.returncode == 0, a.stderr + b.stderr
+    assert snapshot(db) == before
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM migrations WHERE name = '005_event_heads'").fetchone()[0] == 1
+    con.close()
