@@ -291,3 +291,10 @@ def test_alias_order_does_not_depend_on_ingest_order(tmp_path, nlp):
     assert all(g.returncode == 0 for g in graphs)
     assert (tmp_path / "g0.json").read_bytes() == (tmp_path / "g1.json").read_bytes()
 
+
+
+def test_forgetting_a_very_long_document_name_is_one_line(hostile_db, tmp_path):
+    db = tmp_path / "kb.db"
+    shutil.copy(hostile_db, db)
+    line = one_line_error(run_kb("forget", "d" * 60_000, "--db", str(db)))
+    assert "no such article" in line and "unexpected" not in line

@@ -555,7 +555,7 @@ class Store:
         ids: list[str] = []
         for ref in documents:
             hits = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id = ?", (ref,))]
-            if not hits:
+            if not hits and len(ref) <= MAX_PATTERN:  # longer: no stored path, and too long for LIKE
                 tail = ref.replace("\\", "/")
                 while tail.startswith("./"):
                     tail = tail[2:]
