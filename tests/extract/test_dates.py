@@ -24,6 +24,11 @@ def test_yearless_dateline_takes_the_year_of_a_date_just_before_it():
     assert publication_date(text) == ("2021-01-03", "dateline+text")
 
 
+def test_yearless_stamp_takes_a_nearby_year_or_none():
+    assert publication_date("Updated Nov 24\nThe talks of Nov. 22, 2021 ended.") == ("2021-11-24", "updated+text")
+    assert publication_date("Updated Nov 24\nThe treaty of 1979 still holds.") is None
+
+
 def test_yearless_dateline_borrows_no_historical_year():
     for text in ("RABAT, Nov 24 (Reuters) - Morocco and Israel signed a deal. Ties resumed in December 2020.",
                  "WASHINGTON, March 12 (Xinhua) -- NATO, founded on April 4, 1949, grew to 19 members in 1999."):
@@ -159,3 +164,8 @@ def test_limits_and_noun_modifiers_are_not_dated_by_the_verb(nlp):
     v = _values(nlp, "The offer was extended to Nov. 20, and the board declared a dividend payable Dec. 7.",
                 "1989-10-27")
     assert v == {"Nov. 20": "1989-11-20", "Dec. 7": "1989-12-07"}
+
+
+def test_a_weekday_ending_a_stretch_keeps_the_past_tense(nlp):
+    v = _values(nlp, "The group bought 254,200 shares from Sept. 14 to Thursday.", "1989-10-30")
+    assert v["Thursday"] == "1989-10-26"
