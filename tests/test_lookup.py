@@ -16,6 +16,7 @@ Stock markets in Europe also fell, and the dollar weakened against the euro.
 Robert Smith, the chief executive of International Business Machines Corp., met U.S. President Joe Biden in Washington on Monday.
 The Federal Reserve kept interest rates unchanged on Wednesday.
 Wal-Mart Stores Inc. and JPMorgan Chase & Co. said they would hire 10,000 workers.
+London's FTSE 100 index rose 0.5 percent on Thursday, while Japan's Nikkei 225 fell.
 """
 
 
@@ -59,6 +60,15 @@ def test_first_name_forms_initials_and_short_forms(run, news_db):
                                               ("J.P. Morgan", "JPMorgan Chase & Co.")])
 def test_joined_or_split_opening_words(run, news_db, typed, stored):
     assert _names(run, news_db, typed) == [stored]
+
+
+def test_numbers_belong_to_the_name(run, news_db):
+    assert _names(run, news_db, "FTSE 100") == ["FTSE 100"]
+    assert _names(run, news_db, "the FTSE 100 index") == ["FTSE 100"]
+    assert _names(run, news_db, "Nikkei") == ["Nikkei 225"]
+    other = run("who", "FTSE 250", "--db", news_db, ok=False)  # another index: offered, never answered
+    assert other.exit_code == 1
+    assert other.stderr == "Error: no entity matches 'FTSE 250'. Did you mean: FTSE 100?\n"
 
 
 def test_a_first_name_spelled_another_way(run, news_db, seeds_db):
