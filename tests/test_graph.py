@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from quotes import quotes
+
 from kb.graph import build_graph, neighbourhood, paths
 from kb.model import Agreement, Article, ArticleFacts, Event, LocalEntity, Mention, Participant, Role, Sentence
 from kb.store import Store
@@ -174,4 +176,4 @@ def test_seeds_graph_matches_the_store(seeds_db):
     for _, _, data in g.edges(data=True):
         assert data["sources"], data
         for s in data["sources"]:
-            assert texts[s["document"]][s["start_char"]:s["end_char"]].strip() == s["sentence"]
+            assert quotes(texts[s["document"]][s["start_char"]:s["end_char"]], s["sentence"])

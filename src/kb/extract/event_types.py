@@ -293,7 +293,8 @@ LIGHT_VERBS: frozenset[str] = frozenset({
 })
 
 # modality cues
-FUTURE_AUX: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "can"})
+FUTURE_AUX: frozenset[str] = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "can", "must",
+                                        "should", "ought"})
 PLAN_HEADS: frozenset[str] = frozenset({
     "plan", "intend", "expect", "schedule", "due", "set", "aim", "hope", "want", "prepare", "seek",
     "propose", "likely", "going", "try", "wish", "decide", "agree", "consider", "mull", "poised",
