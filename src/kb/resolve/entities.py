@@ -22,9 +22,8 @@ product's plural joins its singular ("iPhones" / "iPhone"), and a product's shor
 longer name it shortens ("A380" / "Airbus A380"; never "iPhone" / "iPhone 4").
 Every step uses dict indexes, so the cost grows linearly with the number of records.
 
-``unmerge`` undoes all of that for one entity: it falls back to the articles' own
-entities, one per article; pieces that share a name are told apart as "Name (article)"
-so each keeps a stable id and can be merged back by that name.
+An ``unmerge`` of a name undoes the merges of that name recorded before it; what
+resolution joined on its own stays joined.
 """
 
 from __future__ import annotations
@@ -491,9 +490,8 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
     renamed: dict[int, str] = {}
     extra_aliases: dict[int, list[str]] = defaultdict(list)
     kind_of: dict[int, str] = {}
-    split_off: set[int] = set()  # pieces an unmerge cut off a same-name group: named, not confirmed
-    for corr in corrections or []:
-        _apply(corr, bases, uf, renamed, extra_aliases, kind_of, records, split_off)
+    for corr in _without_undone(corrections or []):
+        _apply(corr, bases, uf, renamed, extra_aliases, kind_of)
 
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(bases)):
@@ -523,7 +521,7 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
             if alias not in seen:
                 seen.add(alias)
                 ent.aliases.append(alias)
-        if root in renamed and root not in split_off:
+        if root in renamed:
             ent.doubtful = False
     return res
 
@@ -554,44 +552,21 @@ def _lookup(name: str, bases: list[_Base], uf: _Union, renamed: dict[int, str]) 
     return roots
 
 
-def _split_by_article(n: int, bases: list[_Base], uf: _Union, records: list[LocalRecord], renamed: dict[int, str],
-                      split_off: set[int]) -> None:
-    """Cut a same-name group into one piece per article: what each article's extraction found.
-
-    The piece with the most mentions keeps the name; the others are named "Name (article)"
-    so that each keeps its own stable id and can be merged back by name.
-    """
-    base = bases[n]
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for r in base.records:
-        by_article[records[r].article].append(r)
-    if len(by_article) < 2:
-        return
-    order = sorted(by_article, key=lambda a: (-sum(records[r].mentions for r in by_article[a]), a))
-    name = renamed.get(n) or base.names.most_common(1)[0][0]
-    base.records, base.names, base.aliases = [], Counter(), Counter()
-    base.mentions, base.doubtful = 0, True
-    for k, article in enumerate(order):
-        if k == 0:
-            piece, idx = base, n
+def _without_undone(corrections: list[Correction]) -> list[Correction]:
+    """The corrections to replay: an ``unmerge`` of a name drops the merges of that name
+    recorded before it (and is itself nothing more)."""
+    out: list[Correction] = []
+    for c in corrections:
+        if c.op == "unmerge":
+            f = fold(c.a)
+            out = [m for m in out if not (m.op == "merge" and f in (fold(m.a), fold(m.b or "")))]
         else:
-            piece, idx = _Base(base.kind, base.folded), len(bases)
-            bases.append(piece)
-            uf.parent.append(idx)
-            renamed[idx] = f"{name} ({article})"
-            split_off.add(idx)
-        for r in by_article[article]:
-            rec = records[r]
-            piece.records.append(r)
-            piece.names[rec.name] += 1
-            piece.aliases.update(rec.aliases)
-            piece.mentions += rec.mentions
-            piece.doubtful = piece.doubtful and rec.doubtful
+            out.append(c)
+    return out
 
 
 def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, str],
-           extra_aliases: dict[int, list[str]], kind_of: dict[int, str], records: list[LocalRecord] | None = None,
-           split_off: set[int] | None = None) -> None:
+           extra_aliases: dict[int, list[str]], kind_of: dict[int, str]) -> None:
     op = corr.op
     a_roots = _lookup(corr.a, bases, uf, renamed)
     if not a_roots:
@@ -606,17 +581,6 @@ def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, 
                 if name and root not in renamed:
                     pass  # the kept entity's name wins
                 kind_of[root] = kind_of.get(a) or kind or bases[a].kind
-    elif op == "unmerge":
-        # back to the article-level entities that resolution (or a merge) joined
-        for root in a_roots:
-            members = [n for n in range(len(bases)) if uf.find(n) == root]
-            for n in members:
-                uf.parent[n] = n
-            renamed.pop(root, None)
-            kind_of.pop(root, None)
-            if records is not None:
-                for n in members:
-                    _split_by_article(n, bases, uf, records, renamed, split_off if split_off is not None else set())
     elif op == "alias" and corr.b:
         f = fold(corr.b)
         joined = False
