@@ -107,6 +107,13 @@ def test_without_events_the_sentences_answer(run, news_db):
         "Stock markets in Europe also fell, and the dollar weakened against the euro."]
 
 
+def test_a_timeline_of_a_phrase_no_event_mentions_points_to_search(run, news_db):
+    result = run("timeline", "--entity", "stock markets", "--db", news_db, ok=False)
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no entity matches 'stock markets', and no event's sentence mentions it; "
+                             "kb search 'stock markets' finds the sentences that do\n")
+
+
 def test_nothing_at_all_is_still_an_error(run, news_db):
     result = run("who", "xyzzy", "--db", news_db, ok=False)
     assert result.exit_code == 1

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
-from kb.errors import NotFound
+from kb.errors import KbError, NotFound
 from kb.extract import gazetteer as gz
 from kb.model import PRECISIONS, ArticleFacts, DateValue
 from kb.store import Store
@@ -474,6 +474,9 @@ def timeline(
         except NotFound:
             event_ids = _events_mentioning(store, entity)
             if not event_ids:
+                if search(store, entity, limit=1):
+                    raise KbError(f"no entity matches {entity!r}, and no event's sentence mentions it; "
+                                  f"kb search {entity!r} finds the sentences that do") from None
                 raise
             note = _mention_note(entity)
     found = _timeline(store, groups or None, date_from=date_from, date_to=date_to, types=types, undated=undated,
