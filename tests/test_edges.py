@@ -122,7 +122,7 @@ def test_roles_carry_their_state_and_counts_read_as_english(run, seeds_db):
 def test_relation_labels_read_as_english(run, seeds_db):
     from importlib import resources
 
-    from kb.extract.event_types import TYPES
+    from kb.lexicon.events import TYPES
 
     table = resources.files("kb.lexicon").joinpath("data", "relation_phrases.tsv").read_text()
     phrases = {cell for line in table.splitlines() if line and not line.startswith("#")

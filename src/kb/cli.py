@@ -77,7 +77,7 @@ def _event_types(ctx: click.Context, param: click.Parameter, value: tuple[str, .
     """Event types or CAMEO root codes, checked against the taxonomy."""
     if not value:
         return value
-    from kb.extract.event_types import TYPES
+    from kb.lexicon.events import TYPES
 
     known = set(TYPES) | {code for code in TYPES.values() if code}
     unknown = [v for v in value if v not in known]
@@ -308,6 +308,9 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
     """Dated events, oldest first; --country, --person and --entity keep the events
     involving that state, person or entity (several must all hold).
 
+    By default the timeline holds the events a reader asks for first: those of a known
+    type (visits, meetings, agreements, statements...) and any other event its own
+    sentence dates, told as having happened or being planned. --all lists every event.
     An event is kept by --from/--to when the days it covers overlap the range; events
     dated only by their article's publication date are marked "reported".
     """

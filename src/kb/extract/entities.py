@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from kb.extract import event_types as lex
+from kb.lexicon import events as lex
 from kb.extract import gazetteer as gz
 from kb.extract.sents import (
     doc_ents, doc_sents, doc_text, doc_tokens, parsed_tokens, sentence_index, sentence_of, token_texts,

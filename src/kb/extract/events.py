@@ -6,15 +6,17 @@ Contract used by the rest of kb:
   :class:`kb.extract.entities.FoundEntities`; participants and places are its entity keys;
   sentence indexes are into ``list(doc.sents)``; trigger offsets are cleaned-text offsets.
 
-Triggers are verbs and event nouns from the lexicon in :mod:`kb.extract.event_types`
-("signed", "the signing", "his visit", "normalisation of relations"). Each event keeps
-only the time expression attached to its own clause in the parse, else one fronted on the
-sentence ("On Wednesday, …"); else, for a past-tense report, the day the story was
-telling in the sentences before, when that is a day of the week before publication
-("Yesterday, Jobs unveiled …. He demoed …": ``date_from="narrative"``), else the
-publication date (precision ``"reported"``, ``date_from="published"``). Never a date from
-another clause of the sentence, nor one that only bounds the event ("before his departure
-on Tuesday").
+Triggers are the event words of :mod:`kb.nlp.event_mentions` and the lexicon's triggers,
+typed by :mod:`kb.lexicon.events` ("signed", "the signing", "his visit", "normalisation of
+relations"; type ``"occurrence"`` outside the taxonomy). Each event takes the time
+expression that hangs on its own clause in the parse, else one fronted on the sentence
+("On Wednesday, …"); else, for a past-tense report, the day the story was telling in the
+sentences before, when that is a day of the week before publication ("Yesterday, Jobs
+unveiled …. He demoed …": ``date_from="narrative"``); else, for what the article reports
+as done or holding now (past or present tense), the publication date (precision
+``"reported"``, ``date_from="published"``), unless its sentence tells of history (names a
+time more than a month before). Never a date from another clause of the sentence, nor one
+that only bounds the event ("before his departure on Tuesday").
 
 Event keys are ``"e<token>"`` for verbal triggers and ``"n<token>"`` for nominal ones
 ("the visit"), so that merging can tell a narrated action from a reference back to one.
@@ -26,9 +28,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.extract import event_types as lex
 from kb.extract import gazetteer as gz
 from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_index, sentence_of
+from kb.lexicon import events as lex
 from kb.model import GENERAL_TYPE, UNREAL_MODALITIES, DateValue, Event, Participant, Timex
 from kb.nlp.event_mentions import event_words
 
@@ -44,44 +46,11 @@ ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 # things an event may be about without anyone named acting ("iPhone 4 was released")
 THING_KINDS = frozenset({"product"})
 PLACE_KINDS = frozenset({"place", "state"})
-# nouns naming people or bodies that act for whoever modifies them ("the French side")
-AGENT_NOUNS = frozenset({
-    "government", "minister", "ministry", "president", "king", "queen", "side", "delegation", "army",
-    "military", "force", "official", "authority", "spokesman", "spokeswoman", "spokesperson", "leader",
-    "embassy", "envoy", "ambassador", "chief", "head", "team", "company", "firm", "administration",
-    "counterpart", "diplomat", "premier", "cabinet", "parliament", "police", "troops", "navy", "regime",
-    "executive", "ceo", "founder", "chairman", "lawyer", "representative", "group", "party", "court",
-})
 SUBJ_DEPS = ("nsubj", "csubj")
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its"})
-# "the company", "the firm": the organisation named before
-ORG_NOUNS = frozenset({"company", "firm", "corporation", "group", "maker", "manufacturer", "giant", "retailer",
-                       "carrier", "airline", "bank", "label", "conglomerate", "automaker", "carmaker", "business"})
-# "the phone", "the device": the product named before
-PRODUCT_NOUNS = frozenset({"phone", "smartphone", "handset", "device", "gadget", "computer", "laptop", "tablet",
-                           "player", "software", "program", "application", "app", "service", "store", "product",
-                           "console", "system", "model", "car", "vehicle", "aircraft", "plane", "jet", "drug",
-                           "vaccine", "game", "platform", "network", "browser", "machine", "version", "update"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-BACKGROUND_ADVERBS = frozenset({"before", "previously", "already", "earlier", "once", "twice", "formerly",
-                                "ever", "long", "originally", "initially", "repeatedly"})
-STATE_NOUNS = frozenset({"kingdom", "country", "nation", "republic", "emirate", "state", "monarchy"})
 PRONOUN_REACH = 4  # sentences back to look for the person a pronoun stands for
 THING_REACH = 2  # and for the organisation or product "it" stands for
 HISTORY_DAYS = 31  # a time ending this long before publication is history, not the day's news
 NARRATIVE_DAYS = 7  # a day this close before publication is the story's own day
-# time words that place nothing: they neither date an event nor block the fallback
-VAGUE_TIMES = frozenset({"now", "currently", "at present", "right now", "at the moment", "presently",
-                         "recently", "soon", "once", "then", "at the time"})
-# adverbs that set a clause after the one it hangs on ("later revealing")
-SEQUENCE_ADVERBS = frozenset({"later", "then", "afterwards", "afterward", "subsequently", "eventually", "finally",
-                              "soon", "next", "previously", "earlier", "once"})
-# the only markers a clause told at its governing clause's time may carry ("while introducing")
-TENSELESS_MARKS = frozenset({"to", "while", "when", "by"})
-# prepositions that place an event before or after another one, not at its date
-BOUNDING_PREPS = frozenset({"before", "after", "since", "until", "till", "following", "prior", "ahead",
-                            "pending", "preceding"})
 OBJ_DEPS = ("dobj", "dative", "attr", "oprd")
 ROLE_RANK = {"actor": 0, "co-actor": 1, "target": 2, "theme": 3, "affiliation": 4, "location": 5}
 PRECISION_RANK = {"time": 0, "day": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
@@ -194,9 +163,9 @@ class _Context:
             return None
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
             return self.entity(tok.head.head, depth=depth + 1)
-        if tok.lower_ in SINGULAR_PRONOUNS:
+        if tok.lower_ in lex.SINGULAR_PRONOUNS:
             return self.antecedent(tok)
-        if tok.lower_ in THING_PRONOUNS and tok.dep_ != "expl" and not _pleonastic(tok):
+        if tok.lower_ in lex.THING_PRONOUNS and tok.dep_ != "expl" and not _pleonastic(tok):
             return self.antecedent(tok, kinds=("organization", "product", "state"), reach=THING_REACH,
                                    subjects_only=True)
         for c in tok.children:
@@ -219,7 +188,7 @@ class _Context:
                     p = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if p is not None and self.kind.get(self.tok_ent.get(p.i, "")) in owners:
                         return self.tok_ent[p.i]
-        if lemma in AGENT_NOUNS:
+        if lemma in lex.AGENT_NOUNS:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.tok_ent:
                     key = self.tok_ent[c.i]
@@ -232,14 +201,14 @@ class _Context:
                             return self.entity(p, depth=depth + 1)
         named = [self.tok_ent[c.i] for c in tok.children if c.i in self.tok_ent
                  and c.dep_ not in ("conj", "cc", "prep", "relcl", "acl")]
-        if lemma in STATE_NOUNS and any(self.kind.get(k) == "state" for k in named):
+        if lemma in lex.STATE_NOUNS and any(self.kind.get(k) == "state" for k in named):
             return next(k for k in named if self.kind.get(k) == "state")  # "the Hebrew state"
         if _definite(tok) and not named:
-            if lemma in STATE_NOUNS:
+            if lemma in lex.STATE_NOUNS:
                 return self.antecedent(tok, kinds=("state",), by_subject=False)
-            if lemma in ORG_NOUNS:
+            if lemma in lex.ORG_NOUNS:
                 return self.antecedent(tok, kinds=("organization",), reach=THING_REACH)
-            if lemma in PRODUCT_NOUNS:
+            if lemma in lex.PRODUCT_NOUNS:
                 return self.antecedent(tok, kinds=("product",), reach=THING_REACH, noun=lemma)
         return None
 
@@ -292,7 +261,7 @@ class _Context:
                 return [(key, False)]
             if key:
                 return out  # a person said "it": not the person
-        if tok.tag_ == "NNS" and tok.lemma_.lower() in STATE_NOUNS and any(
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in lex.STATE_NOUNS and any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
             # "the two countries", "both nations": the last two states named before
             here = self.sent_of[tok.i]
@@ -303,7 +272,7 @@ class _Context:
                 if len(keys) == 2:
                     return [(k, n > 0) for n, k in enumerate(reversed(keys))]
             return out
-        if tok.lower_ in PLURAL_PRONOUNS:
+        if tok.lower_ in lex.PLURAL_PRONOUNS:
             sent, keys = self.group
             if 0 <= self.sent_of[tok.i] - sent <= 1:
                 return [(k, n > 0) for n, k in enumerate(keys)]
@@ -490,7 +459,7 @@ def _particle(c: ParsedToken) -> bool:
 
 # every verb lemma that may start an event: anything else is skipped before its parse is read
 _VERB_LEMMAS = frozenset(lex.VERBS) | frozenset(lex.RELATION_VERBS) | lex.AGREEMENT_VERBS | lex.RESULT_VERBS \
-    | frozenset(v for v, _ in lex.PHRASAL) | frozenset({"fire", "dismiss", "remove", "oust", "sack"})
+    | frozenset(v for v, _ in lex.PHRASAL) | lex.DISMISSAL_VERBS
 
 
 def _verbs_and_nouns(doc: Doc) -> list[ParsedToken]:
@@ -502,8 +471,6 @@ def _verbs_and_nouns(doc: Doc) -> list[ParsedToken]:
     return [tokens[i] for i in ((tags == VERB) | (tags == NOUN)).nonzero()[0].tolist()]
 
 
-ILLNESSES = frozenset({"cancer", "illness", "disease", "leukemia", "leukaemia", "tumor", "tumour", "covid",
-                       "covid-19", "coronavirus", "aids", "sickness", "infection", "dementia", "alzheimer"})
 
 
 def _battle_with_illness(tok: ParsedToken) -> bool:
@@ -512,16 +479,16 @@ def _battle_with_illness(tok: ParsedToken) -> bool:
     if obj is None or obj.lemma_.lower() not in ("battle", "fight", "struggle"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("with", "against") and any(
-        p.lemma_.lower() in ILLNESSES or any(q.lemma_.lower() in ILLNESSES for q in p.children)
+        p.lemma_.lower() in lex.ILLNESSES or any(q.lemma_.lower() in lex.ILLNESSES for q in p.children)
         for p in c.children if p.dep_ == "pobj") for c in tok.children)
 
 
 def _office_holders(obj: ParsedToken) -> bool:
     """An object naming people by their office: "the minister", "all of his ministers"."""
-    if obj.lemma_.lower() in AGENT_NOUNS:
+    if obj.lemma_.lower() in lex.AGENT_NOUNS:
         return True
     return obj.pos_ in ("PRON", "DET") and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in AGENT_NOUNS for p in c.children)
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in lex.AGENT_NOUNS for p in c.children)
         for c in obj.children)
 
 
@@ -552,13 +519,13 @@ def _trigger_type(tok: ParsedToken) -> str | None:
                     return type_
         if lemma in lex.LIGHT_VERBS and obj is not None and _noun_type(obj):
             return None
-        if lemma in ("fire", "dismiss", "remove", "oust", "sack") and obj is not None and (
+        if lemma in lex.DISMISSAL_VERBS and obj is not None and (
                 obj.ent_type_ == "PERSON" or _office_holders(obj)):
             return "dismissal"  # "dismissed almost all of his ministers"
         if lemma == "recall":
             if obj is None:
                 return None  # "he recalled that …": remembering
-            if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in AGENT_NOUNS:
+            if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in lex.AGENT_NOUNS:
                 return "relations_broken"
         if lemma == "return" and obj is not None:
             return None  # "returned the phones": given back, not gone back
@@ -987,7 +954,7 @@ def _timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> li
             if cur.i in triggers or _is_clause_head(cur):
                 host = cur.i
                 break
-            if noun is not None and cur.dep_ == "prep" and cur.lower_ in BOUNDING_PREPS:
+            if noun is not None and cur.dep_ == "prep" and cur.lower_ in lex.BOUNDING_PREPS:
                 # "before his departure on Tuesday": the date is the departure's, and only
                 # bounds the clause above it
                 host = noun.i
@@ -1009,7 +976,7 @@ def _best(cands: list[tuple[Timex, Span, int | None]], tok: ParsedToken) -> tupl
 def _is_past(verb: ParsedToken) -> bool:
     """Simple past, present perfect or past passive: a report of something done."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in BACKGROUND_ADVERBS for c in verb.children):
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex.BACKGROUND_ADVERBS for c in verb.children):
         return False  # "has twice before sued": earlier history, not today's news
     if any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxes):
         return False  # past perfect: background, earlier than the report
@@ -1036,7 +1003,7 @@ def _narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, in
         out.append(current)
         for tx, _, host in by_sent.get(i, []):
             if host is None or not _usable(tx) or tx.precision not in ("day", "time") \
-                    or tx.text.lower() in VAGUE_TIMES or _past_perfect(tokens[host]):
+                    or tx.text.lower() in lex.VAGUE_TIMES or _past_perfect(tokens[host]):
                 continue
             start = _iso(tx.start)
             if day and start and 0 <= (day - start).days <= NARRATIVE_DAYS and (
@@ -1079,14 +1046,14 @@ def _governing_verb(tok: ParsedToken) -> ParsedToken | None:
     if tok.pos_ != "VERB" or tok.tag_ not in ("VBG", "VBN", "VB") \
             or tok.dep_ not in ("advcl", "pcomp", "conj", "xcomp"):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and c.lower_ not in TENSELESS_MARKS
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") and c.lower_ not in lex.TENSELESS_MARKS
            for c in tok.children):
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in tok.children):
+    if any(c.dep_ == "advmod" and c.lower_ in lex.SEQUENCE_ADVERBS for c in tok.children):
         return None
     head = tok.head
     if tok.dep_ == "pcomp":
-        if head.dep_ != "prep" or head.lower_ in BOUNDING_PREPS:
+        if head.dep_ != "prep" or head.lower_ in lex.BOUNDING_PREPS:
             return None
         head = head.head
     if tok.dep_ == "conj" and head.tag_ not in ("VBG", "VBN", "VB"):
@@ -1098,7 +1065,7 @@ def _date(ctx: _Context, tok: ParsedToken, gov: ParsedToken | None, triggers: di
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)
-    in_sent = [h for h in in_sent if h[0].text.lower() not in VAGUE_TIMES]
+    in_sent = [h for h in in_sent if h[0].text.lower() not in lex.VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
     if not own and tok.pos_ == "VERB":
         # "made an appearance in March": the date hangs on the noun the verb carries

@@ -35,17 +35,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from kb.lexicon.events import FAMILIES
 from kb.model import UNREAL_MODALITIES
 
-# types that may name the same event ("signed a deal" / "the deal sealed their cooperation")
-FAMILIES: dict[str, str] = {
-    "agreement_signed": "agreement",
-    "diplomatic_cooperation": "agreement",
-    "relations_established": "relations_up",
-    "relations_normalized": "relations_up",
-    "visit": "visit",
-    "meet": "meet",
-}
 # dates not written in the event's own sentence: the publication day of a past-tense
 # report, or the day the story was telling ("narrative"); either may be a few days off
 SOFT_DATES = frozenset({"published", "narrative"})

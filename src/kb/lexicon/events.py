@@ -1,0 +1,167 @@
+"""The event taxonomy and the word classes event extraction reads, from ``data/events.json``.
+
+Each type maps to a CAMEO root code (``"04"`` consult, ``"05"`` diplomatic cooperation,
+…) so results line up with GDELT-style event data; general-news types CAMEO does not
+cover (launches, deaths, appointments…) have none. A type's ``family`` groups types that
+may name the same real event ("signed a deal" / "the deal sealed their cooperation").
+Adding a type, or a word to one, is an edit of the data file alone.
+
+The lists hold general English word classes only: lemmas as spaCy gives them.
+
+- needs_target: verbs whose event needs an entity on the receiving side ("received the
+  minister" is a meeting, "received the trademark" is not)
+- election_objects / case_objects: objects that make "won"/"lost" an election or a ruling
+- specific_objects: with case_objects, objects that make a needs_target verb news
+  without a named receiver ("cut 2,000 jobs")
+- result_verbs / result_objects: "posted a loss", "reported record profits"
+- stake_objects: objects whose "in"/"of" phrase names the one acted on ("a stake in X")
+- measure_nouns: nouns standing for a measure of their owner ("Airbus's sales")
+- event_heads: head nouns that make a compound event noun the event ("bankruptcy protection")
+- relation_objects, agreement_objects, agreement_verbs: "set up ties", "reach a deal"
+- scheduling: verbs that put an event off to a set time ("slated for release")
+- leave_kinds, leave_verbs: "took medical leave", "went on leave" (not "leave to appeal")
+- patient_nouns: nouns whose possessor is the one acted on ("his arrest")
+- light_verbs: verbs whose object noun is the real event ("held talks", "filed a lawsuit")
+- future_aux, plan_heads, plan_adj: what is planned ("will sign", "plans to", "upcoming")
+- hedge_adv, hedge_heads, hedge_passive: what is only reported ("allegedly", "is said to")
+- stative_verbs: verbs that state how things are or frame another verb
+- light_with_particle, particles: of those, the acts with a particle ("set up", "gave up")
+- condition_marks: subordinators of clauses that tell no fact ("if", "unless")
+- deny_heads: verbs whose complement is denied ("denied attacking")
+- dismissal_verbs: "fired the minister"
+- agent_nouns: nouns naming people or bodies acting for whoever modifies them ("the French side")
+- org_nouns, product_nouns, state_nouns: definite descriptions of an organisation ("the
+  company"), a product ("the phone") or a state ("the kingdom") named before
+- singular_pronouns, thing_pronouns, plural_pronouns: who "he", "it" and "they" may be
+- background_adverbs: earlier history, not the day's news ("had twice before sued")
+- vague_times: time words that place nothing ("now", "recently")
+- sequence_adverbs: adverbs that set a clause after the one it hangs on ("later revealing")
+- tenseless_marks: the only markers of a clause told at its governing clause's time
+- bounding_preps: prepositions placing an event before or after another, not at its date
+- illnesses: "lost his battle with cancer" is a death, not a fight
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from kb.lexicon import LexiconError
+
+_FILE = "events.json"
+
+
+def _load() -> dict[str, Any]:
+    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    types = data.get("types")
+    if not isinstance(types, dict) or not types:
+        raise LexiconError(f"{_FILE}: no event types")
+    for name, entry in types.items():
+        for key in ("verbs", "nouns"):
+            words = entry.get(key, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise LexiconError(f"{_FILE}: type {name!r}: {key} must be a list of words")
+        if entry.get("family") is not None and not isinstance(entry["family"], str):
+            raise LexiconError(f"{_FILE}: type {name!r}: family must be a name")
+    for key in ("verbs", "nouns"):
+        seen: dict[str, str] = {}
+        for name, entry in types.items():
+            for w in entry.get(key, ()):
+                if w in seen:
+                    raise LexiconError(f"{_FILE}: {w!r} is one of the {key} of both {seen[w]!r} and {name!r}")
+                seen[w] = name
+    for table in ("phrasal", "relation_verbs", "relation_nouns"):
+        unknown = sorted(set(data.get(table, {}).values()) - set(types))
+        if unknown:
+            raise LexiconError(f"{_FILE}: {table} names unknown types: {', '.join(unknown)}")
+    for name, words in data.get("lists", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{_FILE}: list {name!r} must be a list of words")
+    return data
+
+
+def _expand(key: str) -> dict[str, str]:
+    """Lemma -> type for the ``verbs`` or ``nouns`` of every type (a later type wins)."""
+    return {lemma: type_ for type_, entry in _DATA["types"].items() for lemma in entry.get(key, ())}
+
+
+def _words(name: str) -> frozenset[str]:
+    try:
+        return frozenset(_DATA["lists"][name])
+    except KeyError:
+        raise LexiconError(f"{_FILE}: list {name!r} is missing") from None
+
+
+_DATA = _load()
+
+# type -> CAMEO root code (None outside CAMEO)
+TYPES: dict[str, str | None] = {t: e.get("cameo") for t, e in _DATA["types"].items()}
+# type -> family of types that may name the same event
+FAMILIES: dict[str, str] = {t: e.get("family") or t for t, e in _DATA["types"].items()}
+VERBS: dict[str, str] = _expand("verbs")
+NOUNS: dict[str, str] = _expand("nouns")
+# (verb lemma, particle or preposition) -> type; checked before VERBS
+PHRASAL: dict[tuple[str, str], str] = {tuple(k.split(" ", 1)): v for k, v in _DATA["phrasal"].items()}  # type: ignore[misc]
+RELATION_VERBS: dict[str, str] = dict(_DATA["relation_verbs"])
+# nouns that name a relation change when followed by "of ties/relations"
+RELATION_NOUNS: dict[str, str] = dict(_DATA["relation_nouns"])
+
+NEEDS_TARGET = _words("needs_target")
+ELECTION_OBJECTS = _words("election_objects")
+CASE_OBJECTS = _words("case_objects")
+SPECIFIC_OBJECTS = CASE_OBJECTS | _words("specific_objects")
+RESULT_VERBS = _words("result_verbs")
+RESULT_OBJECTS = _words("result_objects")
+STAKE_OBJECTS = _words("stake_objects")
+MEASURE_NOUNS = _words("measure_nouns")
+EVENT_HEADS = _words("event_heads")
+RELATION_OBJECTS = _words("relation_objects")
+AGREEMENT_OBJECTS = _words("agreement_objects")
+AGREEMENT_VERBS = _words("agreement_verbs")
+SCHEDULING = _words("scheduling")
+LEAVE_KINDS = _words("leave_kinds")
+LEAVE_VERBS = _words("leave_verbs")
+PATIENT_NOUNS = _words("patient_nouns")
+LIGHT_VERBS = _words("light_verbs")
+FUTURE_AUX = _words("future_aux")
+PLAN_HEADS = _words("plan_heads")
+PLAN_ADJ = _words("plan_adj")
+HEDGE_ADV = _words("hedge_adv")
+HEDGE_HEADS = _words("hedge_heads")
+HEDGE_PASSIVE = _words("hedge_passive")
+STATIVE_VERBS = _words("stative_verbs")
+LIGHT_WITH_PARTICLE = _words("light_with_particle")
+PARTICLES = _words("particles")
+CONDITION_MARKS = _words("condition_marks")
+DENY_HEADS = _words("deny_heads")
+DISMISSAL_VERBS = _words("dismissal_verbs")
+AGENT_NOUNS = _words("agent_nouns")
+ORG_NOUNS = _words("org_nouns")
+PRODUCT_NOUNS = _words("product_nouns")
+STATE_NOUNS = _words("state_nouns")
+SINGULAR_PRONOUNS = _words("singular_pronouns")
+THING_PRONOUNS = _words("thing_pronouns")
+PLURAL_PRONOUNS = _words("plural_pronouns")
+BACKGROUND_ADVERBS = _words("background_adverbs")
+VAGUE_TIMES = _words("vague_times")
+SEQUENCE_ADVERBS = _words("sequence_adverbs")
+TENSELESS_MARKS = _words("tenseless_marks")
+BOUNDING_PREPS = _words("bounding_preps")
+ILLNESSES = _words("illnesses")
+
+
+def cameo(type_: str) -> str | None:
+    """CAMEO root code of an event type (``None`` for types outside CAMEO)."""
+    return TYPES.get(type_)
+
+
+def past_stems(word: str) -> tuple[str, ...]:
+    """What a past form may be the past of, for the lemmatiser's misses ("reappointed" →
+    "reappointe", "reappoint"; "slated" → "slate", "slat")."""
+    return (word[:-1], word[:-2]) if word.endswith("ed") else ()
+
+
+def lemma_in(tok: Any, words: frozenset[str] | set[str]) -> bool:
+    """True when a token's lemma, or the verb its past form comes from, is one of ``words``."""
+    return tok.lemma_.lower() in words or any(stem in words for stem in past_stems(tok.lower_))
