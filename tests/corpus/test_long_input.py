@@ -81,7 +81,7 @@ def test_hostile_shapes_are_read_in_bounded_memory_and_time(tmp_path: Path) -> N
     # Runs without spaces are left out of the cleaned text; spaced text is kept.
     sizes = {doc: size for doc, _, size in read}
     assert sizes["00.md"] == len("letters") and sizes["03.md"] == len("glued link")
-    assert sizes["05.md"] > MB // 2
+    assert sizes["05.md"] > 90_000
 
 
 def test_ingest_of_a_long_token_stores_the_other_articles_under_a_memory_cap(tmp_path: Path) -> None:
@@ -148,3 +148,22 @@ def test_an_error_while_reading_costs_only_its_own_article(
     assert items[3].reason.startswith(f"line 2: could not be read: {name}")
     assert all("\n" not in i.reason for i in items if isinstance(i, BadArticle))
     assert isinstance(items[4], Article) and items[4].doc_id == "c.jsonl#3"
+
+
+def test_what_the_nlp_reads_of_a_huge_article_is_cut_at_a_line_end(tmp_path: Path) -> None:
+    from kb.corpus.reading import MAX_ANALYSED_CHARS
+
+    paragraph = "Talks in Rabat resumed on day {}, officials said, after a pause of two weeks.\n\n"
+    count = MAX_ANALYSED_CHARS // len(paragraph) + 50
+    text = "Talks\n\n" + "".join(paragraph.format(n) for n in range(count))
+    (tmp_path / "huge.txt").write_text(text, encoding="utf-8")
+    [article] = list(read_articles([tmp_path / "huge.txt"]))
+    assert isinstance(article, Article)
+    assert article.text == text  # stored whole
+    assert len(article.clean) <= MAX_ANALYSED_CHARS and article.clean.endswith("two weeks.")
+    assert len(article.offsets) == len(article.clean) + 1
+    assert article.original_span(0, len(article.clean)) == (0, article.offsets[-1])
+    assert text[article.offsets[-1] - 1] == "."
+    assert article.warnings == [
+        f"long article: only its first {len(article.clean):,} of {len(clean_text(text)[0]):,} characters are analysed"
+    ]

@@ -46,6 +46,9 @@ _MB = 1024 * 1024
 MAX_ARTICLE_BYTES = 5 * _MB  # one article: a .txt/.md/.json file, or one JSONL line
 MAX_HTML_BYTES = 15 * _MB  # a web page carries much markup around its text
 MAX_JSON_BYTES = 100 * _MB  # a .json list of articles
+# What the NLP reads of one article (some 17,000 words, ten long news articles): its
+# memory grows with it, 0.3 GB per 100,000 characters of prose, 0.9 GB of numbers.
+MAX_ANALYSED_CHARS = 100_000
 _SNIFF_BYTES = 64 * 1024
 _MAX_CONTROL_SHARE = 0.02  # refused above this share of control characters
 # A few NUL bytes in a text (a fault of the program that wrote it) are dropped; binary
@@ -240,17 +243,42 @@ def _read_file(path: Path, rel: str, st: os.stat_result) -> Iterator[Article | B
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, rel, st)
+            items: Iterator[Article | BadArticle] = _read_jsonl(path, rel, st)
         elif suffix in JSON_SUFFIXES:
-            yield from _read_json(path, rel, st)
+            items = _read_json(path, rel, st)
         elif suffix in HTML_SUFFIXES:
-            yield _read_html(path, rel, st)
+            items = iter([_read_html(path, rel, st)])
         else:
-            yield _read_text(path, rel, st, markdown=suffix in (".md", ".markdown"))
+            items = iter([_read_text(path, rel, st, markdown=suffix in (".md", ".markdown"))])
+        for item in items:
+            yield _bound_analysis(item) if isinstance(item, Article) else item
     except _Refused as exc:
         yield BadArticle(str(path), str(exc))
     except Exception as exc:  # noqa: BLE001 - one file must not stop the others
         yield BadArticle(str(path), _unexpected(exc))
+
+
+def _bound_analysis(article: Article) -> Article:
+    """Cut the cleaned text at :data:`MAX_ANALYSED_CHARS`, at a line end where one is near.
+
+    The NLP pipeline needs memory in proportion to what it reads (about 3 KB a character,
+    up to 9 KB for a text of numbers), so one huge article could take the machine down.
+    The article's text is kept whole; only what the NLP reads is cut, with a warning.
+    """
+    clean = article.clean
+    if len(clean) <= MAX_ANALYSED_CHARS:
+        return article
+    cut = clean.rfind("\n", 0, MAX_ANALYSED_CHARS + 1)
+    if cut < MAX_ANALYSED_CHARS * 0.9:
+        cut = clean.rfind(" ", 0, MAX_ANALYSED_CHARS + 1)
+        if cut < MAX_ANALYSED_CHARS * 0.9:
+            cut = MAX_ANALYSED_CHARS
+    kept = clean[:cut].rstrip()
+    offsets = article.offsets[: len(kept)]
+    offsets.append(offsets[-1] + 1)  # the end of the last character kept
+    article.clean, article.offsets = kept, offsets
+    article.warnings.append(f"long article: only its first {len(kept):,} of {len(clean):,} characters are analysed")
+    return article
 
 
 def _unexpected(exc: Exception) -> str:
