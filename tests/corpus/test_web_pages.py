@@ -119,3 +119,15 @@ def test_a_page_of_too_many_elements_is_read_by_kb_reader() -> None:
     assert page.text.startswith("Talks resume\n\nTalks resumed on Monday in Rabat.")
     elements = 4 + web.MAX_ELEMENTS  # html, body, article, h1 and the paragraphs
     assert page.warnings == [f"page of {elements:,} elements (over {web.MAX_ELEMENTS:,}) read with kb's own reader"]
+
+
+def test_an_article_inside_a_header_element_is_read() -> None:
+    import kb.corpus.web as web
+
+    paragraphs = [f"Paragraph {n} says the committee met again on Tuesday to discuss the county's budget." for n in range(5)]
+    markup = (
+        "<html><head><title>Budget talks resume</title></head><body><header><nav><a href='/'>Home</a></nav>"
+        "<h1>Budget talks resume</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</header><footer>County Post</footer></body></html>"
+    )
+    assert web.read_page(markup).text == "\n\n".join(["Budget talks resume", *paragraphs])
