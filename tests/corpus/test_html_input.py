@@ -141,3 +141,11 @@ def test_page_without_text_is_bad(tmp_path: Path) -> None:
 def test_broken_markup_does_not_crash() -> None:
     page = extract_page("<html><body><article><p>Unclosed <b>bold <i>text</article><p>After</p></body>")
     assert "Unclosed bold text" in page.text
+
+
+def test_charset_of_an_xml_declaration_is_used(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            "<head><title>Caf\xe9 owners</title></head><body><p>Caf\xe9s close, for now.</p></body></html>")
+    article = read_one(tmp_path, "a.xhtml", page.encode("latin-1"))
+    assert "Cafés close, for now." in article.text
+    assert article.warnings == []

@@ -273,10 +273,12 @@ def extract_page(markup: str) -> Page:
     )
 
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+)
 
 
 def declared_charset(raw: bytes) -> str | None:
-    """The character set a page declares in its first bytes, if any."""
+    """The character set a page declares in its first bytes (a meta tag, an XML declaration), if any."""
     m = _CHARSET.search(raw[:4096])
-    return m.group(1).decode("ascii", "replace").lower() if m else None
+    return (m.group(1) or m.group(2)).decode("ascii", "replace").lower() if m else None
