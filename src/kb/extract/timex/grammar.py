@@ -78,9 +78,6 @@ DOW_BLOCK_BEFORE = {"bloody", "black", "good", "super", "ash", "holy", "palm", "
 DOW_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "herald", "post", "mail", "star", "tribune",
                    "independent", "observer", "journal", "sport", "magazine", "edition", "show", "club", "people",
                    "night", "massacre", "league"}
-COUNT_NOUNS_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|people|troops|soldiers|men|women|children|jobs|"
-                               r"workers|units|dollars|euros|pounds|tonnes|tons|km|miles|metres|meters|feet|votes|"
-                               r"cases|deaths|homes|houses|cars|shares|points|residents|members|lives|[a-z]+s\b)", re.I)
 
 
 # Words between a duration's count and its unit ("three more years", "two full days").
