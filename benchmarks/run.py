@@ -98,6 +98,7 @@ class Run:
     stdout: str
     returncode: int
     others: float = 0.0  # CPU cores used by other processes on the machine meanwhile
+    cpu: float = 0.0  # CPU seconds of the process and its children
 
 
 def _busy_seconds() -> float:
@@ -132,7 +133,7 @@ def run_measured(args: list[str]) -> Run:
     if proc.returncode != 0:
         _fail(args, f"exit status {proc.returncode}")
     others = max(0.0, _busy_seconds() - busy - usage.ru_utime - usage.ru_stime) / seconds
-    return Run(seconds, usage.ru_maxrss / 1024, out, proc.returncode, others)
+    return Run(seconds, usage.ru_maxrss / 1024, out, proc.returncode, others, usage.ru_utime + usage.ru_stime)
 
 
 def _fail(args: list[str], err: str) -> None:
@@ -213,10 +214,13 @@ def main() -> None:
         report, _, own = cluster.stdout.rpartition("\n{")
         writer_cpu = json.loads("{" + own)["own_cpu"]
         assert json.loads(report)["read"] == json.loads(two.stdout)["read"], "cluster ingest read fewer"
+        worker_cpu = cluster.cpu - writer_cpu
         print(f"kb ingest --cluster local --workers 2: {cluster.seconds:.1f} s, {words / cluster.seconds:.0f} "
-              f"words/s ({words / cluster.seconds / 2:.0f} per worker); the writing process (with the "
-              f"scheduler) used {writer_cpu:.1f} s of CPU, {writer_cpu / args.n * 1000:.1f} ms per article; "
-              f"other processes used {cluster.others:.2f} cores", flush=True)
+              f"words/s; CPU: the writing process (with the scheduler) {writer_cpu:.1f} s, "
+              f"{writer_cpu / args.n * 1000:.1f} ms per article; the workers {worker_cpu:.1f} s, "
+              f"{worker_cpu / args.n * 1000:.1f} ms per article ({words / worker_cpu:.0f} words per CPU second); "
+              f"--workers 2 used {two.cpu:.1f} s in all; other processes used {cluster.others:.2f} cores",
+              flush=True)
 
     if args.breakdown:
         split_db = root / "split.db"

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("distributed")
-
-from kb.cluster import ClusterError, _import_distributed  # noqa: E402
-from kb.errors import ModelMissing  # noqa: E402
-from kb.ingest import Progress, ingest  # noqa: E402
-from kb.store import Store  # noqa: E402
+from kb.cluster import ClusterError, _import_distributed
+from kb.errors import ModelMissing
+from kb.ingest import Progress, ingest
+from kb.store import Store
 
 PEOPLE = ["Amara Okafor", "Henrik Dahl", "Sofia Marchetti", "Kenji Watanabe"]
 STATES = [("Kenya", "Nairobi"), ("Denmark", "Copenhagen"), ("Italy", "Rome"), ("Japan", "Tokyo")]
