@@ -169,3 +169,10 @@ def test_limits_and_noun_modifiers_are_not_dated_by_the_verb(nlp):
 def test_a_weekday_ending_a_stretch_keeps_the_past_tense(nlp):
     v = _values(nlp, "The group bought 254,200 shares from Sept. 14 to Thursday.", "1989-10-30")
     assert v["Thursday"] == "1989-10-26"
+
+
+def test_parts_of_the_day_take_the_day_told_of(nlp):
+    v = _values(nlp, "Shares fell on Friday. Dealers bought in the morning after overnight losses.", "1989-10-30")
+    assert v == {"Friday": "1989-10-27", "the morning": "1989-10-27TMO", "overnight": "1989-10-26TNI"}
+    v = _values(nlp, "Two new flights will leave on Tuesday nights, this past spring's plan said.", "1998-02-13")
+    assert v["Tuesday nights"] == "XXXX-WXX-2TNI" and v["this past spring"] == "1997-SP"

@@ -219,14 +219,18 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if f.clock is None:
             continue
         s = sent_of(f.start)
+        # a part of the day ("in the morning") may take its day from the sentence before
+        reach = 1 if f.notes.get("part") else 0
         days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
-                and sent_of(g.start) == s and g.dv.start]
+                and 0 <= s - sent_of(g.start) <= reach and g.dv.start]
         day: dt.date | None = None
         if days:
             near = min(days, key=lambda g: abs(g.start - f.start))
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.type in ("DATE", "TIME") for g in found):
             day = ctx.anchor
+        if day is not None and f.notes.get("night_before"):
+            day -= dt.timedelta(days=1)
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
 

@@ -672,6 +672,18 @@ def h_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "TIME", time_value(anchor + dt.timedelta(days=shift), pod))
 
 
+def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    """'in the morning', 'by mid afternoon', 'overnight': a part of the day the text is
+    telling of, whose day is fixed once every expression is found (like a clock time)."""
+    group = "x" if m["x"] else "x2"
+    pod = (m["pod"] or "night").lower()
+    found = Found(m.start(group), m.end(group), "TIME", None, clock=PARTS_OF_DAY[pod])
+    found.notes["part"] = "1"
+    if m["pod"] is None:
+        found.notes["night_before"] = "1"  # "overnight losses": the night before the day told of
+    return found
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
     if prev.lower() in DOW_BLOCK_BEFORE and prev[:1].isupper():
@@ -680,6 +692,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if nxt.lower() in DOW_BLOCK_AFTER and nxt[:1].isupper():
         return None
     rel = (m["rel"] or "").lower() or None
+    if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
+        code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
+        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
     anchor = _anchor(ctx)
     typ = "TIME" if m["pod"] else "DATE"
     if anchor is None:
@@ -878,7 +893,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_quarter),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
     ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:H)(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<hq>x)", h_half),
-    ("season", rf"\b(?P<mod>{MODP})?(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
+    ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
@@ -893,8 +908,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
+    ("pod_alone", r"\b(?:(?:in|by|during|through|until|throughout)\s+(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
-    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?\b", h_weekday),
+    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?\b", h_weekday),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
@@ -939,6 +955,7 @@ KEYWORDS: dict[str, str] = {
     "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+" + _UNITS,
     "adverb_set": "annually|yearly|daily|weekly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
+    "pod_alone": "morning|afternoon|evening|overnight",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
     "clock24": "gmt|utc|hours|hrs|local",
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
