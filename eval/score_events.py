@@ -2,7 +2,9 @@
 
 Recognition: the event words kb finds (``doc.spans["events"]``, the component
 ``kb_event_mentions``) against the gold ``<EVENT>`` tags, one-to-one; strict when the
-character spans are equal, relaxed when they overlap (TempEval-3's definitions).
+character spans are equal, relaxed when they overlap (TempEval-3's definitions). Of the
+event words found, which ones the component labels as states, against the gold classes
+STATE and I_STATE.
 
 Dating: for each gold event anchored to a day, month or year (a TLINK ``IS_INCLUDED``,
 ``DURING``, ``SIMULTANEOUS`` or ``BEGINS``/``ENDS`` to a time expression of type DATE with
@@ -36,6 +38,7 @@ import tempeval  # noqa: E402
 BASELINE = HERE / "events" / "baseline.json"
 ANCHORING = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY",
                        "INCLUDES"})
+STATE_CLASSES = frozenset({"STATE", "I_STATE"})
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -101,10 +104,19 @@ def run(split: str) -> dict:
     nlp = load_nlp()
     docs = tempeval.load(split)
     rec = {"tp_strict": 0, "tp_relaxed": 0, "sys": 0, "gold": 0}
+    states = {"tp": 0, "sys": 0, "gold": 0}  # of the event words found, which are states
     dating = {"anchored": 0, "right": 0, "wrong": 0, "undated": 0, "missed": 0}
     for gold, doc in zip(docs, nlp.pipe(d.text for d in docs)):
         sys_spans = [(s.start_char, s.end_char) for s in doc.spans["events"]]
         gold_spans = [(e.start, e.end) for e in gold.events]
+        gold_state = {(e.start, e.end): e.cls in STATE_CLASSES for e in gold.events}
+        for span in doc.spans["events"]:
+            key = (span.start_char, span.end_char)
+            if key in gold_state:
+                said, truth = span.label_ == "STATE", gold_state[key]
+                states["tp"] += said and truth
+                states["sys"] += said
+                states["gold"] += truth
         rec["sys"] += len(sys_spans)
         rec["gold"] += len(gold_spans)
         rec["tp_strict"] += match(sys_spans, gold_spans, strict=True)
@@ -129,6 +141,7 @@ def run(split: str) -> dict:
         "split": split, "documents": len(docs), "gold_events": rec["gold"], "system_events": rec["sys"],
         "strict": prf(rec["tp_strict"], rec["sys"], rec["gold"]),
         "relaxed": prf(rec["tp_relaxed"], rec["sys"], rec["gold"]),
+        "states": prf(states["tp"], states["sys"], states["gold"]),
         "dating": {**dating, **{f"{k}_pct": round(100 * dating[k] / n, 1)
                                 for k in ("right", "wrong", "undated", "missed")}},
     }
@@ -149,6 +162,8 @@ def main() -> int:
         print(f"TempEval-3 {split} ({result['documents']} documents, {result['gold_events']} gold events)")
         print(f"  event recognition strict:  P {s['p']} R {s['r']} F1 {s['f1']}")
         print(f"  event recognition relaxed: P {r['p']} R {r['r']} F1 {r['f1']}")
+        st = result["states"]
+        print(f"  states among the event words found (TimeML STATE, I_STATE): P {st['p']} R {st['r']} F1 {st['f1']}")
         print(f"  dating, {d['anchored']} events anchored to a date: right {d['right_pct']}%, "
               f"wrong {d['wrong_pct']}%, undated {d['undated_pct']}%, not extracted {d['missed_pct']}%")
     if args.check:

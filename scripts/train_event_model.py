@@ -8,6 +8,9 @@ event or not from the gold ``<EVENT>`` spans, and trains an averaged perceptron 
 
     .venv/bin/python scripts/train_event_model.py [--epochs N] [--folds K]
 
+A second set of weights tells, of the event words, the states ("is invincible", "owns",
+"believes": TimeML's STATE and I_STATE) from the happenings.
+
 ``--folds K`` also prints K-fold cross-validated P/R/F1 on DEV before training on all of it.
 """
 
@@ -29,31 +32,37 @@ from kb.nlp.event_features import candidate, entity_types, token_features  # noq
 
 OUT = ROOT / "src" / "kb" / "nlp" / "data" / "event_model.json"
 Example = tuple[list[str], bool]
+# TimeML classes of events that are states rather than happenings ("is invincible", "believes")
+STATE_CLASSES = frozenset({"STATE", "I_STATE"})
 
 
-def examples(docs: list[tempeval.Document]) -> list[list[Example]]:
-    """Per document, (features, is an event) for every candidate token."""
+def examples(docs: list[tempeval.Document]) -> tuple[list[list[Example]], list[list[Example]]]:
+    """Per document, (features, is an event) for every candidate token, and (features, is
+    a state) for every candidate token that is an event."""
     from kb.extract.pipeline import load_nlp
     from kb.extract.sents import parsed_tokens, token_texts
 
     nlp = load_nlp()
-    out = []
+    out, states = [], []
     with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p == "kb_event_mentions"]):
         for doc, gold in nlp.pipe(((d.text, d) for d in docs), as_tuples=True):
-            starts = {e.start for e in gold.events}
-            covered = set()
+            covered: dict[int, str] = {}  # character -> class of the event covering it
             for e in gold.events:
-                covered.update(range(e.start, e.end))
+                covered.update((c, e.cls) for c in range(e.start, e.end))
             tokens = parsed_tokens(doc)
             texts = token_texts(doc)
             ents = entity_types(doc)
-            rows = []
+            rows, state_rows = [], []
             for tok in tokens:
                 if candidate(tok):
-                    idx = doc[tok.i].idx
-                    rows.append((token_features(tokens, tok.i, texts, ents), idx in starts or idx in covered))
+                    cls = covered.get(doc[tok.i].idx)
+                    feats = token_features(tokens, tok.i, texts, ents)
+                    rows.append((feats, cls is not None))
+                    if cls is not None:
+                        state_rows.append((feats, cls in STATE_CLASSES))
             out.append(rows)
-    return out
+            states.append(state_rows)
+    return out, states
 
 
 def train(data: list[list[Example]], epochs: int) -> dict[str, float]:
@@ -97,21 +106,22 @@ def score(weights: dict[str, float], data: list[list[Example]]) -> tuple[float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--folds", type=int, default=0)
     args = parser.parse_args()
-    data = examples(tempeval.load(tempeval.DEV))
-    if args.folds:
+    data, states = examples(tempeval.load(tempeval.DEV))
+    for what, rows in (("events", data), ("states among events", states)):
         for k in range(args.folds):
-            test = [d for i, d in enumerate(data) if i % args.folds == k]
-            rest = [d for i, d in enumerate(data) if i % args.folds != k]
+            test = [d for i, d in enumerate(rows) if i % args.folds == k]
+            rest = [d for i, d in enumerate(rows) if i % args.folds != k]
             p, r, f = score(train(rest, args.epochs), test)
-            print(f"fold {k}: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}")
-    weights = train(data, args.epochs)
+            print(f"{what}, fold {k}: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}")
+    weights, state_weights = train(data, args.epochs), train(states, args.epochs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"epochs": args.epochs, "weights": dict(sorted(weights.items()))},
+    OUT.write_text(json.dumps({"epochs": args.epochs, "weights": dict(sorted(weights.items())),
+                               "state_weights": dict(sorted(state_weights.items()))},
                               separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights -> {OUT.relative_to(ROOT)}")
+    print(f"{len(weights)} + {len(state_weights)} weights -> {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -210,6 +210,7 @@ class Event:
 
 
 GENERAL_TYPE = "occurrence"  # the type of an event outside the taxonomy
+STATE_TYPE = "state"  # the type of a state the text reports ("is invincible", "owns"), outside it too
 # modalities of what the text says did not, or only might, happen
 UNREAL_MODALITIES = ("negated", "denied", "conditional")
 

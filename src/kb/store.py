@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kb.errors import BadQuery, BadStore, KbError, StoreUnavailable
-from kb.model import EVENT_DATE_FROM, GENERAL_TYPE, PRECISIONS, UNREAL_MODALITIES, ArticleFacts
+from kb.model import EVENT_DATE_FROM, GENERAL_TYPE, PRECISIONS, STATE_TYPE, UNREAL_MODALITIES, ArticleFacts
 
 if TYPE_CHECKING:
     from kb.resolve.entities import Correction
@@ -823,13 +823,13 @@ class Store:
         telling: involving an entity of every group given, of one of ``types`` (type or CAMEO
         code), whose days reach ``ends_from`` and begin by ``starts_until``, among ``event_ids``
         when given; only undated ones with ``undated``. Without ``everything``, only the events
-        a reader asks for first: of a type of the taxonomy or dated by their own sentence, and
-        told as having happened or being planned."""
+        a reader asks for first: of a type of the taxonomy, or happenings outside it dated by
+        their own sentence (no states), told as having happened or being planned."""
         where, args = ["h.start IS NULL" if undated else "h.start IS NOT NULL"], []
         if not everything:
-            where.append(f"(h.type != ? OR h.date_from IN ('clause', 'sentence')) "
+            where.append(f"h.type != ? AND (h.type != ? OR h.date_from IN ('clause', 'sentence')) "
                          f"AND COALESCE(h.modality, '') NOT IN ({', '.join('?' * len(UNREAL_MODALITIES))})")
-            args += [GENERAL_TYPE, *UNREAL_MODALITIES]
+            args += [STATE_TYPE, GENERAL_TYPE, *UNREAL_MODALITIES]
         if event_ids is not None:
             where.append("h.event IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(list(event_ids)))

@@ -8,7 +8,7 @@ Contract used by the rest of kb:
 
 Triggers are the event words of :mod:`kb.nlp.event_mentions` and the lexicon's triggers,
 typed by :mod:`kb.lexicon.events` ("signed", "the signing", "his visit", "normalisation of
-relations"; type ``"occurrence"`` outside the taxonomy). Each event takes the time
+relations"; type ``"occurrence"``, or ``"state"`` for states, outside the taxonomy). Each event takes the time
 expression that hangs on its own clause in the parse, else one fronted on the sentence
 ("On Wednesday, …"); else, for a past-tense report, the day the story was telling in the
 sentences before, when that is a day of the week before publication ("Yesterday, Jobs
@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 from kb.extract import gazetteer as gz
 from kb.extract.sents import ParsedToken, doc_sents, parsed, parsed_tokens, sentence_index, sentence_of
 from kb.lexicon import events as lex
-from kb.model import GENERAL_TYPE, UNREAL_MODALITIES, DateValue, Event, Participant, Timex
-from kb.nlp.event_mentions import event_words
+from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES, DateValue, Event, Participant, Timex
+from kb.nlp.event_mentions import event_words, state_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from kb.extract.entities import FoundEntities
 
 GENERAL = GENERAL_TYPE
+UNTYPED = frozenset({GENERAL_TYPE, STATE_TYPE})  # the types of events outside the taxonomy
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON", "DET")  # event words whose parties are read as a noun phrase's
 UNREAL = frozenset(UNREAL_MODALITIES)
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
@@ -347,8 +348,8 @@ def _np_range(tok: ParsedToken) -> tuple[int, int]:
 def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: str | None, *,
                 keep_all: bool = False) -> list[Event]:
     """The events of ``doc``: every event word the recogniser found (``doc.spans["events"]``)
-    and every trigger of the typed lexicon, each with its type (:data:`GENERAL` outside the
-    taxonomy), participants, place, modality and date. Only events with a participant are
+    and every trigger of the typed lexicon, each with its type (``"occurrence"`` or ``"state"``
+    outside the taxonomy), participants, place, modality and date. Only events with a participant are
     kept, unless ``keep_all`` (the scorers date every event word)."""
     ctx = _Context(doc, found)
     triggers: dict[int, str] = {}
@@ -361,8 +362,9 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
             others.append(tok)
     for tok in [t for t in others if _secondary(t, triggers)]:
         triggers[tok.i] = "action"
+    states = state_words(doc)
     for i in event_words(doc):
-        triggers.setdefault(i, GENERAL)
+        triggers.setdefault(i, STATE_TYPE if i in states else GENERAL)
     hosts = _timex_hosts(doc, timexes, triggers)
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
     for h in hosts:
@@ -383,17 +385,17 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
                  if t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB"}
     for i, type_ in sorted(triggers.items()):
         tok = ctx.tokens[i]
-        if i in carriers and type_ == GENERAL and not keep_all:
+        if i in carriers and type_ in UNTYPED and not keep_all:
             continue  # "filed a lawsuit": the noun tells the event, the verb only carries it
         gov = _light_verb(tok) if tok.pos_ != "VERB" else None
         args = _noun_args(ctx, tok, gov) if tok.pos_ in NOMINAL else _verb_args(ctx, tok, type_)
         if not _keep(ctx, tok, type_, args):
-            if type_ != GENERAL and (i in recognised or keep_all):
-                type_ = GENERAL  # a typed word without the parties its type needs is still an event
+            if type_ not in UNTYPED and (i in recognised or keep_all):
+                type_ = STATE_TYPE if i in states else GENERAL  # without the parties its type needs, still an event
             if not (keep_all or _keep(ctx, tok, type_, args)):
                 continue
         modality = _modality(tok, gov)
-        if type_ == GENERAL and modality in UNREAL and not keep_all:
+        if type_ in UNTYPED and modality in UNREAL and not keep_all:
             continue  # what the text says did not or may not happen is no event of a timeline
         here = ctx.sent_of[tok.i]
         date, date_from, date_text = _date(ctx, tok, gov, triggers, by_sent.get(here, []),
@@ -1194,7 +1196,9 @@ def _summary(ctx: _Context, tok: ParsedToken, args: _Args, gov: ParsedToken | No
     """Who did what to whom, headline style, from the article's names (shown later with the
     corpus's canonical ones): "Algeria cuts diplomatic ties with Morocco", "Benny Gantz
     visits Rabat", "visit by Benny Gantz to Morocco"."""
-    actors = [ctx.name(k) for k, r in args.roles if r in ("actor", "co-actor")]
+    actor_keys = [k for k, r in args.roles if r in ("actor", "co-actor")]
+    actors = [ctx.name(k) for k in actor_keys]
+    plural = len(actors) > 1 or any(ctx.kind.get(k) == "group" for k in actor_keys)  # "Islamists call"
     used = set(actors)
     tail: list[str] = []
 
@@ -1224,14 +1228,14 @@ def _summary(ctx: _Context, tok: ParsedToken, args: _Args, gov: ParsedToken | No
         prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         if tok.pos_ == "ADJ":
-            verb = ("are" if len(actors) > 1 else "is") + " " + tok.lower_
+            verb = ("are" if plural else "is") + " " + tok.lower_
         elif passive and not actors:
             verb = tok.lower_
             actors = [ctx.name(k) for k, r in args.roles if r in ("theme", "target")][:1]
             used.update(actors)
         else:
             lemma = tok.lemma_.lower()
-            verb = lemma if len(actors) > 1 else _third_person(lemma)
+            verb = lemma if plural else _third_person(lemma)
         if prt:
             verb += " " + prt[0]
         parts = [_joined(actors), verb] if actors else [verb]

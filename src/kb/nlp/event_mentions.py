@@ -7,7 +7,9 @@ candidate token; its weights are trained by ``scripts/train_event_model.py`` on
 TempEval-3's development split and shipped in ``data/event_model.json``.
 
 The component writes the event words of a document to ``doc.spans["events"]``, one
-one-token span each, in document order. Which of them reach a timeline, and with which
+one-token span each, in document order, labelled ``STATE`` for states ("is invincible",
+"owns", "believes": TimeML's STATE and I_STATE, told apart by a second set of weights)
+and ``EVENT`` for the rest. Which of them reach a timeline, and with which
 type, participants and date, is decided later by :mod:`kb.extract.events`.
 """
 
@@ -20,20 +22,30 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from kb.extract.sents import parsed_tokens, token_texts
 from kb.nlp.event_features import (candidate, entity_types, head_features, head_key, lexical_features, lexical_key,
-                                     neighbour_features, neighbour_key, own_features)
+                                     neighbour_features, neighbour_key, own_features, token_features)
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 SPANS_KEY = "events"
+EVENT, STATE = "EVENT", "STATE"  # span labels: a happening, a state
 
 
 @functools.cache
-def weights() -> dict[str, float]:
-    """The trained weights, read once."""
+def _model() -> dict[str, dict[str, float]]:
     text = resources.files("kb.nlp").joinpath("data", "event_model.json").read_text(encoding="utf-8")
-    return json.loads(text)["weights"]
+    return json.loads(text)
+
+
+def weights() -> dict[str, float]:
+    """The trained weights telling event words from the rest, read once."""
+    return _model()["weights"]
+
+
+def state_weights() -> dict[str, float]:
+    """The trained weights telling, of event words, states from happenings."""
+    return _model()["state_weights"]
 
 
 class _Scores:
@@ -81,12 +93,29 @@ def event_tokens(doc: Doc) -> list[int]:
     return out
 
 
+def state_tokens(doc: Doc, events: list[int]) -> set[int]:
+    """Of the event tokens ``events``, the states ("is invincible", "owns", "believes")."""
+    get = state_weights().get
+    tokens = parsed_tokens(doc)
+    texts = token_texts(doc)
+    ents = entity_types(doc)
+    return {i for i in events if sum(get(f, 0.0) for f in token_features(tokens, i, texts, ents)) > 0}
+
+
 def event_words(doc: Doc) -> list[int]:
     """The event tokens the component marked, or found now when it did not run."""
     group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
     if group is not None:
         return [span.start for span in group]
     return event_tokens(doc)
+
+
+def state_words(doc: Doc) -> set[int]:
+    """The event tokens the component marked as states, or found now when it did not run."""
+    group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
+    if group is not None:
+        return {span.start for span in group if span.label_ == STATE}
+    return state_tokens(doc, event_tokens(doc))
 
 
 class EventMentions:
@@ -98,7 +127,11 @@ class EventMentions:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = [doc[i:i + 1] for i in event_tokens(doc)]
+        from spacy.tokens import Span
+
+        events = event_tokens(doc)
+        states = state_tokens(doc, events)
+        doc.spans[SPANS_KEY] = [Span(doc, i, i + 1, label=STATE if i in states else EVENT) for i in events]
         return doc
 
 

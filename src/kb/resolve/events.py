@@ -97,6 +97,7 @@ class _Cluster:
     core: tuple[str, ...]
     lemmas: tuple[str, ...]
     sentences: tuple[tuple[str, int], ...]
+    themes: tuple[tuple[str, str], ...] = ()  # (article, entity) of what its tellings were about
     statement_articles: set[str] | None = None
     verbal: dict[str, set[str]] | None = None  # article -> stems of its verb triggers
 
@@ -253,6 +254,7 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
         c.core = _add(c.core, ents)
         c.lemmas = _add(c.lemmas, (lemma,))
         c.sentences = _add(c.sentences, ((r.article, r.sentence),))
+        c.themes = _add(c.themes, ((r.article, e) for e, role in r.participants if role == "theme"))
         if r.type == "statement":
             if c.statement_articles is None:
                 c.statement_articles = set()
@@ -318,6 +320,11 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
     if (r.article, r.sentence) in c.sentences and r.sentence >= 0:
         return False
     if r.type == "statement" and c.statement_articles and r.article in c.statement_articles:
+        return False
+    themes = {e for e, role in r.participants if role == "theme"}
+    if (not dated or c.start is None) and themes and any(a == r.article and e not in themes for a, e in c.themes):
+        # with no date to tell them apart, an article signing one contract and another
+        # agreement tells two events ("a deal … the framework agreement" told on one day stays one)
         return False
     told = c.verbal.get(r.article) if c.verbal else None
     if told and not r.nominal and lemma not in told and fam not in OBJECT_TYPED:
