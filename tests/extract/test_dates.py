@@ -174,5 +174,7 @@ def test_a_weekday_ending_a_stretch_keeps_the_past_tense(nlp):
 def test_parts_of_the_day_take_the_day_told_of(nlp):
     v = _values(nlp, "Shares fell on Friday. Dealers bought in the morning after overnight losses.", "1989-10-30")
     assert v == {"Friday": "1989-10-27", "the morning": "1989-10-27TMO", "overnight": "1989-10-26TNI"}
+    v = _values(nlp, "The talks opened on June 5, 2000 and resumed the next morning.", "2000-06-10")
+    assert v["the next morning"] == "2000-06-06TMO"
     v = _values(nlp, "Two new flights will leave on Tuesday nights, this past spring's plan said.", "1998-02-13")
     assert v["Tuesday nights"] == "XXXX-WXX-2TNI" and v["this past spring"] == "1997-SP"

@@ -156,6 +156,9 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 break
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week") and "shift" not in g.notes:
                 value = _shift(g.dv, unit, int(k))
+                if value is not None and f.notes.get("pod"):
+                    value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
+                        if value.precision == "day" else None
                 if value is not None:
                     f.dv = value
                 break

@@ -782,9 +782,12 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     unit = words[-1]
     typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
+    k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
     if unit in ("day", "week", "month", "year"):
-        k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
         found.notes["shift"] = f"{unit}:{k}"
+    elif unit in PARTS_OF_DAY:  # "the next morning": a part of the day after the one told of
+        found.notes["shift"] = f"day:{k}"
+        found.notes["pod"] = PARTS_OF_DAY[unit]
     return found
 
 
