@@ -302,6 +302,7 @@ class Store:
         _, tables = self._schema()
         if not tables and self.readonly:
             raise BadStore(f"{self.path}: empty store; run 'kb ingest PATH' first")
+        pending = self._pending(tables) if tables else None  # a newer kb's store is refused here
         if not self.readonly:
             try:
                 if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -310,7 +311,7 @@ class Store:
                 raise self._failure(exc) from exc
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        if tables and not self._pending(tables):
+        if tables and not pending:
             return
         if self.readonly:
             # Queries may migrate an older store too: it only adds tables.
