@@ -200,10 +200,16 @@ def _foreign_sqlite(path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["stats"], ["who", "Austria"], ["ingest", "IN"]])
-def test_another_programs_sqlite_file_is_refused_untouched(tmp_path, corpus, command):
+@pytest.mark.parametrize("made", ["tables", "marked"])
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path, corpus, command, made):
     folder, _ = corpus
     other = tmp_path / "other.db"
-    _foreign_sqlite(other)
+    if made == "tables":
+        _foreign_sqlite(other)
+    else:  # no table yet, but the program has put its version number in the header
+        con = sqlite3.connect(other)
+        con.execute("PRAGMA user_version = 3")
+        con.close()
     empty = tmp_path / "empty.db"
     empty.touch()
     before = files_in(tmp_path)

@@ -285,10 +285,11 @@ class Store:
         """The file's application id and tables, read without changing anything."""
         try:
             app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+            user_version = self.db.execute("PRAGMA user_version").fetchone()[0]  # kb never sets it
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, f"{self.path}: not a kb store") from exc
-        if app_id not in (0, APPLICATION_ID) or (tables and app_id != APPLICATION_ID):
+        if app_id not in (0, APPLICATION_ID) or user_version or (tables and app_id != APPLICATION_ID):
             raise BadStore(f"{self.path}: an SQLite file that is not a kb store; refusing to touch it")
         return app_id, tables
 
