@@ -191,5 +191,5 @@ def test_cli_errors_are_one_line(tmp_path, corpus, run) -> None:
 
 def test_without_dask_the_error_says_what_to_install(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(ClusterError, match=r"pip install 'kb\[cluster\]'"):
+    with pytest.raises(ClusterError, match="pip install dask==2026.8.0 distributed==2026.8.0"):
         _import_distributed()

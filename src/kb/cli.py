@@ -115,7 +115,7 @@ def main() -> None:
 @click.option("--cluster", metavar="ADDRESS", default=None,
               help="Run the NLP on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local' to start "
                    "a Dask cluster of --workers processes here; this process still writes the store. "
-                   "Needs pip install 'kb[cluster]'.")
+                   "Needs kb's 'cluster' extra (dask, distributed).")
 @db_option
 @json_option
 def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: int, cluster: str | None,

@@ -94,7 +94,8 @@ def _import_distributed() -> Any:
     try:
         import distributed
     except ImportError as exc:
-        raise ClusterError("--cluster needs Dask: install it with pip install 'kb[cluster]'") from exc
+        raise ClusterError("--cluster needs Dask: pip install dask==2026.8.0 distributed==2026.8.0 "
+                           "(kb's 'cluster' extra)") from exc
     return distributed
 
 
