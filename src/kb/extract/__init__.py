@@ -30,7 +30,7 @@ def extract_many(articles: Iterable[Article], nlp: Language, *, batch_size: int 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
     """Analyse one article parsed from its cleaned text ``article.clean``."""
-    from kb.extract import dates, entities, events, sents
+    from kb.extract import agreements, dates, entities, events, sents
 
     if article.published is None:
         found = dates.publication_date(article.clean)
@@ -48,7 +48,7 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
 
     timexes = dates.find_timexes(doc, anchor=article.published)
     found_entities = entities.find_entities(doc)
-    entities.date_agreements(doc, found_entities, timexes)
+    agreements.date_agreements(doc, found_entities, timexes)
     found_events = events.find_events(doc, found_entities, timexes, anchor=article.published)
 
     facts = ArticleFacts(

@@ -38,12 +38,11 @@ def load_nlp(model: str | None = None) -> Language:
 
 def add_components(nlp: Language) -> None:
     """Add kb's rule-based components to a loaded pipeline."""
-    from kb.extract import entities
-    from kb.nlp import event_mentions
+    from kb.nlp import event_mentions, gazetteer
 
     if "kb_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kb_paragraphs", before="parser")
-    entities.add_ruler(nlp)
+    gazetteer.add_ruler(nlp)
     if event_mentions.EventMentions.name not in nlp.pipe_names:
         nlp.add_pipe(event_mentions.EventMentions.name)
 

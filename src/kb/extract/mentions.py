@@ -1,0 +1,515 @@
+"""Candidate mentions of one article: the model's names typed as kb's kinds.
+
+The model's labels are mapped to kinds (person, state, organization, place, group,
+product), names are cut from their titles and articles, and what the model missed is
+added: news agencies, platforms, companies closed by a legal form, state names glued to
+another word, acronyms defined in parentheses, surnames repeated alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from kb.extract import gazetteer as gz
+from kb.extract.candidates import (
+    AGREEMENT_HEADS, GENERIC_ORGS, NAME_SUFFIXES, TITLE_ADJECTIVES, Cand, is_junk_word,
+)
+from kb.extract.products import OWNERS, product_evidence
+from kb.extract.sents import doc_ents, doc_text, doc_tokens, parsed_tokens, token_texts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+_NAMED_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+
+
+_PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "around", "across", "via", "through",
+                "toward", "towards", "around", "within", "throughout", "outside", "over", "onto"}
+_PLACE_NOUNS = {"capital", "city", "town", "visit", "trip", "streets", "suburbs", "airport", "hotel", "embassy"}
+
+
+# Words before a city that make it a sports club ("Real Madrid", "FC Barcelona").
+_CLUB_PREFIXES = {"fc", "ac", "as", "sc", "cf", "afc", "real", "atletico", "atlético", "athletic", "sporting", "inter",
+                  "olympique", "borussia", "dynamo", "dinamo", "racing", "rapid", "ajax", "celtic", "rangers"}
+_GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "WesternSahara", "BlackBerry"
+_JOINED_PLACE = re.compile(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w")  # "Ivry-sur-Seine"
+
+
+_UNITS = {"GB", "MB", "TB", "KB", "GHz", "MHz", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "RUB",
+          "mph", "km", "kg", "MW", "GW", "kWh"}
+_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+$")
+
+
+def _state_of(kb_id: str) -> tuple[str, str]:
+    via, _, state = kb_id.partition(":")
+    return via, state
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _glued_state(text: str) -> tuple[int, int, str, str] | None:
+    """Find a state name glued to a lower-case word ("Moroccolink", "butRabat").
+
+    Cached: every word of every name is tried, and the same words recur."""
+    if not _GLUE.match(text) or len(text) < 5:
+        return None
+    gaz = gz.gazetteer()
+    tables = (("name", gaz.names), ("capital", gaz.capitals), ("demonym", gaz.demonyms), ("plural", gaz.plurals))
+    for cut in range(len(text) - 4, 2, -1):  # a tail of 4+ letters: "Moroccolink", not "Malibu"
+        head, tail = text[:cut], text[cut:]
+        if tail.islower() and head[0].isupper():
+            for via, table in tables:
+                if head in table:
+                    return 0, cut, via, table[head]
+    for cut in range(1, len(text) - 3):
+        head, tail = text[:cut], text[cut:]
+        if head.islower() and tail[0].isupper():
+            for via, table in tables:
+                if tail in table:
+                    return cut, len(text), via, table[tail]
+            return None
+    return None
+
+
+def _decamel(text: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+
+
+def strip_span(span: Span) -> tuple[int, int]:
+    """Token range of a name without leading articles/honorifics/titles and trailing 's."""
+    start, end = span.start, span.end
+    doc = span.doc
+    tokens = doc_tokens(doc)
+    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    while start < end and (tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct
+                           or tokens[start].is_space):
+        start += 1
+    return start, end
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> int:
+    """Skip honorifics, titles and lower-case words at the front of a personal name."""
+    tokens = doc_tokens(doc)
+    while end - start > 1:
+        tok = tokens[start]
+        low = tok.lower_
+        if (gz.is_honorific(low) or low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
+                or not tok.text[:1].isupper() or low in gz.gazetteer().demonyms or tok.text in gz.gazetteer().demonyms
+                or (tok.pos_ == "ADJ" and tok.text in gz.gazetteer().demonyms)):
+            start += 1
+            continue
+        if tokens[start + 1].lower_ in ("of",) and low in gz.TITLE_HEADS:
+            start += 1
+            continue
+        break
+    return start
+
+
+def _place_use(doc: Doc, start: int, end: int) -> bool:
+    """True when a capital is named as a place ("in Rabat", "visit to Rabat", "the capital Rabat")."""
+    tokens = doc_tokens(doc)
+    head = tokens[end - 1]
+    prev = tokens[start - 1] if start > 0 else None
+    if prev is not None and (prev.lower_ in _PLACE_PREPS or prev.lower_ in _PLACE_NOUNS):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+        return True
+    if head.dep_ in ("appos", "compound") and head.head.lower_ in _PLACE_NOUNS:
+        return True
+    if end + 1 < len(doc) and tokens[end].text == "-" and tokens[end + 1].is_lower:
+        return True  # "Paris-based"
+    if end < len(doc) and tokens[end].text == ":" and (start == 0 or tokens[start - 1].is_space
+                                                       or tokens[start].is_sent_start):
+        return True  # dateline "RABAT:"
+    if end < len(doc) and tokens[end].text == "," and end + 1 < len(doc) \
+            and tokens[end + 1].text in gz.gazetteer().names:
+        return True  # "Casablanca, Morocco"
+    return False
+
+
+def _fixed_ents(doc: Doc) -> list[Span]:
+    """The model's names with company legal forms joined and credit lines split.
+
+    "Airbus" + "SE" and "Chrysler Group" + "LLC" become one name; "Justin Sullivan/Getty
+    Images" (a photo credit) becomes a person and an organisation.
+    """
+    tokens = doc_tokens(doc)
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc_ents(doc):
+        if ent.label_ not in _NAMED_LABELS:
+            continue
+        if ent.label_ == "ORG" and all(t.lower_ in gz.LEGAL_SUFFIXES or t.is_punct for t in ent):
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "ORG" and prev.end == ent.start:
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if ent.label_ == "ORG":
+            end = ent.end
+            while end < len(doc) and tokens[end].lower_ in gz.LEGAL_SUFFIXES and not tokens[end].ent_type_ \
+                    and (tokens[end].text[:1].isupper() or tokens[end].text == "plc"):  # "BP plc"
+                end += 1
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="ORG")
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and tokens[ent.start - 1].lower_ in _CLUB_PREFIXES \
+                and tokens[ent.start - 1].text[:1].isupper() and not tokens[ent.start - 1].ent_type_:
+            out.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            continue
+        slash = next((t.i for t in ent if t.text == "/" and ent.start < t.i < ent.end - 1), None)
+        if slash is not None and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
+            first, second = doc[ent.start:slash], doc[slash + 1:ent.end]
+            out.append(Span(doc, first.start, first.end, label="PERSON" if len(first) >= 2 else ent.label_))
+            out.append(Span(doc, second.start, second.end, label="ORG"))
+            continue
+        out.append(ent)
+    return out
+
+
+def _scan_known_orgs(doc: Doc, sent_of: list[int], taken: set[int], toks: list[Token]) -> list[Cand]:
+    """Names the model missed or mislabelled: news agencies and online platforms ("Photo:
+    AFP"), company names closed by a legal form ("Apple Inc."), owned products ("its Prius
+    hybrid")."""
+    out: list[Cand] = []
+    texts = token_texts(doc)
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in taken or not texts[i][:1].isupper():
+            i += 1
+            continue
+        tok = toks[i]
+        hit = 0
+        if tok.text in gz.NEWS_AGENCY_FIRST:
+            for size in (3, 2, 1):
+                if i + size <= n and doc[i:i + size].text in gz.NEWS_AGENCIES \
+                        and not any(j in taken for j in range(i, i + size)):
+                    hit = size
+                    break
+        if not hit and tok.lower_ in gz.PLATFORMS and (tok.is_title or tok.is_upper):
+            if tok.text != "X" or (i > 0 and toks[i - 1].lower_ in ("on", "via")):
+                hit = 1
+        if not hit and not tok.ent_type_ and tok.pos_ == "PROPN" and i > 0 and toks[i - 1].lower_ in OWNERS \
+                and i + 1 < n and toks[i + 1].is_lower and toks[i + 1].lower_ in gz.PRODUCT_NOUNS:
+            out.append(Cand("product", tok.text, tok.idx, tok.idx + len(tok), sent_of[i], i, i + 1, "product"))
+            i += 1  # "its Prius hybrid"
+            continue
+        if not hit and tok.lower_ in gz.LEGAL_SUFFIXES and i > 0 and (tok.is_title or tok.is_upper):
+            j = i
+            while j > 0 and i - j < 3 and toks[j - 1].is_title and toks[j - 1].pos_ == "PROPN" and j - 1 not in taken \
+                    and not toks[j - 1].is_sent_start:
+                j -= 1
+            if j == i and i > 0 and toks[i - 1].is_title and toks[i - 1].pos_ == "PROPN" and i - 1 not in taken:
+                j = i - 1  # a sentence-initial company name ("Apple Inc. said")
+            if j < i:
+                span = doc[j:i + 1]
+                out.append(Cand("organization", span.text, span.start_char, span.end_char, sent_of[i], j, i + 1,
+                                 "known"))
+            i += 1
+            continue
+        if hit:
+            span = doc[i:i + hit]
+            out.append(Cand("organization", span.text, span.start_char, span.end_char, sent_of[i], i, i + hit,
+                             "known"))
+            i += hit
+            continue
+        i += 1
+    return out
+
+
+def acronym_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[Token]
+                     ) -> tuple[list[Cand], dict[str, str]]:
+    """Acronyms defined in parentheses after a name ("Data Protection Commission (DPC)") and
+    their later uses: new organisation mentions, and a map from acronym to the full name."""
+    taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    defined: dict[str, str] = {}
+    for c in cands:
+        e = c.tok_end
+        if c.kind == "organization" and e + 2 < len(doc) and toks[e].text == "(" and toks[e + 2].text == ")":
+            acr = toks[e + 1].text
+            if acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha() and gz.fold(acr) != gz.fold(c.name) \
+                    and acr not in gz.NEWS_AGENCIES and acr[0] == c.name[:1].upper() and not c.name.isupper():
+                defined[acr] = c.name
+    if not defined:
+        return [], {}
+    out = []
+    for tok in toks:
+        if tok.text in defined and tok.i not in taken:
+            out.append(Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
+                             "acronym"))
+    return out, {gz.fold(a): gz.fold(n) for a, n in defined.items()}
+
+
+def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
+    gaz = gz.gazetteer()
+    cands: list[Cand] = []
+    covered: set[int] = set()
+    for ent in _fixed_ents(doc):
+        if ent.label_ not in _NAMED_LABELS:
+            continue
+        covered.update(range(ent.start, ent.end))
+        s, e = strip_span(ent)
+        if s >= e:
+            continue
+        sent = sent_of[ent.start]
+        if ent.kb_id_:
+            via, state = _state_of(ent.kb_id_)
+            text = doc[s:e].text
+            if via == "capital":
+                if _place_use(doc, s, e):
+                    cands.append(Cand("place", text, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
+                    continue
+            kind = "group" if via == "plural" else "state"
+            name = text if via == "plural" else state
+            cands.append(Cand(kind, name, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
+            continue
+        cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
+    kept = {i for c in cands if c.kind != "_other" for i in range(c.tok_start, c.tok_end)}
+    cands = [c for c in cands if c.kind != "_other" or not any(toks[i].text in gz.NEWS_AGENCIES or toks[i].lower_ in
+                                                                 gz.PLATFORMS for i in range(c.tok_start, c.tok_end))]
+    found = _scan_known_orgs(doc, sent_of, kept, toks)
+    cands += found
+    kept.update(i for c in found for i in range(c.tok_start, c.tok_end))
+    # artefacts: state names glued to other words, outside recognised names or inside junk ones
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if i in kept or text.islower() or not text.isalpha():  # Token.is_alpha
+            continue
+        tok = toks[i]
+        if tok.ent_type_ in ("GPE", "LOC", "PERSON"):
+            continue
+        hit = _glued_state(tok.text)
+        if hit is None:
+            continue
+        a, b, via, state = hit
+        start = tok.idx + a
+        kind = "group" if via == "plural" else "state"
+        cands.append(Cand(kind, tok.text[a:b] if kind == "group" else state, start, tok.idx + b,
+                           sent_of[tok.i], tok.i, tok.i + 1, "glued"))
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> list[Cand]:
+    """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
+    tokens = doc_tokens(doc)
+    parse = parsed_tokens(doc)
+    cut = next((i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in ("'s", "’s")), None)
+    if cut is None:
+        cand = _from_model_ent(doc, ent, s, e, sent, gaz)
+        return [cand] if cand is not None else []
+    out = []
+    first = doc[s:cut]
+    state = gaz.state_of_name(first.text)
+    if state is not None:
+        out.append(Cand("state", state, first.start_char, first.end_char, sent, s, cut, "name"))
+    elif first.text[:1].isupper():
+        out.extend(_split_possessive(doc, first, s, cut, sent, gaz))
+    label = "ORG" if tokens[e - 1].lower_ in gz.ORG_SUFFIXES else ent.label_
+    from spacy.tokens import Span
+
+    second = Span(doc, cut + 1, e, label=label)
+    cand = _from_model_ent(doc, second, cut + 1, e, sent, gaz)
+    if cand is not None:
+        out.append(cand)
+    return out
+
+
+def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> Cand | None:
+    tokens = doc_tokens(doc)
+    words = token_texts(doc)[s:e]
+    label = ent.label_
+    if label not in ("GPE", "LOC") and any(_glued_state(w) for w in words):
+        return None  # artefacts of glued words: handled token by token
+    start_char, end_char = tokens[s].idx, tokens[e - 1].idx + len(words[-1])
+    text = doc_text(doc)[start_char:end_char]  # doc[s:e].text
+    state = gaz.state_of_name(text)
+    if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+        return Cand("state", state, start_char, end_char, sent, s, e, "name")
+    if label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") and _dateline_place(doc, s, e):
+        return Cand("place", text.title(), start_char, end_char, sent, s, e, "model")  # "CAIRO" is Cairo
+    if label in ("LAW", "EVENT"):
+        return None  # agreements are found separately
+    if label == "LANGUAGE":
+        return None
+    if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "FAC") and product_evidence(doc, s, e, label):
+        return Cand("product", text, start_char, end_char, sent, s, e, "product")
+    if label == "PRODUCT" and (tokens[s].lower_ in gz.PLATFORMS or tokens[s].text in gz.NEWS_AGENCIES):
+        return Cand("organization", text, start_char, end_char, sent, s, e, "model")  # "Google Cloud"
+    if label == "ORG" and e + 1 < len(doc) and tokens[e].is_title and tokens[e].pos_ == "PROPN" \
+            and not tokens[e].ent_type_ \
+            and tokens[e + 1].is_lower and tokens[e + 1].lower_ in gz.PRODUCT_NOUNS:
+        span = doc[s:e + 1]  # "Chevrolet Malibu sedans"
+        return Cand("product", span.text, span.start_char, span.end_char, sent, s, e + 1, "product")
+    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and tokens[s - 1].lower_ in gz.STANDALONE_TITLES \
+            and tokens[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
+        return Cand("person", text, start_char, end_char, sent, s, e, "model", cue=True)  # "Chancellor Olaf Scholz"
+    if any(_GLUE.match(w) and _INNER_CAPITAL.search(w) and not _NAME_CAMEL.match(w) for w in words):
+        if label in ("ORG", "PERSON") and len(words) == 1 and text[:1].isupper():
+            # a hashtag-style run of words ("WesternSahara", "AmnestyInternational") or a brand ("BlackBerry")
+            spaced = _decamel(text)
+            state = gaz.state_of_name(spaced)
+            if state is not None:
+                return Cand("state", state, start_char, end_char, sent, s, e, "glued")
+            if spaced.split()[-1].lower() in gz.ORG_SUFFIXES:
+                return Cand("organization", spaced, start_char, end_char, sent, s, e, "glued")
+            return Cand("organization", text, start_char, end_char, sent, s, e, "model")
+        return None
+    if "-" in text and _JOINED_PLACE.search(text) and len(words) <= 5:
+        return Cand("place", text, start_char, end_char, sent, s, e, "model")  # "Ivry-sur-Seine"
+    if label == "PERSON":
+        ps = _strip_titles(doc, s, e)
+        core = doc[ps:e]
+        if any(is_junk_word(t.text) and t.lower_ not in NAME_SUFFIXES and t.text not in ("-", "bin", "ben", "al", "de",
+               "van", "von", "da", "el", "la", "le", "di", "du", "ibn", "abu", "bint") and not t.is_punct for t in core):
+            if len(core) == 1 or is_junk_word(core[0].text):
+                return None
+        if len(core) == 1:
+            tok = core[0]
+            low = tok.lower_
+            if low in gz.PLATFORMS:
+                return Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
+            if is_junk_word(tok.text) or low in gz.CAPTION_WORDS or low in gz.TITLE_HEADS or gz.is_honorific(low):
+                return None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                return None
+            if tok.text in _UNITS or ps > 0 and tokens[ps - 1].like_num and tok.text.isupper() and len(tok.text) <= 3:
+                return None  # "16 GB"
+            if tok.text.isupper() and len(tok.text) <= 5:
+                return Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
+        if core[0].text in gaz.demonyms:
+            return None
+        if len(core) == 1 and core[0].tag_ == "NNPS" and ps > 0 and tokens[ps - 1].lower_ == "the":
+            return Cand("organization", core.text, core.start_char, core.end_char, sent, ps, e, "model")  # "the Beatles"
+        name = " ".join(t.text for t in core if not t.is_space)
+        name = re.sub(r"\s*-\s*", "-", name)
+        prefix = (s, ps) if ps > s else None
+        return Cand("person", name, core[0].idx, core[-1].idx + len(core[-1]), sent, ps, e, "model", prefix=prefix)
+    if label in ("GPE", "LOC", "FAC"):
+        if len(ent) and s > 0 and tokens[s - 1].lower_ in ("second", "first", "third") or any(
+                t.is_sent_start is False and t.text[:1].islower() for t in doc[s:e] if t.is_alpha and t.i == s):
+            return None
+        if is_junk_word(tokens[s].text):
+            return None
+        return Cand("place", text, start_char, end_char, sent, s, e, "model")
+    if label == "ORG":
+        if is_junk_word(tokens[s].text):
+            return None
+        # "NSO Group company Pegasus": the name stops at the first common lower-case word
+        for t in doc[s + 1:e]:
+            if t.text in ("(", "[", ",", ";") or t.is_lower and t.is_alpha and t.lower_ not in ("of", "and", "for", "the", "de", "du", "des", "la", "le",
+                                                               "al", "el", "on", "in", "y", "et", "und", "van", "von", "plc"):
+                e = t.i
+                text = doc[s:e].text
+                end_char = tokens[e - 1].idx + len(tokens[e - 1])
+                break
+        low = text.lower()
+        if e - s == 1 and (low in gz.TITLE_HEADS or low in gz.CAPTION_WORDS):
+            return None
+        if e - s == 1 and (text in _UNITS or s > 0 and tokens[s - 1].like_num and text.isupper() and len(text) <= 3):
+            return None  # "16 GB", "USD"
+        if e - s == 1 and e < len(doc) and tokens[e].lower_ in gz.TITLE_HEADS and low in TITLE_ADJECTIVES:
+            return None  # "Supreme" of "Supreme Leader"
+        if low in GENERIC_ORGS and s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.TITLE_HEADS:
+            return None  # "State" of "Secretary of State"
+        if _place_like_org(doc, s, e):
+            return Cand("place", text, start_char, end_char, sent, s, e, "model")
+        if low in AGREEMENT_HEADS or tokens[e - 1].lower_ in AGREEMENT_HEADS:
+            return None
+        if low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS:
+            return None
+        if len(text) < 2:
+            return None
+        return Cand("organization", text, start_char, end_char, sent, s, e, "model")
+    if label == "NORP":
+        dem_state = gaz.state_of_demonym(text)
+        if dem_state is not None:
+            return Cand("state", dem_state, start_char, end_char, sent, s, e, "demonym")
+        if text in gaz.plurals:
+            return Cand("group", text, start_char, end_char, sent, s, e, "plural")
+        if tokens[e - 1].tag_ in ("NNPS", "NNS") and text[0].isupper():
+            return Cand("group", text, start_char, end_char, sent, s, e, "model")
+        return None
+    if label in ("WORK_OF_ART", "PRODUCT"):
+        return Cand("_other", text, start_char, end_char, sent, s, e, "model")
+    return None
+
+
+_DATELINE_MARKS = {"(", "—", "–", "-", ":"}
+
+
+def _dateline_place(doc: Doc, s: int, e: int) -> bool:
+    """A name in capitals opening a line and followed by what follows a dateline's city:
+    "DETROIT (AP) —", "WASHINGTON —", "RABAT:", "TOULOUSE, France, March 3, 2014 (Reuters)".
+    An organisation in capitals opening a sentence ("NATO, the alliance, …") has no date
+    or agency after it."""
+    tokens = doc_tokens(doc)
+    span = tokens[s:e]
+    if not tokens[s].is_sent_start or e >= len(doc) or tokens[e - 1].idx + len(tokens[e - 1]) - tokens[s].idx <= 3 \
+            or not all(t.text.isupper() or not t.is_alpha for t in span):
+        return False
+    nxt = tokens[e].text
+    if nxt in _DATELINE_MARKS:
+        return bool(tokens[e - 1].whitespace_) or nxt in ("(", ":")  # not "NATO-led"
+    if nxt != ",":
+        return False
+    for t in tokens[e + 1:e + 8]:
+        if t.ent_type_ == "DATE" or t.lower_ in gz.MONTHS or t.text in gz.NEWS_AGENCIES:
+            return True
+        if t.text in ("—", "–") or "\n" in t.text:
+            break
+    return False
+
+
+def _place_like_org(doc: Doc, s: int, e: int) -> bool:
+    """An ORG that is a town: "in Tangier on Thursday", named once, no company word in it."""
+    tokens = doc_tokens(doc)
+    if s == 0 or tokens[s - 1].lower_ not in ("in", "near", "outside") or tokens[s].is_upper:
+        return False
+    span = doc[s:e]
+    if any(t.lower_ in gz.ORG_WORDS or t.lower_ in GENERIC_ORGS for t in span):
+        return False
+    after = tokens[e] if e < len(doc) else None
+    if after is not None and not (after.is_punct or after.ent_type_ in ("DATE", "TIME")
+                                  or after.lower_ in ("on", "last", "this", "and")):
+        return False
+    text = span.text
+    return sum(1 for ent in doc_ents(doc) if ent.text == text or ent.text == "the " + text) <= 1
+
+
+def repeated_surnames(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[Token]) -> list[Cand]:
+    """Single names of the article's full names that the model left untagged or mistagged.
+
+    Surnames ("Ruto's plan", "Mulally credited..." read as an adverb), and the first word of
+    a name when it is no other name's surname ("Abiy", "Wang"); also words inside long names
+    ("Lula" of "Luiz Inacio Lula da Silva").
+    """
+    surnames: set[str] = set()
+    firsts: set[str] = set()
+    for c in cands:
+        if c.kind == "person":
+            words = c.name.split()
+            if len(words) >= 2 and words[-1].lower().strip(".") not in NAME_SUFFIXES and len(words[-1]) >= 3:
+                surnames.add(words[-1])
+                if len(words) <= 4 and len(words[0]) >= 3 and words[0][:1].isupper():
+                    firsts.add(words[0])
+                if len(words) >= 4:
+                    surnames.update(w for w in words[1:-1] if len(w) >= 4 and w[:1].isupper())
+    surnames |= firsts - {w for c in cands if c.kind == "person" for w in c.name.split()[1:]}
+    surnames = {w for w in surnames if not is_junk_word(w) and w.lower() not in gz.TITLE_HEADS}
+    if not surnames:
+        return []
+    taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    out = []
+    texts = token_texts(doc)
+    for tok in (toks[i] for i, text in enumerate(texts) if text in surnames):
+        if tok.i not in taken and tok.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX") \
+                and not (tok.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL") and tok.ent_iob_ == "I"):
+            out.append(Cand("person", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
+                             "repeated", cue=True))
+    return out

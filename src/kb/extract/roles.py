@@ -1,0 +1,255 @@
+"""Roles: the title a person holds and the state or organisation it is of, read from the
+title run before a name, an apposition, or an appointment."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Iterable
+
+from kb.extract import gazetteer as gz
+from kb.extract.candidates import Cand
+from kb.extract.sents import doc_tokens, sentence_of
+from kb.lexicon import events as lex
+from kb.model import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+_APPOS_STOP_WORDS = {"by", "with", "to", "from", "and", "or", "that", "which", "who", "whom", "whose", "when",
+                     "while", "as", "but", "because", "after", "before", "since", "said", "says", "told"}
+_TITLE_CUT_WORDS = {"during", "at", "since", "from", "until", "with", "after", "before", "who", "which", "that",
+                    "when", "while", "where", "whose", "and", "or", "but", "since", "under", "to", "between"}
+
+
+# offices only a person holds, that "X as …" gives a name ("Aden Duale as defence minister")
+_PERSONAL_OFFICES = {
+    "minister", "secretary", "president", "vice-president", "premier", "governor", "ambassador", "chairman",
+    "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "mayor", "speaker", "senator",
+    "coach", "captain", "ceo", "chancellor", "envoy", "commissioner", "deputy", "director-general", "prosecutor",
+    "judge", "chief", "head", "leader"}
+
+
+_APPOINTING = {"appoint", "reappoint", "name", "nominate", "renominate", "elect", "choose", "pick", "select",
+               "install", "designate", "confirm", "swear"}
+
+
+def _appointing(t: Token) -> bool:
+    """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
+    return t.pos_ == "VERB" and lex.lemma_in(t, _APPOINTING)
+
+
+def appointed_as(tokens: list[Token], c: Cand, start: int = 0) -> bool:
+    """``c`` follows an appointing verb (from ``start`` on) and is followed by "as": "named …
+    Aden Duale as …", unlike "joined Manchester United as coach", where the coach is
+    someone else."""
+    end = c.tok_end
+    return end < len(tokens) and tokens[end].lower_ == "as" \
+        and any(_appointing(t) for t in tokens[max(start, c.tok_start - 12):c.tok_start])
+
+
+def named_as_office(tokens: list[Token], c: Cand) -> bool:
+    """``c`` is appointed to an office only a person holds ("named … Aden Duale as defence
+    minister")."""
+    if not appointed_as(tokens, c):
+        return False
+    for t in tokens[c.tok_end + 1:c.tok_end + 5]:
+        if t.lower_ in _PERSONAL_OFFICES and t.pos_ == "NOUN":
+            return True
+        if t.is_punct or t.lower_ in ("and", "or", "but"):
+            break
+    return False
+
+
+def _state_in(doc: Doc, toks: Iterable[Token], by_token: dict[int, Cand]) -> tuple[str | None, set[int]]:
+    """First state or organisation named among ``toks``: its key and the tokens naming it."""
+    tokens = doc_tokens(doc)
+    for t in toks:
+        c = by_token.get(t.i)
+        if c is not None and c.kind in ("state", "organization"):
+            used = set(range(c.tok_start, c.tok_end))
+            nxt = c.tok_end
+            if nxt < len(doc) and tokens[nxt].tag_ == "POS":
+                used.add(nxt)
+            return c.key, used
+        if t.text in gz.gazetteer().demonyms:
+            return f"state:{gz.gazetteer().demonyms[t.text]}", {t.i}
+    return None, set()
+
+
+def _make_role(doc: Doc, person: Cand, toks: list[Token], by_token: dict[int, Cand], names: dict[str, str]) -> Role | None:
+    # cut the phrase at the first clause or time/place preposition ("Chief of Staff during the war")
+    cut = []
+    for n, t in enumerate(toks):
+        low = t.lower_
+        if low in _TITLE_CUT_WORDS or (low == "in" and (n + 1 >= len(toks) or toks[n + 1].lower_ != "charge")):
+            if cut:
+                break
+        if t.text in (",", ";", "(", ")", "—", "–") and cut:
+            break
+        cut.append(t)
+    toks = cut
+    first_head = next((n for n, t in enumerate(toks) if t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_)), None)
+    if first_head is not None:
+        n = first_head
+        while n > 0:
+            t = toks[n - 1]
+            if t.lower_ == "of" or t.lower_ in _TITLE_CUT_WORDS or (t.pos_ == "NOUN" and t.lower_ not in gz.TITLE_HEADS
+                                                                   and t.is_lower):
+                break
+            n -= 1
+        toks = toks[n:]
+    if not toks or not any(t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_) for t in toks):
+        return None
+    of, used = _state_in(doc, toks, by_token)
+    former = any(t.lower_ in ("former", "ex", "ex-", "then", "late", "erstwhile") for t in toks)
+    words = [t for t in toks if t.i not in used and t.lower_ not in ("former", "ex", "ex-", "then", "erstwhile", "late")
+             and not t.is_punct and not gz.is_honorific(t.lower_) and t.tag_ != "POS" and t.pos_ != "DET"
+             and t.tag_ != "PRP$"]
+    while words and words[0].lower_ in ("of", "in", "for", "and", "visiting", "current", "new", "incoming", "outgoing",
+                                        "first", "second", "third", "last", "next", "top", "senior", "acting"):
+        words = words[1:]
+    while words and words[-1].lower_ in ("of", "in", "for", "and", "the"):
+        words = words[:-1]
+    if not words or not any(t.lower_ in gz.TITLE_HEADS for t in words):
+        return None
+    heads = [t for t in words if t.lower_ in gz.TITLE_HEADS]
+    if all(h.lower_ in gz.WEAK_TITLE_HEADS for h in heads) and of is None and not any(t.lower_ == "of" for t in words):
+        return None
+    title = " ".join(t.text for t in words[:12])
+    title = title[0].upper() + title[1:]
+    return Role(entity=person.key, title=title, of=of, of_name=names.get(of) if of else None, former=former,
+                sentence=person.sent)
+
+
+def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str]) -> list[Role]:
+    tokens = doc_tokens(doc)
+    roles: list[Role] = []
+    sent = sentence_of(tokens[c.tok_start])
+    # 1. title run right before the name ("former US President Donald Trump")
+    i = c.tok_start - 1
+    run: list[Token] = []
+    while i >= sent.start:
+        t = tokens[i]
+        low = t.lower_
+        inside = by_token.get(i)
+        if (low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
+                or gz.is_honorific(low) and low not in ("the", "his", "her")
+                or (inside is not None and inside.kind in ("state", "organization"))
+                or t.text in gz.gazetteer().demonyms
+                or (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not t.is_sent_start
+                    and by_token.get(i) is None)):
+            run.append(t)
+            i -= 1
+            continue
+        break
+    run.reverse()
+    while run and run[0].lower_ in ("of", "'s", "’s"):
+        run = run[1:]
+    if run:
+        role = _make_role(doc, c, run, by_token, names)
+        if role is not None:
+            roles.append(role)
+    end_ok = c.tok_end >= sent.end or tokens[c.tok_end].text in (",", ".", ")", ";", "and", "—", "–", "\n") or tokens[c.tok_end].is_space
+    # 2. apposition before: "the Israeli Minister of Defense, Benny Gantz,"
+    if not roles and c.tok_start - 1 > sent.start and tokens[c.tok_start - 1].text == "," and end_ok:
+        i = c.tok_start - 2
+        phrase: list[Token] = []
+        while i >= sent.start and len(phrase) < 16:
+            t = tokens[i]
+            if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or t.lower_ in _APPOS_STOP_WORDS:
+                break
+            other = by_token.get(i)
+            if other is not None and other.kind == "person":
+                phrase = []
+                break
+            phrase.append(t)
+            i -= 1
+        phrase.reverse()
+        if phrase:
+            role = _make_role(doc, c, phrase, by_token, names)
+            if role is not None:
+                roles.append(role)
+    # 3. apposition after: "Mr. Gantz, a former head of the Israeli army,"
+    j = c.tok_end
+    if j < sent.end and tokens[j].text == "," and j + 1 < sent.end:
+        first = tokens[j + 1]
+        if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in gz.TITLE_HEADS or \
+                first.text in gz.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
+            phrase = []
+            k = j + 1
+            while k < sent.end and len(phrase) < 16:
+                t = tokens[k]
+                if (t.is_punct and t.tag_ != "POS") or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
+                    break
+                other = by_token.get(k)
+                if other is not None and other.kind == "person":
+                    phrase = []
+                    break
+                phrase.append(t)
+                k += 1
+            if phrase:
+                role = _make_role(doc, c, phrase, by_token, names)
+                if role is not None:
+                    roles.append(role)
+    # 4. put in an office: "reappointed Kithure Kindiki as interior minister", "Justin Muturi
+    # was named public service minister"
+    if all(r.former for r in roles):  # "Former attorney general Justin Muturi was named …"
+        phrase = _office_after(tokens, c, sent.start, sent.end)
+        if phrase:
+            role = _make_role(doc, c, phrase, by_token, names)
+            if role is not None:
+                roles.append(role)
+    return roles
+
+
+_MONARCH_HEADS = {"king", "queen", "emir", "sultan", "emperor", "empress", "monarch", "prince", "princess", "duke",
+                  "grand", "crown", "shah"}
+
+
+@functools.cache
+def _monarchies() -> frozenset[str]:
+    """States whose head is a monarch (general knowledge, ``lexicon/data/monarchies.txt``)."""
+    from importlib import resources
+
+    text = resources.files("kb.lexicon").joinpath("data", "monarchies.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, str]) -> None:
+    """A monarch's title that names no state ("King Mohammed VI") takes the one monarchy its
+    sentence names, itself or by its capital: "King of Morocco" where the sentence names
+    Morocco and Israel."""
+    states_in: dict[int, set[str]] = {}
+    capitals = gz.gazetteer().capitals
+    for c in cands:
+        if c.kind == "state":
+            states_in.setdefault(c.sent, set()).add(c.key)
+        elif c.kind == "place" and c.name in capitals:  # "King Charles met … in London"
+            states_in.setdefault(c.sent, set()).add(f"state:{capitals[c.name]}")
+    for role in roles:
+        words = role.title.lower().split()
+        if role.of is not None or not words or not set(words) <= _MONARCH_HEADS:
+            continue
+        royal = [k for k in states_in.get(role.sentence, ()) if names.get(k, k.split(":", 1)[-1]) in _monarchies()]
+        if len(royal) == 1:
+            role.of, role.of_name = royal[0], names.get(royal[0], royal[0].split(":", 1)[-1])
+
+
+def _office_after(tokens: list[Token], c: Cand, start: int, end: int) -> list[Token]:
+    """The office a name is put in by an appointing verb, told right after the name."""
+    j = c.tok_end
+    if j < end and appointed_as(tokens, c, start):
+        k = j + 1
+    elif j + 1 < end and tokens[j].lemma_ == "be" and _appointing(tokens[j + 1]) and tokens[j + 1].tag_ == "VBN":
+        k = j + 2 + (j + 2 < end and tokens[j + 2].lower_ == "as")
+    else:
+        return []
+    phrase: list[Token] = []
+    while k < end and len(phrase) < 8:
+        t = tokens[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP") and t.lower_ != "of":
+            break
+        phrase.append(t)
+        k += 1
+    return phrase if any(t.lower_ in gz.TITLE_HEADS for t in phrase) else []
