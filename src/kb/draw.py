@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from kb.model import readable_date
 from kb.output import replacing, write_text
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ function eventHtml(e){
   (e.participants||[]).forEach(p=>{(roles[p.name] = roles[p.name] || []).includes(p.role) || roles[p.name].push(p.role);});
   const who = Object.entries(roles).map(([n, r])=>`${esc(n)} <span class="muted">(${r.map(esc).join(', ')})</span>`).join(', ');
   return `<h2>${esc(e.summary||e.trigger)}</h2>${kindTag('event')} <span class="muted">${esc(e.type)}${e.modality&&e.modality!=='asserted'?' · '+esc(e.modality):''}</span>
-    <p><b>${esc(e.date||'undated')}</b>${e.date_from==='published'?' <span class="muted">(reported)</span>':''}${e.place?' · '+esc(e.place):''}</p>
+    <p><b>${esc(e.when||e.date||'undated')}</b>${e.date_from==='published'?' <span class="muted">(reported)</span>':''}${e.place?' · '+esc(e.place):''}</p>
     ${who?`<h3>Participants</h3><p>${who}</p>`:''}
     <h3>Sources (${(e.sources||[]).length})</h3>${sourcesHtml(e.sources, 10)}`;
 }
@@ -495,7 +496,8 @@ def _when(v: dict[str, Any]) -> str:
     """An event's date as the tables show it: "reported" when only its article's date dates it."""
     if not v.get("date"):
         return "undated"
-    return f"{v['date']} (reported)" if v.get("date_from") == "published" else str(v["date"])
+    when = readable_date(str(v["date"]))  # "24 Nov 2021, evening", "Dec 2020"
+    return f"{when} (reported)" if v.get("date_from") == "published" else when
 
 
 def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
@@ -505,6 +507,8 @@ def timeline_html(events: list[Any], path: str | Path, *, title: str) -> None:
     Events spanning several days are bars; undated events are listed below the axis.
     """
     views = [asdict(e) if is_dataclass(e) else dict(e) for e in events]
+    for v in views:
+        v["when"] = readable_date(str(v["date"])) if v.get("date") else ""
     dated = [(i, _day(v.get("start")), _day(v.get("end")) or _day(v.get("start"))) for i, v in enumerate(views)]
     dated = [(i, s, max(s, e or s)) for i, s, e in dated if s is not None]
     types = sorted({v.get("type") or "" for v in views})
