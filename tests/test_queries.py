@@ -1,6 +1,6 @@
 """One key for one office, however its title is written (profiles and the graph group roles by it)."""
 
-from kb.extract.gazetteer import title_key
+from kb.lexicon.names import title_key
 
 
 def test_one_office_written_several_ways_is_one_role() -> None:

@@ -36,7 +36,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from kb.extract import gazetteer as gz
+from kb.lexicon import names as nm
 from kb.queries import EventView, event_views, to_json
 from kb.store import Store
 
@@ -109,7 +109,7 @@ def build_graph(store: Store, *, include_doubtful: bool = False) -> nx.MultiDiGr
             continue
         former = bool(r["former"])
         text = ("former " if former else "") + title + " of"
-        data = edge(r["entity"], r["of_entity"], f"role:{gz.title_key(title)}:{int(former)}", relation="role",
+        data = edge(r["entity"], r["of_entity"], f"role:{nm.title_key(title)}:{int(former)}", relation="role",
                     label=text.strip(), title=title, former=former)
         if data is not None:
             _add_source(data, _source(r))

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from kb.extract.gazetteer import LEGAL_FORMS
+from kb.lexicon.names import LEGAL_FORMS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_NAME_WORDS = {"of", "the", "and", "for", "&"}

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from kb.errors import KbError, NotFound
-from kb.extract import gazetteer as gz
+from kb.lexicon import names as nm
 from kb.model import PRECISIONS, ArticleFacts, DateValue
 from kb.store import Store
 
@@ -120,7 +120,7 @@ def _key_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
     from kb import lookup
 
     wanted = lookup.keys(name, person=kind in (None, "person"))
-    state = gz.gazetteer().state_of_name(name) if kind in (None, "state") else None
+    state = nm.gazetteer().state_of_name(name) if kind in (None, "state") else None
     if state:
         wanted.add(lookup.squash(state))
     typed = lookup.typed_initials(name)
@@ -255,7 +255,7 @@ def profile(store: Store, row: sqlite3.Row, *, events: int | None = None) -> Pro
     states: list[str] = []
     for r in store.roles_of(eid):
         holder = r["of_entity"] or r["of_name"]
-        key = (gz.title_key(r["title"]), holder, bool(r["former"]))
+        key = (nm.title_key(r["title"]), holder, bool(r["former"]))
         entry = roles.setdefault(key, {"title": r["title"], "of": holder, "former": bool(r["former"]), "sources": []})
         entry["sources"].append(asdict(_source(r, r["doc_title"], r["published"], r["sentence"])))
         if r["of_kind"] == "state" and r["of_entity"] not in states:

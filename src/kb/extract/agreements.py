@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from kb.extract.candidates import AGREEMENT_HEADS, Cand
+from kb.extract.candidates import Cand
 from kb.extract.mentions import strip_span
 from kb.extract.sents import doc_ents, doc_tokens, sentence_of
+from kb.lexicon import names as nm
 from kb.model import Agreement, Timex
 
 if TYPE_CHECKING:
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
     from kb.extract.entities import FoundEntities
 
 
-_SIGN_VERBS = {"sign", "conclude", "reach", "ink", "seal", "strike", "agree", "finalize", "finalise", "negotiate",
-               "ratify", "clinch", "renew", "enter"}
 
 
 def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
@@ -58,7 +57,7 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
 
     def state_noun(tok: Token) -> None:
         """"the Moroccan state", "the Israeli government": the demonym's state is the party."""
-        if by_token.get(tok.i) is None and tok.lemma_.lower() in _STATE_NOUNS:
+        if by_token.get(tok.i) is None and tok.lemma_.lower() in nm.STATE_NOUNS:
             for ch in tok.children:
                 c = by_token.get(ch.i)
                 if ch.dep_ in ("amod", "poss", "compound") and c is not None and c.kind == "state":
@@ -86,7 +85,7 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
             add(ch)
         if ch.dep_ == "appos" and by_token.get(ch.i) is not None and by_token[ch.i].kind == "person":
             add(ch)  # no agreement is a person: one hung on it names its signer (a long "by …" phrase)
-        if ch.dep_ == "acl" and ch.lemma_ in _SIGN_VERBS:
+        if ch.dep_ == "acl" and ch.lemma_ in nm.SIGN_VERBS:
             # "signed in Rabat by X and Y": the parser may hang "by" on the place
             for sub in ch.subtree:
                 if sub.dep_ == "agent" or (sub.dep_ == "prep" and sub.lower_ == "by"):
@@ -96,9 +95,6 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
     return parties, signers
 
 
-# Nouns for a state acting as one: "the Moroccan state", "the Israeli government".
-_STATE_NOUNS = {"state", "government", "kingdom", "authorities", "authority", "republic", "country", "administration",
-                "regime", "monarchy", "emirate"}
 
 
 def _modifies_named(tok: Token, by_token: dict[int, Cand]) -> bool:
@@ -127,12 +123,12 @@ def find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, Cand], nam
     done: set[int] = set()
     law_heads: dict[int, Span] = {}
     for ent in doc_ents(doc):
-        if ent.label_ in ("LAW", "EVENT") and any(t.lower_ in AGREEMENT_HEADS for t in ent):
+        if ent.label_ in ("LAW", "EVENT") and any(t.lower_ in nm.AGREEMENT_HEADS for t in ent):
             for t in ent:
-                if t.lower_ in AGREEMENT_HEADS:
+                if t.lower_ in nm.AGREEMENT_HEADS:
                     law_heads[t.i] = ent
     for tok in toks:
-        if tok.i in done or (tok.lower_ not in AGREEMENT_HEADS and tok.i not in law_heads):
+        if tok.i in done or (tok.lower_ not in nm.AGREEMENT_HEADS and tok.i not in law_heads):
             continue
         if tok.pos_ not in ("NOUN", "PROPN") and tok.i not in law_heads:
             continue
@@ -148,20 +144,20 @@ def find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, Cand], nam
         done.update(range(s, e))
         span = doc[s:e]
         named = ent is not None or (span[0].text[:1].isupper() and not span[0].is_sent_start and
-                                    any(t.text[:1].isupper() for t in span if t.lower_ in AGREEMENT_HEADS))
+                                    any(t.text[:1].isupper() for t in span if t.lower_ in nm.AGREEMENT_HEADS))
         verb = None
         h = tok
         for _ in range(3):
             if h.head is h:
                 break
-            if h.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "acl", "conj", "attr") and h.head.lemma_ in _SIGN_VERBS:
+            if h.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "acl", "conj", "attr") and h.head.lemma_ in nm.SIGN_VERBS:
                 verb = h.head
                 break
             if h.dep_ == "acl" or h.dep_ == "relcl":
                 break
             h = h.head
         for ch in tok.children:
-            if ch.dep_ in ("acl", "relcl") and ch.lemma_ in _SIGN_VERBS:
+            if ch.dep_ in ("acl", "relcl") and ch.lemma_ in nm.SIGN_VERBS:
                 verb = ch
         parties, signers = _parties(doc, tok, verb, by_token)
         # "this contract" points back to the last contract told of, else to the last agreement
@@ -231,7 +227,7 @@ def _hangs_on(tok: Token, anchors: set[int], steps: int = 4) -> bool:
             return True
         if _signing_over(head, anchors):
             return True
-        if head.pos_ in ("VERB", "AUX") and head.lemma_ not in _SIGN_VERBS:
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ not in nm.SIGN_VERBS:
             # "ended with the signing of the treaty in 1978": the date is the signing's
             return any(_signing_over(p, anchors) for ch in head.children if ch.dep_ == "prep"
                        for p in ch.children if p.dep_ == "pobj")
@@ -241,7 +237,6 @@ def _hangs_on(tok: Token, anchors: set[int], steps: int = 4) -> bool:
 
 def _signing_over(tok: Token, anchors: set[int]) -> bool:
     """A noun or verb of signing whose phrase holds one of ``anchors``."""
-    return tok.lemma_.lower() in _SIGNING_WORDS and any(tok.left_edge.i <= a <= tok.right_edge.i for a in anchors)
+    return tok.lemma_.lower() in nm.SIGNING_WORDS and any(tok.left_edge.i <= a <= tok.right_edge.i for a in anchors)
 
 
-_SIGNING_WORDS = {"sign", "signing", "conclusion", "ratification", "ratify", "adoption"}

@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.extract import gazetteer as gz
+from kb.lexicon import names as nm
 
-# Common nouns the model tags as organisations ("Parliament", "the Ministry").
-GENERIC_ORGS = {"parliament", "government", "ministry", "army", "police", "defence", "defense", "court", "senate",
-                "congress", "cabinet", "military", "administration", "navy", "state", "interior", "kingdom",
-                "presidency", "foreign", "treasury", "justice", "finance", "intelligence", "opposition",
-                "commission", "conference", "committee", "council", "company", "agency", "group", "union", "bank",
-                "board", "party", "firm", "department", "university", "embassy", "consulate", "ministries"}
-# Generation and regnal suffixes that close a personal name ("Jr.", "VI").
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-                 "xiii", "xiv", "xv", "xvi"}
-# Nouns that head an agreement's name or description.
-AGREEMENT_HEADS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "deal", "deals", "pact",
-                   "pacts", "memorandum", "memoranda", "mou", "contract", "contracts", "convention", "protocol",
-                   "armistice", "ceasefire", "truce", "charter"}
-# Adjectives inside a title ("Supreme Leader", "Deputy Prime Minister").
-TITLE_ADJECTIVES = {"supreme", "grand", "high", "chief", "senior", "deputy", "acting", "interim", "vice", "general",
-                    "principal", "executive", "assistant", "associate", "special", "honorary", "federal", "royal"}
 
 
 @dataclass
@@ -44,10 +28,10 @@ class Cand:
 def is_junk_word(text: str) -> bool:
     """A word no name is made of: too short, a pronoun, weekday or month, no letter, lower-case."""
     low = text.lower().strip(".")
-    return (len(text) < 2 or low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS
+    return (len(text) < 2 or low in nm.PRONOUNS or low in nm.WEEKDAYS or low in nm.MONTHS
             or not any(c.isalpha() for c in text) or not (text[0].isupper() or text[0].isdigit()))
 
 
 def name_tokens(name: str) -> list[str]:
     """The folded words of a name, for comparing names."""
-    return gz.fold(name).split()
+    return nm.fold(name).split()

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
-from kb.extract.candidates import GENERIC_ORGS, NAME_SUFFIXES, Cand
-from kb.extract.products import NEW_WORDS
+from kb.extract.candidates import Cand
 from kb.extract.sents import doc_tokens
+from kb.lexicon import names as nm
 from kb.resolve.entities import org_stem, product_short_form
 
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def surname_key(toks: list[str]) -> str | None:
-    core = [t for t in toks if t not in NAME_SUFFIXES]
+    core = [t for t in toks if t not in nm.NAME_SUFFIXES]
     if len(core) < 2 or len(core) < len(toks):
         return None  # "Mohammed VI", "Donald Trump Jr." have no bare-surname form
     return core[-1]
@@ -27,7 +26,7 @@ def cluster_people(people: list[Cand], others: list[Cand], doc: Doc) -> None:
     """Give each person candidate the key of its longest full-name form in the article."""
     full: dict[str, list[Cand]] = {}
     for c in people:
-        full.setdefault(gz.fold(c.name), []).append(c)
+        full.setdefault(nm.fold(c.name), []).append(c)
     forms = {f: f.split() for f in full}
     by_surname: dict[str, set[str]] = {}
     by_suffix: dict[tuple[str, ...], set[str]] = {}
@@ -38,12 +37,12 @@ def cluster_people(people: list[Cand], others: list[Cand], doc: Doc) -> None:
                 by_surname.setdefault(sk, set()).add(f)
             for k in range(1, len(toks)):
                 by_suffix.setdefault(tuple(toks[k:]), set()).add(f)
-            if len(toks) >= 3 and toks[-1] not in NAME_SUFFIXES:
+            if len(toks) >= 3 and toks[-1] not in nm.NAME_SUFFIXES:
                 by_suffix.setdefault((toks[0], toks[-1]), set()).add(f)
     # family name first ("Wang Yi" / "Wang", "Lee Jae-myung" / "Lee"), when no name ends that way
     by_head: dict[str, set[str]] = {}
     for f, toks in forms.items():
-        if 2 <= len(toks) <= 4 and toks[-1] not in NAME_SUFFIXES:
+        if 2 <= len(toks) <= 4 and toks[-1] not in nm.NAME_SUFFIXES:
             by_head.setdefault(toks[0], set()).add(f)
         if len(toks) >= 4:  # "Lula" of "Luiz Inacio Lula da Silva"
             for t in toks[1:-1]:
@@ -62,7 +61,7 @@ def cluster_people(people: list[Cand], others: list[Cand], doc: Doc) -> None:
         if len(maximal) == 1:
             target[f] = next(iter(maximal))
     for c in people:
-        f = gz.fold(c.name)
+        f = nm.fold(c.name)
         hops = 0
         while f in target and hops < 5:
             f = target[f]
@@ -73,7 +72,7 @@ def cluster_people(people: list[Cand], others: list[Cand], doc: Doc) -> None:
 
 def _acronym(words: list[str]) -> str:
     """Initials of a name, without its legal form ("General Motors Co." -> "GM")."""
-    while len(words) > 1 and gz.fold(words[-1]) in gz.LEGAL_FORMS:
+    while len(words) > 1 and nm.fold(words[-1]) in nm.LEGAL_FORMS:
         words = words[:-1]
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
@@ -84,7 +83,7 @@ def cluster_products(products: list[Cand], doc: Doc | None = None) -> None:
     Music Store", see :func:`product_short_form`); a family name said to be new or given a
     model number in front ("the new iPhone", "the 3G iPhone") joins that model when the
     article named it before."""
-    names = {gz.fold(c.name): c.name for c in products}
+    names = {nm.fold(c.name): c.name for c in products}
 
     def singular(f: str) -> str:
         if not names[f].endswith("s"):
@@ -108,7 +107,7 @@ def cluster_products(products: list[Cand], doc: Doc | None = None) -> None:
             if len(other) == 1 and target.get(other[0]) != f:
                 target[f] = other[0]
     for c in products:
-        f = singular(gz.fold(c.name))
+        f = singular(nm.fold(c.name))
         hops = 0
         while f in target and hops < 5:
             f, hops = target[f], hops + 1
@@ -122,18 +121,18 @@ def _models_of_family(products: list[Cand], doc: Doc) -> None:
     tokens = doc_tokens(doc)
     seen: list[Cand] = []
     for c in sorted(products, key=lambda c: c.start):
-        words = gz.fold(c.name).split()
+        words = nm.fold(c.name).split()
         if len(words) == 1 and c.tok_start > 0:
             prev = tokens[c.tok_start - 1]
-            models = [m for m in seen if gz.fold(m.name).split()[0] == words[0] and len(gz.fold(m.name).split()) > 1]
-            if prev.lower_ in NEW_WORDS and models:
+            models = [m for m in seen if nm.fold(m.name).split()[0] == words[0] and len(nm.fold(m.name).split()) > 1]
+            if prev.lower_ in nm.NEW_WORDS and models:
                 c.key = models[-1].key
             else:
                 k = c.tok_start - 1  # the word before, which the tokenizer may have cut ("3" "G")
                 while k > 0 and not tokens[k - 1].whitespace_ and tokens[k - 1].text.isalnum():
                     k -= 1
-                code = gz.fold(doc[k:c.tok_start].text)
-                same = [m for m in products if gz.fold(m.name).split() == [words[0], code]]
+                code = nm.fold(doc[k:c.tok_start].text)
+                same = [m for m in products if nm.fold(m.name).split() == [words[0], code]]
                 if same and any(ch.isdigit() for ch in code):
                     c.key = same[0].key
         seen.append(c)
@@ -145,7 +144,7 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
     name that only adds organisation words to it ("Toyota" / "Toyota Motor Corp."), never
     one that adds a word of its own ("Apple" is not "Apple Corps Ltd"); an acronym joins
     the name it abbreviates."""
-    names = {gz.fold(c.name): c.name for c in orgs}
+    names = {nm.fold(c.name): c.name for c in orgs}
     longest = sorted(names, key=lambda f: -len(f.split()))
     target: dict[str, str] = {a: n for a, n in (acronyms or {}).items() if a in names and n in names}
     by_stem: dict[tuple[str, ...], str] = {}
@@ -163,7 +162,7 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
                 continue
             gt = g.split()
             rest = gt[len(toks):]
-            if gt[: len(toks)] == toks and all(t in gz.ORG_SUFFIXES or t in gz.LEGAL_FORMS for t in rest):
+            if gt[: len(toks)] == toks and all(t in nm.ORG_SUFFIXES or t in nm.LEGAL_FORMS for t in rest):
                 target[f] = g
                 break
             if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
@@ -172,7 +171,7 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
         if f not in target and len(org_stem(f)) == 1:
             target.update(_tail_owner(f, names))
     for c in orgs:
-        f = gz.fold(c.name)
+        f = nm.fold(c.name)
         seen = {f}
         while f in target and target[f] not in seen:  # "Toyota Inc." -> "Toyota" -> "Toyota Motor Corp."
             f = target[f]
@@ -185,7 +184,7 @@ def _tail_owner(f: str, names: dict[str, str]) -> dict[str, str]:
     name ("Shell", "Shell plc" after "Royal Dutch Shell plc"), unless the word is a generic
     organisation word ("Group", "Motors", "Union"): {f: that name}, or nothing."""
     word = org_stem(f)[0]
-    if word in gz.ORG_WORDS or word in GENERIC_ORGS or not names[f][:1].isupper():
+    if word in nm.ORG_WORDS or word in nm.GENERIC_ORGS or not names[f][:1].isupper():
         return {}
     owners = [g for g in names if g != f and len(org_stem(g)) >= 2 and org_stem(g)[-1] == word]
     return {f: owners[0]} if len(owners) == 1 else {}

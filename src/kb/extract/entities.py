@@ -24,15 +24,15 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
 from kb.extract.agreements import find_agreements
-from kb.extract.candidates import GENERIC_ORGS, Cand, name_tokens
+from kb.extract.candidates import Cand, name_tokens
 from kb.extract.clusters import cluster_orgs, cluster_people, cluster_products
 from kb.extract.kinds import person_cue, rescue
 from kb.extract.mentions import acronym_aliases, collect, repeated_surnames
 from kb.extract.products import model_aliases, shape_products
 from kb.extract.roles import monarch_holders, roles_for
 from kb.extract.sents import doc_text, doc_tokens, sentence_index
+from kb.lexicon import names as nm
 from kb.model import Agreement, LocalEntity, Mention, Role
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def find_entities(doc: Doc) -> FoundEntities:
     roles: dict[tuple[str, str, str | None], Role] = {}
     for c in people:
         for role in roles_for(doc, c, by_token, names):
-            rk = (role.entity, gz.fold(role.title), role.of)
+            rk = (role.entity, nm.fold(role.title), role.of)
             if rk not in roles:
                 roles[rk] = role
     found.roles = list(roles.values())
@@ -131,7 +131,7 @@ def find_entities(doc: Doc) -> FoundEntities:
     for ent in locals_.values():
         if ent.kind == "person" and ent.key not in full_keys and ent.key not in cue_keys:
             ent.doubtful = True
-        elif ent.kind == "organization" and (ent.name.lower() in GENERIC_ORGS or ent.name[:1].islower()):
+        elif ent.kind == "organization" and (ent.name.lower() in nm.GENERIC_ORGS or ent.name[:1].islower()):
             ent.doubtful = True
         elif ent.kind == "agreement":
             ent.doubtful = not any(a.entity == ent.key and (a.parties or a.signatories) for a in found.agreements) \

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
+from kb.lexicon import names as gz
 from kb.extract.event_triggers import direct_object, is_particle, noun_type
 from kb.extract.sents import ParsedToken, doc_sents, parsed_tokens, sentence_index
 from kb.lexicon import events as lex

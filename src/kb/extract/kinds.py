@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
-from kb.extract.candidates import NAME_SUFFIXES, Cand, name_tokens
+from kb.extract.candidates import Cand, name_tokens
 from kb.extract.clusters import surname_key
 from kb.extract.roles import named_as_office
 from kb.extract.sents import doc_text, doc_tokens
+from kb.lexicon import names as nm
 from kb.resolve.entities import product_short_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-_SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "declare", "write", "tweet", "insist", "argue",
-                 "note", "warn", "explain", "claim", "deny", "confirm", "stress", "urge", "call", "meet", "visit",
-                 "sign", "lead", "ask", "accuse", "reiterate", "underline"}
 
 
 def rescue(cands: list[Cand], doc: Doc) -> list[Cand]:
@@ -34,7 +31,7 @@ def rescue(cands: list[Cand], doc: Doc) -> list[Cand]:
     for c in cands:
         if c.kind == "organization":
             toks = name_tokens(c.name)
-            if len(toks) >= 2 and all(t in gz.ORG_SUFFIXES for t in toks[1:]):
+            if len(toks) >= 2 and all(t in nm.ORG_SUFFIXES for t in toks[1:]):
                 org_prefix.add(toks[0])
     tokens, text = doc_tokens(doc), doc_text(doc)
     out = []
@@ -47,7 +44,7 @@ def rescue(cands: list[Cand], doc: Doc) -> list[Cand]:
             for first in range(c.tok_start, c.tok_end):
                 start_char = tokens[first].idx
                 tail = text[start_char:end_char]  # doc[first:c.tok_end].text
-                if tail[:1].isupper() and gz.fold(tail) in surnames:
+                if tail[:1].isupper() and nm.fold(tail) in surnames:
                     if first == c.tok_start or c.kind == "_other":
                         out.append(Cand("person", tail, start_char, end_char, c.sent, first, c.tok_end, "rescued",
                                          cue=True))
@@ -83,16 +80,16 @@ def _retype(cands: list[Cand], doc: Doc) -> list[Cand]:
     products: set[str] = set()
     for c in cands:
         toks = name_tokens(c.name)
-        if c.kind == "person" and 2 <= len(toks) <= 4 and toks[-1] not in NAME_SUFFIXES:
+        if c.kind == "person" and 2 <= len(toks) <= 4 and toks[-1] not in nm.NAME_SUFFIXES:
             heads.add(toks[0])
             tails.update(toks[1:])
         elif c.kind == "organization":
-            if len(toks) >= 2 and all(t in gz.ORG_WORDS for t in toks[1:]):
+            if len(toks) >= 2 and all(t in nm.ORG_WORDS for t in toks[1:]):
                 org_first.add(toks[0])
             elif len(toks) == 1:
                 org_single.add(toks[0])
         elif c.kind == "product":
-            products.add(gz.fold(c.name))
+            products.add(nm.fold(c.name))
     heads -= tails | org_first
     by_token = {i: c for c in cands for i in range(c.tok_start, c.tok_end)}
     out = []
@@ -101,15 +98,15 @@ def _retype(cands: list[Cand], doc: Doc) -> list[Cand]:
         kind = c.kind
         if kind in ("organization", "place") and c.via == "model" and len(toks) == 1 and toks[0] in heads:
             kind = "person"
-        elif kind in ("person", "organization", "place") and (gz.fold(c.name) in products or len(toks) == 1 and (
+        elif kind in ("person", "organization", "place") and (nm.fold(c.name) in products or len(toks) == 1 and (
                 not c.cue and c.prefix is None) and any(product_short_form(toks[0], p) for p in products)):
             kind = "product"  # "the Volt" after "the Chevrolet Volt"
         elif kind == "person" and len(toks) == 1 and toks[0] in org_first:
             kind = "organization"
-        elif kind == "organization" and len(toks) == 2 and toks[0] in org_single and toks[1] not in gz.ORG_WORDS \
+        elif kind == "organization" and len(toks) == 2 and toks[0] in org_single and toks[1] not in nm.ORG_WORDS \
                 and tokens[c.tok_end - 1].text[:1].isupper() and not tokens[c.tok_end - 1].like_num and (
                     c.tok_start > 0 and tokens[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
-                    or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in gz.PRODUCT_NOUNS):
+                    or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in nm.PRODUCT_NOUNS):
             kind = "product"  # "the Ford Fusion", "the Apple TV"
         elif kind == "person" and len(toks) == 1 and not person_cue(doc, c):
             tok = tokens[c.tok_start]
@@ -126,7 +123,7 @@ def _retype(cands: list[Cand], doc: Doc) -> list[Cand]:
         elif kind == "place" and c.via == "model" and len(toks) >= 2 \
                 and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)):
             root = tokens[c.tok_end - 1]
-            if root.dep_ == "appos" and root.head.lower_ in gz.TITLE_HEADS:
+            if root.dep_ == "appos" and root.head.lower_ in nm.TITLE_HEADS:
                 kind = "person"
         if kind != c.kind:
             c = Cand(kind, c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via, cue=kind == "person")
@@ -156,9 +153,9 @@ def person_cue(doc: Doc, c: Cand) -> bool:
         return True
     if c.tok_start > 0:
         prev = tokens[c.tok_start - 1].lower_
-        if gz.is_honorific(prev) or prev in gz.TITLE_HEADS:
+        if nm.is_honorific(prev) or prev in nm.TITLE_HEADS:
             return True
     root = tokens[c.tok_end - 1]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in nm.SPEECH_VERBS:
         return True
     return c.tok_end < len(doc) and tokens[c.tok_end].tag_ == "POS"

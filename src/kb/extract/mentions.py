@@ -12,12 +12,10 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
-from kb.extract.candidates import (
-    AGREEMENT_HEADS, GENERIC_ORGS, NAME_SUFFIXES, TITLE_ADJECTIVES, Cand, is_junk_word,
-)
-from kb.extract.products import OWNERS, product_evidence
+from kb.extract.candidates import Cand, is_junk_word
+from kb.extract.products import product_evidence
 from kb.extract.sents import doc_ents, doc_text, doc_tokens, parsed_tokens, token_texts
+from kb.lexicon import names as nm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,21 +24,13 @@ if TYPE_CHECKING:
 _NAMED_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 
 
-_PLACE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "around", "across", "via", "through",
-                "toward", "towards", "around", "within", "throughout", "outside", "over", "onto"}
-_PLACE_NOUNS = {"capital", "city", "town", "visit", "trip", "streets", "suburbs", "airport", "hotel", "embassy"}
 
 
-# Words before a city that make it a sports club ("Real Madrid", "FC Barcelona").
-_CLUB_PREFIXES = {"fc", "ac", "as", "sc", "cf", "afc", "real", "atletico", "atlético", "athletic", "sporting", "inter",
-                  "olympique", "borussia", "dynamo", "dinamo", "racing", "rapid", "ajax", "celtic", "rangers"}
 _GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "WesternSahara", "BlackBerry"
 _JOINED_PLACE = re.compile(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w")  # "Ivry-sur-Seine"
 
 
-_UNITS = {"GB", "MB", "TB", "KB", "GHz", "MHz", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "RUB",
-          "mph", "km", "kg", "MW", "GW", "kWh"}
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+$")
 
 
@@ -56,7 +46,7 @@ def _glued_state(text: str) -> tuple[int, int, str, str] | None:
     Cached: every word of every name is tried, and the same words recur."""
     if not _GLUE.match(text) or len(text) < 5:
         return None
-    gaz = gz.gazetteer()
+    gaz = nm.gazetteer()
     tables = (("name", gaz.names), ("capital", gaz.capitals), ("demonym", gaz.demonyms), ("plural", gaz.plurals))
     for cut in range(len(text) - 4, 2, -1):  # a tail of 4+ letters: "Moroccolink", not "Malibu"
         head, tail = text[:cut], text[cut:]
@@ -98,12 +88,12 @@ def _strip_titles(doc: Doc, start: int, end: int) -> int:
     while end - start > 1:
         tok = tokens[start]
         low = tok.lower_
-        if (gz.is_honorific(low) or low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
-                or not tok.text[:1].isupper() or low in gz.gazetteer().demonyms or tok.text in gz.gazetteer().demonyms
-                or (tok.pos_ == "ADJ" and tok.text in gz.gazetteer().demonyms)):
+        if (nm.is_honorific(low) or low in nm.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
+                or not tok.text[:1].isupper() or low in nm.gazetteer().demonyms or tok.text in nm.gazetteer().demonyms
+                or (tok.pos_ == "ADJ" and tok.text in nm.gazetteer().demonyms)):
             start += 1
             continue
-        if tokens[start + 1].lower_ in ("of",) and low in gz.TITLE_HEADS:
+        if tokens[start + 1].lower_ in ("of",) and low in nm.TITLE_HEADS:
             start += 1
             continue
         break
@@ -115,11 +105,11 @@ def _place_use(doc: Doc, start: int, end: int) -> bool:
     tokens = doc_tokens(doc)
     head = tokens[end - 1]
     prev = tokens[start - 1] if start > 0 else None
-    if prev is not None and (prev.lower_ in _PLACE_PREPS or prev.lower_ in _PLACE_NOUNS):
+    if prev is not None and (prev.lower_ in nm.PLACE_PREPS or prev.lower_ in nm.PLACE_NOUNS):
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ in nm.PLACE_PREPS:
         return True
-    if head.dep_ in ("appos", "compound") and head.head.lower_ in _PLACE_NOUNS:
+    if head.dep_ in ("appos", "compound") and head.head.lower_ in nm.PLACE_NOUNS:
         return True
     if end + 1 < len(doc) and tokens[end].text == "-" and tokens[end + 1].is_lower:
         return True  # "Paris-based"
@@ -127,7 +117,7 @@ def _place_use(doc: Doc, start: int, end: int) -> bool:
                                                        or tokens[start].is_sent_start):
         return True  # dateline "RABAT:"
     if end < len(doc) and tokens[end].text == "," and end + 1 < len(doc) \
-            and tokens[end + 1].text in gz.gazetteer().names:
+            and tokens[end + 1].text in nm.gazetteer().names:
         return True  # "Casablanca, Morocco"
     return False
 
@@ -145,19 +135,19 @@ def _fixed_ents(doc: Doc) -> list[Span]:
     for ent in doc_ents(doc):
         if ent.label_ not in _NAMED_LABELS:
             continue
-        if ent.label_ == "ORG" and all(t.lower_ in gz.LEGAL_SUFFIXES or t.is_punct for t in ent):
+        if ent.label_ == "ORG" and all(t.lower_ in nm.LEGAL_SUFFIXES or t.is_punct for t in ent):
             prev = out[-1] if out else None
             if prev is not None and prev.label_ == "ORG" and prev.end == ent.start:
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
         if ent.label_ == "ORG":
             end = ent.end
-            while end < len(doc) and tokens[end].lower_ in gz.LEGAL_SUFFIXES and not tokens[end].ent_type_ \
+            while end < len(doc) and tokens[end].lower_ in nm.LEGAL_SUFFIXES and not tokens[end].ent_type_ \
                     and (tokens[end].text[:1].isupper() or tokens[end].text == "plc"):  # "BP plc"
                 end += 1
             if end != ent.end:
                 ent = Span(doc, ent.start, end, label="ORG")
-        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and tokens[ent.start - 1].lower_ in _CLUB_PREFIXES \
+        if ent.label_ in ("GPE", "LOC") and ent.start > 0 and tokens[ent.start - 1].lower_ in nm.CLUB_PREFIXES \
                 and tokens[ent.start - 1].text[:1].isupper() and not tokens[ent.start - 1].ent_type_:
             out.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
             continue
@@ -185,21 +175,21 @@ def _scan_known_orgs(doc: Doc, sent_of: list[int], taken: set[int], toks: list[T
             continue
         tok = toks[i]
         hit = 0
-        if tok.text in gz.NEWS_AGENCY_FIRST:
+        if tok.text in nm.NEWS_AGENCY_FIRST:
             for size in (3, 2, 1):
-                if i + size <= n and doc[i:i + size].text in gz.NEWS_AGENCIES \
+                if i + size <= n and doc[i:i + size].text in nm.NEWS_AGENCIES \
                         and not any(j in taken for j in range(i, i + size)):
                     hit = size
                     break
-        if not hit and tok.lower_ in gz.PLATFORMS and (tok.is_title or tok.is_upper):
+        if not hit and tok.lower_ in nm.PLATFORMS and (tok.is_title or tok.is_upper):
             if tok.text != "X" or (i > 0 and toks[i - 1].lower_ in ("on", "via")):
                 hit = 1
-        if not hit and not tok.ent_type_ and tok.pos_ == "PROPN" and i > 0 and toks[i - 1].lower_ in OWNERS \
-                and i + 1 < n and toks[i + 1].is_lower and toks[i + 1].lower_ in gz.PRODUCT_NOUNS:
+        if not hit and not tok.ent_type_ and tok.pos_ == "PROPN" and i > 0 and toks[i - 1].lower_ in nm.OWNERS \
+                and i + 1 < n and toks[i + 1].is_lower and toks[i + 1].lower_ in nm.PRODUCT_NOUNS:
             out.append(Cand("product", tok.text, tok.idx, tok.idx + len(tok), sent_of[i], i, i + 1, "product"))
             i += 1  # "its Prius hybrid"
             continue
-        if not hit and tok.lower_ in gz.LEGAL_SUFFIXES and i > 0 and (tok.is_title or tok.is_upper):
+        if not hit and tok.lower_ in nm.LEGAL_SUFFIXES and i > 0 and (tok.is_title or tok.is_upper):
             j = i
             while j > 0 and i - j < 3 and toks[j - 1].is_title and toks[j - 1].pos_ == "PROPN" and j - 1 not in taken \
                     and not toks[j - 1].is_sent_start:
@@ -232,8 +222,8 @@ def acronym_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[
         e = c.tok_end
         if c.kind == "organization" and e + 2 < len(doc) and toks[e].text == "(" and toks[e + 2].text == ")":
             acr = toks[e + 1].text
-            if acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha() and gz.fold(acr) != gz.fold(c.name) \
-                    and acr not in gz.NEWS_AGENCIES and acr[0] == c.name[:1].upper() and not c.name.isupper():
+            if acr.isupper() and 2 <= len(acr) <= 8 and acr.isalpha() and nm.fold(acr) != nm.fold(c.name) \
+                    and acr not in nm.NEWS_AGENCIES and acr[0] == c.name[:1].upper() and not c.name.isupper():
                 defined[acr] = c.name
     if not defined:
         return [], {}
@@ -242,11 +232,11 @@ def acronym_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[
         if tok.text in defined and tok.i not in taken:
             out.append(Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], tok.i, tok.i + 1,
                              "acronym"))
-    return out, {gz.fold(a): gz.fold(n) for a, n in defined.items()}
+    return out, {nm.fold(a): nm.fold(n) for a, n in defined.items()}
 
 
 def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
-    gaz = gz.gazetteer()
+    gaz = nm.gazetteer()
     cands: list[Cand] = []
     covered: set[int] = set()
     for ent in _fixed_ents(doc):
@@ -270,8 +260,8 @@ def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
             continue
         cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
     kept = {i for c in cands if c.kind != "_other" for i in range(c.tok_start, c.tok_end)}
-    cands = [c for c in cands if c.kind != "_other" or not any(toks[i].text in gz.NEWS_AGENCIES or toks[i].lower_ in
-                                                                 gz.PLATFORMS for i in range(c.tok_start, c.tok_end))]
+    cands = [c for c in cands if c.kind != "_other" or not any(toks[i].text in nm.NEWS_AGENCIES or toks[i].lower_ in
+                                                                 nm.PLATFORMS for i in range(c.tok_start, c.tok_end))]
     found = _scan_known_orgs(doc, sent_of, kept, toks)
     cands += found
     kept.update(i for c in found for i in range(c.tok_start, c.tok_end))
@@ -295,7 +285,7 @@ def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
     return cands
 
 
-def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> list[Cand]:
+def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer) -> list[Cand]:
     """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
     tokens = doc_tokens(doc)
     parse = parsed_tokens(doc)
@@ -310,7 +300,7 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
         out.append(Cand("state", state, first.start_char, first.end_char, sent, s, cut, "name"))
     elif first.text[:1].isupper():
         out.extend(_split_possessive(doc, first, s, cut, sent, gaz))
-    label = "ORG" if tokens[e - 1].lower_ in gz.ORG_SUFFIXES else ent.label_
+    label = "ORG" if tokens[e - 1].lower_ in nm.ORG_SUFFIXES else ent.label_
     from spacy.tokens import Span
 
     second = Span(doc, cut + 1, e, label=label)
@@ -320,7 +310,7 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Ga
     return out
 
 
-def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gazetteer) -> Cand | None:
+def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer) -> Cand | None:
     tokens = doc_tokens(doc)
     words = token_texts(doc)[s:e]
     label = ent.label_
@@ -339,15 +329,15 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
         return None
     if label in ("PRODUCT", "ORG", "PERSON", "WORK_OF_ART", "FAC") and product_evidence(doc, s, e, label):
         return Cand("product", text, start_char, end_char, sent, s, e, "product")
-    if label == "PRODUCT" and (tokens[s].lower_ in gz.PLATFORMS or tokens[s].text in gz.NEWS_AGENCIES):
+    if label == "PRODUCT" and (tokens[s].lower_ in nm.PLATFORMS or tokens[s].text in nm.NEWS_AGENCIES):
         return Cand("organization", text, start_char, end_char, sent, s, e, "model")  # "Google Cloud"
     if label == "ORG" and e + 1 < len(doc) and tokens[e].is_title and tokens[e].pos_ == "PROPN" \
             and not tokens[e].ent_type_ \
-            and tokens[e + 1].is_lower and tokens[e + 1].lower_ in gz.PRODUCT_NOUNS:
+            and tokens[e + 1].is_lower and tokens[e + 1].lower_ in nm.PRODUCT_NOUNS:
         span = doc[s:e + 1]  # "Chevrolet Malibu sedans"
         return Cand("product", span.text, span.start_char, span.end_char, sent, s, e + 1, "product")
-    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and tokens[s - 1].lower_ in gz.STANDALONE_TITLES \
-            and tokens[s - 1].is_title and all(t.is_title and t.lower_ not in gz.ORG_WORDS for t in doc[s:e]):
+    if label == "ORG" and 2 <= e - s <= 3 and s > 0 and tokens[s - 1].lower_ in nm.STANDALONE_TITLES \
+            and tokens[s - 1].is_title and all(t.is_title and t.lower_ not in nm.ORG_WORDS for t in doc[s:e]):
         return Cand("person", text, start_char, end_char, sent, s, e, "model", cue=True)  # "Chancellor Olaf Scholz"
     if any(_GLUE.match(w) and _INNER_CAPITAL.search(w) and not _NAME_CAMEL.match(w) for w in words):
         if label in ("ORG", "PERSON") and len(words) == 1 and text[:1].isupper():
@@ -356,7 +346,7 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
             state = gaz.state_of_name(spaced)
             if state is not None:
                 return Cand("state", state, start_char, end_char, sent, s, e, "glued")
-            if spaced.split()[-1].lower() in gz.ORG_SUFFIXES:
+            if spaced.split()[-1].lower() in nm.ORG_SUFFIXES:
                 return Cand("organization", spaced, start_char, end_char, sent, s, e, "glued")
             return Cand("organization", text, start_char, end_char, sent, s, e, "model")
         return None
@@ -365,20 +355,20 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
     if label == "PERSON":
         ps = _strip_titles(doc, s, e)
         core = doc[ps:e]
-        if any(is_junk_word(t.text) and t.lower_ not in NAME_SUFFIXES and t.text not in ("-", "bin", "ben", "al", "de",
+        if any(is_junk_word(t.text) and t.lower_ not in nm.NAME_SUFFIXES and t.text not in ("-", "bin", "ben", "al", "de",
                "van", "von", "da", "el", "la", "le", "di", "du", "ibn", "abu", "bint") and not t.is_punct for t in core):
             if len(core) == 1 or is_junk_word(core[0].text):
                 return None
         if len(core) == 1:
             tok = core[0]
             low = tok.lower_
-            if low in gz.PLATFORMS:
+            if low in nm.PLATFORMS:
                 return Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
-            if is_junk_word(tok.text) or low in gz.CAPTION_WORDS or low in gz.TITLE_HEADS or gz.is_honorific(low):
+            if is_junk_word(tok.text) or low in nm.CAPTION_WORDS or low in nm.TITLE_HEADS or nm.is_honorific(low):
                 return None
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 return None
-            if tok.text in _UNITS or ps > 0 and tokens[ps - 1].like_num and tok.text.isupper() and len(tok.text) <= 3:
+            if tok.text in nm.UNITS or ps > 0 and tokens[ps - 1].like_num and tok.text.isupper() and len(tok.text) <= 3:
                 return None  # "16 GB"
             if tok.text.isupper() and len(tok.text) <= 5:
                 return Cand("organization", tok.text, tok.idx, tok.idx + len(tok), sent, ps, e, "model")
@@ -409,19 +399,19 @@ def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: gz.Gaze
                 end_char = tokens[e - 1].idx + len(tokens[e - 1])
                 break
         low = text.lower()
-        if e - s == 1 and (low in gz.TITLE_HEADS or low in gz.CAPTION_WORDS):
+        if e - s == 1 and (low in nm.TITLE_HEADS or low in nm.CAPTION_WORDS):
             return None
-        if e - s == 1 and (text in _UNITS or s > 0 and tokens[s - 1].like_num and text.isupper() and len(text) <= 3):
+        if e - s == 1 and (text in nm.UNITS or s > 0 and tokens[s - 1].like_num and text.isupper() and len(text) <= 3):
             return None  # "16 GB", "USD"
-        if e - s == 1 and e < len(doc) and tokens[e].lower_ in gz.TITLE_HEADS and low in TITLE_ADJECTIVES:
+        if e - s == 1 and e < len(doc) and tokens[e].lower_ in nm.TITLE_HEADS and low in nm.TITLE_ADJECTIVES:
             return None  # "Supreme" of "Supreme Leader"
-        if low in GENERIC_ORGS and s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.TITLE_HEADS:
+        if low in nm.GENERIC_ORGS and s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in nm.TITLE_HEADS:
             return None  # "State" of "Secretary of State"
         if _place_like_org(doc, s, e):
             return Cand("place", text, start_char, end_char, sent, s, e, "model")
-        if low in AGREEMENT_HEADS or tokens[e - 1].lower_ in AGREEMENT_HEADS:
+        if low in nm.AGREEMENT_HEADS or tokens[e - 1].lower_ in nm.AGREEMENT_HEADS:
             return None
-        if low in gz.PRONOUNS or low in gz.WEEKDAYS or low in gz.MONTHS:
+        if low in nm.PRONOUNS or low in nm.WEEKDAYS or low in nm.MONTHS:
             return None
         if len(text) < 2:
             return None
@@ -459,7 +449,7 @@ def _dateline_place(doc: Doc, s: int, e: int) -> bool:
     if nxt != ",":
         return False
     for t in tokens[e + 1:e + 8]:
-        if t.ent_type_ == "DATE" or t.lower_ in gz.MONTHS or t.text in gz.NEWS_AGENCIES:
+        if t.ent_type_ == "DATE" or t.lower_ in nm.MONTHS or t.text in nm.NEWS_AGENCIES:
             return True
         if t.text in ("—", "–") or "\n" in t.text:
             break
@@ -472,7 +462,7 @@ def _place_like_org(doc: Doc, s: int, e: int) -> bool:
     if s == 0 or tokens[s - 1].lower_ not in ("in", "near", "outside") or tokens[s].is_upper:
         return False
     span = doc[s:e]
-    if any(t.lower_ in gz.ORG_WORDS or t.lower_ in GENERIC_ORGS for t in span):
+    if any(t.lower_ in nm.ORG_WORDS or t.lower_ in nm.GENERIC_ORGS for t in span):
         return False
     after = tokens[e] if e < len(doc) else None
     if after is not None and not (after.is_punct or after.ent_type_ in ("DATE", "TIME")
@@ -494,14 +484,14 @@ def repeated_surnames(doc: Doc, cands: list[Cand], sent_of: list[int], toks: lis
     for c in cands:
         if c.kind == "person":
             words = c.name.split()
-            if len(words) >= 2 and words[-1].lower().strip(".") not in NAME_SUFFIXES and len(words[-1]) >= 3:
+            if len(words) >= 2 and words[-1].lower().strip(".") not in nm.NAME_SUFFIXES and len(words[-1]) >= 3:
                 surnames.add(words[-1])
                 if len(words) <= 4 and len(words[0]) >= 3 and words[0][:1].isupper():
                     firsts.add(words[0])
                 if len(words) >= 4:
                     surnames.update(w for w in words[1:-1] if len(w) >= 4 and w[:1].isupper())
     surnames |= firsts - {w for c in cands if c.kind == "person" for w in c.name.split()[1:]}
-    surnames = {w for w in surnames if not is_junk_word(w) and w.lower() not in gz.TITLE_HEADS}
+    surnames = {w for w in surnames if not is_junk_word(w) and w.lower() not in nm.TITLE_HEADS}
     if not surnames:
         return []
     taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}

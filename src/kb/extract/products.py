@@ -6,33 +6,26 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
-from kb.extract.candidates import GENERIC_ORGS, TITLE_ADJECTIVES, Cand
+from kb.extract.candidates import Cand
 from kb.extract.sents import doc_sents, doc_text, doc_tokens, token_texts
+from kb.lexicon import names as nm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-# Words that, after the first word of a name, make it a product ("MacBook Pro", "Mac App Store").
-_PRODUCT_NAME_WORDS = gz.PRODUCT_NAME_WORDS
 
 
 _MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]?|\d{3}[A-Za-z]?)$")
 _CAMEL_PRODUCT = re.compile(r"^[ie][A-Z][A-Za-z]+$")
-OWNERS = {"its", "their", "whose"}
 
 
 # A model number or code: "4", "787", "A380", "3GS", "S10", "F-35", "4.0".
 _CODE = re.compile(r"^(?:[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3}|\d{1,2}(?:\.\d{1,2}){1,2})$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
-_UNIT_TAILS = {"gb", "mb", "tb", "kb", "ghz", "mhz", "mm", "cm", "km", "kg", "m", "g", "mp", "k", "bn", "pm", "am",
-               "h", "hrs", "min", "ft", "lb", "lbs", "mph", "kmh", "w", "kw", "mw", "gw", "kwh", "v"}
 # A short capitalised word that ends a model name ("iPhone X", "Model S", "Windows XP").
 _MODEL_LETTERS = re.compile(r"^[A-Z]{1,2}$")
-_NOT_MODEL_LETTERS = {"I", "A", "US", "UK", "EU", "UN", "AM", "PM", "OK", "AT", "AN", "IN", "ON", "OF", "TO", "OR"}
 _CAP_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")  # "PlayStation", "MacBook": a product with a number
-NEW_WORDS = {"new", "newest", "latest", "upcoming", "next"}
 
 
 def product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
@@ -45,11 +38,11 @@ def product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
     tokens = doc_tokens(doc)
     span = tokens[s:e]
     text = doc_text(doc)[span[0].idx:span[-1].idx + len(span[-1])]  # doc[s:e].text
-    if text in gz.NEWS_AGENCIES or span[0].lower_ in gz.PLATFORMS or gz.gazetteer().state_of_name(text):
+    if text in nm.NEWS_AGENCIES or span[0].lower_ in nm.PLATFORMS or nm.gazetteer().state_of_name(text):
         return False
-    if any(t.lower_ in gz.ORG_WORDS for t in span[1:]) or span[-1].lower_ in gz.LEGAL_SUFFIXES:
+    if any(t.lower_ in nm.ORG_WORDS for t in span[1:]) or span[-1].lower_ in nm.LEGAL_SUFFIXES:
         return False
-    if len(span) >= 2 and span[-1].like_num and span[-2].lower_ in gz.NUMBERED_NOUNS:
+    if len(span) >= 2 and span[-1].like_num and span[-2].lower_ in nm.NUMBERED_NOUNS:
         return False  # "Flight 370", "Article 5"
     if label == "PRODUCT":
         return True
@@ -57,28 +50,28 @@ def product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
         return True
     if e < len(doc) and (tokens[e].tag_ == "POS" or tokens[e].lower_ in ("'s", "’s")):
         return False  # an owner: "the price of Apple's iPhone"
-    if len(span) >= 2 and any(t.lower_ in _PRODUCT_NAME_WORDS and t.text[:1].isupper() for t in span[1:]):
+    if len(span) >= 2 and any(t.lower_ in nm.PRODUCT_NAME_WORDS and t.text[:1].isupper() for t in span[1:]):
         return True
     if len(span) >= 2 and span[0].text[:1].isupper() and (span[-1].like_num or _MODEL_CODE.match(span[-1].text)) \
-            and not re.match(r"^G\d+$", span[-1].text) and span[-2].lower_ not in gz.NUMBERED_NOUNS:
+            and not re.match(r"^G\d+$", span[-1].text) and span[-2].lower_ not in nm.NUMBERED_NOUNS:
         return True
     if len(span) == 1 and _MODEL_CODE.match(text) and not re.match(r"^(?:G|COP|C|P|B|H|N)\d+$", text):
         return True
     if label == "PERSON" and len(span) >= 2:
         return False
     prev = tokens[s - 1] if s > 0 else None
-    owned = prev is not None and (prev.lower_ in OWNERS
+    owned = prev is not None and (prev.lower_ in nm.OWNERS
                                   or (prev.tag_ == "POS" and s >= 2 and tokens[s - 2].ent_type_ == "ORG"))
     after = tokens[e] if e < len(doc) else None
-    noun_after = after is not None and after.is_lower and after.lower_ in gz.PRODUCT_NOUNS
+    noun_after = after is not None and after.is_lower and after.lower_ in nm.PRODUCT_NOUNS
     if owned and (noun_after or label in ("PERSON", "WORK_OF_ART") or len(span) == 1 and label == "ORG"
-                  and prev.lower_ in OWNERS):
+                  and prev.lower_ in nm.OWNERS):
         return True
     if noun_after and prev is not None and prev.lower_ in ("new", "latest", "its", "their", "whose"):
         return True
     if after is not None and after.lower_ in ("shares", "stock", "stocks", "shareholders", "executives"):
         return False
-    return s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in gz.PRODUCT_OF
+    return s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in nm.PRODUCT_OF
 
 
 def model_number(toks: list[Token], i: int) -> bool:
@@ -89,12 +82,12 @@ def model_number(toks: list[Token], i: int) -> bool:
         return False
     if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20"):
         return False  # a year
-    if re.sub(r"^[A-Z]{0,3}-?[\d.]+", "", t).lower() in _UNIT_TAILS:
+    if re.sub(r"^[A-Z]{0,3}-?[\d.]+", "", t).lower() in nm.UNIT_TAILS:
         return False  # "16GB", "5km"
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "TIME") or (i > 0 and toks[i - 1].text in ("$", "€", "£", "#")):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and (nxt.lower_ in gz.QUANTITY_WORDS or nxt.text in ("%", ":")
+    if nxt is not None and (nxt.lower_ in nm.QUANTITY_WORDS or nxt.text in ("%", ":")
                             or nxt.text in ("-", "–", "/", "to") and i + 2 < len(toks) and toks[i + 2].like_num):
         return False
     return True
@@ -105,9 +98,9 @@ def _model_word(tok: Token) -> bool:
     if tok.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "TIME", "MONEY", "LOC"):
         return False
     t = tok.text
-    if tok.lower_ in _PRODUCT_NAME_WORDS and t[:1].isupper():
+    if tok.lower_ in nm.PRODUCT_NAME_WORDS and t[:1].isupper():
         return True
-    return bool(_MODEL_LETTERS.match(t)) and t not in _NOT_MODEL_LETTERS
+    return bool(_MODEL_LETTERS.match(t)) and t not in nm.NOT_MODEL_LETTERS
 
 
 def _title_case_lines(doc: Doc) -> list[bool]:
@@ -126,16 +119,16 @@ def _plain_head(tok: Token) -> bool:
     """A capitalised word a model number may follow to name a product ("Windows 7", "Model 3"),
     not a numbered part, time or place ("Article 5", "June 4", "Flight 370")."""
     low = tok.lower_
-    return (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN" and low not in gz.NUMBERED_NOUNS and low not in gz.MONTHS
-            and low not in gz.WEEKDAYS and low not in gz.TITLE_HEADS and not gz.is_honorific(low)
+    return (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ == "PROPN" and low not in nm.NUMBERED_NOUNS and low not in nm.MONTHS
+            and low not in nm.WEEKDAYS and low not in nm.TITLE_HEADS and not nm.is_honorific(low)
             and tok.ent_type_ not in ("TIME", "GPE", "NORP", "MONEY", "LAW", "EVENT")
-            and gz.gazetteer().state_of_name(tok.text) is None and tok.text not in gz.gazetteer().capitals)
+            and nm.gazetteer().state_of_name(tok.text) is None and tok.text not in nm.gazetteer().capitals)
 
 
 def _maker_model(toks: list[Token], i: int, by_tok: dict[int, Cand]) -> bool:
     """A maker followed by one capitalised model word ("Chevrolet Volt", "Nissan Leaf"), not a
     company name ("Toyota Motor", "Apple Inc."), a title ("Boeing Chief ...") or a longer name."""
-    if i + 1 >= len(toks) or toks[i].text not in gz.PRODUCT_MAKERS:
+    if i + 1 >= len(toks) or toks[i].text not in nm.PRODUCT_MAKERS:
         return False
     own = by_tok.get(i)
     if own is not None and (own.tok_start != i or own.tok_end > i + 2 or own.kind in ("person", "state")):
@@ -145,8 +138,8 @@ def _maker_model(toks: list[Token], i: int, by_tok: dict[int, Cand]) -> bool:
     if not (word.is_alpha and word.is_title and word.pos_ in ("PROPN", "NOUN")) or word.ent_type_ in (
             "GPE", "NORP", "LOC", "DATE", "TIME", "PERSON") and (own is None or own.tok_end != i + 2):
         return False
-    if low in gz.ORG_WORDS or low in gz.TITLE_HEADS or low in TITLE_ADJECTIVES or gz.is_honorific(low) \
-            or low in gz.MONTHS or low in gz.WEEKDAYS or low in GENERIC_ORGS:
+    if low in nm.ORG_WORDS or low in nm.TITLE_HEADS or low in nm.TITLE_ADJECTIVES or nm.is_honorific(low) \
+            or low in nm.MONTHS or low in nm.WEEKDAYS or low in nm.GENERIC_ORGS:
         return False
     other = by_tok.get(i + 1)
     if other is not None and other is not own and other.kind in ("person", "state", "organization"):
@@ -162,7 +155,7 @@ def _name_after_number(toks: list[Token], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return (t.is_title and t.tag_ == "NNP" and t.is_alpha and not t.is_sent_start
             and t.ent_type_ not in ("GPE", "NORP", "PERSON", "DATE", "LOC", "TIME")
-            and t.lower_ not in gz.ORG_WORDS and t.lower_ not in gz.TITLE_HEADS and t.lower_ not in gz.MONTHS
+            and t.lower_ not in nm.ORG_WORDS and t.lower_ not in nm.TITLE_HEADS and t.lower_ not in nm.MONTHS
             and not (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"))
 
 
@@ -235,8 +228,8 @@ def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, Cand], he
     elif head_end == s + 1 and _CAP_CAMEL.match(tok.text):
         head = "family"  # "PlayStation": a product once a number follows
     elif kind == "organization" and head_end - s <= 2 and not any(
-            t.lower_ in gz.ORG_WORDS for t in doc[s + 1:head_end]) and toks[head_end - 1].lower_ not in gz.LEGAL_SUFFIXES \
-            and toks[head_end - 1].lower_ not in gz.NUMBERED_NOUNS:
+            t.lower_ in nm.ORG_WORDS for t in doc[s + 1:head_end]) and toks[head_end - 1].lower_ not in nm.LEGAL_SUFFIXES \
+            and toks[head_end - 1].lower_ not in nm.NUMBERED_NOUNS:
         head = "brand"
     elif head_end == s + 1 and _plain_head(tok) and kind in ("", "place", "person", "organization", "_other"):
         head = "plain"
@@ -256,7 +249,7 @@ def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, Cand], he
                 and not model_number(toks, j):
             break
         if other is not None and other is not own and other.kind == "product" and other.tok_start == j and all(
-                t.lower_ in _PRODUCT_NAME_WORDS or _MODEL_LETTERS.match(t.text) or model_number(toks, t.i)
+                t.lower_ in nm.PRODUCT_NAME_WORDS or _MODEL_LETTERS.match(t.text) or model_number(toks, t.i)
                 for t in doc[j:other.tok_end]):
             if any(model_number(toks, k) for k in range(j, other.tok_end)):
                 codes += 1  # "Airbus" + "A380"
@@ -305,7 +298,7 @@ def model_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[To
     ("iPhone 3GS", "787 Dreamliner")."""
     ends: dict[str, set[str]] = {}
     for c in cands:
-        words = gz.fold(c.name).split()
+        words = nm.fold(c.name).split()
         if c.kind == "product" and len(words) >= 2:
             ends.setdefault(words[-1], set()).add(" ".join(words))
     if not ends:
@@ -316,9 +309,9 @@ def model_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[To
         if tok.i in taken or tok.i == 0:
             continue
         if not model_number(toks, tok.i) and not (tok.is_title and tok.tag_ == "NNP" and tok.is_alpha
-                                                   and tok.lower_ not in _PRODUCT_NAME_WORDS):
+                                                   and tok.lower_ not in nm.PRODUCT_NAME_WORDS):
             continue  # "the 3GS", "the Dreamliner"
-        f = gz.fold(tok.text)
+        f = nm.fold(tok.text)
         hits = ends.get(f) or (ends.get(f[:-1]) if f.endswith("s") else None)
         prev = toks[tok.i - 1]
         nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None

@@ -6,37 +6,25 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Iterable
 
-from kb.extract import gazetteer as gz
 from kb.extract.candidates import Cand
 from kb.extract.sents import doc_tokens, sentence_of
 from kb.lexicon import events as lex
+from kb.lexicon import names as nm
 from kb.model import Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-_APPOS_STOP_WORDS = {"by", "with", "to", "from", "and", "or", "that", "which", "who", "whom", "whose", "when",
-                     "while", "as", "but", "because", "after", "before", "since", "said", "says", "told"}
-_TITLE_CUT_WORDS = {"during", "at", "since", "from", "until", "with", "after", "before", "who", "which", "that",
-                    "when", "while", "where", "whose", "and", "or", "but", "since", "under", "to", "between"}
 
 
-# offices only a person holds, that "X as …" gives a name ("Aden Duale as defence minister")
-_PERSONAL_OFFICES = {
-    "minister", "secretary", "president", "vice-president", "premier", "governor", "ambassador", "chairman",
-    "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "mayor", "speaker", "senator",
-    "coach", "captain", "ceo", "chancellor", "envoy", "commissioner", "deputy", "director-general", "prosecutor",
-    "judge", "chief", "head", "leader"}
 
 
-_APPOINTING = {"appoint", "reappoint", "name", "nominate", "renominate", "elect", "choose", "pick", "select",
-               "install", "designate", "confirm", "swear"}
 
 
 def _appointing(t: Token) -> bool:
     """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
-    return t.pos_ == "VERB" and lex.lemma_in(t, _APPOINTING)
+    return t.pos_ == "VERB" and lex.lemma_in(t, nm.APPOINTING_VERBS)
 
 
 def appointed_as(tokens: list[Token], c: Cand, start: int = 0) -> bool:
@@ -54,7 +42,7 @@ def named_as_office(tokens: list[Token], c: Cand) -> bool:
     if not appointed_as(tokens, c):
         return False
     for t in tokens[c.tok_end + 1:c.tok_end + 5]:
-        if t.lower_ in _PERSONAL_OFFICES and t.pos_ == "NOUN":
+        if t.lower_ in nm.PERSONAL_OFFICES and t.pos_ == "NOUN":
             return True
         if t.is_punct or t.lower_ in ("and", "or", "but"):
             break
@@ -72,8 +60,8 @@ def _state_in(doc: Doc, toks: Iterable[Token], by_token: dict[int, Cand]) -> tup
             if nxt < len(doc) and tokens[nxt].tag_ == "POS":
                 used.add(nxt)
             return c.key, used
-        if t.text in gz.gazetteer().demonyms:
-            return f"state:{gz.gazetteer().demonyms[t.text]}", {t.i}
+        if t.text in nm.gazetteer().demonyms:
+            return f"state:{nm.gazetteer().demonyms[t.text]}", {t.i}
     return None, set()
 
 
@@ -82,39 +70,39 @@ def _make_role(doc: Doc, person: Cand, toks: list[Token], by_token: dict[int, Ca
     cut = []
     for n, t in enumerate(toks):
         low = t.lower_
-        if low in _TITLE_CUT_WORDS or (low == "in" and (n + 1 >= len(toks) or toks[n + 1].lower_ != "charge")):
+        if low in nm.TITLE_CUT_WORDS or (low == "in" and (n + 1 >= len(toks) or toks[n + 1].lower_ != "charge")):
             if cut:
                 break
         if t.text in (",", ";", "(", ")", "—", "–") and cut:
             break
         cut.append(t)
     toks = cut
-    first_head = next((n for n, t in enumerate(toks) if t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_)), None)
+    first_head = next((n for n, t in enumerate(toks) if t.lower_ in nm.TITLE_HEADS and not nm.is_honorific(t.lower_)), None)
     if first_head is not None:
         n = first_head
         while n > 0:
             t = toks[n - 1]
-            if t.lower_ == "of" or t.lower_ in _TITLE_CUT_WORDS or (t.pos_ == "NOUN" and t.lower_ not in gz.TITLE_HEADS
+            if t.lower_ == "of" or t.lower_ in nm.TITLE_CUT_WORDS or (t.pos_ == "NOUN" and t.lower_ not in nm.TITLE_HEADS
                                                                    and t.is_lower):
                 break
             n -= 1
         toks = toks[n:]
-    if not toks or not any(t.lower_ in gz.TITLE_HEADS and not gz.is_honorific(t.lower_) for t in toks):
+    if not toks or not any(t.lower_ in nm.TITLE_HEADS and not nm.is_honorific(t.lower_) for t in toks):
         return None
     of, used = _state_in(doc, toks, by_token)
     former = any(t.lower_ in ("former", "ex", "ex-", "then", "late", "erstwhile") for t in toks)
     words = [t for t in toks if t.i not in used and t.lower_ not in ("former", "ex", "ex-", "then", "erstwhile", "late")
-             and not t.is_punct and not gz.is_honorific(t.lower_) and t.tag_ != "POS" and t.pos_ != "DET"
+             and not t.is_punct and not nm.is_honorific(t.lower_) and t.tag_ != "POS" and t.pos_ != "DET"
              and t.tag_ != "PRP$"]
     while words and words[0].lower_ in ("of", "in", "for", "and", "visiting", "current", "new", "incoming", "outgoing",
                                         "first", "second", "third", "last", "next", "top", "senior", "acting"):
         words = words[1:]
     while words and words[-1].lower_ in ("of", "in", "for", "and", "the"):
         words = words[:-1]
-    if not words or not any(t.lower_ in gz.TITLE_HEADS for t in words):
+    if not words or not any(t.lower_ in nm.TITLE_HEADS for t in words):
         return None
-    heads = [t for t in words if t.lower_ in gz.TITLE_HEADS]
-    if all(h.lower_ in gz.WEAK_TITLE_HEADS for h in heads) and of is None and not any(t.lower_ == "of" for t in words):
+    heads = [t for t in words if t.lower_ in nm.TITLE_HEADS]
+    if all(h.lower_ in nm.WEAK_TITLE_HEADS for h in heads) and of is None and not any(t.lower_ == "of" for t in words):
         return None
     title = " ".join(t.text for t in words[:12])
     title = title[0].upper() + title[1:]
@@ -133,10 +121,10 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
         t = tokens[i]
         low = t.lower_
         inside = by_token.get(i)
-        if (low in gz.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
-                or gz.is_honorific(low) and low not in ("the", "his", "her")
+        if (low in nm.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
+                or nm.is_honorific(low) and low not in ("the", "his", "her")
                 or (inside is not None and inside.kind in ("state", "organization"))
-                or t.text in gz.gazetteer().demonyms
+                or t.text in nm.gazetteer().demonyms
                 or (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not t.is_sent_start
                     and by_token.get(i) is None)):
             run.append(t)
@@ -157,7 +145,7 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
         phrase: list[Token] = []
         while i >= sent.start and len(phrase) < 16:
             t = tokens[i]
-            if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or t.lower_ in _APPOS_STOP_WORDS:
+            if t.is_punct and t.tag_ != "POS" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" or t.lower_ in nm.APPOS_STOP_WORDS:
                 break
             other = by_token.get(i)
             if other is not None and other.kind == "person":
@@ -174,8 +162,8 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
     j = c.tok_end
     if j < sent.end and tokens[j].text == "," and j + 1 < sent.end:
         first = tokens[j + 1]
-        if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in gz.TITLE_HEADS or \
-                first.text in gz.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
+        if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in nm.TITLE_HEADS or \
+                first.text in nm.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
             phrase = []
             k = j + 1
             while k < sent.end and len(phrase) < 16:
@@ -203,8 +191,6 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
     return roles
 
 
-_MONARCH_HEADS = {"king", "queen", "emir", "sultan", "emperor", "empress", "monarch", "prince", "princess", "duke",
-                  "grand", "crown", "shah"}
 
 
 @functools.cache
@@ -221,7 +207,7 @@ def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, s
     sentence names, itself or by its capital: "King of Morocco" where the sentence names
     Morocco and Israel."""
     states_in: dict[int, set[str]] = {}
-    capitals = gz.gazetteer().capitals
+    capitals = nm.gazetteer().capitals
     for c in cands:
         if c.kind == "state":
             states_in.setdefault(c.sent, set()).add(c.key)
@@ -229,7 +215,7 @@ def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, s
             states_in.setdefault(c.sent, set()).add(f"state:{capitals[c.name]}")
     for role in roles:
         words = role.title.lower().split()
-        if role.of is not None or not words or not set(words) <= _MONARCH_HEADS:
+        if role.of is not None or not words or not set(words) <= nm.MONARCH_HEADS:
             continue
         royal = [k for k in states_in.get(role.sentence, ()) if names.get(k, k.split(":", 1)[-1]) in _monarchies()]
         if len(royal) == 1:
@@ -252,4 +238,4 @@ def _office_after(tokens: list[Token], c: Cand, start: int, end: int) -> list[To
             break
         phrase.append(t)
         k += 1
-    return phrase if any(t.lower_ in gz.TITLE_HEADS for t in phrase) else []
+    return phrase if any(t.lower_ in nm.TITLE_HEADS for t in phrase) else []

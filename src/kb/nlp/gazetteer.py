@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kb.extract import gazetteer as gz
+from kb.lexicon import names as nm
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
 
-# Country names that are also common first names or surnames.
-_AMBIGUOUS_STATES = {"Jordan", "Chad", "Georgia", "Niger", "Guinea", "Israel", "Columbia", "Turkey", "America"}
 
 
 def add_ruler(nlp: Language) -> None:
@@ -37,7 +35,7 @@ class _GazetteerComponent:
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
 
-        gaz = gz.gazetteer()
+        gaz = nm.gazetteer()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kinds: dict[str, tuple[str, str]] = {}  # match id string -> (label, state)
@@ -78,7 +76,7 @@ class _GazetteerComponent:
             hits = sorted({by_token[i] for i in range(span.start, span.end) if i in by_token})
             text = span.text
             if not hits:
-                if text in _AMBIGUOUS_STATES and _in_name_context(span):
+                if text in nm.AMBIGUOUS_STATES and _in_name_context(span):
                     continue
                 add.append(span)
                 continue
@@ -91,7 +89,7 @@ class _GazetteerComponent:
                 elif ent.start <= span.start and ent.end >= span.end:
                     rest = [t for t in ent if t.i < span.start or t.i >= span.end]
                     if all(t.lower_ in ("the", "'s", "’s", "'", "’") or t.is_punct for t in rest):
-                        if ent.label_ == "PERSON" and text in _AMBIGUOUS_STATES:
+                        if ent.label_ == "PERSON" and text in nm.AMBIGUOUS_STATES:
                             continue
                         drop.add(hits[0])
                         add.append(Span(doc, ent.start, ent.end, label=span.label_, kb_id=span.kb_id_))

@@ -35,7 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kb.extract.gazetteer import LEGAL_FORMS, PRODUCT_NAME_WORDS, PRODUCT_NOUNS
+from kb.lexicon.names import LEGAL_FORMS, NAME_SUFFIXES, PRODUCT_NAME_WORDS, PRODUCT_NOUNS
 
 
 @dataclass
@@ -76,8 +76,6 @@ def entity_id(kind: str, name: str) -> str:
     return hashlib.sha1(f"{kind}\x00{name.lower()}".encode()).hexdigest()[:12]
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-             "xvi", "2nd", "3rd", "4th"}
 # Words for a company's corporate structure: "Airbus Group" is the Airbus of other articles,
 # unless the corpus also has a sister company under the same first words ("Tata Motors").
 _GROUP_WORDS = {"group", "holdings", "holding"}
@@ -196,14 +194,14 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
     by_last: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for n in full:
         toks = bases[n].folded.split()
-        suffix = tuple(t for t in toks if t in _SUFFIXES)
-        core = [t for t in toks if t not in _SUFFIXES]
+        suffix = tuple(t for t in toks if t in NAME_SUFFIXES)
+        core = [t for t in toks if t not in NAME_SUFFIXES]
         if len(core) >= 2:
             by_last[(core[-1], *suffix)].append(n)
     for group in by_last.values():
         if len(group) < 2:
             continue
-        cores = {n: [t for t in bases[n].folded.split() if t not in _SUFFIXES] for n in group}
+        cores = {n: [t for t in bases[n].folded.split() if t not in NAME_SUFFIXES] for n in group}
         by_first: dict[str, list[int]] = defaultdict(list)
         by_shape: dict[tuple[str, int, tuple[str, ...]], list[int]] = defaultdict(list)
         for n in group:
@@ -232,7 +230,7 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
     tails: dict[str, set[int]] = defaultdict(set)
     for n in full:
         toks = bases[n].folded.split()
-        if toks[-1] in _SUFFIXES:
+        if toks[-1] in NAME_SUFFIXES:
             continue
         for k in range(1, len(toks)):
             tails[" ".join(toks[k:])].add(uf.find(n))
@@ -240,7 +238,7 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
     heads: dict[str, set[int]] = defaultdict(set)
     for n in full:
         toks = bases[n].folded.split()
-        if len(toks) <= 4 and toks[-1] not in _SUFFIXES:
+        if len(toks) <= 4 and toks[-1] not in NAME_SUFFIXES:
             heads[toks[0]].add(n)
     for n in people:
         roots = tails.get(bases[n].folded)

@@ -1,0 +1,277 @@
+"""The general-knowledge word lists of entity extraction, resolution and lookup, from
+``data/names.json``; the one :func:`fold` of names and the one :func:`title_key` of titles.
+
+State data comes from the pinned ``countryinfo`` package (names, alternative spellings,
+demonyms, capitals); the tables of the data file hold what it lacks. Nothing here imports
+spaCy, so queries, the graph and lookup read it too.
+
+Tables (text -> canonical state name, unless said otherwise):
+
+- state_renames: the usual English name where the package keeps an older or formal one
+- state_short_forms: short forms in common news use ("U.S.", "Britain"); the package's
+  upper-case codes are too ambiguous ("IN", "IS", "NO")
+- demonyms: demonyms the package lacks (it keeps one per country)
+- seats: capitals and seats of government named for the state's government ("Rabat said")
+- state_epithets: epithets that name one state in news writing, lower case ("the hebrew state")
+- british_spellings: British spelling -> American, so one office told both ways is one role
+
+Lists:
+
+- skipped_countries: package entries that are no state today
+- not_state_demonyms: demonyms that mostly name a people, language or religion ("Arab")
+- seat_buildings: seats that are a building, not a city, when named as a place
+- ambiguous_states: country names that are also common first names or surnames ("Jordan")
+- honorifics: dropped from names, never kept as roles
+- title_heads: words that head a title ("Defense Minister", "head of American diplomacy")
+- weak_title_heads: title heads that need a complement to be a role ("head of X")
+- standalone_titles: title words kept as a role even alone before a name ("King", "President")
+- title_adjectives: adjectives inside a title ("Supreme Leader", "Deputy Prime Minister")
+- invertible_titles: titles written either way round ("Minister of Defense" / "Defense Minister")
+- personal_offices: offices only a person holds, that "X as ..." gives a name
+- monarch_heads: the words of a monarch's title ("King", "Crown Prince")
+- name_suffixes: generation and regnal suffixes that close a personal name ("Jr.", "VI")
+- weekdays, months, pronouns: words no name is made of
+- caption_words: words that open a link caption or credit and fool the model into a name
+- platforms: online platforms and services, organisations, never people or places
+- news_agencies: news and photo agencies, named in credits and captions ("Photo: AFP")
+- org_suffixes: words that close an organisation's name ("Front", "Inc.", "Council")
+- legal_suffixes: legal-form words as written that close a company name ("SE", "S.A.", "LLC")
+- legal_forms: legal forms, folded: how a company is registered, never which company it is,
+  so names that differ only by one are one thing ("Siemens AG" / "Siemens")
+- org_words: with org_suffixes and legal_suffixes, words that make a name a company's
+  rather than a product's ("Samsung Electronics")
+- generic_orgs: common nouns the model tags as organisations ("Parliament", "Ministry")
+- club_prefixes: words before a city that make it a sports club ("Real Madrid", "FC Porto")
+- product_nouns: nouns naming the kind of product a proper name before them is ("its Galaxy phone")
+- product_name_words: words that, after a name's first word, make it a product ("MacBook Pro")
+- product_makers: makers whose name and a capitalised word name a model ("Nissan Leaf")
+- product_of: words before "of" that make what follows a product ("versions of Windows Vista")
+- numbered_nouns: capitalised words a number follows without making a product ("Article 5")
+- quantity_words: words after a number that make it a quantity ("4 million", "5 times")
+- units, unit_tails: units after or glued to a number ("16 GB", "5km")
+- not_model_letters: short capitals that never end a model name ("US", "PM")
+- new_words: words that say a product is the new one ("the new iPhone")
+- owners: possessives a product name follows ("its Prius")
+- place_preps, place_nouns: words before a capital named as a place ("in Rabat", "the capital")
+- speech_verbs: verbs whose subject is a speaker, so a name in a person's position
+- appointing_verbs: verbs that put someone in an office ("appointed", "named")
+- appos_stop_words, title_cut_words: words that end a title phrase
+- agreement_heads: nouns that head an agreement's name or description
+- sign_verbs: verbs an agreement is signed, reached or concluded by
+- signing_words: nouns and verbs of signing a date may hang on ("the signing of")
+- state_nouns: nouns for a state acting as one ("the Moroccan state", "the government")
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from kb.lexicon import LexiconError
+
+_FILE = "names.json"
+
+
+def _load() -> dict[str, Any]:
+    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    for name, table in data.get("tables", {}).items():
+        if not isinstance(table, dict) or not all(isinstance(k, str) and k and isinstance(v, str) and v
+                                                  for k, v in table.items()):
+            raise LexiconError(f"{_FILE}: table {name!r} must map words to words")
+    for name, words in data.get("lists", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{_FILE}: list {name!r} must be a list of words")
+        if len(set(words)) != len(words):
+            raise LexiconError(f"{_FILE}: list {name!r} repeats a word")
+    return data
+
+
+_DATA = _load()
+
+
+def _table(name: str) -> dict[str, str]:
+    try:
+        return dict(_DATA["tables"][name])
+    except KeyError:
+        raise LexiconError(f"{_FILE}: no table {name!r}") from None
+
+
+def _list(name: str) -> frozenset[str]:
+    try:
+        return frozenset(_DATA["lists"][name])
+    except KeyError:
+        raise LexiconError(f"{_FILE}: no list {name!r}") from None
+
+
+STATE_RENAMES = _table("state_renames")
+STATE_SHORT_FORMS = _table("state_short_forms")
+DEMONYMS = _table("demonyms")
+SEATS = _table("seats")
+STATE_EPITHETS = _table("state_epithets")
+BRITISH_SPELLINGS = _table("british_spellings")
+
+SKIPPED_COUNTRIES = _list("skipped_countries")
+NOT_STATE_DEMONYMS = _list("not_state_demonyms")
+SEAT_BUILDINGS = _list("seat_buildings")
+AMBIGUOUS_STATES = _list("ambiguous_states")
+HONORIFICS = _list("honorifics")
+TITLE_HEADS = _list("title_heads")
+WEAK_TITLE_HEADS = _list("weak_title_heads")
+STANDALONE_TITLES = _list("standalone_titles")
+TITLE_ADJECTIVES = _list("title_adjectives")
+INVERTIBLE_TITLES = _list("invertible_titles")
+PERSONAL_OFFICES = _list("personal_offices")
+MONARCH_HEADS = _list("monarch_heads")
+NAME_SUFFIXES = _list("name_suffixes")
+WEEKDAYS = _list("weekdays")
+MONTHS = _list("months")
+PRONOUNS = _list("pronouns")
+CAPTION_WORDS = _list("caption_words")
+PLATFORMS = _list("platforms")
+NEWS_AGENCIES = _list("news_agencies")
+# First words of those names: the table is only tried where one of them stands.
+NEWS_AGENCY_FIRST = frozenset(name.split()[0] for name in NEWS_AGENCIES)
+ORG_SUFFIXES = _list("org_suffixes")
+LEGAL_SUFFIXES = _list("legal_suffixes")
+LEGAL_FORMS = _list("legal_forms")
+ORG_WORDS = ORG_SUFFIXES | LEGAL_SUFFIXES | _list("org_words")
+GENERIC_ORGS = _list("generic_orgs")
+CLUB_PREFIXES = _list("club_prefixes")
+PRODUCT_NOUNS = _list("product_nouns")
+PRODUCT_NAME_WORDS = _list("product_name_words")
+PRODUCT_MAKERS = _list("product_makers")
+PRODUCT_OF = _list("product_of")
+NUMBERED_NOUNS = _list("numbered_nouns")
+QUANTITY_WORDS = _list("quantity_words")
+UNITS = _list("units")
+UNIT_TAILS = _list("unit_tails")
+NOT_MODEL_LETTERS = _list("not_model_letters")
+NEW_WORDS = _list("new_words")
+OWNERS = _list("owners")
+PLACE_PREPS = _list("place_preps")
+PLACE_NOUNS = _list("place_nouns")
+SPEECH_VERBS = _list("speech_verbs")
+APPOINTING_VERBS = _list("appointing_verbs")
+APPOS_STOP_WORDS = _list("appos_stop_words")
+TITLE_CUT_WORDS = _list("title_cut_words")
+AGREEMENT_HEADS = _list("agreement_heads")
+SIGN_VERBS = _list("sign_verbs")
+SIGNING_WORDS = _list("signing_words")
+STATE_NOUNS = _list("state_nouns")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-light form of a name, for comparing names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"[-‐‑–—_/]", " ", text)
+    text = re.sub(r"[.,\"“”()\[\]]", "", text)
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables keyed by exact surface form (names) or folded form (epithets)."""
+
+    names: dict[str, str] = field(default_factory=dict)  # "Kingdom of Morocco" -> "Morocco"
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
+    plurals: dict[str, str] = field(default_factory=dict)  # "Israelis" -> "Israel"
+    capitals: dict[str, str] = field(default_factory=dict)  # "Rabat" -> "Morocco"
+    epithets: dict[str, str] = field(default_factory=dict)  # "the hebrew state" -> "Israel"
+    folded: dict[str, str] = field(default_factory=dict)  # fold(name) -> state, names only
+
+    def state_of_name(self, text: str) -> str | None:
+        """The state a country name or alternative spelling denotes."""
+        text = text.strip()
+        hit = self.names.get(text)
+        if hit is None and text[:4].lower() == "the ":
+            hit = self.names.get(text[4:])
+        if hit is None:
+            hit = self.folded.get(fold(text))
+        return hit
+
+    def state_of_demonym(self, text: str) -> str | None:
+        return self.demonyms.get(text.strip())
+
+
+def _plural(demonym: str) -> str:
+    if demonym.endswith(("ese", "ss", "sh", "ch", "Swiss", "Thai")):
+        return demonym
+    if demonym.endswith("y") and not demonym.endswith(("ay", "ey", "oy")):
+        return demonym[:-1] + "ies"
+    return demonym + "s"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the lookup tables once per process."""
+    from countryinfo import CountryInfo
+
+    gaz = Gazetteer()
+    data = CountryInfo.all()
+    sovereign_first = sorted(data.values(), key=lambda v: len(v.get("altSpellings") or []) < 3)
+    for info in sovereign_first:
+        raw = info.get("name") or ""
+        if not raw or raw in SKIPPED_COUNTRIES:
+            continue
+        name = STATE_RENAMES.get(raw, raw)
+        gaz.names.setdefault(raw, name)
+        gaz.names.setdefault(name, name)
+        for alt in info.get("altSpellings") or []:
+            alt = alt.strip()
+            if len(alt) < 4 or alt.isupper() or not alt[0].isupper() or not all(c.isascii() or c.isalpha() for c in alt):
+                continue
+            if "," in alt:
+                continue
+            gaz.names.setdefault(alt, name)
+        for dem in re.split(r"[,/]", info.get("demonym") or ""):
+            dem = dem.strip()
+            if dem and dem not in NOT_STATE_DEMONYMS and dem != name:
+                gaz.demonyms.setdefault(dem, name)
+        capital = info.get("capital")
+        if isinstance(capital, list):
+            capital = capital[0] if capital else None
+        if isinstance(capital, str) and capital and "/" not in capital and capital != name:
+            gaz.capitals.setdefault(capital, name)
+    for short, name in STATE_SHORT_FORMS.items():
+        gaz.names[short] = name
+    for dem, name in DEMONYMS.items():
+        gaz.demonyms[dem] = name
+    for seat, name in SEATS.items():
+        gaz.capitals[seat] = name
+    gaz.capitals.pop("Kiev", None)
+    gaz.capitals["Kiev"] = "Ukraine"
+    for dem, name in gaz.demonyms.items():
+        plural = _plural(dem)
+        if plural != dem:
+            gaz.plurals.setdefault(plural, name)
+    gaz.epithets = dict(STATE_EPITHETS)
+    for text, name in gaz.names.items():
+        gaz.folded.setdefault(fold(text), name)
+    return gaz
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip(",") in TITLE_HEADS
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower() in HONORIFICS
+
+
+def title_key(title: str) -> str:
+    """One key for the ways one title is written: "Defence Minister", "defense minister" and
+    "Minister of Defense" are the same office."""
+    words = [BRITISH_SPELLINGS.get(w, w) for w in title.lower().replace("-", " ").split()]
+    if len(words) >= 3 and words[0] in INVERTIBLE_TITLES and words[1] in ("of", "for"):
+        rest = [w for w in words[2:] if w != "the"]
+        words = [*rest, words[0]]
+    return " ".join(words)
