@@ -162,10 +162,12 @@ class Context:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound") and self.kind.get(self.tok_ent.get(c.i, "")) in owners:
                     return self.tok_ent[c.i]
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and c.lower_ in ("of", "at"):  # "production at GM plants"
                     p = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if p is not None and self.kind.get(self.tok_ent.get(p.i, "")) in owners:
-                        return self.tok_ent[p.i]
+                    named = [p, *(g for g in p.children if g.dep_ == "compound")] if p is not None else []
+                    key = next((self.tok_ent[g.i] for g in named if g.i in self.tok_ent), None)
+                    if key is not None and self.kind.get(key) in owners:
+                        return key
         if lemma in lex.AGENT_NOUNS:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.tok_ent:
@@ -241,8 +243,17 @@ class Context:
                 return out  # a person said "it": not the person
         if tok.tag_ == "NNS" and tok.lemma_.lower() in lex.STATE_NOUNS and any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
-            # "the two countries", "both nations": the last two states named before
+            # "the two countries", "both nations": the last two states named together
+            # ("Israel and Morocco"), else the last two named
             here = self.sent_of[tok.i]
+            for i, key in reversed(self.states_named):
+                if i >= tok.left_edge.i or here - self.sent_of[i] > PRONOUN_REACH:
+                    continue
+                pair = [self.tok_ent.get(c.i) for c in self.tokens[i].conjuncts]
+                pair = [k for k in pair if k and k != key and self.kind.get(k) == "state"]
+                if len(pair) == 1:
+                    first, second = sorted([(i, key), (min(c.i for c in self.tokens[i].conjuncts), pair[0])])
+                    return [(first[1], False), (second[1], True)]
             keys: list[str] = []
             for i, key in reversed(self.states_named):
                 if i < tok.left_edge.i and here - self.sent_of[i] <= PRONOUN_REACH and key not in keys:
@@ -342,6 +353,11 @@ def subject_of(tok: ParsedToken) -> ParsedToken | None:
                 return raised
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             return cur.head
+        if cur.dep_ in ("acl", "xcomp") and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
+            # "its decision to cut prices", "Apple's plan to sell": the noun's owner acts
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
         if cur.dep_ in ("acomp", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "Israel is happy with …": the copula's subject
             continue
