@@ -59,6 +59,7 @@ import json, sys, time
 from kb.corpus import read_articles
 from kb.extract import facts_from_doc
 from kb.extract.pipeline import load_nlp
+from kb.resolve.consolidate import consolidate
 from kb.store import Store
 nlp = load_nlp()
 arts = [a for a in read_articles([sys.argv[1]]) if hasattr(a, "clean")][: int(sys.argv[3])]
@@ -72,7 +73,7 @@ for i in range(0, len(arts), 16):
     for f in facts:
         store.write_article(f)
     t["write"] += time.perf_counter() - s
-s = time.perf_counter(); store.consolidate(); t["consolidate"] = time.perf_counter() - s
+s = time.perf_counter(); consolidate(store); t["consolidate"] = time.perf_counter() - s
 print(json.dumps(t))
 """
 

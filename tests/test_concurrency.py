@@ -12,6 +12,7 @@ import pytest
 from stores import kb_command, run_kb, snapshot, wait_for, write_corpus
 
 from kb.ingest import ingest
+from kb.resolve.consolidate import consolidate
 from kb.store import Store
 
 
@@ -186,7 +187,7 @@ def test_an_article_stored_while_consolidating_is_never_dropped(tmp_path, nlp, m
 
     monkeypatch.setattr(resolution, "resolve_entities", resolve_while_another_writes)
     with Store(db) as store:
-        store.consolidate()
+        consolidate(store)
     assert written.wait(timeout=60)
     held = snapshot(db)
     consolidated = late.doc_id in {r[0] for r in held["entity_members"]}

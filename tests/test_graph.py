@@ -11,6 +11,7 @@ from quotes import quotes
 
 from kb.graph import build_graph, neighbourhood, paths
 from kb.model import Agreement, Article, ArticleFacts, Event, LocalEntity, Mention, Participant, Role, Sentence
+from kb.resolve.consolidate import consolidate
 from kb.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
@@ -77,7 +78,7 @@ def _facts() -> ArticleFacts:
 def small_store(tmp_path):
     with Store(tmp_path / "small.db") as store:
         store.write_article(_facts())
-        store.consolidate()
+        consolidate(store)
         yield store
 
 

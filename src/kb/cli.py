@@ -501,10 +501,11 @@ def forget(documents: tuple[str, ...], db_path: str, as_json: bool) -> None:
     is removed if one DOCUMENT names no article.
     """
     from kb import render
+    from kb.resolve.consolidate import forget as forget_articles
 
     with _open(db_path, readonly=True, quiet=True) as store:
         before = store.stats()
-        removed = store.forget(documents)
+        removed = forget_articles(store, documents)
         after = store.stats()
     ents = (sum(before["entities"].values()), sum(after["entities"].values()))
     if as_json:

@@ -14,6 +14,7 @@ from typing import Any
 
 from kb.errors import KbError
 from kb.queries import find_entities
+from kb.resolve.consolidate import consolidate
 from kb.store import Store
 
 OPS = ("merge", "unmerge", "alias", "rename")
@@ -75,7 +76,7 @@ def apply(store: Store, op: str, a: str, b: str | None = None) -> dict[str, Any]
         b = " ".join(b.split())
         shown = b
     store.add_correction(op, _reference(store, target), b)
-    store.consolidate()
+    consolidate(store)
     messages = {
         "merge": f"merged {shown!r} into {name!r}",
         "alias": f"{shown!r} is now a name of {name!r}",
@@ -93,7 +94,7 @@ def _unmerge(store: Store, target: sqlite3.Row) -> dict[str, Any]:
         raise KbError(f"{target['name']!r} has no merge of yours to undo (kb merge records one; "
                       "what extraction joined stays joined)")
     store.remove_corrections(c["id"] for c in undone)
-    store.consolidate()
+    consolidate(store)
     others = [c["b"] if c["a"].lower() in names else c["a"] for c in undone]
     return {"op": "unmerge", "entity": target["name"], "other": others,
             "message": f"undid {len(undone)} merge{'s' if len(undone) > 1 else ''} of {target['name']!r}: "

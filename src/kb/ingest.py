@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 from kb.corpus import read_articles
 from kb.errors import BadArticle, SkippedFile
 from kb.model import Article, ArticleFacts
+from kb.resolve.consolidate import consolidate
 from kb.store import Store
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def ingest(
             tell(doc_id, "read")
 
     if store.dirty:
-        store.consolidate()
+        consolidate(store)
     report.entities_after = store.count("entities")
     report.events_after = store.stats()["events"]
     return report

@@ -2,7 +2,7 @@
 
 Per-article facts are written in one transaction each, so a killed ingest leaves a
 consistent store. Corpus-wide tables (canonical entities, merged events) are derived
-from them by :meth:`Store.consolidate` and can always be rebuilt.
+from them by :func:`kb.resolve.consolidate.consolidate` and can always be rebuilt.
 """
 
 from __future__ import annotations
@@ -15,13 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from kb.errors import BadQuery, BadStore, KbError, StoreUnavailable
 from kb.model import EVENT_DATE_FROM, GENERAL_TYPE, PRECISIONS, STATE_TYPE, UNREAL_MODALITIES, ArticleFacts
-
-if TYPE_CHECKING:
-    from kb.resolve.entities import Correction
 
 DEFAULT_DB = "kb.db"
 APPLICATION_ID = 0x6B62_6462  # "kbdb": marks a file as a kb store
@@ -548,7 +545,8 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
 
     def forget(self, documents: Iterable[str]) -> list[str]:
-        """Remove articles and every fact only they gave, then consolidate again.
+        """Remove articles and every fact only they gave; the store is left to consolidate
+        (:func:`kb.resolve.consolidate.forget` does both).
 
         Each of ``documents`` is an article id, or the path it was read from (as given to
         ingest, or its tail: "seeds/a.txt", "a.txt" when one article ends so). Nothing is
@@ -574,7 +572,6 @@ class Store:
             for doc_id in ids:
                 self._delete_article(doc_id)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
-        self.consolidate()
         return ids
 
     def add_correction(self, op: str, a: str, b: str | None = None) -> None:
@@ -592,90 +589,52 @@ class Store:
             db.executemany("DELETE FROM corrections WHERE id = ?", [(i,) for i in ids])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
 
-    def corrections(self) -> list[Correction]:
-        from kb.resolve.entities import Correction
-
-        return [Correction(r["op"], r["a"], r["b"]) for r in self.db.execute("SELECT * FROM corrections ORDER BY id")]
-
     @property
     def dirty(self) -> bool:
         row = self.db.execute("SELECT value FROM meta WHERE key='dirty'").fetchone()
         return bool(row and row[0] == "1")
 
-    def consolidate(self) -> None:
-        """Rebuild canonical entities and merged events from the per-article facts.
+    # consolidation (kb.resolve.consolidate) reads the per-article facts in a fixed order
+    # and writes the canonical ones back, inside one transaction of its own
 
-        It reads and writes in one transaction: an article or a correction committed by
-        another process meanwhile waits for it and marks the store for the next one, so
-        no update is lost. Rows are read in a fixed order, so the result does not depend
-        on the order in which articles were ingested.
-        """
-        with self.transaction():
-            self._consolidate()
+    def local_entity_rows(self) -> Iterator[sqlite3.Row]:
+        """article, key, kind, name, aliases (JSON), mentions, doubtful of every local entity."""
+        return self.db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities"
+                               " ORDER BY article, key")
 
-    def _consolidate(self) -> None:
-        # Imported here, not at the top: queries open the store and never consolidate.
-        from kb.resolve.entities import LocalRecord, resolve_entities
-        from kb.resolve.events import EventRecord, merge_events
+    def event_participant_rows(self) -> Iterator[sqlite3.Row]:
+        """article, event, entity, role of every participant, as each article told them."""
+        return self.db.execute("SELECT article, event, entity, role FROM event_participants"
+                               " ORDER BY article, event, rowid")
 
+    def publication_rows(self) -> Iterator[sqlite3.Row]:
+        """id, published of every article."""
+        return self.db.execute("SELECT id, published FROM articles")
+
+    def event_rows(self) -> Iterator[sqlite3.Row]:
+        """article, key, type, trigger, value, precision, start, end, modality, date_from,
+        sentence of every article's event."""
+        return self.db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
+                               " sentence FROM events ORDER BY article, key")
+
+    def event_place_rows(self) -> list[sqlite3.Row]:
+        """article, key, place of every article's event that has a place."""
+        return self.db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
+
+    def write_consolidation(self, *, entities: Iterable[tuple[Any, ...]], names: Iterable[tuple[str, str]],
+                            entity_members: Iterable[tuple[str, str, str]],
+                            event_members: Iterable[tuple[str, str, str]],
+                            event_entities: Iterable[tuple[str, str, str]]) -> None:
+        """Replace the canonical tables with a consolidation's rows and mark the store clean."""
         db = self.db
-        # Every row brings fresh copies of strings that repeat across a corpus (article
-        # ids, names, types, dates): one shared copy of each keeps the peak down.
-        pool: dict[Any, Any] = {}
-
-        def one(value: Any) -> Any:
-            return pool.setdefault(value, value)
-
-        records = [
-            LocalRecord(one(r[0]), one(r[1]), one(r[2]), one(r[3]),
-                        [one(a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
-            for r in db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities"
-                                " ORDER BY article, key")
-        ]
-        res = resolve_entities(records, self.corrections())
-        del records  # freed before events are merged: the two would otherwise peak together
-        members = res.members
-        participants: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for r in db.execute("SELECT article, event, entity, role FROM event_participants"
-                            " ORDER BY article, event, rowid"):
-            eid = members.get((r[0], r[2]))
-            if eid:
-                participants.setdefault((one(r[0]), r[1]), []).append((eid, one(r[3])))
-        published = {one(r[0]): one(r[1]) for r in db.execute("SELECT id, published FROM articles")}
-        event_records = [
-            EventRecord(one(r[0]), r[1], one(r[2]), one(r[3]), participants.get((r[0], r[1]), []),
-                        one(r[4]), one(r[5]), one(r[6]), one(r[7]), published.get(r[0]),
-                        one(r[8]), date_from=one(r[9]), sentence=r[10] if r[10] is not None else -1)
-            for r in db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
-                                " sentence FROM events ORDER BY article, key")
-        ]
-        del pool
-        merged = merge_events(event_records)
-        place_rows = db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
         for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities",
                       "event_heads"):
             db.execute(f"DELETE FROM {table}")
-        db.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?)",
-            [(e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful))
-             for e in res.entities.values()],
-        )
-        db.executemany(
-            "INSERT INTO entity_names VALUES (?,?)",
-            [(n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}],
-        )
-        db.executemany("INSERT INTO entity_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in members.items()])
-        db.executemany("INSERT INTO event_members VALUES (?,?,?)", [(a, k, e) for (a, k), e in merged.items()])
-        links: set[tuple[str, str, str]] = set()
-        for (article, key), parts in participants.items():
-            event = merged.get((article, key))
-            if event:
-                links.update((event, eid, role) for eid, role in parts)
-        for article, key, place in place_rows:
-            event, eid = merged.get((article, key)), members.get((article, place))
-            if event and eid:
-                links.add((event, eid, "place"))
-        db.executemany("INSERT INTO event_entities VALUES (?,?,?)", sorted(links))
+        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)", entities)
+        db.executemany("INSERT INTO entity_names VALUES (?,?)", names)
+        db.executemany("INSERT INTO entity_members VALUES (?,?,?)", entity_members)
+        db.executemany("INSERT INTO event_members VALUES (?,?,?)", event_members)
+        db.executemany("INSERT INTO event_entities VALUES (?,?,?)", event_entities)
         _fill_event_heads(db)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
