@@ -414,6 +414,10 @@ def prep_args(ctx: Context, tok: ParsedToken, type_: str, args: Args) -> None:
                     state = ctx.state_of_place(key)
                     if state:
                         args.add(state, "location")  # "in Rabat": in Morocco
+                    for a in p.children:  # "in Casablanca, Morocco"
+                        named = ctx.tok_ent.get(a.i) if a.dep_ == "appos" else None
+                        if named and named != key and ctx.kind.get(named) == "state":
+                            args.add(named, "location")
                 elif word == "to" and type_ == "visit" and kind in PLACE_KINDS:
                     args.place = args.place or key
                     if kind == "state":

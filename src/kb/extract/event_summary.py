@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.extract.event_parties import NOMINAL, Args, Context
+from kb.extract.event_parties import NOMINAL, Args, Context, subject_of
 from kb.extract.sents import ParsedToken
 
 def _phrase(ctx: Context, tok: ParsedToken) -> str:
@@ -56,8 +56,14 @@ def headline(ctx: Context, tok: ParsedToken, args: Args, gov: ParsedToken | None
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                keys = [k for k, _ in ctx.entities(p)]
-                names = [ctx.name(k) for k in keys if k in {k2 for k2, _ in args.roles} or k == args.place]
+                taking_part = {k for k, _ in args.roles}
+                names = []
+                for k, _ in ctx.entities(p):
+                    state = ctx.state_of_place(k)
+                    if k in taking_part or k == args.place or state in taking_part:
+                        names.append(ctx.name(k))
+                        if state:  # "to Rabat" says Morocco too
+                            used.add(ctx.name(state))
                 names = [n for n in names if n not in used]
                 if names:
                     used.update(names)
@@ -74,6 +80,11 @@ def headline(ctx: Context, tok: ParsedToken, args: Args, gov: ParsedToken | None
     else:
         prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         passive = any(c.dep_ == "auxpass" for c in tok.children)
+        subject = subject_of(tok) if not actors and not passive else None
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            # no entity acts, but the sentence names who did: "Arab leaders meet in Casablanca"
+            actors = [_phrase(ctx, subject)]
+            plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
         if tok.pos_ == "ADJ":
             verb = ("are" if plural else "is") + " " + tok.lower_
         elif passive and not actors:
