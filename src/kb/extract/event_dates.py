@@ -185,6 +185,9 @@ def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers
     if own:
         usable = [h for h in own if _usable(h[0])]
         if not usable:
+            now = next((h[0] for h in own if h[0].value == "PRESENT_REF"), None)
+            if now is not None and anchor:  # "now", "currently": the time of writing
+                return DateValue(anchor, "reported", anchor, anchor), "clause", now.text
             return None, None, own[0][0].text
         tx = _best(usable, tok)[0]
         return tx.date_value(), "clause", tx.text
