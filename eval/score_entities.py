@@ -40,7 +40,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def _form(text: str) -> str:
-    from kb.resolve.entities import fold
+    from kb.lexicon.names import fold
 
     f = fold(text)
     return f[4:] if f.startswith("the ") else f

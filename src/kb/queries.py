@@ -157,7 +157,6 @@ def _first_name_variant(store: Store, name: str) -> list[sqlite3.Row]:
     """People with the surname typed and a first name spelled a letter or two apart
     ("Benjamin Netanyahu" finds "Benyamin Netanyahu"), as resolution joins them."""
     from kb import lookup
-    from kb.resolve.entities import _edit_distance
 
     typed = lookup.words(name)
     if len(typed) < 2 or len(typed[0]) < 5:
@@ -166,7 +165,7 @@ def _first_name_variant(store: Store, name: str) -> list[sqlite3.Row]:
     for n in store.entity_names_like([f"% {typed[-1]}"], "person"):
         ws = lookup.words(n)
         if len(ws) == len(typed) and ws[1:] == typed[1:] and len(ws[0]) >= 5 and \
-                _edit_distance(ws[0], typed[0]) <= (2 if min(len(ws[0]), len(typed[0])) >= 7 else 1):
+                nm.edit_distance(ws[0], typed[0]) <= (2 if min(len(ws[0]), len(typed[0])) >= 7 else 1):
             hits.add(n)
     return _rows_named(store, hits, "person")
 

@@ -165,16 +165,33 @@ SIGNING_WORDS = _list("signing_words")
 STATE_NOUNS = _list("state_nouns")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_FOLD_TABLE = str.maketrans({**{c: " " for c in "-‐‑–—_/"}, **{c: None for c in ".,'\"“”()[]’‘"}})
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, punctuation-light form of a name, for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"['’]s$", "", text)
-    text = re.sub(r"[-‐‑–—_/]", " ", text)
-    text = re.sub(r"[.,\"“”()\[\]]", "", text)
-    return " ".join(text.lower().split())
+    """Case-, accent- and punctuation-free form of a name, for comparing names: "Côte
+    d'Ivoire", "Cote d’Ivoire" and "cote divoire" are one; a final possessive goes."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return " ".join(text.translate(_FOLD_TABLE).lower().split())
+
+
+def edit_distance(a: str, b: str, cap: int = 3) -> int:
+    """Levenshtein distance between two words, counted up to ``cap`` (a cheap bound for
+    telling spelling variants of a name apart from other names)."""
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 @dataclass

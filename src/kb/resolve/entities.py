@@ -28,14 +28,12 @@ resolution joined on its own stays joined.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kb.lexicon.names import LEGAL_FORMS, NAME_SUFFIXES, PRODUCT_NAME_WORDS, PRODUCT_NOUNS
+from kb.lexicon.names import LEGAL_FORMS, NAME_SUFFIXES, PRODUCT_NAME_WORDS, PRODUCT_NOUNS, edit_distance, fold
 
 
 @dataclass
@@ -91,37 +89,11 @@ _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "king", 
            "sheikh", "emir", "general", "gen", "minister", "senator", "sen", "the"}
 
 
-_FOLD_TABLE = str.maketrans({**{c: " " for c in "-‐‑–—_/"}, **{c: None for c in ".,'\"“”()[]’‘"}})
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free form of a name."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    if text.endswith(("'s", "’s")):
-        text = text[:-2]
-    return " ".join(text.translate(_FOLD_TABLE).lower().split())
-
-
 def _person_key(folded: str) -> str:
     toks = folded.split()
     while len(toks) > 1 and toks[0] in _TITLES:
         toks = toks[1:]
     return " ".join(toks)
-
-
-def _edit_distance(a: str, b: str, cap: int = 3) -> int:
-    if abs(len(a) - len(b)) >= cap:
-        return cap
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _acronym(name: str) -> str:
@@ -223,7 +195,7 @@ def _link_people(bases: list[_Base], uf: _Union) -> None:
                     if fa == fb or min(len(fa), len(fb)) < 4:
                         continue
                     limit = 2 if min(len(fa), len(fb)) >= 7 else 1
-                    if _edit_distance(fa, fb) <= limit:
+                    if edit_distance(fa, fb) <= limit:
                         uf.union(a, b)
         _link_first_name_forms(group, cores, uf)
     # tails of names ("Gantz", "Ben Barka") join the unique full name that ends that way
