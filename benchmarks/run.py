@@ -243,6 +243,8 @@ def main() -> None:
     if cluster:
         figure("--cluster local --workers 2 speed ÷ --workers 2 speed", two.seconds / cluster.seconds,
                f"({cluster.seconds:.1f} s vs {two.seconds:.1f} s; Dask starts its workers within the run)", None)
+        figure("--cluster local --workers 2 CPU ÷ --workers 2 CPU", cluster.cpu / two.cpu,
+               f"({cluster.cpu:.1f} s vs {two.cpu:.1f} s, all processes of each ingest)", None)
 
     if args.n_large:
         large, large_words = make_corpus(root, args.n_large)
