@@ -65,7 +65,7 @@ def _clean(message: str) -> str:
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     if value is None:
         return None
-    from kb.extract.dates import parse_date_arg
+    from kb.date_args import parse_date_arg
 
     try:
         return parse_date_arg(value)
@@ -190,26 +190,14 @@ def ingest(paths: tuple[str, ...], published: Any, model: str | None, workers: i
 def extract(file: str, published: Any, model: str | None, as_json: bool) -> None:
     """Analyse one article file without storing it; shows all that ingest would keep."""
     from kb import render
-    from kb.corpus import read_articles
-    from kb.errors import BadArticle
-    from kb.extract import extract as run_extract
-    from kb.extract.pipeline import load_nlp
+    from kb.ingest import analyse
     from kb.queries import article_report
     from kb.render import safe as escape
 
-    items = list(read_articles([file]))
-    bad = [i for i in items if isinstance(i, BadArticle)]
-    if bad and len(bad) == len(items):
-        raise bad[0]
-    nlp = load_nlp(model)
-    reports = []
-    for article in items:
-        if isinstance(article, BadArticle):
-            render.err.print(f"failed {escape(article.path)}: {escape(article.reason)}")
-            continue
-        if published is not None:
-            article.published, article.published_from = published.start, "override"
-        reports.append(article_report(run_extract(article, nlp)))
+    found, bad = analyse(file, published=published, model=model)
+    for failed in bad:
+        render.err.print(f"failed {escape(failed.path)}: {escape(failed.reason)}")
+    reports = [article_report(facts) for facts in found]
     if as_json:
         render.print_json(reports[0] if len(reports) == 1 else {"documents": reports})
     else:

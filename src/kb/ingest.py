@@ -333,3 +333,26 @@ def _worker_run(packed: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Arti
         raise _WORKER_ERROR
     batch = [_unpack(p) for p in packed]
     return [_slim(f) for f in _guarded(batch, lambda b: extract_many(b, _WORKER_NLP, batch_size=len(b)))]
+
+
+def analyse(path: str, *, published: DateValue | None = None,
+            model: str | None = None) -> tuple[list[ArticleFacts], list[BadArticle]]:
+    """The facts of each article of one file, not stored (``kb extract``), and the articles
+    that could not be read. ``published`` overrides every article's date; a file none of
+    whose articles can be read raises its first failure."""
+    from kb.extract import extract
+    from kb.extract.pipeline import load_nlp
+
+    items = list(read_articles([path]))
+    bad = [i for i in items if isinstance(i, BadArticle)]
+    if bad and len(bad) == len(items):
+        raise bad[0]
+    nlp = load_nlp(model)
+    found = []
+    for article in items:
+        if isinstance(article, BadArticle):
+            continue
+        if published is not None:
+            article.published, article.published_from = published.start, "override"
+        found.append(extract(article, nlp))
+    return found, bad

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.date_args import parse_date_arg
 from kb.errors import BadDate
-from kb.extract.dates import find_timexes, parse_date_arg, publication_date
+from kb.extract.dates import find_timexes, publication_date
 
 
 def _values(nlp, text: str, anchor: str | None) -> dict[str, str | None]:

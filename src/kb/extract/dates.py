@@ -4,21 +4,17 @@ Contract used by the rest of kb:
 
 - ``publication_date(text) -> (iso_day, published_from) | None``
 - ``find_timexes(doc, anchor) -> list[Timex]`` (cleaned-text offsets, sentence indexes)
-- ``parse_date_arg(text) -> DateValue`` for command-line dates (raises ``BadDate``)
 
-The work is done in :mod:`kb.extract.timex`; nothing here imports spaCy, so the query
-path can call :func:`parse_date_arg`. Relative expressions are resolved only against the
-article's anchor day, never against today's date.
+The work is done in :mod:`kb.extract.timex`. Relative expressions are resolved only
+against the article's anchor day, never against today's date. Dates typed on the command
+line are read by :mod:`kb.date_args`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
-from kb.errors import BadDate
-from kb.model import DateValue, Timex
+from kb.model import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,42 +32,3 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     from kb.extract.timex.find import find_timexes as found
 
     return found(doc, anchor)
-
-
-class _PlainContext:
-    """A context without parse or anchor, for reading absolute dates given as arguments."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.anchor: dt.date | None = None
-
-    def tense(self, start: int, end: int) -> str | None:
-        return None
-
-    def token(self, pos: int) -> None:
-        return None
-
-
-def parse_date_arg(text: str) -> DateValue:
-    """Read a date given on the command line.
-
-    Accepts ISO forms (``2021``, ``2021-11``, ``2021-11-24``), TimeML values (``2021-Q1``,
-    ``2021-H2``, ``2021-W47``, ``2021-SU``, ``199X``) and written absolute dates
-    (``24 November 2021``, ``Nov. 24, 2021``, ``November 2021``).
-    """
-    from kb.extract.timex.calendar import value_to_datevalue
-    from kb.extract.timex.grammar import candidates, select
-
-    raw = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", raw)
-    if m:
-        raw = f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
-    if re.fullmatch(r"\d{4}|\d{4}-\d{2}(?:-\d{2})?|\d{4}-(?:Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI)|\d{3}X", raw, re.I):
-        dv = value_to_datevalue(raw)
-        if dv is not None:
-            return dv
-        raise BadDate(f"cannot read date {text!r}: no such day")
-    found = select(list(candidates(_PlainContext(raw))))
-    if len(found) == 1 and found[0].dv is not None and found[0].dv.start and found[0].end - found[0].start >= len(raw.rstrip(".")) - 1:
-        return found[0].dv
-    raise BadDate(f"cannot read date {text!r}; use YYYY, YYYY-MM, YYYY-MM-DD, 2021-Q1, 199X or '24 November 2021'")
