@@ -163,6 +163,10 @@ def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)
+    now = next((h[0] for h in in_sent if h[2] == tok.i and h[0].value == "PRESENT_REF"), None)
+    if now is not None and anchor and modality in ("asserted", "reported"):
+        # "currently displays", "is now": at the time of writing, whatever else the clause names
+        return DateValue(anchor, "reported", anchor, anchor), "clause", now.text
     in_sent = [h for h in in_sent if h[0].text.lower() not in lex.VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
     if not own and tok.pos_ == "VERB":
@@ -185,9 +189,6 @@ def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers
     if own:
         usable = [h for h in own if _usable(h[0])]
         if not usable:
-            now = next((h[0] for h in own if h[0].value == "PRESENT_REF"), None)
-            if now is not None and anchor:  # "now", "currently": the time of writing
-                return DateValue(anchor, "reported", anchor, anchor), "clause", now.text
             return None, None, own[0][0].text
         tx = _best(usable, tok)[0]
         return tx.date_value(), "clause", tx.text
