@@ -191,7 +191,7 @@ def test_store_names_are_one_product(nlp):
 
 
 def test_product_short_forms():
-    from kb.resolve.entities import product_short_form
+    from kb.lexicon.names import product_short_form
 
     assert product_short_form("a380", "airbus a380")
     assert product_short_form("dreamliner", "boeing 787 dreamliner")

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from kb.extract.candidates import Cand
 from kb.extract.sents import doc_tokens
 from kb.lexicon import names as nm
-from kb.resolve.entities import org_stem, product_short_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,7 +79,7 @@ def _acronym(words: list[str]) -> str:
 def cluster_products(products: list[Cand], doc: Doc | None = None) -> None:
     """One key per product: a plural joins its singular ("iPhones", "787s"); a short form
     joins the one longer name it shortens ("A380" / "Airbus A380", "iTunes Store" / "iTunes
-    Music Store", see :func:`product_short_form`); a family name said to be new or given a
+    Music Store", see :func:`~kb.lexicon.names.product_short_form`); a family name said to be new or given a
     model number in front ("the new iPhone", "the 3G iPhone") joins that model when the
     article named it before."""
     names = {nm.fold(c.name): c.name for c in products}
@@ -96,8 +95,8 @@ def cluster_products(products: list[Cand], doc: Doc | None = None) -> None:
     forms = {singular(f) for f in names}
     target: dict[str, str] = {}
     for f in forms:
-        longer = {g for g in forms if g != f and product_short_form(f, g)}
-        maximal = {g for g in longer if not any(h != g and product_short_form(g, h) for h in longer)}
+        longer = {g for g in forms if g != f and nm.product_short_form(f, g)}
+        maximal = {g for g in longer if not any(h != g and nm.product_short_form(g, h) for h in longer)}
         if len(maximal) == 1:
             target[f] = next(iter(maximal))
     for f in forms:  # "Boeing 787" and "787 Dreamliner": one name cut either side of its number
@@ -149,12 +148,12 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
     target: dict[str, str] = {a: n for a, n in (acronyms or {}).items() if a in names and n in names}
     by_stem: dict[tuple[str, ...], str] = {}
     for g in longest:
-        by_stem.setdefault(org_stem(g), g)
+        by_stem.setdefault(nm.org_stem(g), g)
     for f in names:
         if f in target:
             continue
-        if by_stem[org_stem(f)] != f:
-            target[f] = by_stem[org_stem(f)]
+        if by_stem[nm.org_stem(f)] != f:
+            target[f] = by_stem[nm.org_stem(f)]
             continue
         toks = f.split()
         for g in longest:
@@ -168,7 +167,7 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
             if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
                 target[f] = g
                 break
-        if f not in target and len(org_stem(f)) == 1:
+        if f not in target and len(nm.org_stem(f)) == 1:
             target.update(_tail_owner(f, names))
     for c in orgs:
         f = nm.fold(c.name)
@@ -183,8 +182,8 @@ def _tail_owner(f: str, names: dict[str, str]) -> dict[str, str]:
     """A one-word name (legal form aside) that ends the article's one longer organisation
     name ("Shell", "Shell plc" after "Royal Dutch Shell plc"), unless the word is a generic
     organisation word ("Group", "Motors", "Union"): {f: that name}, or nothing."""
-    word = org_stem(f)[0]
+    word = nm.org_stem(f)[0]
     if word in nm.ORG_WORDS or word in nm.GENERIC_ORGS or not names[f][:1].isupper():
         return {}
-    owners = [g for g in names if g != f and len(org_stem(g)) >= 2 and org_stem(g)[-1] == word]
+    owners = [g for g in names if g != f and len(nm.org_stem(g)) >= 2 and nm.org_stem(g)[-1] == word]
     return {f: owners[0]} if len(owners) == 1 else {}

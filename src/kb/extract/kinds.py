@@ -10,7 +10,6 @@ from kb.extract.clusters import surname_key
 from kb.extract.roles import named_as_office
 from kb.extract.sents import doc_text, doc_tokens
 from kb.lexicon import names as nm
-from kb.resolve.entities import product_short_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -99,7 +98,7 @@ def _retype(cands: list[Cand], doc: Doc) -> list[Cand]:
         if kind in ("organization", "place") and c.via == "model" and len(toks) == 1 and toks[0] in heads:
             kind = "person"
         elif kind in ("person", "organization", "place") and (nm.fold(c.name) in products or len(toks) == 1 and (
-                not c.cue and c.prefix is None) and any(product_short_form(toks[0], p) for p in products)):
+                not c.cue and c.prefix is None) and any(nm.product_short_form(toks[0], p) for p in products)):
             kind = "product"  # "the Volt" after "the Chevrolet Volt"
         elif kind == "person" and len(toks) == 1 and toks[0] in org_first:
             kind = "organization"

@@ -14,6 +14,9 @@ Tables (text -> canonical state name, unless said otherwise):
 - seats: capitals and seats of government named for the state's government ("Rabat said")
 - state_epithets: epithets that name one state in news writing, lower case ("the hebrew state")
 - british_spellings: British spelling -> American, so one office told both ways is one role
+- trade_words: words naming a company's trade, folded to the singular ("motors" -> "motor"):
+  dropped in everyday use ("Toyota Motor Corp." / "Toyota") but also what tells sister
+  companies apart ("Mitsubishi Motors" / "Mitsubishi Corp.")
 
 Lists:
 
@@ -60,6 +63,11 @@ Lists:
 - sign_verbs: verbs an agreement is signed, reached or concluded by
 - signing_words: nouns and verbs of signing a date may hang on ("the signing of")
 - state_nouns: nouns for a state acting as one ("the Moroccan state", "the government")
+- group_words: words for a company's corporate structure ("Airbus Group" is the Airbus of
+  other articles, unless a sister company shares its first words)
+- descriptive_org_words: words a short form of a non-commercial organisation drops
+  ("Polisario" / "Polisario Front")
+- name_titles: titles and honorifics a person's name is compared without ("President", "Dr")
 """
 
 from __future__ import annotations
@@ -114,6 +122,7 @@ DEMONYMS = _table("demonyms")
 SEATS = _table("seats")
 STATE_EPITHETS = _table("state_epithets")
 BRITISH_SPELLINGS = _table("british_spellings")
+TRADE_WORDS = _table("trade_words")
 
 SKIPPED_COUNTRIES = _list("skipped_countries")
 NOT_STATE_DEMONYMS = _list("not_state_demonyms")
@@ -163,6 +172,9 @@ AGREEMENT_HEADS = _list("agreement_heads")
 SIGN_VERBS = _list("sign_verbs")
 SIGNING_WORDS = _list("signing_words")
 STATE_NOUNS = _list("state_nouns")
+GROUP_WORDS = _list("group_words")
+DESCRIPTIVE_ORG_WORDS = _list("descriptive_org_words")
+NAME_TITLES = _list("name_titles")
 
 
 _FOLD_TABLE = str.maketrans({**{c: " " for c in "-‐‑–—_/"}, **{c: None for c in ".,'\"“”()[]’‘"}})
@@ -292,3 +304,53 @@ def title_key(title: str) -> str:
         rest = [w for w in words[2:] if w != "the"]
         words = [*rest, words[0]]
     return " ".join(words)
+
+
+def org_core(folded: str) -> tuple[str, ...]:
+    """Words of a folded organisation name that say which one it is: without a leading
+    "the" and trailing legal forms, trade words in the singular ("the toyota motors corp"
+    -> ("toyota", "motor")). Two names with one core differ only by a legal form."""
+    toks = folded.split()
+    if len(toks) > 1 and toks[0] == "the":
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1] in LEGAL_FORMS or toks[-1] == "&"):
+        toks.pop()
+    return tuple(TRADE_WORDS.get(t, t) for t in toks)
+
+
+def org_stem(folded: str) -> tuple[str, ...]:
+    """:func:`org_core` without trailing group words: what "Airbus SE" and "Airbus Group"
+    share within one article, where both name the company the article is about."""
+    core = org_core(folded)
+    k = len(core)
+    while k > 1 and core[k - 1] in GROUP_WORDS:
+        k -= 1
+    return core[:k]
+
+
+def product_short_form(short: str, long: str) -> bool:
+    """True when folded product name ``short`` is a shortening of ``long`` naming the same
+    thing: words dropped from the front (a maker: "Airbus A380" / "A380", "Boeing 787
+    Dreamliner" / "Dreamliner") or from inside ("iTunes Music Store" / "iTunes Store"),
+    never from the end, where model numbers and model words sit ("iPhone" is not "iPhone 4",
+    "iPod" is not "iPod Touch"). What is left must name something on its own: not a bare
+    model word ("Store", "Pro") nor a one-digit number, and, when the front is dropped,
+    more than generic words ("App Store" is no short form of "Mac App Store")."""
+
+    s, l = short.split(), long.split()
+    if not s or len(s) >= len(l) or s[-1] != l[-1]:
+        return False
+    k = len(l) - 1
+    for w in reversed(s):  # a subsequence of the long name, matched from its end
+        while k >= 0 and l[k] != w:
+            k -= 1
+        if k < 0:
+            return False
+        k -= 1
+
+    def generic(w: str) -> bool:
+        return w in PRODUCT_NAME_WORDS or w in PRODUCT_NOUNS or (w.isdigit() and len(w) < 2)
+
+    if len(s) == 1 and generic(s[0]):
+        return False
+    return s[0] == l[0] or not all(generic(w) for w in s)

@@ -67,7 +67,7 @@ def _consolidate(store: Store) -> None:
                     one(r[8]), date_from=one(r[9]), sentence=r[10] if r[10] is not None else -1)
         for r in store.event_rows()
     ]
-    del pool
+    pool.clear()
     merged = merge_events(event_records)
     place_rows = store.event_place_rows()
     links: set[tuple[str, str, str]] = set()

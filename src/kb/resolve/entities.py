@@ -33,7 +33,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kb.lexicon.names import LEGAL_FORMS, NAME_SUFFIXES, PRODUCT_NAME_WORDS, PRODUCT_NOUNS, edit_distance, fold
+from kb.lexicon.names import (
+    DESCRIPTIVE_ORG_WORDS, GROUP_WORDS, LEGAL_FORMS, NAME_SUFFIXES, NAME_TITLES, TRADE_WORDS, edit_distance, fold,
+    org_core, product_short_form,
+)
+
+# Words a name joins a longer one without: group, trade and descriptive words.
+_SOFT = GROUP_WORDS | set(TRADE_WORDS.values()) | DESCRIPTIVE_ORG_WORDS
 
 
 @dataclass
@@ -74,24 +80,9 @@ def entity_id(kind: str, name: str) -> str:
     return hashlib.sha1(f"{kind}\x00{name.lower()}".encode()).hexdigest()[:12]
 
 
-# Words for a company's corporate structure: "Airbus Group" is the Airbus of other articles,
-# unless the corpus also has a sister company under the same first words ("Tata Motors").
-_GROUP_WORDS = {"group", "holdings", "holding"}
-# Words naming a company's trade, dropped in everyday use ("Toyota Motor Corp." / "Toyota")
-# but also what tells sister companies apart ("Mitsubishi Motors" / "Mitsubishi Corp."), so
-# they only join a bare name that nothing else claims. Plurals fold to one word.
-_TRADE_WORDS = {"motor": "motor", "motors": "motor", "computer": "computer", "computers": "computer"}
-# Words a short form of a non-commercial organisation drops ("Polisario" / "Polisario Front").
-_DESCRIPTIVE = {"front", "international", "party", "movement", "organization", "organisation", "agency", "association",
-                "foundation", "institute", "council", "union", "network", "technologies", "systems"}
-_SOFT = _GROUP_WORDS | set(_TRADE_WORDS.values()) | _DESCRIPTIVE
-_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "king", "queen", "prince", "princess",
-           "sheikh", "emir", "general", "gen", "minister", "senator", "sen", "the"}
-
-
 def _person_key(folded: str) -> str:
     toks = folded.split()
-    while len(toks) > 1 and toks[0] in _TITLES:
+    while len(toks) > 1 and toks[0] in NAME_TITLES:
         toks = toks[1:]
     return " ".join(toks)
 
@@ -240,28 +231,6 @@ def _link_first_name_forms(group: list[int], cores: dict[int, list[str]], uf: _U
                 uf.union(next(iter(others)), members[0])
 
 
-def org_core(folded: str) -> tuple[str, ...]:
-    """Words of a folded organisation name that say which one it is: without a leading
-    "the" and trailing legal forms, trade words in the singular ("the toyota motors corp"
-    -> ("toyota", "motor")). Two names with one core differ only by a legal form."""
-    toks = folded.split()
-    if len(toks) > 1 and toks[0] == "the":
-        toks = toks[1:]
-    while len(toks) > 1 and (toks[-1] in LEGAL_FORMS or toks[-1] == "&"):
-        toks.pop()
-    return tuple(_TRADE_WORDS.get(t, t) for t in toks)
-
-
-def org_stem(folded: str) -> tuple[str, ...]:
-    """:func:`org_core` without trailing group words: what "Airbus SE" and "Airbus Group"
-    share within one article, where both name the company the article is about."""
-    core = org_core(folded)
-    k = len(core)
-    while k > 1 and core[k - 1] in _GROUP_WORDS:
-        k -= 1
-    return core[:k]
-
-
 def _ext_joinable(stem: tuple[str, ...], exts: dict[tuple[str, ...], list[int]], bare: list[int],
                   bases: list[_Base]) -> list[tuple[str, ...]]:
     """Which longer names a bare name ``stem`` is a short form of, given all the words the
@@ -270,14 +239,14 @@ def _ext_joinable(stem: tuple[str, ...], exts: dict[tuple[str, ...], list[int]],
     ("Toyota Motor") only when it is the only extension, the stem is no title ("General
     Motors") and no name of the stem carries a legal form of its own ("Mitsubishi Corp."
     is not "Mitsubishi Motors")."""
-    if all(all(w in _GROUP_WORDS for w in e) for e in exts):
+    if all(all(w in GROUP_WORDS for w in e) for e in exts):
         return list(exts)
     if len(exts) != 1:
         return []
     ext = next(iter(exts))
-    if any(w in _TRADE_WORDS.values() for w in ext):
+    if any(w in TRADE_WORDS.values() for w in ext):
         with_legal_form = any(len(bases[m].folded.removeprefix("the ").split()) > len(stem) for m in bare)
-        if stem[0] in _TITLES or with_legal_form:
+        if stem[0] in NAME_TITLES or with_legal_form:
             return []
     return [ext]
 
@@ -564,31 +533,3 @@ def _apply(corr: Correction, bases: list[_Base], uf: _Union, renamed: dict[int, 
     elif op == "rename" and corr.b:
         for root in a_roots:
             renamed[uf.find(root)] = corr.b
-
-
-def product_short_form(short: str, long: str) -> bool:
-    """True when folded product name ``short`` is a shortening of ``long`` naming the same
-    thing: words dropped from the front (a maker: "Airbus A380" / "A380", "Boeing 787
-    Dreamliner" / "Dreamliner") or from inside ("iTunes Music Store" / "iTunes Store"),
-    never from the end, where model numbers and model words sit ("iPhone" is not "iPhone 4",
-    "iPod" is not "iPod Touch"). What is left must name something on its own: not a bare
-    model word ("Store", "Pro") nor a one-digit number, and, when the front is dropped,
-    more than generic words ("App Store" is no short form of "Mac App Store")."""
-
-    s, l = short.split(), long.split()
-    if not s or len(s) >= len(l) or s[-1] != l[-1]:
-        return False
-    k = len(l) - 1
-    for w in reversed(s):  # a subsequence of the long name, matched from its end
-        while k >= 0 and l[k] != w:
-            k -= 1
-        if k < 0:
-            return False
-        k -= 1
-
-    def generic(w: str) -> bool:
-        return w in PRODUCT_NAME_WORDS or w in PRODUCT_NOUNS or (w.isdigit() and len(w) < 2)
-
-    if len(s) == 1 and generic(s[0]):
-        return False
-    return s[0] == l[0] or not all(generic(w) for w in s)
