@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from importlib import resources
 
-from kb.lexicon.names import LEGAL_FORMS
+from kb.lexicon.names import LEGAL_FORMS, unaccent
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_NAME_WORDS = {"of", "the", "and", "for", "&"}
@@ -60,15 +59,9 @@ def short_forms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _fold(text: str) -> str:
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.lower()
-
-
 def words(name: str) -> list[str]:
     """Lower-case, accent-free words of a name; dotted initials close up ("U.S." -> "us")."""
-    text = _fold(name).replace("’", "'")
+    text = unaccent(name).replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\b(\w)\.(?=\w\b\.?)", r"\1", text)  # "u.s." -> "us.", "s.p.a." -> "spa."
     return _WORD.findall(text)

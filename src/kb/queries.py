@@ -196,13 +196,8 @@ def _words_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]
 
 def _fold_match(store: Store, name: str, kind: str | None) -> list[sqlite3.Row]:
     """Match ignoring accents, so "Bourita" finds "Bouríta"."""
-    import unicodedata
-
-    def fold(s: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
-
-    target = fold(name)
-    hits = {n for n in store.entity_names(kind) if fold(n) == target}
+    target = nm.unaccent(name)
+    hits = {n for n in store.entity_names(kind) if nm.unaccent(n) == target}
     rows: list[sqlite3.Row] = []
     for n in hits:
         rows += [r for r in store.entities_named(n) if not kind or r["kind"] == kind]

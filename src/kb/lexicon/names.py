@@ -192,6 +192,14 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD_TABLE).lower().split())
 
 
+def unaccent(text: str) -> str:
+    """Lower-case, accent-free form of a text, punctuation kept: what a name typed without
+    its accents ("Bourita" for "Bouríta") is compared by."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.lower()
+
+
 def edit_distance(a: str, b: str, cap: int = 3) -> int:
     """Levenshtein distance between two words, counted up to ``cap`` (a cheap bound for
     telling spelling variants of a name apart from other names)."""
