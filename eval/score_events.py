@@ -7,12 +7,12 @@ event words found, which ones the component labels as states, against the gold c
 STATE and I_STATE.
 
 Dating: for each gold event anchored to a day, month or year (a TLINK ``IS_INCLUDED``,
-``DURING``, ``SIMULTANEOUS`` or ``BEGINS``/``ENDS`` to a time expression of type DATE with
-such a value, or to the document's creation time), the date kb gives the event it
-extracts with that trigger (``kb.extract.events.find_events`` with the creation date as publication
-date; every event word is dated, with or without participants). Printed: the share of those anchored events that kb dates right (its date falls
-inside the gold one's and is no coarser than a year), dated wrong, and leaves undated or
-does not extract.
+``DURING``, ``SIMULTANEOUS``, ``INCLUDES`` or ``BEGINS``/``ENDS`` to a time expression of
+type DATE with such a value, or to the document's creation time), the date kb gives the
+event it extracts with that trigger (``kb.extract.events.find_events`` with the creation
+date as publication date; every event word is dated, with or without participants).
+Printed: the share of those anchored events that kb dates right (its date falls inside
+the gold one's), dated wrong, and leaves undated or does not extract.
 
 The split is fixed in ``eval/tempeval.py``: the held-out documents are scored, never
 tuned on; ``--split dev`` shows the development figures.

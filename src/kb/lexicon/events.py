@@ -102,7 +102,8 @@ FAMILIES: dict[str, str] = {t: e.get("family") or t for t, e in _DATA["types"].i
 VERBS: dict[str, str] = _expand("verbs")
 NOUNS: dict[str, str] = _expand("nouns")
 # (verb lemma, particle or preposition) -> type; checked before VERBS
-PHRASAL: dict[tuple[str, str], str] = {tuple(k.split(" ", 1)): v for k, v in _DATA["phrasal"].items()}  # type: ignore[misc]
+PHRASAL: dict[tuple[str, str], str] = {
+    (k.split(" ", 1)[0], k.split(" ", 1)[1]): v for k, v in _DATA["phrasal"].items()}
 RELATION_VERBS: dict[str, str] = dict(_DATA["relation_verbs"])
 # nouns that name a relation change when followed by "of ties/relations"
 RELATION_NOUNS: dict[str, str] = dict(_DATA["relation_nouns"])

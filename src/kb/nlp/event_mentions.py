@@ -20,9 +20,9 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable
 
-from kb.extract.sents import parsed_tokens, token_texts
+from kb.extract.sents import ParsedToken, parsed_tokens, token_texts
 from kb.nlp.event_features import (candidate, entity_types, head_features, head_key, lexical_features, lexical_key,
-                                     neighbour_features, neighbour_key, own_features, token_features)
+                                     neighbour_features, neighbour_key, own_features)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,7 +54,8 @@ class _Scores:
 
     LIMIT = 200_000
 
-    def __init__(self, features: Callable[[Any], list[str]]) -> None:
+    def __init__(self, weights: Callable[[], dict[str, float]], features: Callable[[Any], list[str]]) -> None:
+        self.weights = weights
         self.features = features
         self.table: dict[Any, float] = {}
 
@@ -63,43 +64,51 @@ class _Scores:
         if score is None:
             if len(self.table) >= self.LIMIT:
                 self.table.clear()
-            get = weights().get
+            get = self.weights().get
             score = self.table[key] = sum(get(f, 0.0) for f in self.features(key))
         return score
 
 
-_lexical = _Scores(lexical_features)
-_head = _Scores(head_features)
-_neighbours = _Scores(neighbour_features)
+class _Linear:
+    """A linear model over :mod:`kb.nlp.event_features`: a token's score is the sum of the
+    weights of its features, the word, head and neighbour parts looked up once per key."""
+
+    def __init__(self, weights: Callable[[], dict[str, float]]) -> None:
+        self.weights = weights
+        self.lexical = _Scores(weights, lexical_features)
+        self.head = _Scores(weights, head_features)
+        self.neighbours = _Scores(weights, neighbour_features)
+
+    def score(self, tokens: list[ParsedToken], i: int, text: str, ent_type: str) -> float:
+        tok = tokens[i]
+        get = self.weights().get
+        score = self.lexical(lexical_key(tok, text)) + self.head(head_key(tok))
+        score += self.neighbours(neighbour_key(tokens, i))
+        for f in own_features(tok, ent_type):
+            score += get(f, 0.0)
+        return score
+
+
+_events = _Linear(weights)
+_states = _Linear(state_weights)
 
 
 def event_tokens(doc: Doc) -> list[int]:
     """Indexes of the tokens of ``doc`` that are events: those whose features' weights sum
     to more than zero."""
-    get = weights().get
     tokens = parsed_tokens(doc)
     texts = token_texts(doc)
     ents = entity_types(doc)
-    out = []
-    for tok in tokens:
-        if not candidate(tok):
-            continue
-        i = tok.i
-        score = _lexical(lexical_key(tok, texts[i])) + _head(head_key(tok)) + _neighbours(neighbour_key(tokens, i))
-        for f in own_features(tok, ents.get(i, "")):
-            score += get(f, 0.0)
-        if score > 0:
-            out.append(i)
-    return out
+    return [tok.i for tok in tokens
+            if candidate(tok) and _events.score(tokens, tok.i, texts[tok.i], ents.get(tok.i, "")) > 0]
 
 
 def state_tokens(doc: Doc, events: list[int]) -> set[int]:
     """Of the event tokens ``events``, the states ("is invincible", "owns", "believes")."""
-    get = state_weights().get
     tokens = parsed_tokens(doc)
     texts = token_texts(doc)
     ents = entity_types(doc)
-    return {i for i in events if sum(get(f, 0.0) for f in token_features(tokens, i, texts, ents)) > 0}
+    return {i for i in events if _states.score(tokens, i, texts[i], ents.get(i, "")) > 0}
 
 
 def event_words(doc: Doc) -> list[int]:
