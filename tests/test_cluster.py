@@ -185,6 +185,8 @@ def test_cli_errors_are_one_line(tmp_path, corpus, run) -> None:
     bad = run("ingest", str(corpus), "--cluster", "no-port-here", ok=False)
     assert bad.exit_code == 1 and "cannot reach a Dask scheduler at 'no-port-here'" in bad.output
     assert "Traceback" not in bad.output
+    empty = run("ingest", str(corpus), "--cluster", "", ok=False)
+    assert empty.exit_code == 1 and "--cluster needs a scheduler address" in empty.output
     usage = run("ingest", str(corpus), "--cluster", "tcp://127.0.0.1:1", "--workers", "3", ok=False)
     assert usage.exit_code == 2 and "--workers" in usage.output
 

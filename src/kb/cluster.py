@@ -122,6 +122,8 @@ def _connect(distributed: Any, address: str, workers: int) -> Iterator[Client]:
 
 @contextmanager
 def _client(distributed: Any, address: str, workers: int, *, quiet: bool) -> Iterator[Client]:
+    if not address.strip():
+        raise ClusterError("--cluster needs a scheduler address (tcp://host:8786) or 'local'")
     if address != LOCAL:
         try:
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
