@@ -69,19 +69,12 @@ def cluster_people(people: list[Cand], others: list[Cand], doc: Doc) -> None:
         c.key = f"person:{best.name}"
 
 
-def _acronym(words: list[str]) -> str:
-    """Initials of a name, without its legal form ("General Motors Co." -> "GM")."""
-    while len(words) > 1 and nm.fold(words[-1]) in nm.LEGAL_FORMS:
-        words = words[:-1]
-    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
-
-
 def cluster_products(products: list[Cand], doc: Doc | None = None) -> None:
     """One key per product: a plural joins its singular ("iPhones", "787s"); a short form
     joins the one longer name it shortens ("A380" / "Airbus A380", "iTunes Store" / "iTunes
-    Music Store", see :func:`~kb.lexicon.names.product_short_form`); a family name said to be new or given a
-    model number in front ("the new iPhone", "the 3G iPhone") joins that model when the
-    article named it before."""
+    Music Store", see :func:`~kb.lexicon.names.product_short_form`); a family name said to
+    be new or given a model number in front ("the new iPhone", "the 3G iPhone") joins that
+    model when the article named it before."""
     names = {nm.fold(c.name): c.name for c in products}
 
     def singular(f: str) -> str:
@@ -164,7 +157,7 @@ def cluster_orgs(orgs: list[Cand], acronyms: dict[str, str] | None = None) -> No
             if gt[: len(toks)] == toks and all(t in nm.ORG_SUFFIXES or t in nm.LEGAL_FORMS for t in rest):
                 target[f] = g
                 break
-            if len(toks) == 1 and names[f].isupper() and _acronym(names[g].split()) == names[f]:
+            if len(toks) == 1 and names[f].isupper() and nm.initials(names[g]) == names[f]:
                 target[f] = g
                 break
         if f not in target and len(nm.org_stem(f)) == 1:

@@ -14,6 +14,8 @@ Tables (text -> canonical state name, unless said otherwise):
 - seats: capitals and seats of government named for the state's government ("Rabat said")
 - state_epithets: epithets that name one state in news writing, lower case ("the hebrew state")
 - british_spellings: British spelling -> American, so one office told both ways is one role
+- agreement_synonyms: agreement nouns made one in an unnamed agreement's name ("deal",
+  "accord" -> "agreement"; "MoU" -> "memorandum of understanding")
 - trade_words: words naming a company's trade, folded to the singular ("motors" -> "motor"):
   dropped in everyday use ("Toyota Motor Corp." / "Toyota") but also what tells sister
   companies apart ("Mitsubishi Motors" / "Mitsubishi Corp.")
@@ -123,6 +125,7 @@ SEATS = _table("seats")
 STATE_EPITHETS = _table("state_epithets")
 BRITISH_SPELLINGS = _table("british_spellings")
 TRADE_WORDS = _table("trade_words")
+AGREEMENT_SYNONYMS = _table("agreement_synonyms")
 
 SKIPPED_COUNTRIES = _list("skipped_countries")
 NOT_STATE_DEMONYMS = _list("not_state_demonyms")
@@ -312,6 +315,16 @@ def title_key(title: str) -> str:
         rest = [w for w in words[2:] if w != "the"]
         words = [*rest, words[0]]
     return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """Initials of an organisation's name, without its legal form and small words, as it
+    writes them ("General Motors Company" -> "GM", "Hewlett-Packard" -> "HP")."""
+    name = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)", "", name)  # "S.A." -> "SA."
+    words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
+    while len(words) > 1 and words[-1].lower() in LEGAL_FORMS:
+        words = words[:-1]
+    return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
 
 def org_core(folded: str) -> tuple[str, ...]:

@@ -29,13 +29,12 @@ resolution joined on its own stays joined.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kb.lexicon.names import (
-    DESCRIPTIVE_ORG_WORDS, GROUP_WORDS, LEGAL_FORMS, NAME_SUFFIXES, NAME_TITLES, TRADE_WORDS, edit_distance, fold,
-    org_core, product_short_form,
+    AGREEMENT_SYNONYMS, DESCRIPTIVE_ORG_WORDS, GROUP_WORDS, NAME_SUFFIXES, NAME_TITLES, TRADE_WORDS, edit_distance,
+    fold, initials, org_core, product_short_form,
 )
 
 # Words a name joins a longer one without: group, trade and descriptive words.
@@ -85,15 +84,6 @@ def _person_key(folded: str) -> str:
     while len(toks) > 1 and toks[0] in NAME_TITLES:
         toks = toks[1:]
     return " ".join(toks)
-
-
-def _acronym(name: str) -> str:
-    """Initials of a name without its legal form ("General Motors Company" -> "GM")."""
-    name = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)", "", name)  # "S.A." -> "SA."
-    words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
-    while len(words) > 1 and words[-1].lower() in LEGAL_FORMS:
-        words = words[:-1]
-    return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
 
 
 class _Union:
@@ -287,7 +277,7 @@ def _link_orgs(bases: list[_Base], uf: _Union) -> None:
     by_acronym: dict[str, set[int]] = defaultdict(set)
     for n in orgs:
         if len(bases[n].folded.split()) >= 2:
-            acro = _acronym(bases[n].names.most_common(1)[0][0])
+            acro = initials(bases[n].names.most_common(1)[0][0])
             if len(acro) >= 2:
                 by_acronym[acro].add(n)
     for n in orgs:
@@ -325,11 +315,6 @@ def _link_products(bases: list[_Base], uf: _Union) -> None:
             uf.union(next(iter(roots)), n)
 
 
-_AGREEMENT_NOUNS = {"agreement": "agreement", "agreements": "agreement", "deal": "agreement", "deals": "agreement",
-                    "accord": "agreement", "accords": "agreement", "pact": "agreement", "pacts": "agreement",
-                    "mou": "memorandum of understanding"}
-
-
 def agreement_parts(name: str) -> tuple[frozenset[str], str] | None:
     """An unnamed agreement's name as extraction builds it, "Israel–Morocco security deal":
     its parties and its kind of agreement, agreement nouns made one ("security agreement").
@@ -342,7 +327,7 @@ def agreement_parts(name: str) -> tuple[frozenset[str], str] | None:
     if not phrase or any(w[:1].isupper() for w in words[k:]):
         return None
     parties = frozenset(fold(p) for p in " ".join(words[:k]).split("–") if p.strip())
-    text = " ".join(_AGREEMENT_NOUNS.get(w, w) for w in phrase)
+    text = " ".join(AGREEMENT_SYNONYMS.get(w, w) for w in phrase)
     return parties, text
 
 
