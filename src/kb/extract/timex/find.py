@@ -60,9 +60,21 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        if not dates_its_clause(span.root, weekday=span.root.lower_ in _WEEKDAY_NAMES):
+        weekday = span.root.lower_ in _WEEKDAY_NAMES
+        if not dates_its_clause(span.root, weekday=weekday):
+            return None
+        if not weekday and _argument_or_noun_time(span.root):
             return None
         return clause_tense(span.root)
+
+
+def _argument_or_noun_time(tok: Any) -> bool:
+    """True when a date is not an adverbial of its clause's verb: the time of a noun ("a
+    ceremony on March 12", "a cutback in September") or an argument ("has set Nov. 10 as
+    the deadline"). The verb's tense then says nothing about which year it falls in."""
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.head.i != tok.head.i and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _parse_anchor(anchor: str | None) -> dt.date | None:

@@ -340,6 +340,7 @@ def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
+    rel = m["rel"] or m["rel0"]
     if q == -1:
         q = 4
     if not 1 <= q <= 4:
@@ -348,8 +349,8 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if y:
         return _f(m, "DATE", quarter_value(int(y), q))
     anchor = _anchor(ctx)
-    if m["rel"]:
-        yr = _relative_year(m["rel"], anchor)
+    if rel:
+        yr = _relative_year(rel, anchor)
         return _f(m, "DATE", quarter_value(yr, q) if yr else None)
     if anchor is None:
         return _f(m, "DATE", None)
@@ -566,6 +567,9 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
                               or count in ("a", "an", "one", "half a", "half an")):
         return None  # "three quarters of the vote", "a quarter": a share, not a span of time
     n = _count(m["n"]) if m["n"] else None
+    if unit == "quarter" and n == 2 and (m["rel"] or "").lower() in ("first", "last") \
+            and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
+        return None  # "the first two quarters of 1990": a half of the year
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
         prev = _prev_words(ctx, m.start(), 1)
         if not prev or prev[0] not in ("for", "in", "within", "after", "than", "of", "only", "just", "a", "the"):
@@ -735,6 +739,25 @@ def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", ref_value("PAST_REF"), "x")
 
 
+# Nouns after "current" that make a fixed term, not "the one of now" ("current account").
+_CURRENT_TERMS = {"account", "accounts", "assets", "liabilities", "affairs", "events", "density", "flow", "flows"}
+
+
+def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the current weakness', 'a recent filing': an adjective placing its noun now (PRESENT_REF)
+    or a little before (PAST_REF); 'the then current price' is a past one."""
+    word = m["w"].lower()
+    tok = ctx.token(m.start("w"))
+    if tok is None or tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.head.i <= tok.i:
+        return None  # "the current" of a river, "is recent", "most recent"
+    if word == "current" and (tok.head.lower_ in _CURRENT_TERMS or _next_raw(ctx, m.end()).lower() in _CURRENT_TERMS):
+        return None
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("most", "more", "less", "least"):
+        return None
+    value = "PAST_REF" if word == "recent" or m["then"] else "PRESENT_REF"
+    return _f(m, "DATE", ref_value(value), "x")
+
+
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     if name in ("easter", "easter sunday", "good friday", "easter monday"):
@@ -875,6 +898,9 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", weekend_value(d), "x")
 
 
+_HALF_OF = rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))"
+
+
 # --- the pattern table (longer matches win when they overlap) -----------------------------
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),
@@ -892,10 +918,12 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
-    ("quarter", rf"\b(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
-    ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_quarter),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
-    ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:H)(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<hq>x)", h_half),
+    ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
+    ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)", h_quarter),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)[\s-]+half(?![\s-]+(?:an?\s+)?(?:hours?|minutes?|dozen|miles?|points?|centur|decade)){_HALF_OF}?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
+    # "the first two quarters of 1990": a half
+    ("two_quarters", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+(?P<hq>two\s+quarters){_HALF_OF}(?P<h>)(?P<y0>)", h_half),
+    ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:(?P<hq>H))(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_half),
     ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
@@ -918,6 +946,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
@@ -951,7 +980,7 @@ KEYWORDS: dict[str, str] = {
     "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW,
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
-    "quarter": "quarter", "q": "q[1-4]", "half": "half", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
+    "quarter": "quarter", "q": "q[1-4]", "half": "half", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
     "ago": _UNIT_KW + r"[a-z]*(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)",
     "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
@@ -967,6 +996,7 @@ KEYWORDS: dict[str, str] = {
     "year_period": "quarter|period|half", "year_end": "year",
     "same": "day|week|month|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
+    "ref_adj": "current|recent",
 }
 # pattern -> what every match of it also holds, in lower case
 NEEDS: dict[str, str] = {

@@ -18,6 +18,11 @@ FUTURE_GOVERNORS = {
 }
 
 
+# Verbs whose simple past is their base form: a tagger may read "hurt" or "cut" as present.
+SAME_PAST_FORMS = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit", "bet", "cast",
+                   "burst", "split", "shed", "upset", "forecast", "broadcast", "bid", "read", "beat", "slit"}
+
+
 def _is_verb(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
 
@@ -41,13 +46,15 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
             return "past"
         return "future" if any(w in FUTURE_AUX for w in words) else None
     if "to" in words:
+        # an infinitive tells of something after the verb it hangs on ("subpoenaed him to
+        # testify on Feb. 10"): ahead of the writing when that verb is, else either side
         gov = v.head
         if gov.i != v.i and depth < 2:
             if gov.lemma_.lower() in FUTURE_GOVERNORS or gov.lower_ in FUTURE_GOVERNORS:
                 return "future"
             outer = _verb_of(gov)
-            if outer is not None:
-                return _tense_of_verb(outer, depth + 1)
+            if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
+                return "future"
         return None
     tags = [a.tag_ for a in auxes]
     if v.tag_ == "VBD" or "VBD" in tags:
@@ -56,6 +63,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "past"
     if v.tag_ == "VBN" and not auxes:
         return "past"
+    if v.tag_ == "VBP" and not auxes and v.lower_ in SAME_PAST_FORMS \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
+        return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
     if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
         return "present"
     if v.tag_ == "VBG" and not auxes and v.head.i != v.i and depth < 2:
@@ -106,6 +116,18 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     return True
 
 
+# Verbs that fix when something is to happen: "a summit set for April", "the vote was
+# planned for early March". The time after their "for" is the one planned, which the
+# verb's tense does not place: said in February, that March is the coming one.
+SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "plan", "set", "fix", "book", "postpone", "delay", "move"}
+
+
+def _planned_for(tok: Any) -> bool:
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i \
+        and prep.head.lemma_.lower() in SCHEDULING_VERBS
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if _after_reporting_verb(tok):
@@ -113,4 +135,7 @@ def clause_tense(tok: Any) -> str | None:
     v = _verb_of(tok)
     if v is None:
         return None
-    return _tense_of_verb(v)
+    tense = _tense_of_verb(v)
+    if tense != "future" and _planned_for(tok):
+        return None
+    return tense

@@ -1,0 +1,55 @@
+"""TimeML values for present/past references, halves and quarters, and how tense places a date."""
+
+from __future__ import annotations
+
+from kb.extract.dates import find_timexes
+
+
+def _found(nlp, text: str, anchor: str | None) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(nlp(text), anchor)}
+
+
+def test_current_and_recent_place_their_noun_in_time(nlp):
+    got = _found(nlp, "Analysts blamed the current weakness of the peso on a recent decision by the bank.", "2021-11-24")
+    assert got == {"current": ("DATE", "PRESENT_REF"), "recent": ("DATE", "PAST_REF")}
+    got = _found(nlp, "Holders may buy shares at half the then current market price.", "2021-11-24")
+    assert got == {"then current": ("DATE", "PAST_REF")}
+
+
+def test_current_as_a_noun_or_a_fixed_term_is_no_time(nlp):
+    assert _found(nlp, "The swimmers were swept away by a strong current.", "2021-11-24") == {}
+    assert _found(nlp, "The country's current account deficit widened.", "2021-11-24") == {}
+    assert _found(nlp, "The most recent survey found the same.", "2021-11-24") == {}
+
+
+def test_halves_named_by_their_quarters_or_as_last(nlp):
+    got = _found(nlp, "Prices should fall through the first two quarters of 2022.", "2021-11-24")
+    assert got == {"the first two quarters of 2022": ("DATE", "2022-H1")}
+    got = _found(nlp, "Earnings will be lower for the last half of 2021.", "2021-11-24")
+    assert got == {"the last half of 2021": ("DATE", "2021-H2")}
+    assert _found(nlp, "He spoke for the last half hour.", "2021-11-24") == {"the last half hour": ("DURATION", "PT30M")}
+    assert _found(nlp, "Sales rose in H1 2021.", "2021-11-24") == {"H1 2021": ("DATE", "2021-H1")}
+
+
+def test_a_quarter_of_next_or_last_year(nlp):
+    got = _found(nlp, "The sale could close as early as next year's first quarter.", "2021-11-24")
+    assert got == {"next year's first quarter": ("DATE", "2022-Q1")}
+    got = _found(nlp, "Profit doubled from last year's fourth quarter.", "2021-11-24")
+    assert got == {"last year's fourth quarter": ("DATE", "2020-Q4")}
+
+
+def test_an_infinitive_after_a_past_verb_may_lie_ahead(nlp):
+    # said in January: the hearing the committee asked for is the coming February's
+    got = _found(nlp, "The committee subpoenaed him to testify on Feb. 10.", "2022-01-07")
+    assert got == {"Feb. 10": ("DATE", "2022-02-10")}
+
+
+def test_a_date_planned_for_is_the_coming_one(nlp):
+    got = _found(nlp, "The vote was planned for early March, an official said.", "2022-02-10")
+    assert got["early March"] == ("DATE", "2022-03")
+
+
+def test_a_past_form_read_as_present_still_dates_the_past(nlp):
+    # "hurt" with a singular subject is past: the Friday is the one before a Monday
+    got = _found(nlp, "Weakness in bank stocks hurt the index on Friday.", "2021-11-22")
+    assert got == {"Friday": ("DATE", "2021-11-19")}
