@@ -39,12 +39,12 @@ Lists:
 - caption_words: words that open a link caption or credit and fool the model into a name
 - platforms: online platforms and services, organisations, never people or places
 - news_agencies: news and photo agencies, named in credits and captions ("Photo: AFP")
-- org_suffixes: words that close an organisation's name ("Front", "Inc.", "Council")
-- legal_suffixes: legal-form words as written that close a company name ("SE", "S.A.", "LLC")
+- org_suffixes: words besides legal forms that close an organisation's name ("Front", "Council")
 - legal_forms: legal forms, folded: how a company is registered, never which company it is,
-  so names that differ only by one are one thing ("Siemens AG" / "Siemens")
-- org_words: with org_suffixes and legal_suffixes, words that make a name a company's
-  rather than a product's ("Samsung Electronics")
+  so names that differ only by one are one thing ("Siemens AG" / "Siemens"); as written
+  (``LEGAL_SUFFIXES``: "AG", "S.A.", "Inc.") they close a company's name
+- org_words: with org_suffixes and legal forms, words that make a name a company's rather
+  than a product's ("Samsung Electronics")
 - generic_orgs: common nouns the model tags as organisations ("Parliament", "Ministry")
 - club_prefixes: words before a city that make it a sports club ("Real Madrid", "FC Porto")
 - product_nouns: nouns naming the kind of product a proper name before them is ("its Galaxy phone")
@@ -148,9 +148,21 @@ PLATFORMS = _list("platforms")
 NEWS_AGENCIES = _list("news_agencies")
 # First words of those names: the table is only tried where one of them stands.
 NEWS_AGENCY_FIRST = frozenset(name.split()[0] for name in NEWS_AGENCIES)
-ORG_SUFFIXES = _list("org_suffixes")
-LEGAL_SUFFIXES = _list("legal_suffixes")
 LEGAL_FORMS = _list("legal_forms")
+
+
+def _written(form: str) -> set[str]:
+    """The ways a folded legal form is written, lower case: "sa", "sa.", "s.a."."""
+    out = {form, form + "."}
+    if form.isalpha() and len(form) <= 3:
+        out.add(".".join(form) + ".")
+    return out
+
+
+# Legal forms as written (lower case) that close a company's name ("Airbus SE", "BP plc");
+# "company" is a common noun there as often ("the Apple company").
+LEGAL_SUFFIXES = frozenset(w for form in LEGAL_FORMS - {"company", "cos"} for w in _written(form))
+ORG_SUFFIXES = _list("org_suffixes") | LEGAL_SUFFIXES
 ORG_WORDS = ORG_SUFFIXES | LEGAL_SUFFIXES | _list("org_words")
 GENERIC_ORGS = _list("generic_orgs")
 CLUB_PREFIXES = _list("club_prefixes")
