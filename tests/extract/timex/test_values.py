@@ -53,3 +53,20 @@ def test_a_past_form_read_as_present_still_dates_the_past(nlp):
     # "hurt" with a singular subject is past: the Friday is the one before a Monday
     got = _found(nlp, "Weakness in bank stocks hurt the index on Friday.", "2021-11-22")
     assert got == {"Friday": ("DATE", "2021-11-19")}
+
+
+def test_the_latest_quarter_is_the_one_ended_last(nlp):
+    text = ("The insurer expects a fourth-quarter charge from the storm. "
+            "Profit fell 59% in the latest quarter, compared with a gain a year ago.")
+    got = _found(nlp, text, "2021-11-02")
+    assert got["fourth-quarter"] == ("DATE", "2021-Q4")
+    assert got["the latest quarter"] == ("DATE", "2021-Q3")
+    assert got["a year ago"] == ("DATE", "2020-Q3")
+
+
+def test_the_year_earlier_period_is_the_reported_quarter_a_year_back(nlp):
+    text = ("Acme said its third-quarter profit rose 20%. Sales grew in every region. "
+            "Costs were flat. Prices rose. Margins widened. "
+            "In the year-earlier period, the company earned $4 million.")
+    got = _found(nlp, text, "2021-10-26")
+    assert got["the year-earlier period"] == ("DATE", "2020-Q3")

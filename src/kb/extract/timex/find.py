@@ -176,10 +176,18 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 break
 
 
-def _resolve_periods(found: list[Found], sent_of: Any) -> None:
+def _last_ended_quarter(anchor: dt.date) -> DateValue:
+    from kb.extract.timex import calendar as cal
+
+    k = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+    return cal.quarter_value(k // 4, k % 4 + 1)
+
+
+def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
-    within the three sentences before), and 'a year ago' is that quarter a year earlier."""
+    within the three sentences before, 'the year-ago period' wherever it was), and 'a year
+    ago' is that quarter a year earlier. A span counted ("the nine months") is no period told of."""
     from kb.extract.timex import calendar as cal
 
     for i, f in enumerate(found):
@@ -190,13 +198,18 @@ def _resolve_periods(found: list[Found], sent_of: Any) -> None:
         here = sent_of(f.start)
         ref = None
         for g in reversed(found[:i]):
-            if kind == "back" and here - sent_of(g.start) > 3:
+            if kind == "back" and here - sent_of(g.start) > 3 and not f.notes.get("period_named"):
                 break
-            if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time"):
+            if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time", "duration"):
                 continue
+            if f.notes.get("latest") and anchor is not None and g.dv.end and g.dv.end > anchor.isoformat():
+                continue  # "the latest quarter" has ended: not the one still to come
             if kind == "back" or g.dv.precision in ("quarter", "half"):
                 ref = g  # the period last told of (a day is more often where one ends)
                 break
+        if ref is None and f.notes.get("latest") and anchor is not None:
+            f.dv = _last_ended_quarter(anchor)  # the quarter last reported: the one ended last
+            continue
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
             continue
         if kind == "same" and not f.notes.get("period_year"):
@@ -304,7 +317,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     _resolve_references(kept, sent_of)
-    _resolve_periods(kept, sent_of)
+    _resolve_periods(kept, sent_of, ctx.anchor)
     _fill_clocks(kept, ctx, sent_of)
     out = []
     text = ctx.text

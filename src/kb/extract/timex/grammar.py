@@ -836,6 +836,8 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
     found.notes["period_back"] = "1"
+    if re.search(r"(?:quarter|period)$", m[0], re.I):
+        found.notes["period_named"] = "1"  # "the year-ago period": the one the text reports on
     if m["ord"]:
         q = ORDINALS[m["ord"].lower()]
         found.notes["quarter"] = str(q)
@@ -864,6 +866,8 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is not None and "current" in quals:
         found.dv = quarter_value(anchor.year, (anchor.month - 1) // 3 + 1)
     found.notes["period"] = "same"
+    if "latest" in quals and unit == "quarter" or quals == ["latest"]:
+        found.notes["latest"] = "1"  # the quarter last ended, not one to come
     return found
 
 
