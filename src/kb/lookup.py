@@ -18,30 +18,24 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-from kb.lexicon.names import LEGAL_FORMS, unaccent
+from kb.lexicon.names import LEGAL_FORMS, unaccent, word_lines
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_NAME_WORDS = {"of", "the", "and", "for", "&"}
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("kb.lexicon").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.cache
 def generic_words() -> frozenset[str]:
     """Words a name may carry or drop: legal forms and the generic words of the lexicon."""
-    return frozenset(LEGAL_FORMS | set(_lines("name_generic_words.txt")))
+    return frozenset(LEGAL_FORMS | set(word_lines("name_generic_words.txt")))
 
 
 @functools.cache
 def first_name_forms() -> dict[str, frozenset[str]]:
     """Each first name (lower case) -> every form of it, itself included."""
     out: dict[str, set[str]] = {}
-    for line in _lines("first_names.txt"):
+    for line in word_lines("first_names.txt"):
         group = set(line.lower().split())
         for name in group:
             out.setdefault(name, set()).update(group)
@@ -52,7 +46,7 @@ def first_name_forms() -> dict[str, frozenset[str]]:
 def short_forms() -> dict[str, frozenset[str]]:
     """Core key of an organisation's name -> core keys of its other everyday forms."""
     out: dict[str, set[str]] = {}
-    for line in _lines("org_short_forms.txt"):
+    for line in word_lines("org_short_forms.txt"):
         group = {core_key(part) for part in line.split("|") if part.strip()}
         for key in group:
             out.setdefault(key, set()).update(group)

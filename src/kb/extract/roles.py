@@ -3,7 +3,6 @@ title run before a name, an apposition, or an appointment."""
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Iterable
 
 from kb.extract.candidates import Cand
@@ -193,15 +192,6 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
 
 
 
-@functools.cache
-def _monarchies() -> frozenset[str]:
-    """States whose head is a monarch (general knowledge, ``lexicon/data/monarchies.txt``)."""
-    from importlib import resources
-
-    text = resources.files("kb.lexicon").joinpath("data", "monarchies.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, str]) -> None:
     """A monarch's title that names no state ("King Mohammed VI") takes the one monarchy its
     sentence names, itself or by its capital: "King of Morocco" where the sentence names
@@ -217,7 +207,7 @@ def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, s
         words = role.title.lower().split()
         if role.of is not None or not words or not set(words) <= nm.MONARCH_HEADS:
             continue
-        royal = [k for k in states_in.get(role.sentence, ()) if names.get(k, k.split(":", 1)[-1]) in _monarchies()]
+        royal = [k for k in states_in.get(role.sentence, ()) if names.get(k, k.split(":", 1)[-1]) in nm.monarchies()]
         if len(royal) == 1:
             role.of, role.of_name = royal[0], names.get(royal[0], royal[0].split(":", 1)[-1])
 

@@ -104,6 +104,19 @@ def _load() -> dict[str, Any]:
 _DATA = _load()
 
 
+def word_lines(name: str) -> list[str]:
+    """The lines of the plain-text word file ``data/NAME``, stripped, comments (``#``) and
+    blank lines left out."""
+    text = resources.files("kb.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def monarchies() -> frozenset[str]:
+    """States whose head is a monarch, as the gazetteer names them (``data/monarchies.txt``)."""
+    return frozenset(word_lines("monarchies.txt"))
+
+
 def _table(name: str) -> dict[str, str]:
     try:
         return dict(_DATA["tables"][name])
