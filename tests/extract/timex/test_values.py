@@ -70,3 +70,36 @@ def test_the_year_earlier_period_is_the_reported_quarter_a_year_back(nlp):
             "In the year-earlier period, the company earned $4 million.")
     got = _found(nlp, text, "2021-10-26")
     assert got["the year-earlier period"] == ("DATE", "2020-Q3")
+
+
+def test_a_span_and_a_half_and_later_with_nothing_before(nlp):
+    got = _found(nlp, "But a minute and a half later, a pilot called in.", "2021-11-24")
+    assert got == {"a minute and a half": ("DURATION", "PT1M30S")}
+    got = _found(nlp, "The gap closes slowly. Three days later, the index was down.", "2021-11-24")
+    assert got == {"Three days": ("DURATION", "P3D")}
+    got = _found(nlp, "The talks began on Nov. 2, 2021. Three days later, they failed.", "2021-11-24")
+    assert got["Three days later"] == ("DATE", "2021-11-05")
+
+
+def test_one_day_ahead_and_seasons_and_weekends_after_more_prepositions(nlp):
+    assert _found(nlp, "Analysts say the city will one day be the largest port.", "2021-11-24") == {
+        "one day": ("DATE", "FUTURE_REF")}
+    assert _found(nlp, "Supply problems will last well into the summer.", "2021-11-24") == {
+        "the summer": ("DATE", "2022-SU")}
+    assert _found(nlp, "Traders will square positions ahead of the weekend.", "2021-11-24") == {
+        "the weekend": ("DATE", "2021-W47-WE")}
+
+
+def test_that_quarter_is_the_quarter_told_of(nlp):
+    got = _found(nlp, "Acme lost money in the third quarter of 2021. Results for that quarter included a charge.", "2021-11-24")
+    assert got["that quarter"] == ("DATE", "2021-Q3")
+
+
+def test_capitalised_time_words_inside_a_sentence_are_names(nlp):
+    text = 'Baker said on ABC\'s "This Week" that talks would go on, and Gonzalez spoke on CBS\'s "60 Minutes."'
+    assert _found(nlp, text, "2021-11-24") == {}
+    assert _found(nlp, "The film High Noon opened. This is VOA Today.", "2021-11-24") == {}
+    got = _found(nlp, "Today, the boy was found on Thanksgiving Day.", "2021-11-26")
+    assert got == {"Today": ("DATE", "2021-11-26"), "Thanksgiving Day": ("DATE", "2021-11-25")}
+    got = _found(nlp, "Markets Rally As Fed Holds Rates This Week", "2021-11-24")
+    assert got == {"This Week": ("DATE", "2021-W47")}

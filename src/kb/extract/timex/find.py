@@ -77,6 +77,11 @@ def _argument_or_noun_time(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.head.i != tok.head.i and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _piece_of(ctx: DocContext, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right([a for a, _ in ctx.pieces], pos) - 1
+    return ctx.pieces[max(i, 0)]
+
+
 def _parse_anchor(anchor: str | None) -> dt.date | None:
     if not anchor:
         return None
@@ -151,6 +156,9 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         return cal.year_value(d.year + k)
     if ref.precision == "week" and unit == "week":
         return cal.week_value(d + dt.timedelta(weeks=k))
+    if ref.precision == "quarter" and unit == "quarter":  # "that quarter", "the following quarter"
+        q = d.year * 4 + (d.month - 1) // 3 + k
+        return cal.quarter_value(q // 4, q % 4 + 1)
     return None
 
 
@@ -166,7 +174,7 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
         for g in reversed(found[:i]):
             if here - sent_of(g.start) > 1:
                 break
-            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week") and "shift" not in g.notes:
+            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter") and "shift" not in g.notes:
                 value = _shift(g.dv, unit, int(k))
                 if value is not None and f.notes.get("pod"):
                     value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
@@ -305,11 +313,43 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Time words written in lower case inside a sentence: capitalised there, they are part of
+# a name ("ABC's This Week", "60 Minutes", "High Noon", "USA Today").
+_LOWER_TIME_WORDS = {"today", "tonight", "tomorrow", "yesterday", "week", "weekend", "weeks", "month", "months",
+                     "year", "years", "day", "days", "minutes", "hours", "noon", "midnight", "morning", "evening",
+                     "night", "now", "century"}
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A line in title case: three words or more after the first, nearly all capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])[1:]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
+    """True when a time word of the expression is capitalised where it would not be: the
+    expression is a title or a name, unless its sentence is a headline in title case."""
+    if f.notes.get("pattern") == "holiday":  # "Thanksgiving Day" is the day's own name
+        return False
+    for w in re.finditer(r"[A-Za-z]+", ctx.text[f.start:f.end]):
+        word = w.group(0)
+        if word.lower() not in _LOWER_TIME_WORDS or not word[0].isupper() or word.isupper() and len(word) > 1:
+            continue
+        pos = f.start + w.start()
+        if pos == f.start and _SENTENCE_OPENING.search(ctx.text, max(0, pos - 4), pos):
+            continue  # "Today, ..." opens its sentence
+        return not _headline(ctx.text, *sent_bounds)
+    return False
+
+
 def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
     ctx = DocContext(doc, _parse_anchor(anchor))
     kept = select(list(candidates(ctx)))
-    kept = sorted(kept + _from_model(doc, ctx.text, kept), key=lambda f: f.start)
+    names = [f for f in kept if _in_a_name(ctx, f, _piece_of(ctx, f.start))]
+    kept = [f for f in kept if f not in names]
+    kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
     kept = _join_clock_days(kept, ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
@@ -317,6 +357,10 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     _resolve_references(kept, sent_of)
+    for f in kept:
+        if f.dv is None and "unplaced_end" in f.notes:  # "three days later" counted from nothing told
+            f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
+            f.dv = DateValue(f.notes["unplaced_value"], "duration")
     _resolve_periods(kept, sent_of, ctx.anchor)
     _fill_clocks(kept, ctx, sent_of)
     out = []

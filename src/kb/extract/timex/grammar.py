@@ -387,7 +387,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     nxt = _next_raw(ctx, m.end()).lower()
     if rel in (None, "the"):
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
-        if not m["mod"] and (not prev or prev[0] not in ("in", "during", "by", "until", "since", "over", "through", "throughout", "before", "after", "for", "this", "last", "next")):
+        if not m["mod"] and (not prev or prev[0] not in ("in", "during", "by", "until", "till", "since", "over", "through", "throughout", "before", "after", "for", "into", "from", "this", "last", "next")):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
             return None
@@ -488,6 +488,16 @@ def _count(text: str | None) -> float | None:
     return number(t)
 
 
+def _span_if_unplaced(found: Found, m: re.Match[str], ctx: Context, value: str) -> None:
+    """'three days later' with no date before it to count from: the span counted, a duration
+    ('later' only tells that it follows what was told before)."""
+    end = m.start("dir")
+    while end > m.start() and ctx.text[end - 1].isspace():
+        end -= 1
+    found.notes["unplaced_end"] = str(end)
+    found.notes["unplaced_value"] = value
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
     direction = m["dir"].lower()
@@ -503,6 +513,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         found = _f(m, "DATE", None)
         if n is not None and n == int(n) and not vague:
             found.notes["shift"] = f"{unit}:{int(n)}"
+            _span_if_unplaced(found, m, ctx, duration_value(n, unit))
         return found
     anchor = _anchor(ctx)
     forward = "now" in direction or direction == "hence"
@@ -567,12 +578,17 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
                               or count in ("a", "an", "one", "half a", "half an")):
         return None  # "three quarters of the vote", "a quarter": a share, not a span of time
     n = _count(m["n"]) if m["n"] else None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     if unit == "quarter" and n == 2 and (m["rel"] or "").lower() in ("first", "last") \
             and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
         return None  # "the first two quarters of 1990": a half of the year
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
         prev = _prev_words(ctx, m.start(), 1)
         if not prev or prev[0] not in ("for", "in", "within", "after", "than", "of", "only", "just", "a", "the"):
+            if prev and prev[0] in ("will", "would", "shall", "could", "might", "may", "can") \
+                    or ctx.tense(m.start(), m.end()) == "future":  # "Islam will one day be …": some time ahead
+                return _f(m, "DATE", ref_value("FUTURE_REF"))
             return None
     if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) \
             and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
@@ -806,7 +822,7 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
     k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
-    if unit in ("day", "week", "month", "year"):
+    if unit in ("day", "week", "month", "quarter", "year"):
         found.notes["shift"] = f"{unit}:{k}"
     elif unit in PARTS_OF_DAY:  # "the next morning": a part of the day after the one told of
         found.notes["shift"] = f"day:{k}"
@@ -932,7 +948,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
-    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?:\s+old\b)?(?!-)", h_duration),
+    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
     ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
@@ -953,12 +969,12 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
-    ("weekend", r"\b(?:at|over|during|on|by|until|through|for)\s+(?P<x>the\s+weekend)\b", h_weekend),
+    ("weekend", r"\b(?:at|over|during|on|by|until|through|for|of)\s+(?P<x>the\s+weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
-    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|year|morning|evening|night|weekend))\b", h_same),
+    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend))\b", h_same),
 ]
 
 
@@ -998,7 +1014,7 @@ KEYWORDS: dict[str, str] = {
     "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "year_period": "quarter|period|half", "year_end": "year",
-    "same": "day|week|month|year|morning|evening|night",
+    "same": "day|week|month|quarter|year|morning|evening|night",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
     "ref_adj": "current|recent",
 }
