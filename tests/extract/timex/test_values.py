@@ -103,3 +103,31 @@ def test_capitalised_time_words_inside_a_sentence_are_names(nlp):
     assert got == {"Today": ("DATE", "2021-11-26"), "Thanksgiving Day": ("DATE", "2021-11-25")}
     got = _found(nlp, "Markets Rally As Fed Holds Rates This Week", "2021-11-24")
     assert got == {"This Week": ("DATE", "2021-W47")}
+
+
+def test_the_day_before_and_this_past_week(nlp):
+    got = _found(nlp, "Revenue fell to $300 million last year from $450 million the year before.", "2021-11-24")
+    assert got == {"last year": ("DATE", "2020"), "the year before": ("DATE", "2019")}
+    got = _found(nlp, "Officials met this past week.", "2021-11-24")
+    assert got == {"this past week": ("DATE", "2021-W46")}
+
+
+def test_a_second_day_of_the_same_month(nlp):
+    got = _found(nlp, "The summit will be held on April 24 and 25.", "2021-02-10")
+    assert got == {"April 24": ("DATE", "2021-04-24"), "25": ("DATE", "2021-04-25")}
+    got = _found(nlp, "Talks ran on Jan. 5 or 6, 2020, officials said.", "2021-02-10")
+    assert got["6, 2020"] == ("DATE", "2020-01-06")
+    assert "30" not in _found(nlp, "Sales rose on March 3 and 30 stores closed.", "2021-02-10")
+
+
+def test_months_after_through_and_as_noun_modifiers(nlp):
+    got = _found(nlp, "Sales were flat this year through August.", "2021-10-27")
+    assert got["August"] == ("DATE", "2021-08")
+    got = _found(nlp, "The March accession will let the three join.", "2021-02-10")
+    assert got == {"March": ("DATE", "2021-03")}
+    assert _found(nlp, "He spoke to the May government.", "2021-02-10") == {}
+
+
+def test_a_month_after_since_is_past(nlp):
+    got = _found(nlp, "The company's shares have tripled since the March lows.", "2020-10-30")
+    assert got == {"March": ("DATE", "2020-03")}

@@ -61,11 +61,20 @@ class DocContext:
         if span is None or len(span) == 0:
             return None
         weekday = span.root.lower_ in _WEEKDAY_NAMES
+        if _after_since(span.root):
+            return "past"
         if not dates_its_clause(span.root, weekday=weekday):
             return None
         if not weekday and _argument_or_noun_time(span.root):
             return None
         return clause_tense(span.root)
+
+
+def _after_since(tok: Any) -> bool:
+    """True for a date after "since" ("since March", "since the March lows"): it is past."""
+    while tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 def _argument_or_noun_time(tok: Any) -> bool:

@@ -73,7 +73,7 @@ UNIT_CODE = {
 MONTH_PREPS = {"in", "since", "by", "until", "till", "during", "before", "after", "throughout", "from",
                "around", "through", "early", "late", "mid", "to", "between", "and", "or", "of", "last",
                "next", "this", "for", "beginning", "end", "start", "middle", "least", "than", "as"}
-WEAK_PREPS = {"to", "and", "or", "through", "between", "of", "for"}
+WEAK_PREPS = {"to", "and", "or", "between", "of", "for"}
 DOW_BLOCK_BEFORE = {"bloody", "black", "good", "super", "ash", "holy", "palm", "easter", "cyber", "maundy", "shrove"}
 DOW_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "herald", "post", "mail", "star", "tribune",
                    "independent", "observer", "journal", "sport", "magazine", "edition", "show", "club", "people",
@@ -195,6 +195,21 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d)) if d else None
 
 
+def h_next_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'April 24 and 25': the second day is a date of its own, in the first one's month."""
+    month, first, day = _month_no(m["mon"]), _day_no(m["d1"]), _day_no(m["d"])
+    if day <= first or _safe_day(2000, month, day) is None:
+        return None
+    if m["y"]:
+        d = _safe_day(int(m["y"]), month, day)
+        return Found(m.start("d"), m.end(), "DATE", day_value(d) if d else None)
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "d")
+    d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end("d1")))
+    return _f(m, "DATE", day_value(d) if d else None, "d")
+
+
 def h_month_year(m: re.Match[str], ctx: Context) -> Found | None:
     dv = month_value(int(m["y"]), _month_no(m["mon"]))
     return _f(m, "DATE", _narrow(dv, _part_of(m["mod"])))
@@ -215,9 +230,15 @@ AMBIGUOUS_MONTHS = {"may", "march", "april", "june", "august"}
 def _plain_month(m: re.Match[str], ctx: Context) -> bool:
     """A month named without a preposition ("the October slaying", "figures for January" after
     no other date) is one when its name is no other word and no name runs on around it."""
-    if m["mon"].lower() in AMBIGUOUS_MONTHS:
-        return False
     nxt, prv = _next_raw(ctx, m.end()), _prev_raw(ctx, m.start())
+    if m["mon"].lower() in AMBIGUOUS_MONTHS:
+        # "the March accession", "a June agreement": after a determiner, modifying a noun
+        # (not May, as often a name: "the May government")
+        if m["mon"].lower() == "may" or prv.lower() not in ("the", "a", "an", "its", "their", "his", "her", "that"):
+            return False
+        tok = ctx.token(m.start("mon"))
+        return tok is not None and nxt[:1].islower() and tok.dep_ in ("compound", "nmod", "amod") \
+            and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
     if nxt[:1].isupper() or nxt[:1].isdigit():
         return False
     return not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
@@ -509,6 +530,11 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             end -= 1
         return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
+    if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \
+            and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+        found = _f(m, "DATE", None)  # "the day before", "the year after": counted from the date told before
+        found.notes["shift"] = f"{unit}:{-1 if direction in ('before', 'earlier') else 1}"
+        return found
     if direction in ("later", "after"):
         found = _f(m, "DATE", None)
         if n is not None and n == int(n) and not vague:
@@ -929,6 +955,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
     ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),
     ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
     ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
     ("month_this_year", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b", h_month_this_year),
@@ -946,7 +973,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:(?P<hq>H))(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_half),
     ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
-    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
+    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
@@ -997,7 +1024,7 @@ _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case
 KEYWORDS: dict[str, str] = {
-    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW,
+    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_next": _MONTH_KW,
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter", "q": "q[1-4]", "half": "half", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
@@ -1022,6 +1049,7 @@ KEYWORDS: dict[str, str] = {
 NEEDS: dict[str, str] = {
     "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
     "md": r"\d", "dm": r"\d",  # the day
+    "md_next": r"\d\s*(?:and|or|to|through)\s+\d",
     "month_rel": "last|next|this|past|coming",
     "rel_unit": "last|this|next|past|coming|previous|following|current",
     "plural": "(?:year|month|quarter|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
