@@ -131,3 +131,12 @@ def test_months_after_through_and_as_noun_modifiers(nlp):
 def test_a_month_after_since_is_past(nlp):
     got = _found(nlp, "The company's shares have tripled since the March lows.", "2020-10-30")
     assert got == {"March": ("DATE", "2020-03")}
+
+
+def test_later_in_the_day_a_greeting_and_a_daily_paper(nlp):
+    got = _found(nlp, "The envoy landed in Dar es Salaam on Tuesday, Nov. 23. He flew to Nairobi later in the day.",
+                 "2021-11-24")
+    assert got["the day"] == ("DATE", "2021-11-23")
+    assert _found(nlp, "Good evening from Havana.", "2021-11-24") == {}
+    assert _found(nlp, "The Communist Party daily Granma said so.", "2021-11-24") == {}
+    assert _found(nlp, "Qantas plans daily flights to Bombay.", "2021-11-24") == {"daily": ("SET", "P1D")}

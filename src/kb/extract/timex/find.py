@@ -119,6 +119,9 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             end -= len(tail.group(0))
         if end <= start or not _TEMPORAL_WORD.search(doc_text[start:end]):
             continue
+        if re.fullmatch(r"(?:morning|afternoon|evening|night)", doc_text[start:end], re.I) \
+                and re.search(r"\bgood\s+$", doc_text[max(0, start - 6):start], re.I):
+            continue  # "Good evening": a greeting
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
         plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)

@@ -686,9 +686,19 @@ def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
     tok = ctx.token(m.start())
     if word != "annually" and tok is not None and tok.pos_ not in ("ADV", "ADJ"):
         return None  # "the party daily Granma" is a newspaper
+    if word in ("daily", "weekly", "monthly") and re.match(r"\s+(?-i:[A-Z][a-z])", ctx.text[m.end():m.end() + 4]) \
+            and _prev_raw(ctx, m.start())[:1].isupper():
+        return None  # "the Communist Party daily Granma": a paper, named after it
     unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
             "hourly": "hour", "nightly": "day"}[word]
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+
+
+def h_in_the_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'later in the day': the day told of just before (left open when none is)."""
+    found = _f(m, "DATE", None, "x")
+    found.notes["shift"] = "day:0"
+    return found
 
 
 def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
@@ -986,6 +996,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
+    ("in_the_day", r"\b(?:earlier|later|late|early)\s+in\s+(?P<x>the\s+day)\b", h_in_the_day),
     ("pod_alone", r"\b(?:(?:in|by|during|through|until|throughout)\s+(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?\b", h_weekday),
@@ -1035,6 +1046,7 @@ KEYWORDS: dict[str, str] = {
     "adverb_set": "annually|yearly|daily|weekly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "pod_alone": "morning|afternoon|evening|overnight",
+    "in_the_day": r"in\s+the\s+day",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
     "clock24": "gmt|utc|hours|hrs|local",
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
