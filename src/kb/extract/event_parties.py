@@ -188,7 +188,7 @@ class Context:
                 return self.antecedent(tok, kinds=("state",), by_subject=False)
             if lemma in lex.ORG_NOUNS:
                 return self.antecedent(tok, kinds=("organization",), reach=THING_REACH)
-            if lemma in lex.PRODUCT_NOUNS:
+            if lemma in lex.PRODUCT_REFERENCES:
                 return self.antecedent(tok, kinds=("product",), reach=THING_REACH, noun=lemma)
         return None
 

@@ -17,7 +17,7 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
 - stake_objects: objects whose "in"/"of" phrase names the one acted on ("a stake in X")
 - measure_nouns: nouns standing for a measure of their owner ("Airbus's sales")
 - event_heads: head nouns that make a compound event noun the event ("bankruptcy protection")
-- relation_objects, agreement_objects, agreement_verbs: "set up ties", "reach a deal"
+- relation_objects: "set up ties" (agreements and their verbs: kb.lexicon.names)
 - scheduling: verbs that put an event off to a set time ("slated for release")
 - leave_kinds, leave_verbs: "took medical leave", "went on leave" (not "leave to appeal")
 - patient_nouns: nouns whose possessor is the one acted on ("his arrest")
@@ -30,8 +30,8 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
 - deny_heads: verbs whose complement is denied ("denied attacking")
 - dismissal_verbs: "fired the minister"
 - agent_nouns: nouns naming people or bodies acting for whoever modifies them ("the French side")
-- org_nouns, product_nouns, state_nouns: definite descriptions of an organisation ("the
-  company"), a product ("the phone") or a state ("the kingdom") named before
+- org_nouns, product_references: definite descriptions of an organisation ("the company")
+  or a product ("the phone") named before (a state's, "the kingdom": kb.lexicon.names)
 - singular_pronouns, thing_pronouns, plural_pronouns: who "he", "it" and "they" may be
 - background_adverbs: earlier history, not the day's news ("had twice before sued")
 - vague_times: time words that place nothing ("now", "recently")
@@ -47,7 +47,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from kb.lexicon import LexiconError
+from kb.lexicon import LexiconError, names
 
 _FILE = "events.json"
 
@@ -118,8 +118,10 @@ STAKE_OBJECTS = _words("stake_objects")
 MEASURE_NOUNS = _words("measure_nouns")
 EVENT_HEADS = _words("event_heads")
 RELATION_OBJECTS = _words("relation_objects")
-AGREEMENT_OBJECTS = _words("agreement_objects")
-AGREEMENT_VERBS = _words("agreement_verbs")
+# agreements and the verbs that conclude them, and the nouns a state is referred to by
+# ("the kingdom", "the government"), are the entity lexicon's lists
+AGREEMENT_OBJECTS = names.AGREEMENT_HEADS
+AGREEMENT_VERBS = names.SIGN_VERBS
 SCHEDULING = _words("scheduling")
 LEAVE_KINDS = _words("leave_kinds")
 LEAVE_VERBS = _words("leave_verbs")
@@ -139,8 +141,8 @@ DENY_HEADS = _words("deny_heads")
 DISMISSAL_VERBS = _words("dismissal_verbs")
 AGENT_NOUNS = _words("agent_nouns")
 ORG_NOUNS = _words("org_nouns")
-PRODUCT_NOUNS = _words("product_nouns")
-STATE_NOUNS = _words("state_nouns")
+PRODUCT_REFERENCES = _words("product_references")
+STATE_NOUNS = names.STATE_NOUNS
 SINGULAR_PRONOUNS = _words("singular_pronouns")
 THING_PRONOUNS = _words("thing_pronouns")
 PLURAL_PRONOUNS = _words("plural_pronouns")
