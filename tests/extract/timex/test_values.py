@@ -140,3 +140,12 @@ def test_later_in_the_day_a_greeting_and_a_daily_paper(nlp):
     assert _found(nlp, "Good evening from Havana.", "2021-11-24") == {}
     assert _found(nlp, "The Communist Party daily Granma said so.", "2021-11-24") == {}
     assert _found(nlp, "Qantas plans daily flights to Bombay.", "2021-11-24") == {"daily": ("SET", "P1D")}
+
+
+def test_counted_trading_and_fiscal_units_are_durations(nlp):
+    got = _found(nlp, "Eight trading days after the plunge, the index was still lower.", "2021-11-24")
+    assert got == {"Eight trading days": ("DURATION", "P8D")}
+    got = _found(nlp, "The plan calls for cuts over the next three fiscal years.", "2021-11-24")
+    assert got == {"the next three fiscal years": ("DURATION", "P3Y")}
+    got = _found(nlp, "The firm changed from a fiscal year to a calendar year.", "2021-11-24")
+    assert all(value is None for _, value in got.values())  # kinds of year, not spans of one

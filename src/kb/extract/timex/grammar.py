@@ -81,7 +81,8 @@ DOW_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "herald", "post", 
 
 
 # Words between a duration's count and its unit ("three more years", "two full days").
-_COUNT_WORDS = ("more", "full", "long", "straight", "consecutive", "additional", "further", "whole", "single")
+_COUNT_WORDS = ("more", "full", "long", "straight", "consecutive", "additional", "further", "whole", "single",
+                "trading", "business", "working", "fiscal", "calendar", "school")
 _COUNT_WORDS_RX = "|".join(word + r"\s+" for word in _COUNT_WORDS)
 
 
@@ -606,6 +607,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     n = _count(m["n"]) if m["n"] else None
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
+    if count in ("a", "an") and re.search(r"\b(?:fiscal|calendar)\s", m[0], re.I):
+        return None  # "changed from a fiscal year to a calendar year": a kind of year
     if unit == "quarter" and n == 2 and (m["rel"] or "").lower() in ("first", "last") \
             and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
         return None  # "the first two quarters of 1990": a half of the year
