@@ -149,3 +149,10 @@ def test_counted_trading_and_fiscal_units_are_durations(nlp):
     assert got == {"the next three fiscal years": ("DURATION", "P3Y")}
     got = _found(nlp, "The firm changed from a fiscal year to a calendar year.", "2021-11-24")
     assert all(value is None for _, value in got.values())  # kinds of year, not spans of one
+
+
+def test_the_week_of_a_day(nlp):
+    got = _found(nlp, "The case may be heard the week of March 6, his lawyer said.", "2000-02-24")
+    assert got == {"the week of March 6": ("DATE", "2000-W10")}
+    got = _found(nlp, "The vote was set for the week of March 23, 1998.", "2000-02-24")
+    assert got == {"the week of March 23, 1998": ("DATE", "1998-W13")}

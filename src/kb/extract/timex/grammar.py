@@ -196,6 +196,19 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d)) if d else None
 
 
+def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the week of March 6': the week that day falls in."""
+    month, day = _month_no(m["mon"]), _day_no(m["d"])
+    if m["y"]:
+        d = _safe_day(int(m["y"]), month, day)
+    else:
+        anchor = _anchor(ctx)
+        if anchor is None or _safe_day(2000, month, day) is None:
+            return _f(m, "DATE", None)
+        d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", week_value(d) if d else None)
+
+
 def h_next_day(m: re.Match[str], ctx: Context) -> Found | None:
     """'April 24 and 25': the second day is a date of its own, in the first one's month."""
     month, first, day = _month_no(m["mon"]), _day_no(m["d1"]), _day_no(m["d"])
@@ -968,6 +981,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
     ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    ("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
     ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),
     ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
     ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
@@ -1038,7 +1052,7 @@ _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case
 KEYWORDS: dict[str, str] = {
-    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_next": _MONTH_KW,
+    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_next": _MONTH_KW, "week_of": r"week\s+of",
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter", "q": "q[1-4]", "half": "half", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
