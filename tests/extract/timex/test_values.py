@@ -156,3 +156,9 @@ def test_the_week_of_a_day(nlp):
     assert got == {"the week of March 6": ("DATE", "2000-W10")}
     got = _found(nlp, "The vote was set for the week of March 23, 1998.", "2000-02-24")
     assert got == {"the week of March 23, 1998": ("DATE", "1998-W13")}
+
+
+def test_the_time_of_a_noun_is_not_placed_by_the_verb(nlp):
+    # said in February: the ceremony the leaders were invited to is the coming March's
+    got = _found(nlp, "Clinton invited the leaders to a ceremony on March 12.", "1999-02-16")
+    assert got == {"March 12": ("DATE", "1999-03-12")}
