@@ -162,3 +162,8 @@ def test_the_time_of_a_noun_is_not_placed_by_the_verb(nlp):
     # said in February: the ceremony the leaders were invited to is the coming March's
     got = _found(nlp, "Clinton invited the leaders to a ceremony on March 12.", "1999-02-16")
     assert got == {"March 12": ("DATE", "1999-03-12")}
+
+
+def test_a_capitalised_time_word_after_a_dateline_opens_the_sentence(nlp):
+    got = _found(nlp, "WASHINGTON (AP) -- Today the Senate votes on the bill.", "2021-11-24")
+    assert got == {"Today": ("DATE", "2021-11-24")}

@@ -330,7 +330,7 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
 _LOWER_TIME_WORDS = {"today", "tonight", "tomorrow", "yesterday", "week", "weekend", "weeks", "month", "months",
                      "year", "years", "day", "days", "minutes", "hours", "noon", "midnight", "morning", "evening",
                      "night", "now", "century"}
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n)_—–-]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")
 
 
 def _headline(text: str, start: int, end: int) -> bool:
@@ -349,8 +349,10 @@ def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
         if word.lower() not in _LOWER_TIME_WORDS or not word[0].isupper() or word.isupper() and len(word) > 1:
             continue
         pos = f.start + w.start()
-        if pos == f.start and _SENTENCE_OPENING.search(ctx.text, max(0, pos - 4), pos):
-            continue  # "Today, ..." opens its sentence
+        tok = ctx.token(pos)
+        if pos == f.start and (_SENTENCE_OPENING.search(ctx.text, max(0, pos - 4), pos)
+                               or tok is not None and tok.is_sent_start):
+            continue  # "Today, ..." opens its sentence (or follows a dateline)
         return not _headline(ctx.text, *sent_bounds)
     return False
 
