@@ -69,6 +69,7 @@ def _consolidate(store: Store) -> None:
     ]
     pool.clear()
     merged = merge_events(event_records)
+    del event_records  # freed before the links are built: the two would otherwise peak together
     place_rows = store.event_place_rows()
     links: set[tuple[str, str, str]] = set()
     for (article, key), parts in participants.items():

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from kb.lexicon.events import FAMILIES
-from kb.model import UNREAL_MODALITIES
+from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES
 
 # dates not written in the event's own sentence: the publication day of a past-tense
 # report, or the day the story was telling ("narrative"); either may be a few days off
@@ -51,6 +51,7 @@ MAX_LOOKED = 400
 COARSE = {"day": 0, "time": 0, "reported": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
           "year": 4, "decade": 5, "century": 6}
 OPPOSED_MODALITIES = set(UNREAL_MODALITIES)
+UNTYPED = frozenset({GENERAL_TYPE, STATE_TYPE})
 # families recognised by their object ("a deal", "ties"): their verbs are synonyms
 # ("signed", "concluded", "sealed"), so one article may use several for one event
 OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
@@ -208,10 +209,12 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
 
     for i in order:
         r = records[i]
-        fam = _family(r.type)
+        lemma = stem(r.lemma or r.trigger)
+        # an event outside the taxonomy is only the same as one told with the same word:
+        # "rose" and "hired" on one day are two events, even of the same company
+        fam = _family(r.type) if r.type not in UNTYPED else f"{r.type}:{lemma}"
         ents = {e for e, role in r.participants if role in CORE_ROLES} or {e for e, _ in r.participants}
         all_ents = {e for e, _ in r.participants}
-        lemma = stem(r.lemma or r.trigger)
         start, end = _day(r.start), _day(r.end)
         rank = _rank(r)
         published = _day(r.published)
