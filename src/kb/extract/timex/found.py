@@ -1,0 +1,154 @@
+"""What a pattern's handler is given and gives back, and the helpers the handlers share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from kb.extract.timex.calendar import MONTHS, WEEKDAYS, number
+from kb.extract.timex.words import UNIT_CODE, VAGUE
+from kb.model import DateValue
+
+
+class Context(Protocol):
+    """What handlers may ask about the text around a match."""
+
+    text: str
+    anchor: dt.date | None
+
+    def tense(self, start: int, end: int) -> str | None: ...
+
+    def token(self, pos: int) -> Any | None: ...
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    type: str
+    dv: DateValue | None
+    clock: str | None = None  # "15:00", "EV": a time of a day still to be fixed
+    rank: int = 0
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def _part_of(mod: str | None) -> str | None:
+    """'early', 'mid', 'late' (or None) from a modifier like 'the end of'."""
+    if not mod:
+        return None
+    m = mod.lower()
+    if any(w in m for w in ("early", "start", "beginning", "earlier")):
+        return "early"
+    if any(w in m for w in ("mid", "middle")):
+        return "mid"
+    if any(w in m for w in ("late", "end", "close", "turn", "later")):
+        return "late"
+    return None
+
+
+def _narrow(dv: DateValue, part: str | None) -> DateValue:
+    """Narrow start/end of a year or month to its early/mid/late third."""
+    if not part or dv.start is None or dv.end is None or dv.precision not in ("year", "month"):
+        return dv
+    a, b = dt.date.fromisoformat(dv.start), dt.date.fromisoformat(dv.end)
+    span = (b - a).days + 1
+    lo, hi = {"early": (0, span // 3), "mid": (span // 3, 2 * span // 3), "late": (2 * span // 3, span)}[part]
+    return DateValue(dv.value, dv.precision, (a + dt.timedelta(days=lo)).isoformat(), (a + dt.timedelta(days=hi - 1)).isoformat())
+
+
+def _month_no(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return MONTHS[t] if t in MONTHS else MONTHS[t[:3]]
+
+
+def _dow_no(text: str) -> int:
+    t = text.lower().rstrip(".")
+    return WEEKDAYS.get(t, WEEKDAYS.get(t[:3], 0))
+
+
+def _day_no(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _prev_words(ctx: Context, pos: int, n: int = 2) -> list[str]:
+    words = re.findall(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]", ctx.text[max(0, pos - 60):pos])
+    return [w.lower() for w in words[-n:]]
+
+
+def _prev_raw(ctx: Context, pos: int) -> str:
+    words = re.findall(r"[A-Za-z']+|\d+|[^\sA-Za-z\d]", ctx.text[max(0, pos - 40):pos])
+    return words[-1] if words else ""
+
+
+def _next_raw(ctx: Context, pos: int) -> str:
+    m = re.match(r"\s*([A-Za-z']+|\d+|[^\sA-Za-z\d])", ctx.text[pos:pos + 40])
+    return m.group(1) if m else ""
+
+
+def _anchor(ctx: Context) -> dt.date | None:
+    return ctx.anchor
+
+
+def _safe_day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --- a handler: a pattern's match and its context in, a Found (or None) out --------------
+Handler = Callable[[re.Match[str], Context], "Found | None"]
+
+
+def _f(m: re.Match[str], typ: str, dv: DateValue | None, group: str | int = 0) -> Found:
+    return Found(m.start(group), m.end(group), typ, dv)
+
+
+def _unit_name(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    if u.startswith("millenni"):
+        return "millennium"
+    return u.rstrip("s") if u.endswith("s") and u != "s" else u
+
+
+# ISO 8601 has no decades or centuries: a counted one is written in years ("two decades" is
+# P20Y, as TimeML values are); an uncounted number of them keeps its unit ("decades", PXDE).
+_YEARS_IN = {"decade": 10, "century": 100, "centurie": 100, "millennium": 1000, "millennia": 1000}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    pre, code = UNIT_CODE.get(unit, ("", "Y"))
+    if n is None:
+        return f"P{pre}X{code}"
+    if unit in _YEARS_IN:
+        return f"P{n * _YEARS_IN[unit]:g}Y"
+    if n != int(n):  # "2 1/2 years" is P2Y6M, "half an hour" PT30M
+        smaller = {"hour": ("T", "H", 60, "M"), "year": ("", "Y", 12, "M"), "day": ("", "D", 24, "H"),
+                   "minute": ("T", "M", 60, "S")}.get(unit)
+        if smaller is None:
+            return f"P{pre}{n:g}{code}"
+        t, big, k, small = smaller
+        whole, part = int(n), round((n - int(n)) * k)
+        if unit == "day":
+            return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+        return f"P{t}{whole}{big}{part}{small}" if whole else f"P{t}{part}{small}"
+    if code == "2W":
+        return f"P{int(n) * 2}W"
+    return f"P{pre}{int(n)}{code}"
+
+
+def _count(text: str | None) -> float | None:
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower())
+    if t in ("a couple of", "couple of"):
+        return 2
+    if t in ("one and a half", "a year and a half"):
+        return 1.5
+    if re.fullmatch(VAGUE, t):
+        return None
+    return number(t)

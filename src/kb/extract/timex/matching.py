@@ -1,0 +1,126 @@
+"""Finding every pattern's matches in a text, the candidates they give, and the choice
+among overlapping ones."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from kb.extract.timex.found import Context, Found
+from kb.extract.timex.patterns import COMPILED
+
+
+# --- trying patterns only where their keywords are -------------------------------------------
+# Trying ~45 patterns at every position of an article is the slow part of finding dates,
+# and every pattern needs one of a few words (a month, a unit, a year...). A time
+# expression lies within one sentence, so the text is cut into its sentences (a parsed
+# article gives them; a plain text is one piece) and a pattern is tried only in the
+# pieces that hold its keyword and what else it needs, found by a fast scan of the
+# lower-cased text. A pattern without a keyword is tried everywhere. Within a piece, a
+# pattern finds exactly what a scan of the whole text finds there: a look-behind or ``\b``
+# at a piece's start still sees the text before it, and pieces end where the next begins.
+_WORD_START = "(?<![a-z])"
+_MONTH_KW = _WORD_START + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DOW_KW = _WORD_START + "(?:mon|tue|wed|thu|fri|sat|sun)"
+_UNITS = "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)"
+_UNIT_KW = _WORD_START + _UNITS
+_SEASON_KW = "spring|summer|autumn|fall|winter"
+# pattern -> a keyword every match of it contains, in lower case
+KEYWORDS: dict[str, str] = {
+    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_next": _MONTH_KW, "week_of": r"week\s+of",
+    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
+    "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
+    "quarter": "quarter", "q": "q[1-4]", "half": "half", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
+    "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
+    "ago": _UNIT_KW + r"[a-z]*(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)",
+    "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
+    "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+" + _UNITS,
+    "adverb_set": "annually|yearly|daily|weekly|monthly|hourly|nightly", "dows": _DOW_KW,
+    "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
+    "pod_alone": "morning|afternoon|evening|overnight",
+    "in_the_day": r"in\s+the\s+day",
+    "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
+    "clock24": "gmt|utc|hours|hrs|local",
+    "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
+    "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
+    "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
+    "year_period": "quarter|period|half", "year_end": "year",
+    "same": "day|week|month|quarter|year|morning|evening|night",
+    "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
+    "ref_adj": "current|recent",
+}
+# pattern -> what every match of it also holds, in lower case
+NEEDS: dict[str, str] = {
+    "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
+    "md": r"\d", "dm": r"\d",  # the day
+    "md_next": r"\d\s*(?:and|or|to|through)\s+\d",
+    "month_rel": "last|next|this|past|coming",
+    "rel_unit": "last|this|next|past|coming|previous|following|current",
+    "plural": "(?:year|month|quarter|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
+}
+# one test per pattern: its keyword, then what it needs, each a compiled search (None: always try)
+_GATES: list[list[re.Pattern[str]]] = [
+    [re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x] for name, _, _ in COMPILED
+]  # re.compile caches: patterns sharing a keyword share its compiled search, scanned once
+# Characters whose lower case is not one character: offsets in the lower-cased text would shift.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _touched(rx: re.Pattern[str], low: str, starts: list[int]) -> set[int]:
+    """The indexes of the pieces (starting at ``starts``) that a match of ``rx`` in ``low`` touches."""
+    out: set[int] = set()
+    for m in rx.finditer(low):
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
+        out.update(range(first, last + 1))
+    return out
+
+
+def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Every match of every pattern, with the pattern's rank and name, pattern by pattern.
+
+    ``pieces`` are the sentences, as consecutive ``(start, end)`` spans covering the text
+    (default: the whole text as one piece)."""
+    if not pieces:
+        pieces = [(0, len(text))]
+    if _ODD_CASE.search(text):
+        present = [pieces] * len(COMPILED)
+    else:
+        low = text.lower()
+        starts = [a for a, _ in pieces]
+        seen: dict[re.Pattern[str], set[int]] = {}
+        present = []
+        for gates in _GATES:
+            keep = set(range(len(pieces)))
+            for gate in gates:
+                if gate not in seen:
+                    seen[gate] = _touched(gate, low, starts)
+                keep &= seen[gate]
+            present.append([pieces[i] for i in sorted(keep)])
+    for rank, (name, rx, _) in enumerate(COMPILED):
+        for a, b in present[rank]:
+            for m in rx.finditer(text, a, b):
+                yield rank, name, m
+
+
+def candidates(ctx: Context) -> Iterator[Found]:
+    """Every accepted pattern match in the text, overlapping ones included."""
+    handlers = [handler for _, _, handler in COMPILED]
+    for rank, name, m in _matches(ctx.text, getattr(ctx, "pieces", None)):
+        if m.end() == m.start():
+            continue
+        found = handlers[rank](m, ctx)
+        if found is not None and found.end > found.start:
+            found.rank = rank
+            found.notes["pattern"] = name
+            yield found
+
+
+def select(found: list[Found]) -> list[Found]:
+    """Longest first; a candidate overlapping one already kept is dropped."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.rank, f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

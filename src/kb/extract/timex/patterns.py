@@ -1,0 +1,85 @@
+"""The pattern table: each time-expression pattern, a regular expression over the text, with
+the handler that checks its context and gives its TimeML value (longer matches win when they overlap)."""
+
+from __future__ import annotations
+
+import re
+
+from kb.extract.timex.found import Handler
+from kb.extract.timex.rules_dates import (
+    h_ago, h_century, h_decade, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
+    h_month_this_year, h_month_year, h_next_day, h_numeric, h_quarter, h_rel_unit, h_season,
+    h_spoken_year, h_week_of, h_year,
+)
+from kb.extract.timex.rules_spans import (
+    h_adverb_set, h_clock, h_deictic, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_day,
+    h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
+)
+from kb.extract.timex.words import (
+    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    VAGUE, YEAR,
+)
+
+
+# --- the pattern table (longer matches win when they overlap) -----------------------------
+PATTERNS: list[tuple[str, str, Handler]] = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),
+    ("mdy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){COMMA}(?P<y>{YEAR})", h_full),
+    ("dmy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
+    ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
+    ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
+    ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    ("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
+    ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),
+    ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
+    ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
+    ("month_this_year", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b", h_month_this_year),
+    ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
+    ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
+    ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent))", h_year),
+    ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
+    ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
+    ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
+    ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
+    ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)", h_quarter),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)[\s-]+half(?![\s-]+(?:an?\s+)?(?:hours?|minutes?|dozen|miles?|points?|centur|decade)){_HALF_OF}?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
+    # "the first two quarters of 1990": a half
+    ("two_quarters", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+(?P<hq>two\s+quarters){_HALF_OF}(?P<h>)(?P<y0>)", h_half),
+    ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:(?P<hq>H))(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_half),
+    ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
+    ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
+    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
+    ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b", h_ago),
+    ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?P<n>{VAGUE}|one\s+and\s+a\s+half|half\s+an?|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
+    ("hyphen", rf"\b(?P<n>{NUM})-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
+    ("long", rf"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
+    ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
+    ("plural_of", rf"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
+    ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
+    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
+    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
+    ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
+    ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
+    ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
+    ("in_the_day", r"\b(?:earlier|later|late|early)\s+in\s+(?P<x>the\s+day)\b", h_in_the_day),
+    ("pod_alone", r"\b(?:(?:in|by|during|through|until|throughout)\s+(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
+    ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
+    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?\b", h_weekday),
+    ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
+    ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b)", h_clock),
+    ("clock24", r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)", h_clock),
+    ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
+    ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+the\s+)(?P<u>year|month|week|decade)\b(?!\s+(?:of|before|after|in)\b)", h_edge),
+    ("weekend", r"\b(?:at|over|during|on|by|until|through|for|of)\s+(?P<x>the\s+weekend)\b", h_weekend),
+    ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
+    ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
+    ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
+    ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
+    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend))\b", h_same),
+]
+
+
+COMPILED = [(name, re.compile(rx, re.I), handler) for name, rx, handler in PATTERNS]

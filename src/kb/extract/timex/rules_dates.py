@@ -1,0 +1,415 @@
+"""Handlers of the patterns for calendar dates: days, months, years, decades, centuries,
+quarters, halves and seasons, and dates counted from the anchor ("last week", "three years ago").
+
+Each checks the context of its match (so "May" the surname or "2000 people" are not dates)
+and normalises it against the anchor day and the tense of its clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kb.extract.timex import resolve
+from kb.extract.timex.calendar import (
+    ORDINALS, SEASONS, century_value, day_value, decade_value, half_value, month_value, number, quarter_value,
+    ref_value, season_value, time_value, week_value, weekend_value, year_value,
+)
+from kb.extract.timex.found import (
+    Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
+    _prev_words, _safe_day, _unit_name, duration_value,
+)
+from kb.extract.timex.words import (
+    AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS,
+)
+from kb.model import DateValue
+
+
+def h_iso(m: re.Match[str], ctx: Context) -> Found | None:
+    d = _safe_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["hh"]:
+        return _f(m, "TIME", time_value(d, f"{m['hh']}:{m['mm']}"))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_full(m: re.Match[str], ctx: Context) -> Found | None:
+    d = _safe_day(int(m["y"]), _month_no(m["mon"]), _day_no(m["d"]))
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_numeric(m: re.Match[str], ctx: Context) -> Found | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        return None
+    day_first = m["sep"] == "." or any(int(x) > 12 for x in re.findall(r"\b(\d{1,2})[/.]\d{1,2}[/.]\d{4}\b", ctx.text))
+    month, day = (b, a) if a > 12 or day_first else (a, b)
+    d = _safe_day(y, month, day)
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    month, day = _month_no(m["mon"]), _day_no(m["d"])
+    if m["mon"] in ("May", "March") and not m["dow"] and _prev_raw(ctx, m.start())[:1].isupper() and _prev_raw(ctx, m.start()) not in ("On", "In", "By", "Since", "Until", "From", "The"):
+        return None
+    if _safe_day(2000, month, day) is None:
+        return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    dow = _dow_no(m["dow"]) if m["dow"] else None
+    d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()), dow)
+    return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the week of March 6': the week that day falls in."""
+    month, day = _month_no(m["mon"]), _day_no(m["d"])
+    if m["y"]:
+        d = _safe_day(int(m["y"]), month, day)
+    else:
+        anchor = _anchor(ctx)
+        if anchor is None or _safe_day(2000, month, day) is None:
+            return _f(m, "DATE", None)
+        d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", week_value(d) if d else None)
+
+
+def h_next_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'April 24 and 25': the second day is a date of its own, in the first one's month."""
+    month, first, day = _month_no(m["mon"]), _day_no(m["d1"]), _day_no(m["d"])
+    if day <= first or _safe_day(2000, month, day) is None:
+        return None
+    if m["y"]:
+        d = _safe_day(int(m["y"]), month, day)
+        return Found(m.start("d"), m.end(), "DATE", day_value(d) if d else None)
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "d")
+    d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end("d1")))
+    return _f(m, "DATE", day_value(d) if d else None, "d")
+
+
+def h_month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    dv = month_value(int(m["y"]), _month_no(m["mon"]))
+    return _f(m, "DATE", _narrow(dv, _part_of(m["mod"])))
+
+
+def h_month_rel(m: re.Match[str], ctx: Context) -> Found | None:
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y, mo = resolve.shifted_month(_month_no(m["mon"]), anchor, m["rel"].lower())
+    return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+
+
+def _plain_month(m: re.Match[str], ctx: Context) -> bool:
+    """A month named without a preposition ("the October slaying", "figures for January" after
+    no other date) is one when its name is no other word and no name runs on around it."""
+    nxt, prv = _next_raw(ctx, m.end()), _prev_raw(ctx, m.start())
+    if m["mon"].lower() in AMBIGUOUS_MONTHS:
+        # "the March accession", "a June agreement": after a determiner, modifying a noun
+        # (not May, as often a name: "the May government")
+        if m["mon"].lower() == "may" or prv.lower() not in ("the", "a", "an", "its", "their", "his", "her", "that"):
+            return False
+        tok = ctx.token(m.start("mon"))
+        return tok is not None and nxt[:1].islower() and tok.dep_ in ("compound", "nmod", "amod") \
+            and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
+    if nxt[:1].isupper() or nxt[:1].isdigit():
+        return False
+    return not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
+
+
+def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """'October this year', 'April next year': the month in the year named."""
+    yr = _relative_year(m["rel"], _anchor(ctx))
+    if yr is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
+
+
+def h_month(m: re.Match[str], ctx: Context) -> Found | None:
+    prev = _prev_words(ctx, m.start(), 1)
+    if not m["mod"]:
+        after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
+            prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()]))
+        if not after_prep and not _plain_month(m, ctx):
+            return None
+        nxt = _next_raw(ctx, m.end())
+        if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in ("have", "be", "not", "also", "said", "says")):
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y, mo = resolve.month_only(_month_no(m["mon"]), anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+
+
+def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[max(0, start - 2):start]
+    if before[-1:] in "'\"‘“" and ctx.text[end:end + 1] in ("'", '"', "’", "”") and before[-1:]:
+        return True  # a title such as '1984'
+    if re.search(r"[$£€#¥]\s*$|\d[.,]?$", before):
+        return True
+    after = ctx.text[end:end + 30]
+    if re.match(r"[.,]\d|\s*-\s*\d{1,2}\b(?!\s*\w)", after) and not re.match(r"-\d{2}\b", after):
+        return True
+    tok = ctx.token(start)
+    if tok is not None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        prv = tok.nbor(-1) if tok.i > 0 else None
+        if nxt is not None and nxt.tag_ == "NNS" and (prv is None or prv.tag_ not in ("DT", "IN", "POS", "PRP$", "NNP", "CC", "TO")):
+            return True
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+            return True
+        if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+            return True
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.ent_type_ != "DATE":
+            return True
+        if tok.ent_type_ not in ("DATE", "") and tok.ent_type_ != "EVENT":
+            prev = _prev_raw(ctx, start)
+            if prev[:1].isupper() and prev.lower() not in MONTH_PREPS:
+                return True
+    if re.match(r"\s+(?:people|troops|soldiers|votes|cases|jobs|workers|residents|deaths)\b", after, re.I):
+        return True
+    return False
+
+
+def h_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_number_not_year(m, ctx, m.start("y"), m.end("y")):
+        return None
+    y = int(m["y"])
+    dv = _narrow(year_value(y), _part_of(m["mod"]))
+    return _f(m, "DATE", dv)
+
+
+def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
+    if re.match(r"\s+[a-z]+s\b", ctx.text[m.end():m.end() + 20]):  # "nineteen twenty people"
+        return None
+    rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
+    tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
+    year = (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
+    if m["mon"]:
+        return _f(m, "DATE", month_value(year, _month_no(m["mon"])))
+    return _f(m, "DATE", year_value(year))
+
+
+def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
+    y = m["y"] or m["y2"]
+    return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
+
+
+def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["dec"]:
+        start = int(m["dec"])
+        if start % 100 == 0 and not m["part"]:
+            return _f(m, "DATE", century_value(start // 100))
+    elif m["short"]:
+        start = 1900 + int(m["short"])
+    else:
+        words = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+        start = 1900 + words[m["word"].lower()]
+    return _f(m, "DATE", decade_value(start, m["part"].lower() if m["part"] else None))
+
+
+def h_century(m: re.Match[str], ctx: Context) -> Found | None:
+    raw = m["n"].lower()
+    n = ORDINALS.get(raw) or (int(re.sub(r"\D", "", raw)) if re.sub(r"\D", "", raw) else None)
+    if not n or n < 1:
+        return None
+    return _f(m, "DATE", century_value(n - 1, m["part"].lower() if m["part"] else None))
+
+
+def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
+    if anchor is None:
+        return None
+    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)
+
+
+def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
+    rel = m["rel"] or m["rel0"]
+    if q == -1:
+        q = 4
+    if not 1 <= q <= 4:
+        return None
+    y = m["y"] or m["y0"]
+    if y:
+        return _f(m, "DATE", quarter_value(int(y), q))
+    anchor = _anchor(ctx)
+    if rel:
+        yr = _relative_year(rel, anchor)
+        return _f(m, "DATE", quarter_value(yr, q) if yr else None)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
+
+
+_MONEY_WORDS = re.compile(r"\b(?:profit|profits|revenue|revenues|sales|earnings|loss|losses|growth|economy|gdp|"
+                          r"output|income|turnover|margin|shares|quarter|year|inflation|exports|imports|deficit)\b", re.I)
+
+
+def h_half(m: re.Match[str], ctx: Context) -> Found | None:
+    h = int(m["h"]) if m["h"] else (1 if (m["ord"] or "").lower() in ("first", "1st") else 2)
+    y = m["y"] or m["y0"]
+    if y:
+        return _f(m, "DATE", half_value(int(y), h))
+    if not m["rel"] and not m["hq"]:
+        sent = ctx.text[max(0, m.start() - 150):m.end() + 150]
+        if not _MONEY_WORDS.search(sent):
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    if m["rel"]:
+        yr = _relative_year(m["rel"], anchor)
+        return _f(m, "DATE", half_value(yr, h) if yr else None)
+    return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
+
+
+def h_season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = SEASONS[m["s"].lower()]
+    rel = (m["rel"] or "").lower() or None
+    if m["y"]:
+        return _f(m, "DATE", season_value(int(m["y"]), code))
+    nxt = _next_raw(ctx, m.end()).lower()
+    if rel in (None, "the"):
+        prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
+        if not m["mod"] and (not prev or prev[0] not in ("in", "during", "by", "until", "till", "since", "over", "through", "throughout", "before", "after", "for", "into", "from", "this", "last", "next")):
+            return None
+        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
+            return None
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y = resolve.season(code, anchor, ctx.tense(m.start(), m.end()), None if rel == "the" else rel)
+    return _f(m, "DATE", season_value(y, code))
+
+
+def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """last/this/next week, month, year, weekend, decade, quarter (and 'the past year')."""
+    rel = m["rel"].lower()
+    unit = _unit_name(m["u"])
+    anchor = _anchor(ctx)
+    if m["the"] and rel in ("past", "last") and not m["mod"]:
+        return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
+    if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
+        return _f(m, "DURATION", DateValue(duration_value(1.0, unit), "duration"))
+    if rel == "following" or (rel == "previous" and not m["the"]):
+        return _f(m, "DATE", None)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    part = _part_of(m["mod"])
+    if unit == "year":
+        found = _f(m, "DATE", _narrow(year_value(anchor.year + step), part))
+        if rel == "last" and not part and _compares(ctx, m.start()):
+            found.notes["period_back"] = "1"  # "up from $5 million last year": that quarter last year
+        return found
+    if unit == "month":
+        y, mo = resolve.shift_months(anchor, step)
+        return _f(m, "DATE", _narrow(month_value(y, mo), part))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=step)))
+    if unit == "weekend":
+        base = anchor + dt.timedelta(weeks=step)
+        if rel == "this" and anchor.weekday() < 5:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == "past":
+                base = anchor - dt.timedelta(weeks=1)
+        return _f(m, "DATE", weekend_value(base))
+    if unit == "decade":
+        return _f(m, "DATE", decade_value((anchor.year // 10 + step) * 10))
+    if unit == "century":
+        return _f(m, "DATE", century_value(anchor.year // 100 + step))
+    if unit == "quarter":
+        k = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return _f(m, "DATE", quarter_value(k // 4, k % 4 + 1))
+    return None
+
+
+def _span_if_unplaced(found: Found, m: re.Match[str], ctx: Context, value: str) -> None:
+    """'three days later' with no date before it to count from: the span counted, a duration
+    ('later' only tells that it follows what was told before)."""
+    end = m.start("dir")
+    while end > m.start() and ctx.text[end - 1].isspace():
+        end -= 1
+    found.notes["unplaced_end"] = str(end)
+    found.notes["unplaced_value"] = value
+
+
+def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    direction = m["dir"].lower()
+    n = _count(m["n"])
+    vague = m["n"] is None or re.fullmatch(VAGUE, m["n"].lower()) is not None
+    if direction in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[\w“\"]", ctx.text[m.end():m.end() + 8]):
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
+    relative = direction in ("later", "after", "earlier", "before", "prior")
+    if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \
+            and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+        found = _f(m, "DATE", None)  # "the day before", "the year after": counted from the date told before
+        found.notes["shift"] = f"{unit}:{-1 if direction in ('before', 'earlier') else 1}"
+        return found
+    if direction in ("later", "after"):
+        found = _f(m, "DATE", None)
+        if n is not None and n == int(n) and not vague:
+            found.notes["shift"] = f"{unit}:{int(n)}"
+            _span_if_unplaced(found, m, ctx, duration_value(n, unit))
+        return found
+    anchor = _anchor(ctx)
+    forward = "now" in direction or direction == "hence"
+    if vague:
+        return _f(m, "DATE", ref_value("FUTURE_REF" if forward else "PAST_REF"))
+    if n is None or n != int(n):
+        return _f(m, "DATE", None)
+    k = int(n) * (1 if forward else -1)
+    if anchor is None:
+        found = _f(m, "DATE", None)
+        if relative:
+            found.notes["shift"] = f"{unit}:{k}"
+        return found
+    found = _ago_value(m, unit, k, anchor)
+    if found is not None and relative:
+        found.notes["shift"] = f"{unit}:{k}"
+    if found is not None and unit == "year" and k == -1:
+        found.notes["period_back"] = "1"  # "up from $5m a year ago": the same quarter, if one is told
+    return found
+
+
+_COMPARISON = re.compile(r"\b(?:from|compared|comparable|than|versus|vs\.?|against)\b[^.;]*$", re.I)
+
+
+def _compares(ctx: Context, pos: int) -> bool:
+    """True when the clause before ``pos`` compares a figure with an earlier one ("up from $5
+    million", "compared with a loss of"): 'a year ago' then names the same period a year back."""
+    return _COMPARISON.search(ctx.text, max(0, pos - 100), pos) is not None
+
+
+def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | None:
+    if unit in ("year",):
+        return _f(m, "DATE", year_value(anchor.year + k))
+    if unit == "decade":
+        return _f(m, "DATE", decade_value((anchor.year + 10 * k) // 10 * 10))
+    if unit == "century":
+        return _f(m, "DATE", century_value((anchor.year + 100 * k) // 100))
+    if unit == "month":
+        y, mo = resolve.shift_months(anchor, k)
+        return _f(m, "DATE", month_value(y, mo))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=k)))
+    if unit == "quarter":
+        q = anchor.year * 4 + (anchor.month - 1) // 3 + k
+        return _f(m, "DATE", quarter_value(q // 4, q % 4 + 1))
+    if unit == "fortnight":
+        return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=2 * k)))
+    if unit == "day":
+        return _f(m, "DATE", day_value(anchor + dt.timedelta(days=k)))
+    if unit in ("hour", "minute", "second"):
+        return _f(m, "TIME", None)
+    return None

@@ -1,0 +1,383 @@
+"""Handlers of the patterns for durations, sets, weekdays, times and parts of the day,
+references ("now", "recently"), holidays, expressions told back to an earlier date ("that
+day", "the following year") and the periods a report is about ("the quarter", "year-ago").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kb.extract.timex import resolve
+from kb.extract.timex.calendar import (
+    ORDINALS, PARTS_OF_DAY, SEASONS, day_value, decade_value, half_value, month_value, quarter_value, ref_value,
+    time_value, week_value, weekend_value, year_value,
+)
+from kb.extract.timex.found import (
+    Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
+    _safe_day, _unit_name, duration_value,
+)
+from kb.extract.timex.words import DOW_BLOCK_AFTER, DOW_BLOCK_BEFORE
+from kb.model import DateValue
+
+
+def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_age(m):
+        return None
+    unit = _unit_name(m["u"])
+    count = (m["n"] or "").lower()
+    if unit == "quarter" and (count in ("a", "an", "one", "half a", "half an", "three", "3")
+                              and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5])
+                              or count in ("a", "an", "one", "half a", "half an")):
+        return None  # "three quarters of the vote", "a quarter": a share, not a span of time
+    n = _count(m["n"]) if m["n"] else None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
+    if count in ("a", "an") and re.search(r"\b(?:fiscal|calendar)\s", m[0], re.I):
+        return None  # "changed from a fiscal year to a calendar year": a kind of year
+    if unit == "quarter" and n == 2 and (m["rel"] or "").lower() in ("first", "last") \
+            and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
+        return None  # "the first two quarters of 1990": a half of the year
+    if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
+        prev = _prev_words(ctx, m.start(), 1)
+        if not prev or prev[0] not in ("for", "in", "within", "after", "than", "of", "only", "just", "a", "the"):
+            if prev and prev[0] in ("will", "would", "shall", "could", "might", "may", "can") \
+                    or ctx.tense(m.start(), m.end()) == "future":  # "Islam will one day be …": some time ahead
+                return _f(m, "DATE", ref_value("FUTURE_REF"))
+            return None
+    if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) \
+            and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
+        return None
+    if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
+        prev = _prev_raw(ctx, m.start()).lower()
+        if re.search(r"(?:[\d%$£€]|million|billion|trillion|bn|times|twice|once|thrice|tonnes|barrels|dollars|euros|pounds)$", prev):
+            return None
+    if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
+        tok = ctx.token(m.start("n"))
+        if tok is not None and tok.ent_type_ in ("MONEY", "PERCENT"):
+            return None
+    if m["rel"] and m["rel"].lower() in ("next", "coming") and n is None:
+        return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"))
+    return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
+
+
+def _is_age(m: re.Match[str]) -> bool:
+    """'a 22-year-old', 'aged 30 years old': an age is no time expression (TimeBank leaves them out)."""
+    return m[0].lower().endswith("old")
+
+
+def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    if _is_age(m):
+        return None
+    unit = _unit_name(m["u"])
+    n = _count(m["n"]) if m["n"] else 1.0
+    return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
+
+
+def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = _unit_name(m["u"])
+    q = (m["q"] or "").lower()
+    if "recent" in q:
+        return _f(m, "DATE", ref_value("PAST_REF"), "x")
+    if "coming" in q or "ahead" in (m["ahead"] or ""):
+        return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
+    return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"), "x")
+
+
+def h_set(m: re.Match[str], ctx: Context) -> Found | None:
+    n = _count(m["n"]) if m["n"] else 1.0
+    if m["other"]:
+        n = 2.0
+    if m["dow"]:
+        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}", "set"))
+    if m["mon"]:
+        return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
+    if m["season"]:
+        return _f(m, "SET", DateValue(f"XXXX-{SEASONS[m['season'].lower()]}", "set"))
+    if m["pod"]:
+        return _f(m, "SET", DateValue(f"TXX{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
+    unit = _unit_name(m["u"])
+    return _f(m, "SET", DateValue(duration_value(n, unit), "set"))
+
+
+def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
+    """'twice a year', '$5m a year', 'per day'."""
+    if not m["freq"] and m["art"].lower() in ("a", "an"):
+        prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
+        if not re.search(r"(?:[\d%]|million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|m)$", prev):
+            return None
+    unit = _unit_name(m["u"])
+    return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+
+
+def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
+    word = m[0].lower()
+    tok = ctx.token(m.start())
+    if word != "annually" and tok is not None and tok.pos_ not in ("ADV", "ADJ"):
+        return None  # "the party daily Granma" is a newspaper
+    if word in ("daily", "weekly", "monthly") and re.match(r"\s+(?-i:[A-Z][a-z])", ctx.text[m.end():m.end() + 4]) \
+            and _prev_raw(ctx, m.start())[:1].isupper():
+        return None  # "the Communist Party daily Granma": a paper, named after it
+    unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
+            "hourly": "hour", "nightly": "day"}[word]
+    return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+
+
+def h_in_the_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'later in the day': the day told of just before (left open when none is)."""
+    found = _f(m, "DATE", None, "x")
+    found.notes["shift"] = "day:0"
+    return found
+
+
+def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
+    return Found(m.start("d"), m.end("d"), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['d'][:-1]) + 1}", "set"))
+
+
+def h_deictic(m: re.Match[str], ctx: Context) -> Found | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    anchor = _anchor(ctx)
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}[word]
+    if anchor is None:
+        return _f(m, "TIME" if word == "tonight" else "DATE", None)
+    d = anchor + dt.timedelta(days=shift)
+    if word == "tonight":
+        return _f(m, "TIME", time_value(d, "NI"))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "TIME", None)
+    shift = -1 if rel.endswith(("yesterday", "last")) else 1 if rel.endswith("tomorrow") else 0
+    return _f(m, "TIME", time_value(anchor + dt.timedelta(days=shift), pod))
+
+
+def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    """'in the morning', 'by mid afternoon', 'overnight': a part of the day the text is
+    telling of, whose day is fixed once every expression is found (like a clock time)."""
+    group = "x" if m["x"] else "x2"
+    pod = (m["pod"] or "night").lower()
+    found = Found(m.start(group), m.end(group), "TIME", None, clock=PARTS_OF_DAY[pod])
+    found.notes["part"] = "1"
+    if m["pod"] is None:
+        found.notes["night_before"] = "1"  # "overnight losses": the night before the day told of
+    return found
+
+
+def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    prev = _prev_raw(ctx, m.start())
+    if prev.lower() in DOW_BLOCK_BEFORE and prev[:1].isupper():
+        return None
+    nxt = _next_raw(ctx, m.end("dow"))
+    if nxt.lower() in DOW_BLOCK_AFTER and nxt[:1].isupper():
+        return None
+    rel = (m["rel"] or "").lower() or None
+    if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
+        code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
+        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
+    anchor = _anchor(ctx)
+    typ = "TIME" if m["pod"] else "DATE"
+    if anchor is None:
+        return _f(m, typ, None)
+    tense = ctx.tense(m.start("dow"), m.end("dow"))
+    d = resolve.weekday(_dow_no(m["dow"]), anchor, tense, None if rel == "this" else rel)
+    if m["pod"]:
+        pod = m["pod"].lower()
+        return _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
+    return _f(m, "DATE", day_value(d))
+
+
+def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["word"]:
+        w = m["word"].lower()
+        clock = "12:00" if w in ("noon", "midday") else "24:00"
+    else:
+        h = int(m["h"])
+        mi = int(m["mi"]) if m["mi"] else 0
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if h > 24 or mi > 59 or (ap and h > 12):
+            return None
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        clock = f"{h:02d}:{mi:02d}"
+    return Found(m.start(), m.end(), "TIME", None, clock=clock)
+
+
+def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
+    w = re.sub(r"\s+", " ", m["x"].lower())
+    if w in ("now", "currently", "presently", "nowadays", "at present", "the present", "these days",
+             "the moment", "right now", "at the moment", "present day", "the present day"):
+        return _f(m, "DATE", ref_value("PRESENT_REF"), "x")
+    if w.endswith(("future", "term")):
+        return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
+    return _f(m, "DATE", ref_value("PAST_REF"), "x")
+
+
+# Nouns after "current" that make a fixed term, not "the one of now" ("current account").
+_CURRENT_TERMS = {"account", "accounts", "assets", "liabilities", "affairs", "events", "density", "flow", "flows"}
+
+
+def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the current weakness', 'a recent filing': an adjective placing its noun now (PRESENT_REF)
+    or a little before (PAST_REF); 'the then current price' is a past one."""
+    word = m["w"].lower()
+    tok = ctx.token(m.start("w"))
+    if tok is None or tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.head.i <= tok.i:
+        return None  # "the current" of a river, "is recent", "most recent"
+    if word == "current" and (tok.head.lower_ in _CURRENT_TERMS or _next_raw(ctx, m.end()).lower() in _CURRENT_TERMS):
+        return None
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("most", "more", "less", "least"):
+        return None
+    value = "PAST_REF" if word == "recent" or m["then"] else "PRESENT_REF"
+    return _f(m, "DATE", ref_value(value), "x")
+
+
+def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if name in ("easter", "easter sunday", "good friday", "easter monday"):
+        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+        anchor = _anchor(ctx)
+        if m["y"]:
+            return _f(m, "DATE", day_value(resolve.easter(int(m["y"])) + dt.timedelta(days=shift)))
+        if anchor is None:
+            return _f(m, "DATE", None)
+        cands = [resolve.easter(y) + dt.timedelta(days=shift) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+        return _f(m, "DATE", day_value(d) if d else None)
+    if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
+        anchor = _anchor(ctx)
+        if m["y"]:
+            return _f(m, "DATE", day_value(resolve.thanksgiving(int(m["y"]))))
+        if anchor is None:
+            return _f(m, "DATE", None)
+        cands = [resolve.thanksgiving(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        rel = _prev_words(ctx, m.start(), 1)
+        if rel and rel[0] in ("last", "next"):
+            later = rel[0] == "next"
+            d = min((c for c in cands if (c > anchor) == later), key=lambda c: abs((c - anchor).days))
+            return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
+        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+        return _f(m, "DATE", day_value(d) if d else None)
+    md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
+          "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
+    if md is None:
+        return None
+    if m["y"]:
+        d = _safe_day(int(m["y"]), *md)
+        return _f(m, "DATE", day_value(d) if d else None)
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    d = resolve.month_day(md[0], md[1], anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", day_value(d) if d else None)
+
+
+def h_same(m: re.Match[str], ctx: Context) -> Found | None:
+    """Anaphoric expressions ('that day', 'the following year'): resolved later from the
+    date they refer back to, when the text gives one."""
+    words = [w for w in m["x"].lower().split() if w not in ("earlier", "later")]
+    unit = words[-1]
+    typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
+    found = _f(m, typ, None, "x")
+    k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
+    if unit in ("day", "week", "month", "quarter", "year"):
+        found.notes["shift"] = f"{unit}:{k}"
+    elif unit in PARTS_OF_DAY:  # "the next morning": a part of the day after the one told of
+        found.notes["shift"] = f"day:{k}"
+        found.notes["pod"] = PARTS_OF_DAY[unit]
+    return found
+
+
+def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the end of the week', 'the start of the year': the anchor's own week, month, year."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    unit = m["u"].lower()
+    part = _part_of(m["mod"])
+    if unit == "year":
+        return _f(m, "DATE", _narrow(year_value(anchor.year), part))
+    if unit == "month":
+        return _f(m, "DATE", _narrow(month_value(anchor.year, anchor.month), part))
+    if unit == "week":
+        return _f(m, "DATE", week_value(anchor))
+    return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
+
+
+def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """'year-ago', 'the year-earlier quarter': the period a year before the one the text
+    reports on (a quarter when one was just named, else the year before the anchor's)."""
+    anchor = _anchor(ctx)
+    found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
+    found.notes["period_back"] = "1"
+    if re.search(r"(?:quarter|period)$", m[0], re.I):
+        found.notes["period_named"] = "1"  # "the year-ago period": the one the text reports on
+    if m["ord"]:
+        q = ORDINALS[m["ord"].lower()]
+        found.notes["quarter"] = str(q)
+        if anchor is not None:
+            found.dv = quarter_value(anchor.year - 1, q)
+    return found
+
+
+def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
+    A year is the anchor's ("the year ended March 31" is a year long); a quarter or period is
+    the one last named, resolved once every expression is found."""
+    unit = m["u"].lower()
+    quals = (m["q"] or "").lower().split()
+    after = ctx.text[m.end():m.end() + 30]
+    if unit == "period" and not quals:
+        return None
+    if re.match(r"\s+(?:of|before|after|when|in\s+which)\b", after, re.I):
+        return None
+    anchor = _anchor(ctx)
+    if unit == "year":
+        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I):
+            return _f(m, "DURATION", DateValue("P1Y", "duration"))
+        return _f(m, "DATE", year_value(anchor.year) if anchor else None)
+    found = _f(m, "DATE", None)
+    if anchor is not None and "current" in quals:
+        found.dv = quarter_value(anchor.year, (anchor.month - 1) // 3 + 1)
+    found.notes["period"] = "same"
+    if "latest" in quals and unit == "quarter" or quals == ["latest"]:
+        found.notes["latest"] = "1"  # the quarter last ended, not one to come
+    return found
+
+
+def h_year_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the 1988 third quarter'; 'the 1988 period': the period the text reports on, in 1988."""
+    y = int(m["y"])
+    if m["ord"]:
+        n = ORDINALS[m["ord"].lower()]
+        if m["u"].lower() == "half":
+            return _f(m, "DATE", half_value(y, n) if n in (1, 2) else None)
+        return _f(m, "DATE", quarter_value(y, n) if 1 <= n <= 4 else None)
+    found = _f(m, "DATE", year_value(y))
+    found.notes["period_year"] = str(y)
+    return found
+
+
+def h_year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """'by year end', "by year's end": the end of the anchor's year."""
+    anchor = _anchor(ctx)
+    return _f(m, "DATE", _narrow(year_value(anchor.year), "late") if anchor else None)
+
+
+def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "x")
+    tense = ctx.tense(m.start("x"), m.end("x"))
+    if tense == "past":
+        d = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    else:
+        d = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
+    return _f(m, "DATE", weekend_value(d), "x")
