@@ -195,7 +195,7 @@ def test_an_article_stored_while_consolidating_is_never_dropped(tmp_path, nlp, m
 
 
 def test_a_writer_held_up_too_long_says_so_in_one_line(tmp_path, nlp, monkeypatch):
-    import kb.store
+    import kb.store.connection
     from kb.errors import StoreUnavailable
 
     db = tmp_path / "kb.db"
@@ -204,7 +204,7 @@ def test_a_writer_held_up_too_long_says_so_in_one_line(tmp_path, nlp, monkeypatc
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
     try:
-        monkeypatch.setattr(kb.store, "BUSY_TIMEOUT", 0.2)
+        monkeypatch.setattr(kb.store.connection, "BUSY_TIMEOUT", 0.2)
         with Store(db) as store, pytest.raises(StoreUnavailable, match="another kb process is writing"):
             store.add_correction("alias", "Austria", "Österreich")
         with Store(db, readonly=True) as store:  # readers are not held up

@@ -42,11 +42,11 @@ if point == "migration":  # inside the transaction that creates a new store
     name, func = store.MIGRATIONS[3]
     store.MIGRATIONS[3] = (name, wrap(func))
 elif point == "article":  # halfway through writing one article, its batch not committed
-    store._date_cols = wrap(store._date_cols)
+    store.writes._date_cols = wrap(store.writes._date_cols)
 elif point == "batch":  # after the Nth article written (the first batch of 16 committed)
     store.Store.write_article = wrap(store.Store.write_article)
 elif point == "consolidation":  # derived tables refilled, not committed (the 1st call makes the store)
-    store._fill_event_heads = wrap(store._fill_event_heads)
+    store.schema._fill_event_heads = store.writes._fill_event_heads = wrap(store.schema._fill_event_heads)
 
 from kb.cli import main
 main(sys.argv[3:], prog_name="kb")
