@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.errors import BadArticle, KbError
-from kb.ingest import IN_FLIGHT_PER_WORKER, _guarded, _keep_freed_memory, _load_nlp, _pack, _slim, _unpack
+from kb.ingest import IN_FLIGHT_PER_WORKER, _guarded, _keep_freed_memory, _load_nlp, _pack, _rejoin, _slim, _unpack
 from kb.model import Article, ArticleFacts
 
 if TYPE_CHECKING:
@@ -156,14 +156,7 @@ def _collect(
             single = client.submit(_run_batch, [_pack(article)], model, pure=False)
             yield from _collect(client, model, [article], single, distributed=distributed)
         return
-    for article, (meta, facts) in zip(batch, results):
-        if facts is None:
-            yield BadArticle(*meta["failed"])
-            continue
-        for name, value in meta.items():
-            setattr(article, name, value)
-        facts.article = article
-        yield facts
+    yield from _rejoin(batch, results)
 
 
 # --- on the worker -----------------------------------------------------------------------

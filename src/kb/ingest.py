@@ -294,7 +294,12 @@ def _slim(facts: ArticleFacts | BadArticle) -> tuple[dict[str, Any], ArticleFact
 
 
 def _unpack_results(batch: list[Article], pending: AsyncResult[list[Any]]) -> Iterator[ArticleFacts | BadArticle]:
-    for article, (meta, facts) in zip(batch, pending.get()):
+    return _rejoin(batch, pending.get())
+
+
+def _rejoin(batch: list[Article], results: list[Any]) -> Iterator[ArticleFacts | BadArticle]:
+    """Each article of ``batch`` with the facts :func:`_slim` sent back for it, or its failure."""
+    for article, (meta, facts) in zip(batch, results):
         if facts is None:
             yield BadArticle(*meta["failed"])
             continue
