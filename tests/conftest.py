@@ -56,3 +56,15 @@ def run():
 
     invoke.json = as_json
     return invoke
+
+
+@pytest.fixture
+def db(seeds_db, tmp_path):
+    """A private copy of the seeds store, for a test that changes it."""
+    import shutil
+    from pathlib import Path
+
+    for suffix in ("", "-wal"):
+        if Path(seeds_db + suffix).exists():
+            shutil.copy(seeds_db + suffix, tmp_path / f"seeds.db{suffix}")
+    return str(tmp_path / "seeds.db")

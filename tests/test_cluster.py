@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from stores import snapshot
 
 from kb.cluster import ClusterError, _import_distributed
 from kb.errors import ModelMissing
@@ -33,17 +34,6 @@ def write_articles(folder: Path, n: int) -> Path:
     return folder
 
 
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    """Every stored fact that ingest derives from the articles, ids included, without timestamps."""
-    with Store(db, readonly=True) as store:
-        tables = {
-            "articles": "SELECT id, title, published, published_from, hash FROM articles ORDER BY id",
-            "sentences": "SELECT article, idx, start_char, end_char, text FROM sentences ORDER BY article, idx",
-            "mentions": "SELECT * FROM mentions ORDER BY article, start_char, entity",
-            "events": "SELECT * FROM events ORDER BY article, key",
-            "entities": "SELECT * FROM entities ORDER BY id",
-        }
-        return {name: [tuple(r) for r in store.db.execute(sql)] for name, sql in tables.items()}
 
 
 @pytest.fixture(scope="module")

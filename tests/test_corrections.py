@@ -3,21 +3,11 @@ renames show everywhere, and all of it survives re-ingest."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
-
-@pytest.fixture
-def db(seeds_db, tmp_path):
-    """A private copy of the seeds store, to correct."""
-    for suffix in ("", "-wal"):
-        if Path(seeds_db + suffix).exists():
-            shutil.copy(seeds_db + suffix, tmp_path / f"seeds.db{suffix}")
-    return str(tmp_path / "seeds.db")
 
 
 def _who(run, db, name):

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
-
-@pytest.fixture
-def db(seeds_db, tmp_path):
-    """A private copy of the seeds store, to change."""
-    for suffix in ("", "-wal"):
-        if Path(seeds_db + suffix).exists():
-            shutil.copy(seeds_db + suffix, tmp_path / f"seeds.db{suffix}")
-    return str(tmp_path / "seeds.db")
 
 
 def test_ingest_names_undated_articles_and_says_how_to_date_them(run, tmp_path, nlp):

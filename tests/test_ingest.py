@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from stores import snapshot
 
 import kb.extract
 from kb import ingest as ingest_module
@@ -33,17 +34,6 @@ def write_articles(folder: Path, n: int) -> Path:
     return folder
 
 
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    """Every per-article fact in a store, without row ids or timestamps."""
-    with Store(db, readonly=True) as store:
-        tables = {
-            "articles": "SELECT id, title, published, published_from, hash FROM articles ORDER BY id",
-            "sentences": "SELECT article, idx, start_char, end_char, text FROM sentences ORDER BY article, idx",
-            "mentions": "SELECT * FROM mentions ORDER BY article, start_char, entity",
-            "events": "SELECT * FROM events ORDER BY article, key",
-            "entities": "SELECT * FROM entities ORDER BY id",
-        }
-        return {name: [tuple(r) for r in store.db.execute(sql)] for name, sql in tables.items()}
 
 
 def test_pack_roundtrip_keeps_cleaned_text_and_offsets() -> None:
