@@ -6,21 +6,11 @@ import re
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
+from kb.lexicon.time_words import MONTHS
+
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d\d:?\d\d$|Z)")
 _COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
 _SLASHED = re.compile(r"\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
 _DAY_MONTH_YEAR = re.compile(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
@@ -60,11 +50,11 @@ def parse_date(value: object) -> str | None:
         if m:
             return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DAY_MONTH_YEAR.match(text)
-    if m and m.group(2).lower() in _MONTHS:
-        return _day(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m and m.group(2).lower() in MONTHS:
+        return _day(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     m = _MONTH_DAY_YEAR.match(text)
-    if m and m.group(1).lower() in _MONTHS:
-        return _day(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    if m and m.group(1).lower() in MONTHS:
+        return _day(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):

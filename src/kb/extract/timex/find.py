@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause
+from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        weekday = span.root.lower_ in _WEEKDAY_NAMES
+        weekday = span.root.lower_ in tw.WEEKDAY_NAMES
         if _after_since(span.root):
             return "past"
         if not dates_its_clause(span.root, weekday=weekday):
@@ -283,7 +284,6 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
 
 
-_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.I)
 _THE = re.compile(r"the\s+", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -325,11 +325,6 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Time words written in lower case inside a sentence: capitalised there, they are part of
-# a name ("ABC's This Week", "60 Minutes", "High Noon", "USA Today").
-_LOWER_TIME_WORDS = {"today", "tonight", "tomorrow", "yesterday", "week", "weekend", "weeks", "month", "months",
-                     "year", "years", "day", "days", "minutes", "hours", "noon", "midnight", "morning", "evening",
-                     "night", "now", "century"}
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n)_—–-]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")
 
 
@@ -341,12 +336,13 @@ def _headline(text: str, start: int, end: int) -> bool:
 
 def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     """True when a time word of the expression is capitalised where it would not be: the
-    expression is a title or a name, unless its sentence is a headline in title case."""
+    expression is a title or a name ("ABC's This Week", "60 Minutes", "USA Today"), unless its
+    sentence is a headline in title case."""
     if f.notes.get("pattern") == "holiday":  # "Thanksgiving Day" is the day's own name
         return False
     for w in re.finditer(r"[A-Za-z]+", ctx.text[f.start:f.end]):
         word = w.group(0)
-        if word.lower() not in _LOWER_TIME_WORDS or not word[0].isupper() or word.isupper() and len(word) > 1:
+        if word.lower() not in tw.LOWER_CASE_TIME_WORDS or not word[0].isupper() or word.isupper() and len(word) > 1:
             continue
         pos = f.start + w.start()
         tok = ctx.token(pos)

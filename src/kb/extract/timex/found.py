@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from kb.extract.timex.calendar import MONTHS, WEEKDAYS, number
+from kb.extract.timex.calendar import number
 from kb.extract.timex.words import UNIT_CODE, VAGUE
+from kb.lexicon import time_words as tw
+from kb.lexicon.time_words import MONTHS, WEEKDAYS
 from kb.model import DateValue
 
 
@@ -117,15 +119,12 @@ def _unit_name(u: str) -> str:
 
 # ISO 8601 has no decades or centuries: a counted one is written in years ("two decades" is
 # P20Y, as TimeML values are); an uncounted number of them keeps its unit ("decades", PXDE).
-_YEARS_IN = {"decade": 10, "century": 100, "centurie": 100, "millennium": 1000, "millennia": 1000}
-
-
 def duration_value(n: float | None, unit: str) -> str:
     pre, code = UNIT_CODE.get(unit, ("", "Y"))
     if n is None:
         return f"P{pre}X{code}"
-    if unit in _YEARS_IN:
-        return f"P{n * _YEARS_IN[unit]:g}Y"
+    if unit in tw.YEARS_IN_UNIT:
+        return f"P{n * tw.YEARS_IN_UNIT[unit]:g}Y"
     if n != int(n):  # "2 1/2 years" is P2Y6M, "half an hour" PT30M
         smaller = {"hour": ("T", "H", 60, "M"), "year": ("", "Y", 12, "M"), "day": ("", "D", 24, "H"),
                    "minute": ("T", "M", 60, "S")}.get(unit)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kb.extract.timex.calendar import MONTHS, WEEKDAYS
 from kb.extract.timex.grammar import COMMA, DAY, DOW, DOWA, MON, YEAR
+from kb.lexicon.time_words import MONTHS, WEEKDAYS
 
 _AGENCY = r"(?:Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|IANS|PTI|ANI|Xinhua|Anadolu|MAP|APS|WAM|SPA|KUNA|CNN|BBC|EFE|ANSA|TASS|Kyodo|Yonhap)"
 _CITY = r"(?:[A-Z][A-Za-z.'’\- ]{1,40}?(?:\s*\([A-Za-z.]+\))?\s*[,:]\s*)"

@@ -12,7 +12,7 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    ORDINALS, SEASONS, century_value, day_value, decade_value, half_value, month_value, number, quarter_value,
+    century_value, day_value, decade_value, half_value, month_value, number, quarter_value,
     ref_value, season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -22,6 +22,7 @@ from kb.extract.timex.found import (
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS,
 )
+from kb.lexicon.time_words import ORDINALS, SEASONS
 from kb.model import DateValue
 
 

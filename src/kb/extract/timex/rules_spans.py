@@ -10,14 +10,15 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    ORDINALS, PARTS_OF_DAY, SEASONS, day_value, decade_value, half_value, month_value, quarter_value, ref_value,
-    time_value, week_value, weekend_value, year_value,
+    day_value, decade_value, half_value, month_value, quarter_value, ref_value, time_value, week_value,
+    weekend_value, year_value,
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import DOW_BLOCK_AFTER, DOW_BLOCK_BEFORE
+from kb.lexicon import time_words as tw
+from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
 
 
@@ -171,10 +172,10 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
-    if prev.lower() in DOW_BLOCK_BEFORE and prev[:1].isupper():
+    if prev.lower() in tw.WEEKDAY_NAME_OPENERS and prev[:1].isupper():
         return None
     nxt = _next_raw(ctx, m.end("dow"))
-    if nxt.lower() in DOW_BLOCK_AFTER and nxt[:1].isupper():
+    if nxt.lower() in tw.WEEKDAY_NAME_CLOSERS and nxt[:1].isupper():
         return None
     rel = (m["rel"] or "").lower() or None
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
@@ -220,8 +221,6 @@ def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", ref_value("PAST_REF"), "x")
 
 
-# Nouns after "current" that make a fixed term, not "the one of now" ("current account").
-_CURRENT_TERMS = {"account", "accounts", "assets", "liabilities", "affairs", "events", "density", "flow", "flows"}
 
 
 def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
@@ -231,7 +230,7 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
     tok = ctx.token(m.start("w"))
     if tok is None or tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.head.i <= tok.i:
         return None  # "the current" of a river, "is recent", "most recent"
-    if word == "current" and (tok.head.lower_ in _CURRENT_TERMS or _next_raw(ctx, m.end()).lower() in _CURRENT_TERMS):
+    if word == "current" and (tok.head.lower_ in tw.CURRENT_TERMS or _next_raw(ctx, m.end()).lower() in tw.CURRENT_TERMS):
         return None
     if tok.i > 0 and tok.nbor(-1).lower_ in ("most", "more", "less", "least"):
         return None

@@ -7,20 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-FUTURE_AUX = {"will", "'ll", "wo", "shall", "would"}
-# Other modals say nothing sure about time: "could be located Wednesday".
-MODAL_AUX = {"could", "might", "may", "should", "must", "ca"}
-# Governors of a to-infinitive that point forward: "is due to meet", "plans to visit".
-FUTURE_GOVERNORS = {
-    "due", "schedule", "scheduled", "expect", "expected", "set", "plan", "intend", "aim", "hope",
-    "prepare", "slate", "slated", "poise", "poised", "likely", "go", "want", "seek", "promise",
-    "vow", "pledge", "threaten", "be", "about", "ready", "agree", "decide", "propose", "wish",
-}
+from kb.lexicon import time_words as tw
 
-
-# Verbs whose simple past is their base form: a tagger may read "hurt" or "cut" as present.
-SAME_PAST_FORMS = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit", "bet", "cast",
-                   "burst", "split", "shed", "upset", "forecast", "broadcast", "bid", "read", "beat", "slit"}
 
 
 def _is_verb(tok: Any) -> bool:
@@ -41,16 +29,16 @@ def _verb_of(tok: Any) -> Any | None:
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in auxes]
-    if any(w in FUTURE_AUX or w in MODAL_AUX for w in words):
+    if any(w in tw.FUTURE_AUX or w in tw.MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
             return "past"
-        return "future" if any(w in FUTURE_AUX for w in words) else None
+        return "future" if any(w in tw.FUTURE_AUX for w in words) else None
     if "to" in words:
         # an infinitive tells of something after the verb it hangs on ("subpoenaed him to
         # testify on Feb. 10"): ahead of the writing when that verb is, else either side
         gov = v.head
         if gov.i != v.i and depth < 2:
-            if gov.lemma_.lower() in FUTURE_GOVERNORS or gov.lower_ in FUTURE_GOVERNORS:
+            if gov.lemma_.lower() in tw.FUTURE_GOVERNORS or gov.lower_ in tw.FUTURE_GOVERNORS:
                 return "future"
             outer = _verb_of(gov)
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
@@ -63,7 +51,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "past"
     if v.tag_ == "VBN" and not auxes:
         return "past"
-    if v.tag_ == "VBP" and not auxes and v.lower_ in SAME_PAST_FORMS \
+    if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
     if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
@@ -75,34 +63,21 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     return None
 
 
-# "said on Thursday (that) it would …": a day right after a reporting verb dates the saying,
-# whatever the parser hangs it on
-REPORTING_VERBS = {"say", "tell", "announce", "state", "add", "confirm", "report", "write", "tweet", "disclose",
-                   "reveal", "warn", "deny", "claim", "insist", "acknowledge", "admit"}
-
-
 def _after_reporting_verb(tok: Any) -> bool:
+    """"said on Thursday (that) it would …": a day right after a reporting verb dates the
+    saying, whatever the parser hangs it on."""
     doc, i = tok.doc, tok.left_edge.i - 1
     if i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
-    return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in REPORTING_VERBS
-
-
-# Prepositions that set a limit rather than the time of the clause's event ("extended to
-# Nov. 20", "until Tuesday", "by Jan. 14"): the verb's tense says nothing about the date.
-LIMIT_PREPS = {"to", "until", "till", "through", "thru", "by"}
-# Of those, the ones that end a stretch begun earlier ("bought from Sept. 14 to Thursday"),
-# whose end lies on the side of the clause's tense when it is a day of the week.
-RANGE_END_PREPS = {"to", "through", "thru"}
-# Nouns a weekday may be part of as one expression ("Saturday evening").
-TIME_NOUNS = {"morning", "afternoon", "evening", "night", "overnight", "week", "weekend"}
+    return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in tw.REPORTING_VERBS
 
 
 def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     """False when the expression headed by ``tok`` is not the time of its clause's event: a
     possessive ("Tuesday's ruling"), a limit ("until Nov. 20"), or a modifier of a noun or
-    adjective ("payable Dec. 7", "the Nov. 1 deadline", "stock of record Nov. 10")."""
-    while tok.dep_ in ("compound", "nmod") and tok.head.lower_ in TIME_NOUNS:  # "Saturday evening"
+    adjective ("payable Dec. 7", "the Nov. 1 deadline", "stock of record Nov. 10"). A range's
+    end ("bought from Sept. 14 to Thursday") dates it when it is a day of the week."""
+    while tok.dep_ in ("compound", "nmod") and tok.head.lower_ in tw.TIME_NOUNS:  # "Saturday evening"
         tok = tok.head
     if tok.dep_ == "poss" or tok.doc[tok.i + 1:tok.i + 2].text in ("'s", "’s"):
         return False
@@ -110,22 +85,18 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     if head.i == tok.i:
         return True
     if tok.dep_ == "pobj":
-        return head.lower_ not in LIMIT_PREPS or weekday and head.lower_ in RANGE_END_PREPS
+        return head.lower_ not in tw.LIMIT_PREPS or weekday and head.lower_ in tw.RANGE_END_PREPS
     if tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "appos", "nummod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return False
     return True
 
 
-# Verbs that fix when something is to happen: "a summit set for April", "the vote was
-# planned for early March". The time after their "for" is the one planned, which the
-# verb's tense does not place: said in February, that March is the coming one.
-SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "plan", "set", "fix", "book", "postpone", "delay", "move"}
-
-
 def _planned_for(tok: Any) -> bool:
+    """"a summit set for April": the time after a planning verb's "for" is the one planned,
+    which the verb's tense does not place (said in February, that March is the coming one)."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i \
-        and prep.head.lemma_.lower() in SCHEDULING_VERBS
+        and prep.head.lemma_.lower() in tw.PLANNING_VERBS
 
 
 def clause_tense(tok: Any) -> str | None:

@@ -1,0 +1,119 @@
+"""The words of time expressions and of tense, from ``data/time_words.json``.
+
+Plain data, read once and checked as it is read; nothing here imports spaCy, so the
+query path (date arguments) and the publication-date reader use it too.
+
+Tables:
+
+- months, weekdays: every spelling (full and abbreviated, lower case) -> month number
+  (1–12) / weekday number (Monday 0)
+- seasons, parts_of_day: word -> TimeML code ("summer" -> SU, "evening" -> EV)
+- small_numbers, tens, ordinals: number words -> value ("last" is the ordinal -1)
+- units: unit word -> [TimeML duration prefix, unit code] ("hour" -> T, H)
+- years_in_unit: units counted in years in a TimeML value ("two decades" is P20Y)
+
+Lists (order kept where a pattern tries them in turn: longer first):
+
+- vague_counts: counts that give no number ("a few", "several")
+- qualifiers: words that bound a duration without changing its value ("nearly", "at least")
+- count_words: words between a duration's count and its unit ("three more years")
+- month_preps: words before a month name that make it a month, not a name or a modal
+- weak_preps: of those, the ones that do so only beside another time ("May and June")
+- ambiguous_months: month names that are also a modal, a verb or a given name
+- weekday_name_openers / weekday_name_closers: words that make a weekday part of a name
+  ("Black Friday", "the Sunday Times")
+- lower_case_time_words: time words that, capitalised inside a sentence, belong to a
+  name ("ABC's This Week", "USA Today")
+- current_terms: nouns after "current" that make a fixed term ("current account")
+- future_aux, modal_aux: auxiliaries that put a clause ahead of its telling, and those
+  that say nothing sure about its time ("could")
+- future_governors: governors of a to-infinitive that point forward ("plans to visit")
+- same_past_forms: verbs whose simple past is their base form ("cut", "hurt")
+- reporting_verbs: a day right after one dates the saying ("said Thursday it would")
+- limit_preps, range_end_preps: prepositions that set a limit, not the clause's time
+  ("until Tuesday"), and of those the ones that end a stretch ("from May to June")
+- time_nouns: nouns a weekday may be one expression with ("Saturday evening")
+- planning_verbs: verbs after which "for" names the planned time ("set for April")
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from kb.lexicon import LexiconError
+
+_FILE = "time_words.json"
+
+
+def _load() -> dict[str, Any]:
+    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    tables, lists = data.get("tables"), data.get("lists")
+    if not isinstance(tables, dict) or not isinstance(lists, dict):
+        raise LexiconError(f"{_FILE}: needs the objects 'tables' and 'lists'")
+    for name, table in tables.items():
+        if not isinstance(table, dict) or not table:
+            raise LexiconError(f"{_FILE}: table {name!r} is not a non-empty object")
+    for name, words in lists.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{_FILE}: list {name!r} is not a list of words")
+    return data
+
+
+_DATA = _load()
+
+
+def _table(name: str) -> dict[str, Any]:
+    try:
+        return dict(_DATA["tables"][name])
+    except KeyError:
+        raise LexiconError(f"{_FILE}: no table {name!r}") from None
+
+
+def _list(name: str) -> list[str]:
+    try:
+        return list(_DATA["lists"][name])
+    except KeyError:
+        raise LexiconError(f"{_FILE}: no list {name!r}") from None
+
+
+MONTHS: dict[str, int] = _table("months")
+WEEKDAYS: dict[str, int] = _table("weekdays")
+SEASONS: dict[str, str] = _table("seasons")
+PARTS_OF_DAY: dict[str, str] = _table("parts_of_day")
+SMALL_NUMBERS: dict[str, float] = _table("small_numbers")
+TENS: dict[str, int] = _table("tens")
+ORDINALS: dict[str, int] = _table("ordinals")
+UNITS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _table("units").items()}
+YEARS_IN_UNIT: dict[str, int] = _table("years_in_unit")
+
+VAGUE_COUNTS = _list("vague_counts")
+QUALIFIERS = _list("qualifiers")
+COUNT_WORDS = _list("count_words")
+MONTH_PREPS = frozenset(_list("month_preps"))
+WEAK_PREPS = frozenset(_list("weak_preps"))
+AMBIGUOUS_MONTHS = frozenset(_list("ambiguous_months"))
+WEEKDAY_NAME_OPENERS = frozenset(_list("weekday_name_openers"))
+WEEKDAY_NAME_CLOSERS = frozenset(_list("weekday_name_closers"))
+LOWER_CASE_TIME_WORDS = frozenset(_list("lower_case_time_words"))
+CURRENT_TERMS = frozenset(_list("current_terms"))
+FUTURE_AUX = frozenset(_list("future_aux"))
+MODAL_AUX = frozenset(_list("modal_aux"))
+FUTURE_GOVERNORS = frozenset(_list("future_governors"))
+SAME_PAST_FORMS = frozenset(_list("same_past_forms"))
+REPORTING_VERBS = frozenset(_list("reporting_verbs"))
+LIMIT_PREPS = frozenset(_list("limit_preps"))
+RANGE_END_PREPS = frozenset(_list("range_end_preps"))
+TIME_NOUNS = frozenset(_list("time_nouns"))
+PLANNING_VERBS = frozenset(_list("planning_verbs"))
+
+# the full names, in calendar order (the first spelling of each number)
+MONTH_NAMES = [next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13)]
+WEEKDAY_NAMES = [next(k for k, v in WEEKDAYS.items() if v == n) for n in range(7)]
+
+
+def words_pattern(words: list[str]) -> str:
+    """The alternation of ``words`` for a regular expression, a space matching any run of
+    white space, in the list's order."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
