@@ -86,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 below the recorded baseline")
     ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong value")
+    ap.add_argument("--set", choices=sorted(f.stem for f in DATA.glob("*.jsonl")),
+                    help="score one file of eval/dates/ only (default: all of them)")
     args = ap.parse_args(argv)
-    records = [json.loads(line) for f in sorted(DATA.glob("*.jsonl")) for line in f.read_text().splitlines() if line.strip()]
+    files = [DATA / f"{args.set}.jsonl"] if args.set else sorted(DATA.glob("*.jsonl"))
+    records = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
     result = score(records, show_errors=args.errors)
     print(f"{result['sentences']} sentences, {result['gold']} gold expressions, {result['system']} found")
     for name in ("strict", "relaxed", "value"):

@@ -101,9 +101,9 @@ def readable_date(value: str | None) -> str:
         return ""
     if value in _REFS:
         return _REFS[value]
-    if re.fullmatch(r"\d{3}X", value):
+    if re.fullmatch(r"\d{3}X?", value):  # TimeML writes the 1990s "199" ("199X" read too)
         return value[:3] + "0s"
-    if re.fullmatch(r"\d{2}XX", value):
+    if re.fullmatch(r"\d{2}(?:XX)?", value):
         return f"{int(value[:2]) + 1}th century"
     m = _VALUE.match(value)
     if not m:

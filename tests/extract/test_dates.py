@@ -73,7 +73,7 @@ def test_decades_centuries_durations_sets(nlp):
     found = {t.text: t for t in find_timexes(nlp(
         "Ties began in the early 1990s, in the 20th century, after twelve years; during this forty-eight hour "
         "trip, which happens every year, he was 60 years old."), "2021-11-24")}
-    assert found["the early 1990s"].value == "199X" and found["the early 1990s"].end == "1993-12-31"
+    assert found["the early 1990s"].value == "199" and found["the early 1990s"].end == "1993-12-31"
     assert found["the 20th century"].value == "19"
     assert found["twelve years"].value == "P12Y" and found["twelve years"].type == "DURATION"
     assert found["forty-eight hour"].value == "PT48H"
@@ -120,7 +120,7 @@ def test_offsets_and_sentences_point_into_the_doc(nlp):
     ("2021", "2021", "2021-01-01", "2021-12-31"),
     ("2021-11-24", "2021-11-24", "2021-11-24", "2021-11-24"),
     ("2021-Q1", "2021-Q1", "2021-01-01", "2021-03-31"),
-    ("199X", "199X", "1990-01-01", "1999-12-31"),
+    ("199X", "199", "1990-01-01", "1999-12-31"),
     ("24 November 2021", "2021-11-24", "2021-11-24", "2021-11-24"),
 ])
 def test_parse_date_arg(text, value, start, end):

@@ -95,9 +95,10 @@ def season_value(year: int, code: str) -> DateValue:
 
 
 def decade_value(decade_start: int, part: str | None = None) -> DateValue:
-    """``part`` narrows the days: early (0-3), mid (3-6), late (7-9)."""
+    """The TimeML value of a decade is its first three digits ("199" for the 1990s);
+    ``part`` narrows the days: early (0-3), mid (3-6), late (7-9)."""
     lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}.get(part or "", (0, 9))
-    return DateValue(f"{decade_start // 10:03d}X", "decade", f"{decade_start + lo:04d}-01-01", f"{decade_start + hi:04d}-12-31")
+    return DateValue(f"{decade_start // 10:03d}", "decade", f"{decade_start + lo:04d}-01-01", f"{decade_start + hi:04d}-12-31")
 
 
 def century_value(index: int, part: str | None = None) -> DateValue:
@@ -136,7 +137,7 @@ def value_to_datevalue(value: str) -> DateValue | None:
             return half_value(int(m[1]), int(m[2]))
         if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
             return season_value(int(m[1]), m[2])
-        if m := re.fullmatch(r"(\d{3})X", v):
+        if m := re.fullmatch(r"(\d{3})X?", v):
             return decade_value(int(m[1]) * 10)
         if m := re.fullmatch(r"(\d{2})(?:XX)?", v):
             return century_value(int(m[1]))

@@ -276,7 +276,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if days:
             near = min(days, key=lambda g: abs(g.start - f.start))
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
-        elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.type in ("DATE", "TIME") for g in found):
+        elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
+                                                and g.type in ("DATE", "TIME", "SET") for g in found):
+            # the day written: another clock time beside it is of the same day ("opened at 9
+            # a.m., voted at 1:22 p.m."); a set makes it a time of every day ("daily from 9 a.m.")
             day = ctx.anchor
         if day is not None and f.notes.get("night_before"):
             day -= dt.timedelta(days=1)

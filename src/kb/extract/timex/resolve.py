@@ -127,11 +127,13 @@ def thanksgiving(year: int) -> dt.date:
 
 
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
-    """The year of a quarter (or half, given as its first quarter) named without one. The
-    quarter just ended is still this year's in the future tense: its results are yet to come
-    ("will report a loss for the third quarter", said in October)."""
+    """The year of a quarter (or half, given as its first quarter) named without one. Told
+    in the past, or with no tense of its own ("a loss for the fourth quarter", said in
+    January), it is the latest such quarter begun by the anchor. The quarter just ended is
+    still this year's in the future tense: its results are yet to come ("will report a loss
+    for the third quarter", said in October)."""
     cur = (anchor.month - 1) // 3 + 1
-    if tense == "past" and q > cur:
+    if tense in ("past", None) and q > cur:
         return anchor.year - 1
     if tense == "future" and q < cur - 1:
         return anchor.year + 1

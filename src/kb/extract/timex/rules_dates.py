@@ -111,10 +111,14 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
     nxt, prv = _next_raw(ctx, m.end()), _prev_raw(ctx, m.start())
     if m["mon"].lower() in AMBIGUOUS_MONTHS:
         # "the March accession", "a June agreement": after a determiner, modifying a noun
-        # (not May, as often a name: "the May government")
-        if m["mon"].lower() == "may" or prv.lower() not in ("the", "a", "an", "its", "their", "his", "her", "that"):
+        # (not May, as often a name: "the May government"); or read as a date by the model
+        # ("said August sales fell")
+        if m["mon"].lower() == "may":
             return False
         tok = ctx.token(m.start("mon"))
+        if prv.lower() not in ("the", "a", "an", "its", "their", "his", "her", "that") \
+                and (tok is None or tok.ent_type_ != "DATE"):
+            return False
         return tok is not None and nxt[:1].islower() and tok.dep_ in ("compound", "nmod", "amod") \
             and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
     if nxt[:1].isupper() or nxt[:1].isdigit():
@@ -232,6 +236,8 @@ def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
     rel = m["rel"] or m["rel0"]
+    if (m["ord"] or "").lower() == "last" and not (rel or m["y"] or m["y0"] or m[0].lower().startswith("the")):
+        return None  # "last quarter" is the one before this, not the year's fourth
     if q == -1:
         q = 4
     if not 1 <= q <= 4:
