@@ -5,10 +5,11 @@ Contract used by the rest of kb:
 - ``find_entities(doc) -> FoundEntities``: offsets are cleaned-text offsets (``doc``'s),
   ``sentence`` fields are indexes into ``list(doc.sents)``.
 
-The passes live in their own modules: :mod:`kb.extract.mentions` (candidates and their
-kinds), :mod:`kb.extract.products`, :mod:`kb.extract.kinds` (the second look at kinds),
-:mod:`kb.extract.clusters`, :mod:`kb.extract.roles`, :mod:`kb.extract.agreements`; the
-``kb_gazetteer`` component that marks states before them is :mod:`kb.nlp.gazetteer`.
+The passes live in their own modules: :mod:`kb.extract.kinds` (where each mention's kind
+is decided, and in what order of precedence), :mod:`kb.extract.mentions` (candidates and
+the kind their own evidence gives), :mod:`kb.extract.products`, :mod:`kb.extract.clusters`,
+:mod:`kb.extract.roles`, :mod:`kb.extract.agreements`; the ``kb_gazetteer`` component that
+marks states before them is :mod:`kb.nlp.gazetteer`.
 
 Kinds: person, state, organization, place, group, agreement and product (the model's
 PRODUCT label, plus names shaped or placed like products: "iPhone", "Boeing 787", "its
@@ -27,9 +28,9 @@ from typing import TYPE_CHECKING
 from kb.extract.agreements import find_agreements
 from kb.extract.candidates import Cand, name_tokens
 from kb.extract.clusters import cluster_orgs, cluster_people, cluster_products
-from kb.extract.kinds import person_cue, rescue
-from kb.extract.mentions import acronym_aliases, collect, repeated_surnames
-from kb.extract.products import model_aliases, shape_products
+from kb.extract.kinds import person_cue, typed_mentions
+from kb.extract.mentions import acronym_aliases, repeated_surnames
+from kb.extract.products import model_aliases
 from kb.extract.roles import monarch_holders, roles_for
 from kb.extract.sents import doc_text, doc_tokens, sentence_index
 from kb.lexicon import names as nm
@@ -75,7 +76,7 @@ def find_entities(doc: Doc) -> FoundEntities:
     """Mentions, local entities, roles and agreements of one parsed article."""
     sent_of = sentence_index(doc) + [0]
     toks = doc_tokens(doc)
-    cands = rescue(shape_products(doc, collect(doc, sent_of, toks), sent_of, toks), doc)
+    cands = typed_mentions(doc, sent_of, toks)
     cands += model_aliases(doc, cands, sent_of, toks)
     cands += repeated_surnames(doc, cands, sent_of, toks)
     acr_cands, acronyms = acronym_aliases(doc, cands, sent_of, toks)

@@ -1,12 +1,32 @@
-"""A second look at each candidate's kind with the whole article in view: surnames tagged
-as organisations, companies tagged as people, names once known as products."""
+"""Where a mention's kind is decided: :func:`typed_mentions`, and the article's word on it.
+
+A name's kind comes from three kinds of evidence, in this order of precedence:
+
+1. its own evidence, read by :func:`kb.extract.mentions.collect`: the ``kb_gazetteer``
+   component's states, demonyms, capitals and epithets first, then the model's label
+   read with the name's words and neighbours ("CAIRO —" is a place, "its Switch
+   console" a product); one function (``mentions._from_ent``) decides each name of
+   ``doc.ents`` by the first of its rules that holds;
+2. its shape, read by :func:`kb.extract.products.shape_products`: a name shaped like a
+   product ("Airbus A380", "Chevrolet Volt") replaces the names it overlaps, whatever
+   they were, as it changes where names start and end, not only what they are;
+3. the article, read by :func:`_article_kind`: what the article's other names are
+   ("Wang" after "Wang Yi" is the person, "Meta" beside "Meta Platforms" the company).
+
+The article's word needs the first two for every other name before it can judge one,
+so it comes last and overrules them only by the rules listed in :func:`_article_kind`,
+tried in order, the first that holds deciding.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract.candidates import Cand, name_tokens
 from kb.extract.clusters import surname_key
+from kb.extract.mentions import collect
+from kb.extract.products import shape_products
 from kb.extract.roles import named_as_office
 from kb.extract.sents import doc_text, doc_tokens
 from kb.lexicon import names as nm
@@ -15,119 +35,153 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+def typed_mentions(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
+    """The article's candidate names, each with its kind (see the module's docstring)."""
+    cands = shape_products(doc, collect(doc, sent_of, toks), sent_of, toks)
+    return article_kinds(cands, doc)
 
 
-def rescue(cands: list[Cand], doc: Doc) -> list[Cand]:
-    """Re-type candidates using the rest of the article: a surname tagged ORG, "Polisario" tagged PERSON."""
-    surnames: set[str] = set()
+@dataclass
+class _Article:
+    """What the article's names say about one another, read once from their kinds before
+    the article's rules run."""
+
+    tokens: list[Token]
+    surnames: set[str] = field(default_factory=set)  # folded tails of people's names: "gantz", "benny gantz"
+    heads: set[str] = field(default_factory=set)  # first words of people's names, no other word of one
+    org_first: set[str] = field(default_factory=set)  # "meta" of "Meta Platforms"
+    org_single: set[str] = field(default_factory=set)  # one-word organisations
+    products: set[str] = field(default_factory=set)  # folded product names
+    by_token: dict[int, Cand] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, cands: list[Cand], doc: Doc) -> _Article:
+        art = cls(doc_tokens(doc), _surnames(cands))
+        tails: set[str] = set()
+        for c in cands:
+            toks = name_tokens(c.name)
+            if c.kind == "person":
+                if 2 <= len(toks) <= 4 and toks[-1] not in nm.NAME_SUFFIXES:
+                    art.heads.add(toks[0])
+                    tails.update(toks[1:])
+            elif c.kind == "organization":
+                if len(toks) >= 2 and all(t in nm.ORG_WORDS for t in toks[1:]):
+                    art.org_first.add(toks[0])
+                elif len(toks) == 1:
+                    art.org_single.add(toks[0])
+            elif c.kind == "product":
+                art.products.add(nm.fold(c.name))
+        art.heads -= tails | art.org_first
+        art.by_token = {i: c for c in cands for i in range(c.tok_start, c.tok_end)}
+        return art
+
+
+def _surnames(cands: list[Cand]) -> set[str]:
+    """The folded tails of people's full names ("gantz", "benny gantz" of "Benjamin Benny
+    Gantz"): the names that, said alone, are a person the article names in full."""
+    out: set[str] = set()
     for c in cands:
         if c.kind == "person":
             toks = name_tokens(c.name)
             if surname_key(toks):
-                for k in range(1, len(toks)):
-                    surnames.add(" ".join(toks[k:]))
-    org_prefix: set[str] = set()
-    for c in cands:
-        if c.kind == "organization":
-            toks = name_tokens(c.name)
-            if len(toks) >= 2 and all(t in nm.ORG_SUFFIXES for t in toks[1:]):
-                org_prefix.add(toks[0])
+                out.update(" ".join(toks[k:]) for k in range(1, len(toks)))
+    return out
+
+
+def article_kinds(cands: list[Cand], doc: Doc) -> list[Cand]:
+    """The candidates with the kind the article gives each (:func:`_article_kind`). A name
+    the model took for a work or product that no rule made one (``_other``: "War criminal
+    Gantz") first gives way to its longest tail that ends a person's name told elsewhere
+    ("Gantz"), or to nothing."""
     tokens, text = doc_tokens(doc), doc_text(doc)
-    out = []
+    surnames = _surnames(cands)
+    kept = []
     for c in cands:
-        toks = name_tokens(c.name)
-        if c.kind in ("organization", "place", "_other") and c.via != "glued":
-            # the longest tail of the span that is a known person's surname ("War criminal Gantz")
-            last = tokens[c.tok_end - 1]
-            end_char = last.idx + len(last)
-            for first in range(c.tok_start, c.tok_end):
-                start_char = tokens[first].idx
-                tail = text[start_char:end_char]  # doc[first:c.tok_end].text
-                if tail[:1].isupper() and nm.fold(tail) in surnames:
-                    if first == c.tok_start or c.kind == "_other":
-                        out.append(Cand("person", tail, start_char, end_char, c.sent, first, c.tok_end, "rescued",
-                                         cue=True))
-                    break
-            else:
-                first = -1
-            if out and out[-1].via == "rescued" and out[-1].tok_end == c.tok_end and out[-1].sent == c.sent \
-                    and out[-1].start >= c.start:
-                continue
-        if c.kind == "person" and len(toks) == 1 and toks[0] in org_prefix:
-            c = Cand("organization", c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via)
-        if c.kind == "_other":
+        if c.kind != "_other":
+            kept.append(c)
             continue
-        out.append(c)
-    return _retype(out, doc)
-
-
-def _retype(cands: list[Cand], doc: Doc) -> list[Cand]:
-    """Second look at types with the whole article in view.
-
-    A given name or surname-first family name tagged ORG ("Wang" after "Wang Yi") is the
-    person; a lone "Meta" tagged PERSON next to "Meta Platforms" is the company; a name
-    once known as a product stays one; "Ford Fusion" next to "Ford" is a product; a
-    lone uncued PERSON joined by "and" to an organisation is one ("the EU and Mercosur");
-    a two-word place in apposition to a title ("its secretary general, Agnes Callamard")
-    is a person.
-    """
-    tokens = doc_tokens(doc)
-    heads: set[str] = set()
-    tails: set[str] = set()
-    org_first: set[str] = set()
-    org_single: set[str] = set()
-    products: set[str] = set()
-    for c in cands:
-        toks = name_tokens(c.name)
-        if c.kind == "person" and 2 <= len(toks) <= 4 and toks[-1] not in nm.NAME_SUFFIXES:
-            heads.add(toks[0])
-            tails.update(toks[1:])
-        elif c.kind == "organization":
-            if len(toks) >= 2 and all(t in nm.ORG_WORDS for t in toks[1:]):
-                org_first.add(toks[0])
-            elif len(toks) == 1:
-                org_single.add(toks[0])
-        elif c.kind == "product":
-            products.add(nm.fold(c.name))
-    heads -= tails | org_first
-    by_token = {i: c for c in cands for i in range(c.tok_start, c.tok_end)}
+        end_char = tokens[c.tok_end - 1].idx + len(tokens[c.tok_end - 1])
+        for first in range(c.tok_start, c.tok_end):  # its longest tail that is a known person's name
+            tail = text[tokens[first].idx:end_char]
+            if tail[:1].isupper() and nm.fold(tail) in surnames:
+                kept.append(Cand("person", tail, tokens[first].idx, end_char, c.sent, first, c.tok_end, "rescued",
+                                 cue=True))
+                break
+    art = _Article.of(kept, doc)
     out = []
-    for c in cands:
-        toks = name_tokens(c.name)
-        kind = c.kind
-        if kind in ("organization", "place") and c.via == "model" and len(toks) == 1 and toks[0] in heads:
-            kind = "person"
-        elif kind in ("person", "organization", "place") and (nm.fold(c.name) in products or len(toks) == 1 and (
-                not c.cue and c.prefix is None) and any(nm.product_short_form(toks[0], p) for p in products)):
-            kind = "product"  # "the Volt" after "the Chevrolet Volt"
-        elif kind == "person" and len(toks) == 1 and toks[0] in org_first:
-            kind = "organization"
-        elif kind == "organization" and len(toks) == 2 and toks[0] in org_single and toks[1] not in nm.ORG_WORDS \
-                and tokens[c.tok_end - 1].text[:1].isupper() and not tokens[c.tok_end - 1].like_num and (
-                    c.tok_start > 0 and tokens[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
-                    or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in nm.PRODUCT_NOUNS):
-            kind = "product"  # "the Ford Fusion", "the Apple TV"
-        elif kind == "person" and len(toks) == 1 and not person_cue(doc, c):
-            tok = tokens[c.tok_start]
-            near = [tok.head] if tok.dep_ == "conj" else []
-            near += [ch for ch in tok.children if ch.dep_ == "conj"]
-            if any(by_token.get(t.i) is not None and by_token[t.i].kind == "organization" for t in near):
-                kind = "organization"
-        elif kind in ("organization", "place") and c.via == "model" and 2 <= len(toks) <= 3 \
-                and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)) and named_as_office(tokens, c):
-            kind = "person"  # "reappointed … and Aden Duale as defence minister"
-        elif kind == "person" and 2 <= len(toks) <= 3 and not person_cue(doc, c) \
-                and _listed_only_with(tokens[c.tok_end - 1], by_token, "product", at_least=2):
-            kind = "product"  # "the Chevrolet Malibu, Chevrolet Cobalt and Saturn Aura", not "Jobs and the iPad"
-        elif kind == "place" and c.via == "model" and len(toks) >= 2 \
-                and all(tokens[i].is_title for i in range(c.tok_start, c.tok_end)):
-            root = tokens[c.tok_end - 1]
-            if root.dep_ == "appos" and root.head.lower_ in nm.TITLE_HEADS:
-                kind = "person"
+    for c in kept:
+        kind = _article_kind(c, art, doc)
         if kind != c.kind:
             c = Cand(kind, c.name, c.start, c.end, c.sent, c.tok_start, c.tok_end, c.via, cue=kind == "person")
         out.append(c)
     return out
+
+
+def _article_kind(c: Cand, art: _Article, doc: Doc) -> str:
+    """The kind of ``c`` with the whole article in view: the first rule that holds decides,
+    else the kind its own evidence gave stays.
+
+    1. a one-word organisation or place the model named that is the first word of a
+       person's name ("Wang" after "Wang Yi") is the person;
+    2. an organisation or place whose whole name is a person's surname, or the end of a
+       person's name, told elsewhere ("Gantz" after "Benny Gantz") is the person;
+    3. a name once known as a product ("the Volt" after "the Chevrolet Volt") is the product;
+    4. a lone name tagged as a person that starts an organisation's name ("Meta" beside
+       "Meta Platforms") is the organisation;
+    5. a maker's name and one more capitalised word after "the" or before a product noun
+       ("the Ford Fusion", "the Apple TV"), where the maker alone is an organisation, is
+       a product;
+    6. a lone uncued name tagged as a person joined by "and" to an organisation ("the EU
+       and Mercosur") is one;
+    7. a short title-case name the model called an organisation or place, appointed to an
+       office only people hold ("reappointed … and Aden Duale as defence minister"), is a
+       person;
+    8. a short name tagged as a person, uncued, listed only with products ("the Chevrolet
+       Malibu, Chevrolet Cobalt and Saturn Aura") is a product ("Jobs and the iPad" is
+       not a list of products);
+    9. a title-case place of two words or more in apposition to a title ("its secretary
+       general, Agnes Callamard") is a person.
+    """
+    kind = c.kind
+    toks = name_tokens(c.name)
+    tokens = art.tokens
+    span_tokens = tokens[c.tok_start:c.tok_end]
+    title_case = all(t.is_title for t in span_tokens)
+    if kind in ("organization", "place"):
+        if c.via == "model" and len(toks) == 1 and toks[0] in art.heads:
+            return "person"
+        if c.via != "glued":
+            last = tokens[c.tok_end - 1]
+            whole = doc_text(doc)[tokens[c.tok_start].idx:last.idx + len(last)]
+            if whole[:1].isupper() and nm.fold(whole) in art.surnames:
+                return "person"
+    if kind in ("person", "organization", "place") and (nm.fold(c.name) in art.products or len(toks) == 1 and (
+            not c.cue and c.prefix is None) and any(nm.product_short_form(toks[0], p) for p in art.products)):
+        return "product"
+    if kind == "person" and len(toks) == 1 and toks[0] in art.org_first:
+        return "organization"
+    if kind == "organization" and len(toks) == 2 and toks[0] in art.org_single and toks[1] not in nm.ORG_WORDS \
+            and span_tokens[-1].text[:1].isupper() and not span_tokens[-1].like_num and (
+                c.tok_start > 0 and tokens[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
+                or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in nm.PRODUCT_NOUNS):
+        return "product"
+    if kind == "person" and len(toks) == 1 and not person_cue(doc, c):
+        tok = tokens[c.tok_start]
+        near = [tok.head] if tok.dep_ == "conj" else []
+        near += [ch for ch in tok.children if ch.dep_ == "conj"]
+        if any(art.by_token.get(t.i) is not None and art.by_token[t.i].kind == "organization" for t in near):
+            return "organization"
+    if kind in ("organization", "place") and c.via == "model" and 2 <= len(toks) <= 3 and title_case \
+            and named_as_office(tokens, c):
+        return "person"
+    if kind == "person" and 2 <= len(toks) <= 3 and not person_cue(doc, c) \
+            and _listed_only_with(tokens[c.tok_end - 1], art.by_token, "product", at_least=2):
+        return "product"
+    if kind == "place" and c.via == "model" and len(toks) >= 2 and title_case:
+        root = span_tokens[-1]
+        if root.dep_ == "appos" and root.head.lower_ in nm.TITLE_HEADS:
+            return "person"
+    return kind
 
 
 def _listed_only_with(tok: Token, by_token: dict[int, Cand], kind: str, *, at_least: int) -> bool:

@@ -34,11 +34,6 @@ _JOINED_PLACE = re.compile(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w") 
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+$")
 
 
-def _state_of(kb_id: str) -> tuple[str, str]:
-    via, _, state = kb_id.partition(":")
-    return via, state
-
-
 @functools.lru_cache(maxsize=1 << 14)
 def _glued_state(text: str) -> tuple[int, int, str, str] | None:
     """Find a state name glued to a lower-case word ("Moroccolink", "butRabat").
@@ -236,29 +231,18 @@ def acronym_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[
 
 
 def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
+    """The article's names, each with the kind its own evidence gives (:func:`_from_ent`),
+    and the names the model missed: news agencies, platforms, companies closed by a legal
+    form, owned products, state names glued to another word."""
     gaz = nm.gazetteer()
     cands: list[Cand] = []
-    covered: set[int] = set()
     for ent in _fixed_ents(doc):
         if ent.label_ not in _NAMED_LABELS:
             continue
-        covered.update(range(ent.start, ent.end))
         s, e = strip_span(ent)
         if s >= e:
             continue
-        sent = sent_of[ent.start]
-        if ent.kb_id_:
-            via, state = _state_of(ent.kb_id_)
-            text = doc[s:e].text
-            if via == "capital":
-                if _place_use(doc, s, e):
-                    cands.append(Cand("place", text, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
-                    continue
-            kind = "group" if via == "plural" else "state"
-            name = text if via == "plural" else state
-            cands.append(Cand(kind, name, toks[s].idx, toks[e - 1].idx + len(toks[e - 1]), sent, s, e, via))
-            continue
-        cands.extend(_split_possessive(doc, ent, s, e, sent, gaz))
+        cands.extend(_split_possessive(doc, ent, s, e, sent_of[ent.start], gaz))
     kept = {i for c in cands if c.kind != "_other" for i in range(c.tok_start, c.tok_end)}
     cands = [c for c in cands if c.kind != "_other" or not any(toks[i].text in nm.NEWS_AGENCIES or toks[i].lower_ in
                                                                  nm.PLATFORMS for i in range(c.tok_start, c.tok_end))]
@@ -286,12 +270,14 @@ def collect(doc: Doc, sent_of: list[int], toks: list[Token]) -> list[Cand]:
 
 
 def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer) -> list[Cand]:
-    """Read "Western Sahara's Polisario Front" as two names, each typed on its own."""
+    """Read "Western Sahara's Polisario Front" as two names, each typed on its own; a name
+    the gazetteer knows is one ("People's Republic of China")."""
     tokens = doc_tokens(doc)
     parse = parsed_tokens(doc)
-    cut = next((i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in ("'s", "’s")), None)
+    cut = None if ent.kb_id_ else next(
+        (i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in ("'s", "’s")), None)
     if cut is None:
-        cand = _from_model_ent(doc, ent, s, e, sent, gaz)
+        cand = _from_ent(doc, ent, s, e, sent, gaz)
         return [cand] if cand is not None else []
     out = []
     first = doc[s:cut]
@@ -304,20 +290,49 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Ga
     from spacy.tokens import Span
 
     second = Span(doc, cut + 1, e, label=label)
-    cand = _from_model_ent(doc, second, cut + 1, e, sent, gaz)
+    cand = _from_ent(doc, second, cut + 1, e, sent, gaz)
     if cand is not None:
         out.append(cand)
     return out
 
 
-def _from_model_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer) -> Cand | None:
+def _from_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer) -> Cand | None:
+    """The candidate one name of ``doc.ents`` (tokens ``s:e`` of ``ent``) makes, or none: its
+    kind is decided by the first rule that holds, in this order.
+
+    1. the gazetteer's word (``kb_id_``): a capital named as a place ("in Rabat") is the
+       place, a people's plural ("Israelis") a group, any other state name, demonym,
+       capital or epithet the state;
+    2. a name holding a state name glued to another word is none (read word by word);
+    3. a state's name tagged as a name of any kind is the state;
+    4. a name in capitals opening a dateline ("CAIRO —") is the place;
+    5. agreements and languages are none here (agreements are read on their own);
+    6. a name shaped or placed like a product ("iPhone", "its Switch console") is the product;
+    7. a platform or agency tagged as a product ("Google Cloud") is the organisation;
+    8. an organisation followed by a capitalised word and a product noun ("Chevrolet
+       Malibu sedans") is, with that word, the product;
+    9. an organisation after a title ("Chancellor Olaf Scholz") is the person;
+    10. a hashtag-style run of words ("WesternSahara") is a state or organisation, or none;
+    11. a place joined by particles ("Ivry-sur-Seine") is the place;
+    12. else the model's label, checked against the name's words and neighbours:
+        PERSON a person (titles cut off), GPE, LOC and FAC a place, ORG an organisation
+        (cut at its first common word), NORP a state by its demonym or a group, WORK_OF_ART
+        and PRODUCT a name kept for the article's second look (``_other``).
+    """
     tokens = doc_tokens(doc)
     words = token_texts(doc)[s:e]
     label = ent.label_
-    if label not in ("GPE", "LOC") and any(_glued_state(w) for w in words):
-        return None  # artefacts of glued words: handled token by token
     start_char, end_char = tokens[s].idx, tokens[e - 1].idx + len(words[-1])
     text = doc_text(doc)[start_char:end_char]  # doc[s:e].text
+    if ent.kb_id_:
+        via, _, state = ent.kb_id_.partition(":")
+        if via == "capital" and _place_use(doc, s, e):
+            return Cand("place", text, start_char, end_char, sent, s, e, via)
+        if via == "plural":
+            return Cand("group", text, start_char, end_char, sent, s, e, via)
+        return Cand("state", state, start_char, end_char, sent, s, e, via)
+    if label not in ("GPE", "LOC") and any(_glued_state(w) for w in words):
+        return None  # artefacts of glued words: handled token by token
     state = gaz.state_of_name(text)
     if state is not None and label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
         return Cand("state", state, start_char, end_char, sent, s, e, "name")

@@ -3,7 +3,8 @@
 It runs after the model's ``ner`` and fixes what the small models get wrong about states:
 a capital tagged PERSON, "the Hebrew state" missed, an acronym split. It writes how the
 name was known and the state's canonical name into each span's ``kb_id_``
-("capital:Morocco").
+("capital:Morocco"), the evidence a name's kind is decided by first (see
+:mod:`kb.extract.kinds`).
 """
 
 from __future__ import annotations
