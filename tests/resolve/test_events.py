@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 import time
 
-from kb.resolve.events import EventRecord, merge_events, stem
+from kb.resolve.events import EventRecord, event_id, merge_events, reach, stem
 
 
 def rec(article: str, key: str, type_: str = "agreement_signed", trigger: str = "signed", *,
@@ -206,3 +208,66 @@ def test_scales_to_many_records() -> None:
     ids = merge_events(records)
     assert len(ids) == len(records)
     assert time.perf_counter() - t0 < 20
+
+
+def _random_records(rng: random.Random, n: int) -> list[EventRecord]:
+    """Records of articles either side of a year's end, telling days of their own side, of
+    a few precisions and date sources each run, some from articles of unknown date: what
+    would make blocks meet if reaches were wrong."""
+    new_year = dt.date(rng.choice([2020, 2030]), 1, 1)
+    sides = [[(new_year + dt.timedelta(days=d)).isoformat() for d in days] for days in (range(-5, 0), range(0, 5))]
+    unknown = rng.random() < 0.3  # some articles of unknown date
+    near = rng.random() < 0.5  # some published about the year's end, not only far from it
+    articles = {}
+    for i in range(30):
+        side = rng.choice(sides)
+        days = [side[0][:4] + "-06-15"] + side * near + [None] * unknown
+        articles[f"a{i}"] = (rng.choice(days), side)
+    spans = {"day": lambda d: (d, d), "reported": lambda d: (d, d), "week": lambda d: (d, d),
+             "month": lambda d: (d[:8] + "01", d[:8] + "28"), "season": lambda d: (d[:8] + "01", f"{int(d[:4]) + 1}-02-28"),
+             "year": lambda d: (d[:4] + "-01-01", d[:4] + "-12-31"),
+             "decade": lambda d: (d[:3] + "0-01-01", d[:3] + "9-12-31"),
+             "century": lambda d: (d[:2] + "00-01-01", d[:2] + "99-12-31")}
+    precisions = rng.sample([None, *spans], rng.randint(1, 3))
+    kinds = rng.sample([("agreement_signed", "signed"), ("diplomatic_cooperation", "signing"), ("statement", "said"),
+                        ("meet", "met"), ("occurrence", "rose"), ("occurrence", "rising"), ("state", "owns")], 2)
+    records = []
+    for i in range(n):
+        article = rng.choice(list(articles))
+        published, side = articles[article]
+        type_, trigger = rng.choice(kinds)
+        who = rng.sample(["israel", "morocco", "gantz", "egypt"], rng.randint(0, 3))
+        roles = [(w, rng.choice(["actor", "theme", "target", "affiliation"])) for w in who]
+        precision = rng.choice(precisions)
+        start = end = None
+        if precision:
+            start, end = spans[precision](rng.choice(side))
+        records.append(EventRecord(article, f"{rng.choice('en')}{i}", type_, trigger, roles, start, precision,
+                                   start, end, published, rng.choice(["asserted", "asserted", "planned"]),
+                                   rng.choice([None, "clause", "narrative", "published"]), rng.randint(-1, 6)))
+    return records
+
+
+def _merged_in_blocks(records: list[EventRecord]) -> dict[tuple[str, str], str]:
+    """Merge the records apart in the blocks their reaches make, as consolidation does."""
+    by_stem = any(r.published is None for r in records)
+    ids = {(r.article, r.key): event_id(r.article, r.key) for r in records if reach(r) is None}
+    spans = sorted((span, n) for n, r in enumerate(records) if (span := reach(r)) is not None)
+    block: list[EventRecord] = []
+    family, last = "", -1
+    for (fam, first, end), n in spans:
+        if block and (fam != family or first > last):
+            ids.update(merge_events(block, by_stem=by_stem))
+            block = []
+        if not block:
+            family, last = fam, -1
+        last = max(last, end)
+        block.append(records[n])
+    ids.update(merge_events(block, by_stem=by_stem))
+    return ids
+
+
+def test_records_merged_in_blocks_of_their_reach_get_the_same_ids() -> None:
+    for seed in range(200):
+        records = _random_records(random.Random(seed), 200)
+        assert _merged_in_blocks(records) == merge_events(records), seed

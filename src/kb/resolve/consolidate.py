@@ -4,15 +4,28 @@ Resolution owns it end to end: it reads the local entities, events and the user'
 corrections through the store, resolves them (:mod:`kb.resolve.entities`,
 :mod:`kb.resolve.events`) and writes the result back through the store, which only speaks
 SQL. Ingest, corrections and ``kb forget`` call :func:`consolidate` after they write.
+
+It streams, so its memory does not grow with the corpus's articles: entity resolution
+holds one entry per distinct name, not per local entity, and writes each local entity's
+canonical id as it reads the local entities a second time; events come from SQLite sorted
+into blocks that cannot merge with each other (:func:`kb.resolve.events.reach`), and each
+block is merged and written before the next is read.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from kb.resolve.entities import LocalRecord
+    from kb.resolve.events import EventRecord
     from kb.store import Store
+
+# an event of the block key (no participant) that merges with no other
+ALONE = ""
 
 
 def consolidate(store: Store) -> None:
@@ -36,55 +49,92 @@ def forget(store: Store, documents: Iterable[str]) -> list[str]:
 
 
 def _consolidate(store: Store) -> None:
-    from kb.resolve.entities import Correction, LocalRecord, resolve_entities
-    from kb.resolve.events import EventRecord, merge_events
+    from kb.resolve import entities
 
-    # Every row brings fresh copies of strings that repeat across a corpus (article
-    # ids, names, types, dates): one shared copy of each keeps the peak down.
-    pool: dict[Any, Any] = {}
-
-    def one(value: Any) -> Any:
-        return pool.setdefault(value, value)
-
-    records = [
-        LocalRecord(one(r[0]), one(r[1]), one(r[2]), one(r[3]),
-                    [one(a) for a in json.loads(r[4] or "[]")], r[5], bool(r[6]))
-        for r in store.local_entity_rows()
-    ]
-    corrections = [Correction(r["op"], r["a"], r["b"]) for r in store.correction_log()]
-    res = resolve_entities(records, corrections)
-    del records  # freed before events are merged: the two would otherwise peak together
-    members = res.members
-    participants: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for r in store.event_participant_rows():
-        eid = members.get((r[0], r[2]))
-        if eid:
-            participants.setdefault((one(r[0]), r[1]), []).append((eid, one(r[3])))
-    published = {one(r[0]): one(r[1]) for r in store.publication_rows()}
-    event_records = [
-        EventRecord(one(r[0]), r[1], one(r[2]), one(r[3]), participants.get((r[0], r[1]), []),
-                    one(r[4]), one(r[5]), one(r[6]), one(r[7]), published.get(r[0]),
-                    one(r[8]), date_from=one(r[9]), sentence=r[10] if r[10] is not None else -1)
-        for r in store.event_rows()
-    ]
-    pool.clear()
-    merged = merge_events(event_records)
-    del event_records  # freed before the links are built: the two would otherwise peak together
-    place_rows = store.event_place_rows()
-    links: set[tuple[str, str, str]] = set()
-    for (article, key), parts in participants.items():
-        event = merged.get((article, key))
-        if event:
-            links.update((event, eid, role) for eid, role in parts)
-    for article, key, place in place_rows:
-        event, eid = merged.get((article, key)), members.get((article, place))
-        if event and eid:
-            links.add((event, eid, "place"))
-    store.write_consolidation(
-        entities=((e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful))
-                  for e in res.entities.values()),
-        names=((n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}),
-        entity_members=((a, k, e) for (a, k), e in members.items()),
-        event_members=((a, k, e) for (a, k), e in merged.items()),
-        event_entities=sorted(links),
+    store.clear_consolidation()
+    corrections = [entities.Correction(r["op"], r["a"], r["b"]) for r in store.correction_log()]
+    res = entities.resolve_entities(_local_records(store), corrections, members=False)
+    store.write_entities(
+        ((e.id, e.name, e.kind, json.dumps(e.aliases), e.mentions, int(e.doubtful)) for e in res.entities.values()),
+        ((n, e.id) for e in res.entities.values() for n in {e.name, *e.aliases}),
     )
+    store.write_entity_members((r[0], r[1], res.id_of(r[2], r[3])) for r in store.local_entity_rows())
+    del res  # freed before events are merged: the two would otherwise peak together
+    _merge_events(store)
+    store.finish_consolidation()
+
+
+def _local_records(store: Store) -> Iterator[LocalRecord]:
+    from kb.resolve.entities import LocalRecord
+
+    for r in store.local_entity_rows():
+        yield LocalRecord(r[0], r[1], r[2], r[3], json.loads(r[4] or "[]"), r[5], bool(r[6]))
+
+
+def _merge_events(store: Store) -> None:
+    """Merge the events block by block, writing each block's merged events and their
+    participants (links sorted, as a whole consolidation would write them) before reading on."""
+    from kb.resolve.events import event_id, merge_events
+
+    by_stem = store.events_of_unknown_date()
+    for block in _blocks(store.event_rows_by(_block_key)):
+        if len(block) == 1 and not block[0][0].participants:
+            record = block[0][0]
+            merged = {(record.article, record.key): event_id(record.article, record.key)}
+        else:
+            merged = merge_events([record for record, _ in block], by_stem=by_stem)
+        links: set[tuple[str, str, str]] = set()
+        for record, place in block:
+            event = merged[(record.article, record.key)]
+            links.update((event, eid, role) for eid, role in record.participants)
+            if place:
+                links.add((event, place, "place"))
+        store.write_events(((a, k, e) for (a, k), e in merged.items()), sorted(links))
+
+
+def _blocks(rows: Iterable[sqlite3.Row]) -> Iterator[list[tuple[EventRecord, str | None]]]:
+    """Records (with their place) in blocks that merge apart, from rows in block-key order:
+    a block ends where the next record's family differs or its first year comes after
+    the last year of every record before it."""
+    block: list[tuple[EventRecord, str | None]] = []
+    family, last = None, -1
+    for row in rows:
+        item = (_event_record(row), row["place"])
+        if row["block"] == ALONE:
+            yield [item]
+            continue
+        fam, first, end = row["block"].rsplit("\x1f", 2)
+        if block and (fam != family or int(first) > last):
+            yield block
+            block = []
+        if not block:
+            family, last = fam, -1
+        last = max(last, int(end))
+        block.append(item)
+    if block:
+        yield block
+
+
+def _event_record(row: sqlite3.Row) -> EventRecord:
+    from kb.resolve.events import EventRecord
+
+    participants = [(eid, role) for eid, role in json.loads(row["participants"])]
+    return EventRecord(row[0], row[1], row[2], row[3], participants, row[4], row[5], row[6], row[7], row[11],
+                       row[8], date_from=row[9], sentence=row[10] if row[10] is not None else -1)
+
+
+def _block_key(type_: str, trigger: str, precision: str | None, start: str | None, end: str | None,
+               date_from: str | None, published: str | None, participants: str) -> str:
+    """An event's family and years (:func:`kb.resolve.events.reach`) as text that sorts the
+    records of one family by their first year, or ``ALONE``."""
+    from kb.resolve.events import EventRecord, reach
+
+    has_participants = participants != "[]"
+    record = EventRecord("", "", type_, trigger, [("", "")] if has_participants else [], None, precision, start,
+                         end, published, date_from=date_from)
+    span = reach(record)
+    if span is None:
+        return ALONE
+    family, first, last = span
+    # a separator inside a family name could only join two families' keys, which merge apart anyway
+    return f"{family.replace(chr(31), ' ')}\x1f{first:05d}\x1f{last:05d}"

@@ -7,6 +7,9 @@ Contract used by the store:
   commands in the order given. The result maps each ``(article_id, local_key)`` to a
   canonical entity id and describes each canonical entity. Ids are stable: derived from
   kind and canonical name, so re-running gives the same ids.
+  ``records`` may be a stream: resolution keeps one entry per distinct name, not per
+  record. With ``members=False`` the map is left empty and ``Resolution.id_of(kind,
+  name)`` gives a record's id instead, so a corpus's records are never held at once.
 
 How records cluster: first by kind and folded name (case, accents, hyphens, possessives);
 then a person known by a surname (or any tail of a name) joins the one full name in the
@@ -31,6 +34,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from kb.lexicon.names import (
     AGREEMENT_SYNONYMS, DESCRIPTIVE_ORG_WORDS, GROUP_WORDS, NAME_SUFFIXES, NAME_TITLES, TRADE_WORDS, edit_distance,
@@ -73,10 +77,22 @@ class CanonicalEntity:
 class Resolution:
     entities: dict[str, CanonicalEntity] = field(default_factory=dict)
     members: dict[tuple[str, str], str] = field(default_factory=dict)  # (article, key) -> id
+    names: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, folded name) -> its base
+    ids: list[str] = field(default_factory=list)  # base -> id
+
+    def id_of(self, kind: str, name: str) -> str:
+        """The canonical id of a resolved local entity of this kind and name."""
+        return self.ids[self.names[_name_key(kind, name)]]
 
 
 def entity_id(kind: str, name: str) -> str:
     return hashlib.sha1(f"{kind}\x00{name.lower()}".encode()).hexdigest()[:12]
+
+
+def _name_key(kind: str, name: str) -> tuple[str, str]:
+    """What records must share to be one base: their kind and folded name."""
+    folded = fold(name)
+    return (kind, _person_key(folded) if kind == "person" else folded)
 
 
 def _person_key(folded: str) -> str:
@@ -113,30 +129,31 @@ class _Base:
     folded: str
     names: Counter[str] = field(default_factory=Counter)
     aliases: Counter[str] = field(default_factory=Counter)
-    records: list[int] = field(default_factory=list)
+    records: int = 0  # how many records it has
     mentions: int = 0
     doubtful: bool = True
 
 
-def _bases(records: list[LocalRecord]) -> list[_Base]:
-    index: dict[tuple[str, str], int] = {}
+def _bases(records: Iterable[LocalRecord], index: dict[tuple[str, str], int],
+           owners: list[tuple[str, str, int]] | None) -> list[_Base]:
+    """One base per kind and folded name, filed in ``index``; each record's (article,
+    key, base) is appended to ``owners`` when given."""
     bases: list[_Base] = []
-    for n, r in enumerate(records):
-        folded = fold(r.name)
-        if r.kind == "person":
-            folded = _person_key(folded)
-        k = (r.kind, folded)
+    for r in records:
+        k = _name_key(r.kind, r.name)
         b = index.get(k)
         if b is None:
             b = index[k] = len(bases)
-            bases.append(_Base(r.kind, folded))
+            bases.append(_Base(r.kind, k[1]))
         base = bases[b]
         base.names[r.name] += 1
         for alias in r.aliases:
             base.aliases[alias] += 1
-        base.records.append(n)
+        base.records += 1
         base.mentions += r.mentions
         base.doubtful = base.doubtful and r.doubtful
+        if owners is not None:
+            owners.append((r.article, r.key, b))
     return bases
 
 
@@ -402,9 +419,13 @@ def _canonical_name(bases: list[_Base], members: list[int]) -> str:
     return max(names.items(), key=score)[0]
 
 
-def resolve_entities(records: list[LocalRecord], corrections: list[Correction] | None = None) -> Resolution:
-    """Cluster every article's local entities into canonical entities, then apply corrections."""
-    bases = _bases(records)
+def resolve_entities(records: Iterable[LocalRecord], corrections: list[Correction] | None = None, *,
+                     members: bool = True) -> Resolution:
+    """Cluster every article's local entities into canonical entities, then apply corrections;
+    ``members=False`` leaves ``Resolution.members`` empty (see :meth:`Resolution.id_of`)."""
+    res = Resolution()
+    owners: list[tuple[str, str, int]] | None = [] if members else None
+    bases = _bases(records, res.names, owners)
     uf = _Union(len(bases))
     _link_people(bases, uf)
     _link_orgs(bases, uf)
@@ -420,18 +441,18 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(bases)):
         clusters[uf.find(n)].append(n)
-    res = Resolution()
-    for root, members in clusters.items():
-        members.sort(key=lambda n: -bases[n].mentions)
-        kind = kind_of.get(root) or Counter(bases[n].kind for n in members for _ in bases[n].records).most_common(1)[0][0]
-        same_kind = [n for n in members if bases[n].kind == kind] or members
+    res.ids = [""] * len(bases)
+    for root, cluster in clusters.items():
+        cluster.sort(key=lambda n: -bases[n].mentions)
+        kind = kind_of.get(root) or _kind_of(bases, cluster)
+        same_kind = [n for n in cluster if bases[n].kind == kind] or cluster
         name = renamed.get(root) or _canonical_name(bases, same_kind)
         eid = entity_id(kind, name)
         ent = res.entities.get(eid)
         if ent is None:
             ent = res.entities[eid] = CanonicalEntity(eid, name, kind, doubtful=True)
         seen = {ent.name, *ent.aliases}
-        for n in members:
+        for n in cluster:
             base = bases[n]
             ent.mentions += base.mentions
             ent.doubtful = ent.doubtful and base.doubtful
@@ -439,15 +460,24 @@ def resolve_entities(records: list[LocalRecord], corrections: list[Correction] |
                 if alias not in seen:
                     seen.add(alias)
                     ent.aliases.append(alias)
-            for r in base.records:
-                res.members[(records[r].article, records[r].key)] = eid
+            res.ids[n] = eid
         for alias in extra_aliases.get(root, []):
             if alias not in seen:
                 seen.add(alias)
                 ent.aliases.append(alias)
         if root in renamed:
             ent.doubtful = False
+    for article, key, n in owners or ():
+        res.members[(article, key)] = res.ids[n]
     return res
+
+
+def _kind_of(bases: list[_Base], cluster: list[int]) -> str:
+    """The kind most of a cluster's records give (the first of its bases' kinds on a tie)."""
+    votes: Counter[str] = Counter()
+    for n in cluster:
+        votes[bases[n].kind] += bases[n].records
+    return votes.most_common(1)[0][0]
 
 
 def _lookup(name: str, bases: list[_Base], uf: _Union, renamed: dict[int, str]) -> set[int]:

@@ -25,6 +25,11 @@ keys starting with ``"n"`` (see :mod:`kb.extract.events`).
 Records are clustered greedily, finest dates first, against indexes keyed by
 (type family, participant, time bucket), so the cost grows with the number of records,
 not with its square. Ids are stable: a hash of the cluster's earliest member.
+
+The corpus need not be merged at once: :func:`reach` gives each record its family and
+the years it can meet other records in, and records whose reaches share no year of one
+family can never meet, so blocks of them merge apart with the same result
+(:mod:`kb.resolve.consolidate` streams them in that order).
 """
 
 from __future__ import annotations
@@ -137,7 +142,19 @@ def _family(type_: str) -> str:
 
 
 def _id(first: tuple[str, str, str]) -> str:
-    return hashlib.sha1(f"{first[1]}\x00{first[2]}".encode()).hexdigest()[:12]
+    return event_id(first[1], first[2])
+
+
+def event_id(article: str, key: str) -> str:
+    """The id of the merged event whose earliest telling is ``key`` of ``article``."""
+    return hashlib.sha1(f"{article}\x00{key}".encode()).hexdigest()[:12]
+
+
+def family(r: EventRecord) -> str:
+    """The family a record merges within: an event outside the taxonomy is only the same
+    as one told with the same word ("rose" and "hired" on one day are two events, even of
+    the same company)."""
+    return _family(r.type) if r.type not in UNTYPED else f"{r.type}:{stem(r.lemma or r.trigger)}"
 
 
 def _buckets(start: dt.date, end: dt.date, rank: int) -> list[str]:
@@ -187,7 +204,67 @@ def _dates_compatible(c: _Cluster, start: dt.date, end: dt.date, rank: int, from
     return c.start <= start and end <= c.end
 
 
-def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
+# the years a reach may take in; a record that may meet any date of its family spans them all
+FIRST_YEAR, LAST_YEAR = 0, 10_000
+
+
+def reach(r: EventRecord) -> tuple[str, int, int] | None:
+    """A record's family and the first and last year of the dates through which it can
+    meet other records; None for a record with no participant, which meets none.
+
+    Merging only looks clusters up under index keys of one family, each holding a year (or
+    a decade), and a record only reads and files keys of its own years:
+
+    - a dated record reads the buckets of its date, give or take the publication lag, and
+      of its decade. A cluster is filed under the buckets of its date, which is the date of
+      one of its members, so that member's years hold them. A decade (or coarser) date
+      reads, and is read by, every date of its decade: its years are the whole decade.
+    - a record with a publication day files its cluster under that day, and reads the days
+      a few either side when it is undated or dated by a soft date.
+    - an undated record from an article of unknown date looks clusters up by trigger word
+      alone, at any date: its years are all years.
+
+    A record only joins a cluster it found under a key it read, so the members of a
+    cluster have overlapping reaches; records whose reaches share no year of their family
+    never see each other's clusters, and merging them apart gives the same ids.
+    """
+    if not r.participants:
+        return None
+    start, end = _day(r.start), _day(r.end)
+    rank = _rank(r)
+    published = _day(r.published)
+    years: list[int] = []
+    if start is not None and end is not None and rank < 9:
+        years += [_year(min(start, end), -PUBLISHED_LAG_DAYS), _year(max(start, end), PUBLISHED_LAG_DAYS)]
+        if rank > 4:
+            decade = start.year // 10 * 10
+            years += [decade, decade + 9]
+        soft = r.date_from in SOFT_DATES
+    else:
+        soft = True  # undated: it reads the days around its publication
+    if published is not None:
+        window = UNDATED_WINDOW_DAYS if soft else 0
+        years += [_year(published, -window), _year(published, window)]
+    if not years:
+        return family(r), FIRST_YEAR, LAST_YEAR
+    return family(r), min(years), max(years)
+
+
+def _year(day: dt.date, days: int) -> int:
+    """The year ``days`` after ``day`` (that of ``day`` at the ends of the calendar)."""
+    try:
+        return (day + dt.timedelta(days=days)).year
+    except OverflowError:
+        return day.year
+
+
+def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> dict[tuple[str, str], str]:
+    """The merged event id of every record, by (article, key).
+
+    ``by_stem`` says whether some record of the corpus comes from an article of unknown
+    date (only then are clusters filed by trigger word alone); by default, whether one of
+    ``records`` does. A caller merging the corpus in blocks passes the corpus's answer.
+    """
     order = sorted(
         range(len(records)),
         key=lambda i: (
@@ -204,15 +281,14 @@ def merge_events(records: list[EventRecord]) -> dict[tuple[str, str], str]:
     lemma_index: Index = {}
     stem_index: Index = {}
     # only mentions from articles of unknown date look clusters up by trigger word alone
-    by_stem = any(r.published is None for r in records)
+    if by_stem is None:
+        by_stem = any(r.published is None for r in records)
     assign: dict[int, int] = {}
 
     for i in order:
         r = records[i]
         lemma = stem(r.lemma or r.trigger)
-        # an event outside the taxonomy is only the same as one told with the same word:
-        # "rose" and "hired" on one day are two events, even of the same company
-        fam = _family(r.type) if r.type not in UNTYPED else f"{r.type}:{lemma}"
+        fam = family(r)
         ents = {e for e, role in r.participants if role in CORE_ROLES} or {e for e, _ in r.participants}
         all_ents = {e for e, _ in r.participants}
         start, end = _day(r.start), _day(r.end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from kb.errors import KbError
 from kb.model import ArticleFacts
@@ -147,49 +147,70 @@ class Writes(StoreConnection):
         row = self.db.execute("SELECT value FROM meta WHERE key='dirty'").fetchone()
         return bool(row and row[0] == "1")
 
-    # consolidation (kb.resolve.consolidate) reads the per-article facts in a fixed order
-    # and writes the canonical ones back, inside one transaction of its own
+    # consolidation (kb.resolve.consolidate) reads the per-article facts in a fixed order and
+    # writes the canonical ones back as it goes, inside one transaction of its own: nothing
+    # here holds a table in memory
 
     def local_entity_rows(self) -> Iterator[sqlite3.Row]:
         """article, key, kind, name, aliases (JSON), mentions, doubtful of every local entity."""
         return self.db.execute("SELECT article, key, kind, name, aliases, mentions, doubtful FROM local_entities"
                                " ORDER BY article, key")
 
-    def event_participant_rows(self) -> Iterator[sqlite3.Row]:
-        """article, event, entity, role of every participant, as each article told them."""
-        return self.db.execute("SELECT article, event, entity, role FROM event_participants"
-                               " ORDER BY article, event, rowid")
-
-    def publication_rows(self) -> Iterator[sqlite3.Row]:
-        """id, published of every article."""
-        return self.db.execute("SELECT id, published FROM articles")
-
-    def event_rows(self) -> Iterator[sqlite3.Row]:
-        """article, key, type, trigger, value, precision, start, end, modality, date_from,
-        sentence of every article's event."""
-        return self.db.execute("SELECT article, key, type, trigger, value, precision, start, end, modality, date_from,"
-                               " sentence FROM events ORDER BY article, key")
-
-    def event_place_rows(self) -> list[sqlite3.Row]:
-        """article, key, place of every article's event that has a place."""
-        return self.db.execute("SELECT article, key, place FROM events WHERE place IS NOT NULL").fetchall()
-
-    def write_consolidation(self, *, entities: Iterable[tuple[Any, ...]], names: Iterable[tuple[str, str]],
-                            entity_members: Iterable[tuple[str, str, str]],
-                            event_members: Iterable[tuple[str, str, str]],
-                            event_entities: Iterable[tuple[str, str, str]]) -> None:
-        """Replace the canonical tables with a consolidation's rows and mark the store clean."""
-        db = self.db
+    def clear_consolidation(self) -> None:
+        """Empty the canonical tables, for a consolidation to fill them again."""
         for table in ("entities", "entity_names", "entity_members", "event_members", "event_entities",
                       "event_heads"):
-            db.execute(f"DELETE FROM {table}")
-        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)", entities)
-        db.executemany("INSERT INTO entity_names VALUES (?,?)", names)
-        db.executemany("INSERT INTO entity_members VALUES (?,?,?)", entity_members)
-        db.executemany("INSERT INTO event_members VALUES (?,?,?)", event_members)
-        db.executemany("INSERT INTO event_entities VALUES (?,?,?)", event_entities)
-        _fill_event_heads(db)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+            self.db.execute(f"DELETE FROM {table}")
+
+    def write_entities(self, entities: Iterable[tuple[Any, ...]], names: Iterable[tuple[str, str]]) -> None:
+        """Canonical entities (id, name, kind, aliases JSON, mentions, doubtful) and the names
+        (name, entity) they are known by."""
+        self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)", entities)
+        self.db.executemany("INSERT INTO entity_names VALUES (?,?)", names)
+
+    def write_entity_members(self, members: Iterable[tuple[str, str, str]]) -> None:
+        """The canonical entity of each local one: (article, key, entity)."""
+        self.db.executemany("INSERT INTO entity_members VALUES (?,?,?)", members)
+
+    def events_of_unknown_date(self) -> bool:
+        """Whether some event comes from an article with no publication date."""
+        return bool(self.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM events e LEFT JOIN articles a ON a.id = e.article"
+            " WHERE a.published IS NULL)").fetchone()[0])
+
+    def event_rows_by(self, block: Callable[[str, str, str, str, str, str, str, str], str]) -> Iterator[sqlite3.Row]:
+        """article, key, type, trigger, value, precision, start, end, modality, date_from,
+        sentence, published (of the article), place (its canonical entity), participants
+        (JSON pairs of canonical entity and role, as the article told them) and block of
+        every article's event, local entities read through ``entity_members``.
+
+        ``block(type, trigger, precision, start, end, date_from, published, participants)``
+        is computed by SQLite, and rows come in its order, sorted on disk when large.
+        """
+        self.db.create_function("kb_block", 8, block, deterministic=True)
+        return self.db.execute(
+            """SELECT *, kb_block(type, trigger, precision, start, "end", date_from, published, participants) AS block
+               FROM (SELECT e.article, e.key, e.type, e.trigger, e.value, e.precision, e.start, e."end", e.modality,
+                            e.date_from, e.sentence, a.published, pm.entity AS place,
+                            (SELECT json_group_array(json_array(m.entity, p.role)) FROM event_participants p
+                             JOIN entity_members m ON m.article = p.article AND m.key = p.entity
+                             WHERE p.article = e.article AND p.event = e.key) AS participants
+                     FROM events e
+                     LEFT JOIN articles a ON a.id = e.article
+                     LEFT JOIN entity_members pm ON pm.article = e.article AND pm.key = e.place)
+               ORDER BY block""")
+
+    def write_events(self, members: Iterable[tuple[str, str, str]],
+                     entities: Iterable[tuple[str, str, str]]) -> None:
+        """Merged events: the event of each article's event (article, key, event) and the
+        entities taking part in them (event, entity, role)."""
+        self.db.executemany("INSERT INTO event_members VALUES (?,?,?)", members)
+        self.db.executemany("INSERT INTO event_entities VALUES (?,?,?)", entities)
+
+    def finish_consolidation(self) -> None:
+        """Derive each merged event's best-dated telling and mark the store clean."""
+        _fill_event_heads(self.db)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
 
 def _date_cols(date: Any) -> tuple[Any, Any, Any, Any]:
