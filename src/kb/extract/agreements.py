@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from kb.extract.entities import FoundEntities
 
 
-
-
 def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     tokens = doc_tokens(doc)
     start = head.i
@@ -31,9 +29,9 @@ def _agreement_phrase(doc: Doc, head: Token) -> tuple[int, int]:
             continue
         break
     end = head.i + 1
-    if head.lower_ in ("memorandum", "memoranda") and end + 1 < len(doc) and tokens[end].lower_ == "of":
+    if head.lower_ in nm.MEMORANDUM_WORDS and end + 1 < len(doc) and tokens[end].lower_ == "of":
         end += 2
-    elif head.lower_ in ("treaty", "convention", "accord", "accords", "agreement") and end + 1 < len(doc) \
+    elif head.lower_ in nm.PLACE_NAMED_AGREEMENT_HEADS and end + 1 < len(doc) \
             and tokens[end].lower_ == "of" and tokens[end + 1].text[:1].isupper():
         end += 1
         while end < len(doc) and tokens[end].text[:1].isupper() and tokens[end].ent_type_:
@@ -68,7 +66,7 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
             if ch.dep_ in ("nsubj", "nsubjpass"):
                 add(ch)
                 state_noun(ch)
-            if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "between", "with")):
+            if ch.dep_ == "agent" or (ch.dep_ == "prep" and (ch.lower_ == "by" or ch.lower_ in nm.PARTY_PREPS)):
                 for p in ch.children:
                     if p.dep_ == "pobj":
                         add(p)
@@ -77,7 +75,7 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
                             if q.dep_ in ("pobj", "conj", "appos", "dobj") and by_token.get(q.i):
                                 add(q)
     for ch in head.children:
-        if ch.dep_ == "prep" and ch.lower_ in ("between", "with"):
+        if ch.dep_ == "prep" and ch.lower_ in nm.PARTY_PREPS:
             for p in ch.subtree:
                 if by_token.get(p.i):
                     add(p)
@@ -95,8 +93,6 @@ def _parties(doc: Doc, head: Token, verb: Token | None, by_token: dict[int, Cand
     return parties, signers
 
 
-
-
 def _modifies_named(tok: Token, by_token: dict[int, Cand]) -> bool:
     """A demonym or name that only describes a named party: "the Israeli firm NSO" is NSO's
     contract, not Israel's."""
@@ -110,7 +106,7 @@ def _anaphoric(head: Token) -> bool:
     if head.tag_ in ("NNS", "NNPS"):
         return False
     dets = [ch for ch in head.children if ch.dep_ == "det"]
-    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+    if not dets or dets[0].lower_ not in nm.POINTING_DETERMINERS:
         return False
     return not any(ch.dep_ in ("amod", "compound", "nummod", "poss") and ch.i < head.i for ch in head.children)
 

@@ -128,9 +128,9 @@ def _article_kind(c: Cand, art: _Article, doc: Doc) -> str:
     3. a name once known as a product ("the Volt" after "the Chevrolet Volt") is the product;
     4. a lone name tagged as a person that starts an organisation's name ("Meta" beside
        "Meta Platforms") is the organisation;
-    5. a maker's name and one more capitalised word after "the" or before a product noun
-       ("the Ford Fusion", "the Apple TV"), where the maker alone is an organisation, is
-       a product;
+    5. a maker's name and one more capitalised word after "the", "its" or "new", or before
+       a product noun ("the Ford Fusion", "the Apple TV"), where the maker alone is an
+       organisation, is a product;
     6. a lone uncued name tagged as a person joined by "and" to an organisation ("the EU
        and Mercosur") is one;
     7. a short title-case name the model called an organisation or place, appointed to an
@@ -147,6 +147,8 @@ def _article_kind(c: Cand, art: _Article, doc: Doc) -> str:
     tokens = art.tokens
     span_tokens = tokens[c.tok_start:c.tok_end]
     title_case = all(t.is_title for t in span_tokens)
+    before = tokens[c.tok_start - 1].lower_ if c.tok_start > 0 else ""
+    after = tokens[c.tok_end].lower_ if c.tok_end < len(doc) else ""
     if kind in ("organization", "place"):
         if c.via == "model" and len(toks) == 1 and toks[0] in art.heads:
             return "person"
@@ -162,8 +164,7 @@ def _article_kind(c: Cand, art: _Article, doc: Doc) -> str:
         return "organization"
     if kind == "organization" and len(toks) == 2 and toks[0] in art.org_single and toks[1] not in nm.ORG_WORDS \
             and span_tokens[-1].text[:1].isupper() and not span_tokens[-1].like_num and (
-                c.tok_start > 0 and tokens[c.tok_start - 1].lower_ in ("the", "its", "new", "their")
-                or c.tok_end < len(doc) and tokens[c.tok_end].lower_ in nm.PRODUCT_NOUNS):
+                before == "the" or before in nm.OWNERS or before in nm.NEW_WORDS or after in nm.PRODUCT_NOUNS):
         return "product"
     if kind == "person" and len(toks) == 1 and not person_cue(doc, c):
         tok = tokens[c.tok_start]

@@ -24,14 +24,12 @@ if TYPE_CHECKING:
 _NAMED_LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 
 
-
-
 _GLUE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "WesternSahara", "BlackBerry"
-_JOINED_PLACE = re.compile(r"\w-(sur|sous|en|lès|les|le|la|de|du|des|aux)-\w")  # "Ivry-sur-Seine"
+_JOINED_PLACE = re.compile(r"\w-" + nm.alternation(nm.PLACE_NAME_PARTICLES) + r"-\w")  # "Ivry-sur-Seine"
 
 
-_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+$")
+_NAME_CAMEL = re.compile("^" + nm.alternation(nm.CAMEL_NAME_PREFIXES) + r"[A-Z][a-z]+$")  # "McDonald"
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -68,10 +66,10 @@ def strip_span(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
     doc = span.doc
     tokens = doc_tokens(doc)
-    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].lower_ in ("'s", "’s", "'", "’")
-                           or tokens[end - 1].is_punct or tokens[end - 1].is_space):
+    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].lower_ in nm.POSSESSIVE_ENDINGS
+                           or tokens[end - 1].is_punct or tokens[end - 1].is_space):  # "'" and "’" are punctuation
         end -= 1
-    while start < end and (tokens[start].lower_ in ("the", "a", "an") or tokens[start].is_punct
+    while start < end and (tokens[start].lower_ in nm.ARTICLES or tokens[start].is_punct
                            or tokens[start].is_space):
         start += 1
     return start, end
@@ -83,12 +81,12 @@ def _strip_titles(doc: Doc, start: int, end: int) -> int:
     while end - start > 1:
         tok = tokens[start]
         low = tok.lower_
-        if (nm.is_honorific(low) or low in nm.TITLE_HEADS or low in ("former", "ex", "ex-", "late", "then")
+        if (nm.is_honorific(low) or low in nm.TITLE_HEADS or low in nm.FORMER_WORDS
                 or not tok.text[:1].isupper() or low in nm.gazetteer().demonyms or tok.text in nm.gazetteer().demonyms
                 or (tok.pos_ == "ADJ" and tok.text in nm.gazetteer().demonyms)):
             start += 1
             continue
-        if tokens[start + 1].lower_ in ("of",) and low in nm.TITLE_HEADS:
+        if tokens[start + 1].lower_ == "of" and low in nm.TITLE_HEADS:
             start += 1
             continue
         break
@@ -177,7 +175,7 @@ def _scan_known_orgs(doc: Doc, sent_of: list[int], taken: set[int], toks: list[T
                     hit = size
                     break
         if not hit and tok.lower_ in nm.PLATFORMS and (tok.is_title or tok.is_upper):
-            if tok.text != "X" or (i > 0 and toks[i - 1].lower_ in ("on", "via")):
+            if tok.text != "X" or (i > 0 and toks[i - 1].lower_ in nm.PLATFORM_PREPS):
                 hit = 1
         if not hit and not tok.ent_type_ and tok.pos_ == "PROPN" and i > 0 and toks[i - 1].lower_ in nm.OWNERS \
                 and i + 1 < n and toks[i + 1].is_lower and toks[i + 1].lower_ in nm.PRODUCT_NOUNS:
@@ -275,7 +273,7 @@ def _split_possessive(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Ga
     tokens = doc_tokens(doc)
     parse = parsed_tokens(doc)
     cut = None if ent.kb_id_ else next(
-        (i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in ("'s", "’s")), None)
+        (i for i in range(s + 1, e - 1) if parse[i].tag_ == "POS" or parse[i].lower_ in nm.POSSESSIVE_ENDINGS), None)
     if cut is None:
         cand = _from_ent(doc, ent, s, e, sent, gaz)
         return [cand] if cand is not None else []
@@ -370,8 +368,8 @@ def _from_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer)
     if label == "PERSON":
         ps = _strip_titles(doc, s, e)
         core = doc[ps:e]
-        if any(is_junk_word(t.text) and t.lower_ not in nm.NAME_SUFFIXES and t.text not in ("-", "bin", "ben", "al", "de",
-               "van", "von", "da", "el", "la", "le", "di", "du", "ibn", "abu", "bint") and not t.is_punct for t in core):
+        if any(is_junk_word(t.text) and t.lower_ not in nm.NAME_SUFFIXES and t.text not in nm.NAME_PARTICLES
+               and not t.is_punct for t in core):
             if len(core) == 1 or is_junk_word(core[0].text):
                 return None
         if len(core) == 1:
@@ -396,7 +394,7 @@ def _from_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer)
         prefix = (s, ps) if ps > s else None
         return Cand("person", name, core[0].idx, core[-1].idx + len(core[-1]), sent, ps, e, "model", prefix=prefix)
     if label in ("GPE", "LOC", "FAC"):
-        if len(ent) and s > 0 and tokens[s - 1].lower_ in ("second", "first", "third") or any(
+        if len(ent) and s > 0 and tokens[s - 1].lower_ in nm.ORDINALS or any(
                 t.is_sent_start is False and t.text[:1].islower() for t in doc[s:e] if t.is_alpha and t.i == s):
             return None
         if is_junk_word(tokens[s].text):
@@ -407,8 +405,7 @@ def _from_ent(doc: Doc, ent: Span, s: int, e: int, sent: int, gaz: nm.Gazetteer)
             return None
         # "NSO Group company Pegasus": the name stops at the first common lower-case word
         for t in doc[s + 1:e]:
-            if t.text in ("(", "[", ",", ";") or t.is_lower and t.is_alpha and t.lower_ not in ("of", "and", "for", "the", "de", "du", "des", "la", "le",
-                                                               "al", "el", "on", "in", "y", "et", "und", "van", "von", "plc"):
+            if t.text in ("(", "[", ",", ";") or t.is_lower and t.is_alpha and t.lower_ not in nm.ORG_NAME_SMALL_WORDS:
                 e = t.i
                 text = doc[s:e].text
                 end_char = tokens[e - 1].idx + len(tokens[e - 1])
@@ -474,14 +471,14 @@ def _dateline_place(doc: Doc, s: int, e: int) -> bool:
 def _place_like_org(doc: Doc, s: int, e: int) -> bool:
     """An ORG that is a town: "in Tangier on Thursday", named once, no company word in it."""
     tokens = doc_tokens(doc)
-    if s == 0 or tokens[s - 1].lower_ not in ("in", "near", "outside") or tokens[s].is_upper:
+    if s == 0 or tokens[s - 1].lower_ not in nm.TOWN_PREPS or tokens[s].is_upper:
         return False
     span = doc[s:e]
     if any(t.lower_ in nm.ORG_WORDS or t.lower_ in nm.GENERIC_ORGS for t in span):
         return False
     after = tokens[e] if e < len(doc) else None
     if after is not None and not (after.is_punct or after.ent_type_ in ("DATE", "TIME")
-                                  or after.lower_ in ("on", "last", "this", "and")):
+                                  or after.lower_ in nm.TOWN_FOLLOWERS):
         return False
     text = span.text
     return sum(1 for ent in doc_ents(doc) if ent.text == text or ent.text == "the " + text) <= 1

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-
-
 _MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]?|\d{3}[A-Za-z]?)$")
 _CAMEL_PRODUCT = re.compile(r"^[ie][A-Z][A-Za-z]+$")
 
@@ -48,7 +46,7 @@ def product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
         return True
     if any(_CAMEL_PRODUCT.match(t.text) for t in span):
         return True
-    if e < len(doc) and (tokens[e].tag_ == "POS" or tokens[e].lower_ in ("'s", "’s")):
+    if e < len(doc) and (tokens[e].tag_ == "POS" or tokens[e].lower_ in nm.POSSESSIVE_ENDINGS):
         return False  # an owner: "the price of Apple's iPhone"
     if len(span) >= 2 and any(t.lower_ in nm.PRODUCT_NAME_WORDS and t.text[:1].isupper() for t in span[1:]):
         return True
@@ -67,9 +65,9 @@ def product_evidence(doc: Doc, s: int, e: int, label: str) -> bool:
     if owned and (noun_after or label in ("PERSON", "WORK_OF_ART") or len(span) == 1 and label == "ORG"
                   and prev.lower_ in nm.OWNERS):
         return True
-    if noun_after and prev is not None and prev.lower_ in ("new", "latest", "its", "their", "whose"):
+    if noun_after and prev is not None and (prev.lower_ in nm.NEW_WORDS or prev.lower_ in nm.OWNERS):
         return True
-    if after is not None and after.lower_ in ("shares", "stock", "stocks", "shareholders", "executives"):
+    if after is not None and after.lower_ in nm.COMPANY_NOUNS:
         return False
     return s >= 2 and tokens[s - 1].lower_ == "of" and tokens[s - 2].lower_ in nm.PRODUCT_OF
 
@@ -88,7 +86,7 @@ def model_number(toks: list[Token], i: int) -> bool:
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and (nxt.lower_ in nm.QUANTITY_WORDS or nxt.text in ("%", ":")
-                            or nxt.text in ("-", "–", "/", "to") and i + 2 < len(toks) and toks[i + 2].like_num):
+                            or nxt.text in nm.RANGE_MARKS and i + 2 < len(toks) and toks[i + 2].like_num):
         return False
     return True
 
@@ -267,11 +265,11 @@ def _product_at(doc: Doc, toks: list[Token], s: int, by_tok: dict[int, Cand], he
             j += 1
             continue
         if head == "product" and not codes and j + 1 < len(toks) and t.is_title and t.pos_ == "PROPN" \
-                and toks[j + 1].text in ("Store", "Stores"):
+                and toks[j + 1].is_title and toks[j + 1].lower_ in nm.STORE_WORDS:
             words += 2  # "iTunes Music Store"
             j += 2
             continue
-        if head == "product" and not codes and t.lower_ in ("store", "stores") and t.is_lower:
+        if head == "product" and not codes and t.lower_ in nm.STORE_WORDS and t.is_lower:
             j += 1  # "the iTunes store": the product's own store
             break
         if (codes or coded) and not words and not headline and _name_after_number(toks, j):
@@ -315,7 +313,7 @@ def model_aliases(doc: Doc, cands: list[Cand], sent_of: list[int], toks: list[To
         hits = ends.get(f) or (ends.get(f[:-1]) if f.endswith("s") else None)
         prev = toks[tok.i - 1]
         nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
-        if hits and len(hits) == 1 and (prev.lower_ in ("the", "its", "their", "his", "her", "a", "an")
+        if hits and len(hits) == 1 and (prev.lower_ in nm.ARTICLES or prev.lower_ in nm.POSSESSIVES
                                         or prev.tag_ == "POS") \
                 and not (nxt is not None and nxt.is_alpha and nxt.is_lower and tok.head.i > tok.i
                          and tok.dep_ in ("compound", "nummod", "amod", "nmod")):

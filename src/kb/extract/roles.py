@@ -15,12 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-
-
-
-
-
-
 def _appointing(t: Token) -> bool:
     """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
     return t.pos_ == "VERB" and lex.lemma_in(t, nm.APPOINTING_VERBS)
@@ -43,7 +37,7 @@ def named_as_office(tokens: list[Token], c: Cand) -> bool:
     for t in tokens[c.tok_end + 1:c.tok_end + 5]:
         if t.lower_ in nm.PERSONAL_OFFICES and t.pos_ == "NOUN":
             return True
-        if t.is_punct or t.lower_ in ("and", "or", "but"):
+        if t.is_punct or t.lower_ in nm.CONJUNCTIONS:
             break
     return False
 
@@ -89,14 +83,13 @@ def _make_role(doc: Doc, person: Cand, toks: list[Token], by_token: dict[int, Ca
     if not toks or not any(t.lower_ in nm.TITLE_HEADS and not nm.is_honorific(t.lower_) for t in toks):
         return None
     of, used = _state_in(doc, toks, by_token)
-    former = any(t.lower_ in ("former", "ex", "ex-", "then", "late", "erstwhile") for t in toks)
-    words = [t for t in toks if t.i not in used and t.lower_ not in ("former", "ex", "ex-", "then", "erstwhile", "late")
+    former = any(t.lower_ in nm.FORMER_WORDS for t in toks)
+    words = [t for t in toks if t.i not in used and t.lower_ not in nm.FORMER_WORDS
              and not t.is_punct and not nm.is_honorific(t.lower_) and t.tag_ != "POS" and t.pos_ != "DET"
              and t.tag_ != "PRP$"]
-    while words and words[0].lower_ in ("of", "in", "for", "and", "visiting", "current", "new", "incoming", "outgoing",
-                                        "first", "second", "third", "last", "next", "top", "senior", "acting"):
+    while words and words[0].lower_ in nm.TITLE_LEAD_WORDS:
         words = words[1:]
-    while words and words[-1].lower_ in ("of", "in", "for", "and", "the"):
+    while words and words[-1].lower_ in nm.TITLE_TAIL_WORDS:
         words = words[:-1]
     if not words or not any(t.lower_ in nm.TITLE_HEADS for t in words):
         return None
@@ -120,8 +113,8 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
         t = tokens[i]
         low = t.lower_
         inside = by_token.get(i)
-        if (low in nm.TITLE_HEADS or low in ("former", "ex", "ex-", "then", "late", "of", "'s", "’s")
-                or nm.is_honorific(low) and low not in ("the", "his", "her")
+        if (low in nm.TITLE_HEADS or low in nm.FORMER_WORDS or low == "of" or low in nm.POSSESSIVE_ENDINGS
+                or nm.is_honorific(low) and low not in nm.ARTICLES and low not in nm.POSSESSIVES  # not "his", "the"
                 or (inside is not None and inside.kind in ("state", "organization"))
                 or t.text in nm.gazetteer().demonyms
                 or (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not t.is_sent_start
@@ -131,7 +124,7 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
             continue
         break
     run.reverse()
-    while run and run[0].lower_ in ("of", "'s", "’s"):
+    while run and (run[0].lower_ == "of" or run[0].lower_ in nm.POSSESSIVE_ENDINGS):
         run = run[1:]
     if run:
         role = _make_role(doc, c, run, by_token, names)
@@ -161,13 +154,13 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
     j = c.tok_end
     if j < sent.end and tokens[j].text == "," and j + 1 < sent.end:
         first = tokens[j + 1]
-        if first.lower_ in ("a", "an", "the", "former", "then") or first.lower_ in nm.TITLE_HEADS or \
+        if first.lower_ in nm.ARTICLES or first.lower_ in nm.FORMER_WORDS or first.lower_ in nm.TITLE_HEADS or \
                 first.text in nm.gazetteer().demonyms or (by_token.get(first.i) is not None and by_token[first.i].kind == "state"):
             phrase = []
             k = j + 1
             while k < sent.end and len(phrase) < 16:
                 t = tokens[k]
-                if (t.is_punct and t.tag_ != "POS") or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
+                if (t.is_punct and t.tag_ != "POS") or t.pos_ in ("VERB", "AUX") or t.lower_ in nm.RELATIVE_PRONOUNS:
                     break
                 other = by_token.get(k)
                 if other is not None and other.kind == "person":
@@ -188,8 +181,6 @@ def roles_for(doc: Doc, c: Cand, by_token: dict[int, Cand], names: dict[str, str
             if role is not None:
                 roles.append(role)
     return roles
-
-
 
 
 def monarch_holders(roles: Iterable[Role], cands: list[Cand], names: dict[str, str]) -> None:

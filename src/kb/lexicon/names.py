@@ -70,6 +70,29 @@ Lists:
 - descriptive_org_words: words a short form of a non-commercial organisation drops
   ("Polisario" / "Polisario Front")
 - name_titles: titles and honorifics a person's name is compared without ("President", "Dr")
+- articles, possessives, pointing_determiners: the determiners the rules tell apart ("the
+  accord" points back, "its Prius" is owned)
+- possessive_endings: the possessive as its own token ("Ruto 's"), which ends a name
+- former_words: words that make a title a former one ("former", "ex-", "late")
+- ordinals: ordinals before a name that make it no place ("the second Lebanon war");
+  with title_lead_words, words a title phrase does not start with ("visiting", "outgoing")
+- title_tail_words: words a title phrase does not end with ("Minister of")
+- conjunctions, relative_pronouns: words that end an office or apposition phrase
+- name_particles: lower-case particles inside personal names ("bin", "van", "da")
+- camel_name_prefixes: prefixes written together with a capitalised name ("McDonald",
+  "DiCaprio"), so no hashtag-style run of words
+- place_name_particles: particles that join a place's name with hyphens ("Ivry-sur-Seine")
+- org_name_small_words: lower-case words inside an organisation's name ("Bank of America",
+  "Banco de España"), not the common word that ends it
+- town_preps, town_followers: words before and after a name tagged as an organisation
+  that make it a town ("in Tangier on Thursday")
+- platform_preps: words before "X" that make it the platform ("on X")
+- company_nouns: nouns after a name that make it the company, not its product ("Apple shares")
+- range_marks: marks between two numbers that make them a range, no model number ("4 to 6")
+- store_words: the online store a product name may end with ("iTunes Store")
+- memorandum_words: agreement nouns completed by "of" and one word ("memorandum of understanding")
+- place_named_agreement_heads: agreement nouns named by "of" and a place ("Treaty of Rome")
+- party_preps: prepositions before an agreement's parties ("a deal with Mercosur")
 """
 
 from __future__ import annotations
@@ -203,6 +226,35 @@ STATE_NOUNS = _list("state_nouns")
 GROUP_WORDS = _list("group_words")
 DESCRIPTIVE_ORG_WORDS = _list("descriptive_org_words")
 NAME_TITLES = _list("name_titles")
+ARTICLES = _list("articles")
+POSSESSIVES = _list("possessives")
+POINTING_DETERMINERS = _list("pointing_determiners")
+POSSESSIVE_ENDINGS = _list("possessive_endings")
+FORMER_WORDS = _list("former_words")
+ORDINALS = _list("ordinals")
+TITLE_LEAD_WORDS = _list("title_lead_words") | ORDINALS
+TITLE_TAIL_WORDS = _list("title_tail_words")
+CONJUNCTIONS = _list("conjunctions")
+RELATIVE_PRONOUNS = _list("relative_pronouns")
+NAME_PARTICLES = _list("name_particles")
+CAMEL_NAME_PREFIXES = _list("camel_name_prefixes")
+PLACE_NAME_PARTICLES = _list("place_name_particles")
+ORG_NAME_SMALL_WORDS = _list("org_name_small_words")
+TOWN_PREPS = _list("town_preps")
+TOWN_FOLLOWERS = _list("town_followers")
+PLATFORM_PREPS = _list("platform_preps")
+COMPANY_NOUNS = _list("company_nouns")
+RANGE_MARKS = _list("range_marks")
+STORE_WORDS = _list("store_words")
+MEMORANDUM_WORDS = _list("memorandum_words")
+PLACE_NAMED_AGREEMENT_HEADS = _list("place_named_agreement_heads")
+PARTY_PREPS = _list("party_preps")
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regular-expression group matching any of ``words`` (for shapes built on a word
+    list: "Ivry-sur-Seine", "McDonald")."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 _FOLD_TABLE = str.maketrans({**{c: " " for c in "-‐‑–—_/"}, **{c: None for c in ".,'\"“”()[]’‘"}})

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-
-
 def add_ruler(nlp: Language) -> None:
     """Add the ``kb_gazetteer`` component after ``ner`` (or last when there is none)."""
     if "kb_gazetteer" in nlp.pipe_names:
@@ -89,7 +87,7 @@ class _GazetteerComponent:
                     add.append(span)
                 elif ent.start <= span.start and ent.end >= span.end:
                     rest = [t for t in ent if t.i < span.start or t.i >= span.end]
-                    if all(t.lower_ in ("the", "'s", "’s", "'", "’") or t.is_punct for t in rest):
+                    if all(t.lower_ == "the" or t.lower_ in nm.POSSESSIVE_ENDINGS or t.is_punct for t in rest):
                         if ent.label_ == "PERSON" and text in nm.AMBIGUOUS_STATES:
                             continue
                         drop.add(hits[0])
