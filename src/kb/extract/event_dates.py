@@ -1,8 +1,8 @@
 """When an event happened, from how its sentence ties it to a time.
 
 A time expression that hangs on the event's own clause in the parse dates it; else one
-fronted on the sentence; else, for a past-tense report, the day the story was telling
-(``"narrative"``); else, for what the article reports as done or holding now, the
+fronted on the sentence; else, for a report in the simple past, the day the story is
+telling (``"narrative"``); else, for what the article reports as done or holding now, the
 publication day (precision ``"reported"``), unless its sentence tells of history.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kb.extract.event_parties import Args, Context
+from kb.extract.event_parties import Context
 from kb.extract.event_triggers import event_modality, light_verb
 from kb.extract.sents import ParsedToken, parsed, sentence_of
 from kb.lexicon import events as lex
@@ -71,6 +71,15 @@ def _best(cands: list[tuple[Timex, Span, int | None]], tok: ParsedToken) -> tupl
     return min(cands, key=lambda c: (PRECISION_RANK.get(c[0].precision or "", 7), abs(c[1].start - tok.i)))
 
 
+def _simple_past(verb: ParsedToken) -> bool:
+    """Simple past, active or passive ("signed", "was signed"): told at a time of its own,
+    not as it bears on the present ("has signed", "is expected")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_.lower() == "be" for a in auxes)
+
+
 def _is_past(verb: ParsedToken) -> bool:
     """Simple past, present perfect or past passive: a report of something done."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -87,15 +96,18 @@ def _is_past(verb: ParsedToken) -> bool:
 
 def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int | None]]],
                      anchor: str | None, tokens: list[ParsedToken]) -> list[Timex | None]:
-    """For each sentence, the story's day as told before it (its reference time): the last
-    day named by a clause above that falls in the week before publication ("Yesterday,
-    Jobs unveiled …"). A later past-tense sentence with no date of its own goes on telling
-    that day ("He demoed …"). An older date ("In April, …") is a flashback: it dates its
-    own clause and leaves the story's day alone; a date line (a sentence that is only a
-    date) is no clause; nor is a past perfect ("X had on Thursday criticised …"): it tells
-    what came before the story's time."""
+    """For each sentence, the story's day (its reference time): the last day named by a
+    clause above that falls in the week before publication ("Yesterday, Jobs unveiled …").
+    A later sentence in the simple past with no date of its own goes on telling that day
+    ("He demoed …"), whoever it tells of; the lead, above the first day named, tells of
+    that first day ("Bombs blew apart buildings … The bombings occurred on Friday"). An
+    older date ("In April, …") is a flashback: it dates its own clause and leaves the
+    story's day alone; a date line (a sentence that is only a date) is no clause; nor is a
+    past perfect ("X had on Thursday criticised …"): it tells what came before the story's
+    time."""
     out: list[Timex | None] = []
     current: Timex | None = None
+    lead, first = 0, None  # the story's first day and the sentence naming it
     day = iso_day(anchor)
     for i in range(n_sents):
         out.append(current)
@@ -106,23 +118,12 @@ def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int
             start = iso_day(tx.start)
             if day and start and 0 <= (day - start).days <= NARRATIVE_DAYS and (
                     current is None or tx.start_char > current.start_char):
+                if first is None:
+                    lead, first = i, tx
                 current = tx
+    if first is not None:
+        out[:lead + 1] = [t or first for t in out[:lead + 1]]
     return out
-
-
-def continues_story(ctx: Context, told: Timex | None, args: Args) -> bool:
-    """True when an event goes on telling the story's day: it shares someone or something
-    with the sentences dated to that day ("Yesterday, Jobs unveiled the phone. … He demoed
-    …"), unlike news of others told next to it ("The agency ordered checks last Thursday.
-    The airline's chief said …")."""
-    if told is None or not told.start:
-        return False
-
-    def with_affiliations(keys: set[str]) -> set[str]:  # "Apple CEO Steve Jobs" speaks for Apple
-        return keys | {ctx.affiliation[k] for k in keys if k in ctx.affiliation}
-
-    keys = with_affiliations({k for k, _ in args.roles})
-    return bool(keys & with_affiliations(ctx.told_of.get(told.start[:10], set())))
 
 
 def _past_perfect(verb: ParsedToken) -> bool:
@@ -197,6 +198,13 @@ def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers
         # a clause without tense of its own ("While introducing the phone, Jobs …", "by
         # walking onto the stage", "later saying") is told at its governing clause's time
         return event_date(ctx, head, None, triggers, in_sent, narrative, anchor, event_modality(head, None))
+    if tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in lex.SIMULTANEITY_MARKS for c in tok.children):
+        # "became the subject of a manhunt in November when he was called a witness": a
+        # clause told as happening when its governing one did shares that one's own date
+        date = event_date(ctx, tok.head, None, triggers, in_sent, narrative, anchor, event_modality(tok.head, None))
+        if date[1] in ("clause", "sentence"):
+            return date
     root = sent.root
     fronted = [h for h in in_sent if h[2] == root.i and h[1].start < root.i and root.i != tok.i]
     if fronted:
@@ -206,10 +214,11 @@ def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers
             return tx.date_value(), "sentence", tx.text
         return None, None, fronted[0][0].text
     stated = [h for h in in_sent if _historical(h[0], anchor)]
-    if anchor and modality in ("asserted", "reported") and not stated:
+    # told as done, holding or not (a denial or negation is told at the same time)
+    if anchor and modality in ("asserted", "reported", "negated") and not stated:
         verb = _tensed(tok, gov)
         if verb is not None and _is_past(verb):
-            if narrative is not None:
+            if narrative is not None and _simple_past(verb):
                 d = narrative.date_value()
                 if d is not None:
                     day = DateValue(d.value[:10], "day", d.start, d.start)

@@ -69,10 +69,6 @@ class Context:
         self.sent_of = sentence_index(doc)  # token -> sentence
         self.tok_ent: dict[int, str] = {}
         self.kind: dict[str, str] = {}
-        self.sent_ents: dict[int, set[str]] = {}  # sentence -> entities named in it
-        self.told_of: dict[str, set[str]] = {}  # day -> entities named in sentences dated to it
-        for m in found.mentions:
-            self.sent_ents.setdefault(m.sentence, set()).add(m.entity)
         # one token per mention (its head): the pools pronouns and definite descriptions
         # ("he", "it", "the company") are resolved from
         heads: dict[tuple[int, int], tuple[ParsedToken, str]] = {}

@@ -10,9 +10,10 @@ Triggers are the event words of :mod:`kb.nlp.event_mentions` and the lexicon's t
 typed by :mod:`kb.lexicon.events` ("signed", "the signing", "his visit", "normalisation of
 relations"; type ``"occurrence"``, or ``"state"`` for states, outside the taxonomy). Each event takes the time
 expression that hangs on its own clause in the parse, else one fronted on the sentence
-("On Wednesday, …"); else, for a past-tense report, the day the story was telling in the
-sentences before, when that is a day of the week before publication ("Yesterday, Jobs
-unveiled …. He demoed …": ``date_from="narrative"``); else, for what the article reports
+("On Wednesday, …"); else, for a report in the simple past, the day the story is telling
+(named in the sentences before, or for the lead the first one named), when that is a day
+of the week before publication ("Yesterday, Jobs unveiled …. He demoed …":
+``date_from="narrative"``); else, for what the article reports
 as done or holding now (past or present tense), the publication date (precision
 ``"reported"``, ``date_from="published"``), unless its sentence tells of history (names a
 time more than a month before). Never a date from another clause of the sentence, nor one
@@ -26,12 +27,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kb.extract.event_dates import continues_story, event_date, narrative_times, timex_hosts
+from kb.extract.event_dates import event_date, narrative_times, timex_hosts
 from kb.extract.event_parties import ACTOR_KINDS, NOMINAL, Context, noun_args, verb_args, worth_keeping
 from kb.extract.event_summary import headline
 from kb.extract.event_triggers import event_modality, light_verb, told_alongside, trigger_type, verbs_and_nouns
 from kb.lexicon import events as lex
-from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES, DateValue, Event, Participant, Timex
+from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES, Event, Participant, Timex
 from kb.nlp.event_mentions import event_words, state_words
 
 if TYPE_CHECKING:
@@ -70,10 +71,6 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     for h in hosts:
         by_sent.setdefault(ctx.sent_of[h[1].start], []).append(h)
     narrative = narrative_times(len(ctx.sents), by_sent, anchor, ctx.tokens)
-    for i, hosted in by_sent.items():  # who the story tells of on each day it names
-        for tx, _, _ in hosted:
-            if tx.start:
-                ctx.told_of.setdefault(tx.start[:10], set()).update(ctx.sent_ents.get(i, ()))
 
     recognised = set(event_words(doc))
     events: list[Event] = []
@@ -100,8 +97,6 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         here = ctx.sent_of[tok.i]
         date, date_from, date_text = event_date(ctx, tok, gov, triggers, by_sent.get(here, []),
                                            narrative[here] if here >= 0 else None, anchor, modality)
-        if date_from == "narrative" and anchor and not continues_story(ctx, narrative[here], args):
-            date, date_from, date_text = DateValue(anchor, "reported", anchor, anchor), "published", None
         parties = [k for k, r in args.roles if r in ("actor", "co-actor", "target")
                    and ctx.kind.get(k) in ACTOR_KINDS]
         if len(parties) >= 2:

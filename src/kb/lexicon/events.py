@@ -37,6 +37,8 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
 - vague_times: time words that place nothing ("now", "recently")
 - sequence_adverbs: adverbs that set a clause after the one it hangs on ("later revealing")
 - tenseless_marks: the only markers of a clause told at its governing clause's time
+- simultaneity_marks: subordinators of a clause told as happening when its governing one
+  did ("… in November, when he was named")
 - bounding_preps: prepositions placing an event before or after another, not at its date
 - illnesses: "lost his battle with cancer" is a death, not a fight
 """
@@ -150,6 +152,7 @@ BACKGROUND_ADVERBS = _words("background_adverbs")
 VAGUE_TIMES = _words("vague_times")
 SEQUENCE_ADVERBS = _words("sequence_adverbs")
 TENSELESS_MARKS = _words("tenseless_marks")
+SIMULTANEITY_MARKS = _words("simultaneity_marks")
 BOUNDING_PREPS = _words("bounding_preps")
 ILLNESSES = _words("illnesses")
 
