@@ -484,7 +484,7 @@ def _events_mentioning(store: Store, text: str) -> set[str]:
     import re
 
     ws = re.findall(r"\w+", text)
-    while ws and ws[0].lower() in ("the", "a", "an"):
+    while ws and ws[0].lower() in nm.ARTICLES:
         ws = ws[1:]
     return store.events_in_sentences('"' + " ".join(ws) + '"') if ws else set()
 

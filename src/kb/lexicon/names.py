@@ -35,7 +35,8 @@ Lists:
 - personal_offices: offices only a person holds, that "X as ..." gives a name
 - monarch_heads: the words of a monarch's title ("King", "Crown Prince")
 - name_suffixes: generation and regnal suffixes that close a personal name ("Jr.", "VI")
-- weekdays, months, pronouns: words no name is made of
+- pronouns: words no name is made of (nor are weekdays and months, read from
+  kb.lexicon.time_words)
 - caption_words: words that open a link caption or credit and fool the model into a name
 - platforms: online platforms and services, organisations, never people or places
 - news_agencies: news and photo agencies, named in credits and captions ("Photo: AFP")
@@ -84,6 +85,7 @@ Lists:
 - place_name_particles: particles that join a place's name with hyphens ("Ivry-sur-Seine")
 - org_name_small_words: lower-case words inside an organisation's name ("Bank of America",
   "Banco de España"), not the common word that ends it
+- initials_small_words: words an organisation's initials leave out ("Bank of America", BA)
 - town_preps, town_followers: words before and after a name tagged as an organisation
   that make it a town ("in Tangier on Thursday")
 - platform_preps: words before "X" that make it the platform ("on X")
@@ -105,7 +107,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kb.lexicon import LexiconError
+from kb.lexicon import LexiconError, time_words
 
 _FILE = "names.json"
 
@@ -176,8 +178,8 @@ INVERTIBLE_TITLES = _list("invertible_titles")
 PERSONAL_OFFICES = _list("personal_offices")
 MONARCH_HEADS = _list("monarch_heads")
 NAME_SUFFIXES = _list("name_suffixes")
-WEEKDAYS = _list("weekdays")
-MONTHS = _list("months")
+WEEKDAYS = frozenset(time_words.WEEKDAY_NAMES)
+MONTHS = frozenset(time_words.MONTHS)
 PRONOUNS = _list("pronouns")
 CAPTION_WORDS = _list("caption_words")
 PLATFORMS = _list("platforms")
@@ -240,6 +242,7 @@ NAME_PARTICLES = _list("name_particles")
 CAMEL_NAME_PREFIXES = _list("camel_name_prefixes")
 PLACE_NAME_PARTICLES = _list("place_name_particles")
 ORG_NAME_SMALL_WORDS = _list("org_name_small_words")
+INITIALS_SMALL_WORDS = _list("initials_small_words")
 TOWN_PREPS = _list("town_preps")
 TOWN_FOLLOWERS = _list("town_followers")
 PLATFORM_PREPS = _list("platform_preps")
@@ -401,7 +404,7 @@ def initials(name: str) -> str:
     words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ'’]*", name)
     while len(words) > 1 and words[-1].lower() in LEGAL_FORMS:
         words = words[:-1]
-    return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+    return "".join(w[0].upper() for w in words if w[:1].isupper() and w.lower() not in INITIALS_SMALL_WORDS)
 
 
 def org_core(folded: str) -> tuple[str, ...]:
