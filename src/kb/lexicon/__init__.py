@@ -7,12 +7,32 @@ an error naming the file and line, not a silent gap.
 from __future__ import annotations
 
 import functools
+import json
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class LexiconError(ValueError):
     """A data file of the lexicon is malformed."""
+
+
+def json_data(name: str) -> dict[str, Any]:
+    """The object in ``data/NAME``, its ``lists`` checked: each a list of words, none twice."""
+    data = json.loads(resources.files("kb.lexicon").joinpath("data", name).read_text(encoding="utf-8"))
+    for key, words in data.get("lists", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{name}: list {key!r} must be a list of words")
+        if len(set(words)) != len(words):
+            raise LexiconError(f"{name}: list {key!r} repeats a word")
+    return data
+
+
+def part(data: dict[str, Any], name: str, section: str, key: str) -> Any:
+    """``data[section][key]`` of the data file ``name``, or an error naming what is missing."""
+    try:
+        return data[section][key]
+    except KeyError:
+        raise LexiconError(f"{name}: no {section[:-1]} {key!r}") from None
 
 
 def rows(name: str, columns: int) -> list[list[str]]:

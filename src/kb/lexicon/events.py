@@ -45,17 +45,15 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
-from kb.lexicon import LexiconError, names
+from kb.lexicon import LexiconError, json_data, names, part
 
 _FILE = "events.json"
 
 
 def _load() -> dict[str, Any]:
-    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    data = json_data(_FILE)
     types = data.get("types")
     if not isinstance(types, dict) or not types:
         raise LexiconError(f"{_FILE}: no event types")
@@ -77,9 +75,6 @@ def _load() -> dict[str, Any]:
         unknown = sorted(set(data.get(table, {}).values()) - set(types))
         if unknown:
             raise LexiconError(f"{_FILE}: {table} names unknown types: {', '.join(unknown)}")
-    for name, words in data.get("lists", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"{_FILE}: list {name!r} must be a list of words")
     return data
 
 
@@ -89,10 +84,7 @@ def _expand(key: str) -> dict[str, str]:
 
 
 def _words(name: str) -> frozenset[str]:
-    try:
-        return frozenset(_DATA["lists"][name])
-    except KeyError:
-        raise LexiconError(f"{_FILE}: list {name!r} is missing") from None
+    return frozenset(part(_DATA, _FILE, "lists", name))
 
 
 _DATA = _load()

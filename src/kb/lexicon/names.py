@@ -100,29 +100,23 @@ Lists:
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from kb.lexicon import LexiconError, time_words
+from kb.lexicon import LexiconError, json_data, part, time_words
 
 _FILE = "names.json"
 
 
 def _load() -> dict[str, Any]:
-    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    data = json_data(_FILE)
     for name, table in data.get("tables", {}).items():
         if not isinstance(table, dict) or not all(isinstance(k, str) and k and isinstance(v, str) and v
                                                   for k, v in table.items()):
             raise LexiconError(f"{_FILE}: table {name!r} must map words to words")
-    for name, words in data.get("lists", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"{_FILE}: list {name!r} must be a list of words")
-        if len(set(words)) != len(words):
-            raise LexiconError(f"{_FILE}: list {name!r} repeats a word")
     return data
 
 
@@ -143,17 +137,11 @@ def monarchies() -> frozenset[str]:
 
 
 def _table(name: str) -> dict[str, str]:
-    try:
-        return dict(_DATA["tables"][name])
-    except KeyError:
-        raise LexiconError(f"{_FILE}: no table {name!r}") from None
+    return dict(part(_DATA, _FILE, "tables", name))
 
 
 def _list(name: str) -> frozenset[str]:
-    try:
-        return frozenset(_DATA["lists"][name])
-    except KeyError:
-        raise LexiconError(f"{_FILE}: no list {name!r}") from None
+    return frozenset(part(_DATA, _FILE, "lists", name))
 
 
 STATE_RENAMES = _table("state_renames")

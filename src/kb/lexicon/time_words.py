@@ -38,26 +38,21 @@ Lists (order kept where a pattern tries them in turn: longer first):
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
-from kb.lexicon import LexiconError
+from kb.lexicon import LexiconError, json_data, part
 
 _FILE = "time_words.json"
 
 
 def _load() -> dict[str, Any]:
-    data = json.loads(resources.files("kb.lexicon").joinpath("data", _FILE).read_text(encoding="utf-8"))
+    data = json_data(_FILE)
     tables, lists = data.get("tables"), data.get("lists")
     if not isinstance(tables, dict) or not isinstance(lists, dict):
         raise LexiconError(f"{_FILE}: needs the objects 'tables' and 'lists'")
     for name, table in tables.items():
         if not isinstance(table, dict) or not table:
             raise LexiconError(f"{_FILE}: table {name!r} is not a non-empty object")
-    for name, words in lists.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"{_FILE}: list {name!r} is not a list of words")
     return data
 
 
@@ -65,17 +60,11 @@ _DATA = _load()
 
 
 def _table(name: str) -> dict[str, Any]:
-    try:
-        return dict(_DATA["tables"][name])
-    except KeyError:
-        raise LexiconError(f"{_FILE}: no table {name!r}") from None
+    return dict(part(_DATA, _FILE, "tables", name))
 
 
 def _list(name: str) -> list[str]:
-    try:
-        return list(_DATA["lists"][name])
-    except KeyError:
-        raise LexiconError(f"{_FILE}: no list {name!r}") from None
+    return list(part(_DATA, _FILE, "lists", name))
 
 
 MONTHS: dict[str, int] = _table("months")
