@@ -32,6 +32,7 @@ resolution joined on its own stays joined.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -99,7 +100,8 @@ def _person_key(folded: str) -> str:
     toks = folded.split()
     while len(toks) > 1 and toks[0] in NAME_TITLES:
         toks = toks[1:]
-    return " ".join(toks)
+    key = " ".join(toks)
+    return folded if key == folded else key  # the same string, not a second copy of it
 
 
 class _Union:
@@ -121,14 +123,16 @@ class _Union:
         return a
 
 
-@dataclass
+@dataclass(slots=True)
 class _Base:
-    """Records sharing a kind and a folded name: what extraction alone says is one thing."""
+    """Records sharing a kind and a folded name: what extraction alone says is one thing.
+    There is one per distinct name of the corpus, so it is kept small: slots, and no
+    aliases counter until the first alias."""
 
     kind: str
     folded: str
     names: Counter[str] = field(default_factory=Counter)
-    aliases: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] | tuple[str, ...] = ()
     records: int = 0  # how many records it has
     mentions: int = 0
     doubtful: bool = True
@@ -140,15 +144,19 @@ def _bases(records: Iterable[LocalRecord], index: dict[tuple[str, str], int],
     key, base) is appended to ``owners`` when given."""
     bases: list[_Base] = []
     for r in records:
-        k = _name_key(r.kind, r.name)
+        kind = sys.intern(r.kind)  # one copy of each kind, not one per base
+        k = _name_key(kind, r.name)
         b = index.get(k)
         if b is None:
             b = index[k] = len(bases)
-            bases.append(_Base(r.kind, k[1]))
+            bases.append(_Base(kind, k[1]))
         base = bases[b]
         base.names[r.name] += 1
-        for alias in r.aliases:
-            base.aliases[alias] += 1
+        if r.aliases:
+            if not isinstance(base.aliases, Counter):
+                base.aliases = Counter()
+            for alias in r.aliases:
+                base.aliases[alias] += 1
         base.records += 1
         base.mentions += r.mentions
         base.doubtful = base.doubtful and r.doubtful
@@ -380,7 +388,6 @@ def _link_aliases(bases: list[_Base], uf: _Union) -> None:
             return _person_key(folded)
         return " ".join(org_core(folded)) if kind == "organization" else folded
 
-    by_name: dict[tuple[str, str], int] = {(b.kind, key(b.kind, b.folded)): n for n, b in enumerate(bases)}
     claims: dict[tuple[str, str], set[int]] = defaultdict(set)
     for n, b in enumerate(bases):
         own = key(b.kind, b.folded)
@@ -388,6 +395,10 @@ def _link_aliases(bases: list[_Base], uf: _Union) -> None:
             f = key(b.kind, fold(alias))
             if f != own:
                 claims[(b.kind, f)].add(n)
+    by_name: dict[tuple[str, str], int] = {}  # the last base of each name claimed (only those: kept small)
+    for n, b in enumerate(bases):
+        if (name := (b.kind, key(b.kind, b.folded))) in claims:
+            by_name[name] = n
     for k, owners in claims.items():
         n = by_name.get(k)
         if n is None:
@@ -467,9 +478,14 @@ def resolve_entities(records: Iterable[LocalRecord], corrections: list[Correctio
                 ent.aliases.append(alias)
         if root in renamed:
             ent.doubtful = False
+        for n in cluster:
+            bases[n] = _SPENT  # its names are the entity's now: freed as the entities grow
     for article, key, n in owners or ():
         res.members[(article, key)] = res.ids[n]
     return res
+
+
+_SPENT = _Base("", "")
 
 
 def _kind_of(bases: list[_Base], cluster: list[int]) -> str:
