@@ -298,7 +298,8 @@ def timeline(country: str | None, person: str | None, entity: str | None, date_f
 
     By default the timeline holds the events a reader asks for first: those of a known
     type (visits, meetings, agreements, statements...) and any other happening its own
-    sentence dates, told as having happened or being planned. --all lists every event,
+    sentence dates or told on the day the story tells of, told as having happened or
+    being planned. --all lists every event,
     states ("owns", "is ready") and what is told as not having happened included.
     An event is kept by --from/--to when the days it covers overlap the range; events
     dated only by their article's publication date are marked "reported".

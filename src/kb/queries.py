@@ -358,8 +358,8 @@ def timeline_for(
 
     An event is kept when its span of days overlaps ``[date_from.start, date_to.end]``.
     With ``undated`` only the events without a date are returned. Without ``everything``
-    only the events a reader asks for first (typed, or dated by their own sentence, and
-    not told as unreal: see :meth:`Store.event_order`). Events are chosen and
+    only the events a reader asks for first (typed, or dated by their own sentence or the
+    story's day, and not told as unreal: see :meth:`Store.event_order`). Events are chosen and
     ordered by the store from their best-dated telling alone; full views (sentences,
     participants) are built only for the first ``limit`` (all when None), so a page of a
     large timeline stays fast.

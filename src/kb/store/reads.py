@@ -162,10 +162,11 @@ class Reads(StoreConnection):
         code), whose days reach ``ends_from`` and begin by ``starts_until``, among ``event_ids``
         when given; only undated ones with ``undated``. Without ``everything``, only the events
         a reader asks for first: of a type of the taxonomy, or happenings outside it dated by
-        their own sentence (no states), told as having happened or being planned."""
+        their own sentence or told on the day the story tells of (no states, nothing dated
+        only by the publication day), told as having happened or being planned."""
         where, args = ["h.start IS NULL" if undated else "h.start IS NOT NULL"], []
         if not everything:
-            where.append(f"h.type != ? AND (h.type != ? OR h.date_from IN ('clause', 'sentence')) "
+            where.append(f"h.type != ? AND (h.type != ? OR h.date_from IN ('clause', 'sentence', 'narrative')) "
                          f"AND COALESCE(h.modality, '') NOT IN ({', '.join('?' * len(UNREAL_MODALITIES))})")
             args += [STATE_TYPE, GENERAL_TYPE, *UNREAL_MODALITIES]
         if event_ids is not None:
