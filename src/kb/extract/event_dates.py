@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kb.extract.event_parties import Context
+from kb.extract.coref import Coreference
 from kb.extract.event_triggers import event_modality, light_verb
 from kb.extract.sents import ParsedToken, parsed, sentence_of
 from kb.lexicon import events as lex
@@ -160,7 +160,7 @@ def _governing_verb(tok: ParsedToken) -> ParsedToken | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
 
 
-def event_date(ctx: Context, tok: ParsedToken, gov: ParsedToken | None, triggers: dict[int, str],
+def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, triggers: dict[int, str],
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     sent = sentence_of(tok)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kb.extract.event_parties import NOMINAL, Args, Context, subject_of
+from kb.extract.coref import Coreference, subject_of
+from kb.extract.event_parties import NOMINAL, Args
 from kb.extract.sents import ParsedToken
 
-def _phrase(ctx: Context, tok: ParsedToken) -> str:
+def _phrase(ctx: Coreference, tok: ParsedToken) -> str:
     """A noun phrase in a few words: the entity's name, else the noun with the words that
     make it specific ("diplomatic ties", "memorandum of understanding")."""
     key = ctx.entity(tok)
@@ -39,7 +40,7 @@ def _joined(names: list[str]) -> str:
     return " and ".join(dict.fromkeys(n for n in names if n))
 
 
-def headline(ctx: Context, tok: ParsedToken, args: Args, gov: ParsedToken | None = None) -> str:
+def headline(ctx: Coreference, tok: ParsedToken, args: Args, gov: ParsedToken | None = None) -> str:
     """Who did what to whom, headline style, from the article's names (shown later with the
     corpus's canonical ones): "Algeria cuts diplomatic ties with Morocco", "Benny Gantz
     visits Rabat", "visit by Benny Gantz to Morocco"."""

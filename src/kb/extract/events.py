@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kb.extract.coref import ACTOR_KINDS, Coreference
 from kb.extract.event_dates import event_date, narrative_times, timex_hosts
-from kb.extract.event_parties import ACTOR_KINDS, NOMINAL, Context, noun_args, verb_args, worth_keeping
+from kb.extract.event_parties import NOMINAL, noun_args, verb_args, worth_keeping
 from kb.extract.event_summary import headline
 from kb.extract.event_triggers import event_modality, light_verb, told_alongside, trigger_type, verbs_and_nouns
 from kb.lexicon import events as lex
@@ -52,7 +53,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     and every trigger of the typed lexicon, each with its type (``"occurrence"`` or ``"state"``
     outside the taxonomy), participants, place, modality and date. Only events with a participant are
     kept, unless ``keep_all`` (the scorers date every event word)."""
-    ctx = Context(doc, found)
+    ctx = Coreference(doc, found)
     triggers: dict[int, str] = {}
     others: list[ParsedToken] = []  # verbs outside the lexicon, that may be told alongside an event
     for tok in verbs_and_nouns(doc):
