@@ -11,6 +11,9 @@ Tables:
 - small_numbers, tens, ordinals: number words -> value ("last" is the ordinal -1)
 - units: unit word -> [TimeML duration prefix, unit code] ("hour" -> T, H)
 - years_in_unit: units counted in years in a TimeML value ("two decades" is P20Y)
+- easter_days: the days named after Easter -> days from Easter Sunday ("good friday" -2)
+- period_parts: early / mid / late -> words of a modifier that place a time in that part
+  of its period ("the end of the year", "earlier this month")
 
 Lists (order kept where a pattern tries them in turn: longer first):
 
@@ -34,6 +37,16 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ("until Tuesday"), and of those the ones that end a stretch ("from May to June")
 - time_nouns: nouns a weekday may be one expression with ("Saturday evening")
 - planning_verbs: verbs after which "for" names the planned time ("set for April")
+- month_determiners: determiners before "March", "June"… that make it a month modifying
+  a noun ("the March accession")
+- verb_month_followers: words after "May" or "March" that make it a verb or a name ("May
+  have", "March said")
+- season_preps: words before a season that make it a time ("in spring", "last summer")
+- duration_day_preps: words before "one day" that make it a span of one day ("for one
+  day"); otherwise it is some time ahead ("will one day be")
+- modals: modal auxiliaries ("will one day", "may one day")
+- present_words: references to the time of writing (PRESENT_REF: "now", "these days")
+- degree_words: words that make "recent" a comparison, not a time ("the most recent")
 """
 
 from __future__ import annotations
@@ -76,6 +89,8 @@ TENS: dict[str, int] = _table("tens")
 ORDINALS: dict[str, int] = _table("ordinals")
 UNITS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _table("units").items()}
 YEARS_IN_UNIT: dict[str, int] = _table("years_in_unit")
+EASTER_DAYS: dict[str, int] = _table("easter_days")
+PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")
 
 VAGUE_COUNTS = _list("vague_counts")
 QUALIFIERS = _list("qualifiers")
@@ -96,6 +111,13 @@ LIMIT_PREPS = frozenset(_list("limit_preps"))
 RANGE_END_PREPS = frozenset(_list("range_end_preps"))
 TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
+MONTH_DETERMINERS = frozenset(_list("month_determiners"))
+VERB_MONTH_FOLLOWERS = frozenset(_list("verb_month_followers"))
+SEASON_PREPS = frozenset(_list("season_preps"))
+DURATION_DAY_PREPS = frozenset(_list("duration_day_preps"))
+MODALS = frozenset(_list("modals"))
+PRESENT_WORDS = frozenset(_list("present_words"))
+DEGREE_WORDS = frozenset(_list("degree_words"))
 
 # the full names, in calendar order (the first spelling of each number)
 MONTH_NAMES = [next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13)]

@@ -41,13 +41,7 @@ def _part_of(mod: str | None) -> str | None:
     if not mod:
         return None
     m = mod.lower()
-    if any(w in m for w in ("early", "start", "beginning", "earlier")):
-        return "early"
-    if any(w in m for w in ("mid", "middle")):
-        return "mid"
-    if any(w in m for w in ("late", "end", "close", "turn", "later")):
-        return "late"
-    return None
+    return next((part for part, words in tw.PERIOD_PARTS.items() if any(w in m for w in words)), None)
 
 
 def _narrow(dv: DateValue, part: str | None) -> DateValue:

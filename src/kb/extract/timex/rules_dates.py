@@ -22,6 +22,7 @@ from kb.extract.timex.found import (
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS,
 )
+from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, SEASONS
 from kb.model import DateValue
 
@@ -116,7 +117,7 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
         if m["mon"].lower() == "may":
             return False
         tok = ctx.token(m.start("mon"))
-        if prv.lower() not in ("the", "a", "an", "its", "their", "his", "her", "that") \
+        if prv.lower() not in tw.MONTH_DETERMINERS \
                 and (tok is None or tok.ent_type_ != "DATE"):
             return False
         return tok is not None and nxt[:1].islower() and tok.dep_ in ("compound", "nmod", "amod") \
@@ -142,7 +143,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
         if not after_prep and not _plain_month(m, ctx):
             return None
         nxt = _next_raw(ctx, m.end())
-        if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in ("have", "be", "not", "also", "said", "says")):
+        if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in tw.VERB_MONTH_FOLLOWERS):
             return None
     anchor = _anchor(ctx)
     if anchor is None:
@@ -284,7 +285,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     nxt = _next_raw(ctx, m.end()).lower()
     if rel in (None, "the"):
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
-        if not m["mod"] and (not prev or prev[0] not in ("in", "during", "by", "until", "till", "since", "over", "through", "throughout", "before", "after", "for", "into", "from", "this", "last", "next")):
+        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
             return None

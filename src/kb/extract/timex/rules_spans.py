@@ -41,8 +41,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None  # "the first two quarters of 1990": a half of the year
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
         prev = _prev_words(ctx, m.start(), 1)
-        if not prev or prev[0] not in ("for", "in", "within", "after", "than", "of", "only", "just", "a", "the"):
-            if prev and prev[0] in ("will", "would", "shall", "could", "might", "may", "can") \
+        if not prev or prev[0] not in tw.DURATION_DAY_PREPS:
+            if prev and prev[0] in tw.MODALS \
                     or ctx.tense(m.start(), m.end()) == "future":  # "Islam will one day be …": some time ahead
                 return _f(m, "DATE", ref_value("FUTURE_REF"))
             return None
@@ -213,8 +213,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     w = re.sub(r"\s+", " ", m["x"].lower())
-    if w in ("now", "currently", "presently", "nowadays", "at present", "the present", "these days",
-             "the moment", "right now", "at the moment", "present day", "the present day"):
+    if w in tw.PRESENT_WORDS:
         return _f(m, "DATE", ref_value("PRESENT_REF"), "x")
     if w.endswith(("future", "term")):
         return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
@@ -232,7 +231,7 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
         return None  # "the current" of a river, "is recent", "most recent"
     if word == "current" and (tok.head.lower_ in tw.CURRENT_TERMS or _next_raw(ctx, m.end()).lower() in tw.CURRENT_TERMS):
         return None
-    if tok.i > 0 and tok.nbor(-1).lower_ in ("most", "more", "less", "least"):
+    if tok.i > 0 and tok.nbor(-1).lower_ in tw.DEGREE_WORDS:
         return None
     value = "PAST_REF" if word == "recent" or m["then"] else "PRESENT_REF"
     return _f(m, "DATE", ref_value(value), "x")
@@ -240,8 +239,8 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
-    if name in ("easter", "easter sunday", "good friday", "easter monday"):
-        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+    if name in tw.EASTER_DAYS:
+        shift = tw.EASTER_DAYS[name]
         anchor = _anchor(ctx)
         if m["y"]:
             return _f(m, "DATE", day_value(resolve.easter(int(m["y"])) + dt.timedelta(days=shift)))
