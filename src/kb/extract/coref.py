@@ -283,13 +283,13 @@ def _pleonastic(tok: ParsedToken) -> bool:
     kids = [c.dep_ for c in head.children]
     if head.lemma_ == "be" or tok.dep_ == "nsubjpass":
         return any(d in ("ccomp", "xcomp", "csubj") for d in kids) or "attr" in kids
-    return any(d == "ccomp" for d in kids) and head.lemma_.lower() in ("seem", "appear", "matter", "happen")
+    return any(d == "ccomp" for d in kids) and head.lemma_.lower() in lex.RAISING_VERBS
 
 
 def _compared(tok: ParsedToken) -> bool:
     """A mention only compared with: "as big as an iPod", "faster than the Mac"."""
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ in ("as", "than", "like", "unlike")
+    return tok.dep_ == "pobj" and head.lower_ in lex.COMPARISON_WORDS
 
 
 def _clause_verb(tok: ParsedToken) -> ParsedToken | None:

@@ -70,13 +70,13 @@ def prep_args(ctx: Coreference, tok: ParsedToken, type_: str, args: Args) -> Non
                         args.add(key, "target")
                 elif word == "by" or c.dep_ == "agent":
                     args.add(key, "actor")
-                elif word in ("with", "against", "on", "upon", "to", "toward", "towards"):
+                elif word in lex.TARGET_PREPS:
                     args.add(key, "target")
                 elif word == "from" and type_ in ("transaction", "material_cooperation", "aid", "visit"):
                     args.add(key, "target")
-                elif word in ("between", "among"):
+                elif word in lex.GROUP_PREPS:
                     args.add(key, "actor")
-                elif word in ("of", "over", "about", "for") and kind not in ACTOR_KINDS:
+                elif word in lex.THEME_PREPS and kind not in ACTOR_KINDS:
                     args.add(key, "theme")
 
 

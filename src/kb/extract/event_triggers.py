@@ -266,7 +266,7 @@ def event_modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in lex.PLAN_ADJ:
                 return "planned"
-            if c.dep_ == "acl" and c.lemma_.lower() in ("plan", "schedule", "expect", "set", "slate"):
+            if c.dep_ == "acl" and c.lemma_.lower() in lex.PLAN_PARTICIPLES:
                 return "planned"
     for t in [*chain, sent_root]:
         for c in t.children:

@@ -41,6 +41,12 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
   did ("… in November, when he was named")
 - bounding_preps: prepositions placing an event before or after another, not at its date
 - illnesses: "lost his battle with cancer" is a death, not a fight
+- target_preps, group_preps, theme_preps: prepositions whose object is the one acted on
+  ("talks with Morocco"), the ones acting together ("a deal between X and Y"), or what an
+  event is about ("a dispute over the name")
+- plan_participles: participles after a noun that make it planned ("the summit scheduled")
+- raising_verbs: verbs whose "it" stands for nothing ("it seems that …")
+- comparison_words: words before a mention only compared with ("as big as an iPod")
 """
 
 from __future__ import annotations
@@ -147,6 +153,12 @@ TENSELESS_MARKS = _words("tenseless_marks")
 SIMULTANEITY_MARKS = _words("simultaneity_marks")
 BOUNDING_PREPS = _words("bounding_preps")
 ILLNESSES = _words("illnesses")
+TARGET_PREPS = _words("target_preps")
+GROUP_PREPS = _words("group_preps")
+THEME_PREPS = _words("theme_preps")
+PLAN_PARTICIPLES = _words("plan_participles")
+RAISING_VERBS = _words("raising_verbs")
+COMPARISON_WORDS = _words("comparison_words")
 
 
 def cameo(type_: str) -> str | None:
