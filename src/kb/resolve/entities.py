@@ -64,7 +64,7 @@ class Correction:
     b: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one per entity of the corpus
 class CanonicalEntity:
     id: str
     name: str
