@@ -8,6 +8,7 @@ process (``python -m kb``), as a user would run it.
     python benchmarks/run.py --quick         # smoke run: 100 and 300 articles
     python benchmarks/run.py --n 1000 --n-large 0   # skip the large corpus
     python benchmarks/run.py --cluster       # also --cluster local --workers 2 (needs kb[cluster])
+    python benchmarks/run.py --scale         # one-off: consolidation's memory at 5,000 and 50,000 articles
 
 Figures (targets):
   ingest / raw nlp.pipe words per second, one process      >= 0.85
@@ -16,6 +17,16 @@ Figures (targets):
   peak RSS of ingest at n-large / at n                     <= 1.2
   kb who, kb timeline --country on the n-large store       <  0.3 s each
   --cluster local --workers 2 / --workers 2 speed            (reported; opt-in with --cluster)
+
+--scale (a one-off run, not part of the default one) measures instead:
+  peak RSS of consolidation at 50,000 articles / at 5,000     <= 1.3
+  peak RSS of `kb ingest` of 20 new articles into each store   (reported)
+The NLP of 50,000 articles would take most of a day on two cores, so these stores are
+built from facts: `kb ingest` reads --scale-base generated articles (300) once, and
+benchmarks/scale.py writes their facts again and again under new article ids, each copy
+40 years later than the one before (--scale-era) and with people of its own as the
+corpus grows (--scale-people; see benchmarks/scale.py for what that models and what is
+left out). Consolidation then runs in a process of its own, as ingest would run it.
 """
 
 from __future__ import annotations
@@ -75,6 +86,18 @@ for i in range(0, len(arts), 16):
     t["write"] += time.perf_counter() - s
 s = time.perf_counter(); consolidate(store); t["consolidate"] = time.perf_counter() - s
 print(json.dumps(t))
+"""
+
+# consolidation of a store, alone in a process, as ingest runs it once the articles are in;
+# with "floor", only what such a process holds before it starts (Python, kb, the open store)
+CONSOLIDATE = r"""
+import sys
+from kb.resolve.consolidate import consolidate
+from kb.store import Store
+import kb.resolve.entities, kb.resolve.events
+with Store(sys.argv[1]) as store:
+    if sys.argv[2:] != ["floor"]:
+        consolidate(store)
 """
 
 # `kb` in this process, then the CPU time of this process alone (not its worker processes):
@@ -171,11 +194,24 @@ def main() -> None:
     parser.add_argument("--breakdown", type=int, default=200, help="articles for the in-process time split (0: skip)")
     parser.add_argument("--cluster", action="store_true",
                         help="also ingest with --cluster local --workers 2 (Dask) and compare it with --workers 2")
+    parser.add_argument("--scale", action="store_true",
+                        help="instead: consolidation's peak memory in stores built from facts (one-off, slow)")
+    parser.add_argument("--scale-sizes", default="5000,50000", help="articles of the two --scale stores")
+    parser.add_argument("--scale-base", type=int, default=300, help="generated articles the --scale stores copy")
+    parser.add_argument("--scale-era", type=int, default=40, help="years between copies in the --scale stores")
+    parser.add_argument("--scale-people", type=float, default=0.6,
+                        help="distinct people in the --scale stores grow as copies to this power (1: linearly)")
     args = parser.parse_args()
     if args.quick:
         args.n, args.n_large, args.breakdown = 100, 300, 50
+        args.scale_sizes, args.scale_base = "500,5000", 100
     root = args.workdir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
     root.mkdir(parents=True, exist_ok=True)
+    if args.scale:
+        scale_run(args, root)
+        if not args.workdir:
+            shutil.rmtree(root, ignore_errors=True)
+        return
     rows: list[tuple[str, str, str, str]] = []  # figure, value, target, verdict
 
     def figure(name: str, value: float, target: str, ok: bool | None, fmt: str = "{:.2f}") -> None:
@@ -280,6 +316,60 @@ def main() -> None:
         print(f"| {name} | {value} | {target.strip('()')} | {verdict} |")
     if not args.workdir:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def scale_run(args: argparse.Namespace, root: Path) -> None:
+    """Consolidation's peak memory (and an ingest's) in two stores built from the facts of
+    one small ingest (see the module's docstring and benchmarks/scale.py)."""
+    small_n, large_n = (int(n) for n in args.scale_sizes.split(","))
+    base_corpus, _ = make_corpus(root, args.scale_base)
+    base = root / "scale_base.db"
+    base.unlink(missing_ok=True)
+    made = run_measured(kb("ingest", str(base_corpus), "--db", str(base), "--workers", "2", "--json"))
+    print(f"base: kb ingest of {args.scale_base} generated articles, {made.seconds:.1f} s", flush=True)
+    extra = root / "scale_extra"
+    shutil.rmtree(extra, ignore_errors=True)
+    corpus.write(extra, 20, seed=11)
+    results: dict[int, tuple[Run, Run, Run]] = {}
+    for n in (small_n, large_n):
+        db = root / f"scale_{n}.db"
+        # built in a process of its own: a child's peak RSS counts the pages of the parent it
+        # was forked from, so this one stays small
+        built = run([PY, str(HERE / "scale.py"), str(base), str(db), "--articles", str(n),
+                     "--era", str(args.scale_era), "--people", str(args.scale_people)])
+        print(f"\nstore of {n} articles built in {built.seconds:.0f} s: {built.stdout.strip()}", flush=True)
+        floor = run_measured([PY, "-c", CONSOLIDATE, str(db), "floor"])
+        done = run_measured([PY, "-c", CONSOLIDATE, str(db)])
+        derived = _derived_counts(db)
+        print(f"consolidation: {done.seconds:.1f} s, peak RSS {done.max_rss_mb:.1f} MB (the process before it "
+              f"starts: {floor.max_rss_mb:.1f} MB); {derived}", flush=True)
+        ingest = run_measured(kb("ingest", str(extra), "--db", str(db), "--json"))
+        print(f"kb ingest of 20 new articles into it: {ingest.seconds:.1f} s, peak RSS {ingest.max_rss_mb:.0f} MB",
+              flush=True)
+        results[n] = (floor, done, ingest)
+    (_, small, small_ingest), (_, large, large_ingest) = results[small_n], results[large_n]
+    ratio = large.max_rss_mb / small.max_rss_mb
+    print("\nfigures")
+    print(f"  peak RSS of consolidation at {large_n} ÷ at {small_n}: {ratio:.2f} "
+          f"({large.max_rss_mb:.1f} MB vs {small.max_rss_mb:.1f} MB; {large.seconds:.1f} s vs {small.seconds:.1f} s) "
+          f"(target ≤ 1.3) {'pass' if ratio <= 1.3 else 'FAIL'}")
+    print(f"  peak RSS of kb ingest of 20 articles into {large_n} ÷ into {small_n}: "
+          f"{large_ingest.max_rss_mb / small_ingest.max_rss_mb:.2f} "
+          f"({large_ingest.max_rss_mb:.0f} MB vs {small_ingest.max_rss_mb:.0f} MB; "
+          f"{large_ingest.seconds:.1f} s vs {small_ingest.seconds:.1f} s)", flush=True)
+
+
+def _derived_counts(db: Path) -> str:
+    """What a consolidation made: canonical entities and merged events."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        entities = con.execute("SELECT count(*) FROM entities").fetchone()[0]
+        events = con.execute("SELECT count(DISTINCT event) FROM event_members").fetchone()[0]
+    finally:
+        con.close()
+    return f"{entities} canonical entities, {events} merged events"
 
 
 if __name__ == "__main__":
