@@ -254,7 +254,7 @@ def event_modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
             return "conditional"  # "if expanding into Asia", "unless it signs"
     for n, t in enumerate(chain):
         auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
-        if any(c.lower_ in lex.FUTURE_AUX for c in auxes) and not any(c.lemma_.lower() == "have" for c in auxes):
+        if any(c.lower_ in lex.MODAL_AUX for c in auxes) and not any(c.lemma_.lower() == "have" for c in auxes):
             return "planned"  # "will sign", "must inherit"; not "must have left"
         if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or lex.lemma_in(t, lex.SCHEDULING)):
             return "planned"

@@ -22,7 +22,8 @@ The lists hold general English word classes only: lemmas as spaCy gives them.
 - leave_kinds, leave_verbs: "took medical leave", "went on leave" (not "leave to appeal")
 - patient_nouns: nouns whose possessor is the one acted on ("his arrest")
 - light_verbs: verbs whose object noun is the real event ("held talks", "filed a lawsuit")
-- future_aux, plan_heads, plan_adj: what is planned ("will sign", "plans to", "upcoming")
+- plan_heads, plan_adj: what is planned ("plans to", "upcoming"); so is what a modal
+  auxiliary governs ("will sign", "could sign": kb.lexicon.time_words)
 - hedge_adv, hedge_heads, hedge_passive: what is only reported ("allegedly", "is said to")
 - stative_verbs: verbs that state how things are or frame another verb
 - light_with_particle, particles: of those, the acts with a particle ("set up", "gave up")
@@ -53,7 +54,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.lexicon import LexiconError, json_data, names, part
+from kb.lexicon import LexiconError, json_data, names, part, time_words
 
 _FILE = "events.json"
 
@@ -127,7 +128,7 @@ LEAVE_KINDS = _words("leave_kinds")
 LEAVE_VERBS = _words("leave_verbs")
 PATIENT_NOUNS = _words("patient_nouns")
 LIGHT_VERBS = _words("light_verbs")
-FUTURE_AUX = _words("future_aux")
+MODAL_AUX = time_words.MODAL_AUX
 PLAN_HEADS = _words("plan_heads")
 PLAN_ADJ = _words("plan_adj")
 HEDGE_ADV = _words("hedge_adv")

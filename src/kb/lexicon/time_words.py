@@ -28,8 +28,9 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - lower_case_time_words: time words that, capitalised inside a sentence, belong to a
   name ("ABC's This Week", "USA Today")
 - current_terms: nouns after "current" that make a fixed term ("current account")
-- future_aux, modal_aux: auxiliaries that put a clause ahead of its telling, and those
-  that say nothing sure about its time ("could")
+- modal_aux: the modal auxiliaries ("will", "could", "must"; "ca", "wo" as the tagger
+  splits "can't", "won't"); of those, future_aux put a clause ahead of its telling, the
+  others say nothing sure about its time ("could be located Wednesday")
 - future_governors: governors of a to-infinitive that point forward ("plans to visit")
 - same_past_forms: verbs whose simple past is their base form ("cut", "hurt")
 - reporting_verbs: a day right after one dates the saying ("said Thursday it would")
@@ -44,7 +45,6 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - season_preps: words before a season that make it a time ("in spring", "last summer")
 - duration_day_preps: words before "one day" that make it a span of one day ("for one
   day"); otherwise it is some time ahead ("will one day be")
-- modals: modal auxiliaries ("will one day", "may one day")
 - present_words: references to the time of writing (PRESENT_REF: "now", "these days")
 - degree_words: words that make "recent" a comparison, not a time ("the most recent")
 """
@@ -115,7 +115,6 @@ MONTH_DETERMINERS = frozenset(_list("month_determiners"))
 VERB_MONTH_FOLLOWERS = frozenset(_list("verb_month_followers"))
 SEASON_PREPS = frozenset(_list("season_preps"))
 DURATION_DAY_PREPS = frozenset(_list("duration_day_preps"))
-MODALS = frozenset(_list("modals"))
 PRESENT_WORDS = frozenset(_list("present_words"))
 DEGREE_WORDS = frozenset(_list("degree_words"))
 

@@ -42,7 +42,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if m["n"] and m["n"].lower() == "one" and unit == "day" and not m["rel"]:
         prev = _prev_words(ctx, m.start(), 1)
         if not prev or prev[0] not in tw.DURATION_DAY_PREPS:
-            if prev and prev[0] in tw.MODALS \
+            if prev and prev[0] in tw.MODAL_AUX \
                     or ctx.tense(m.start(), m.end()) == "future":  # "Islam will one day be …": some time ahead
                 return _f(m, "DATE", ref_value("FUTURE_REF"))
             return None

@@ -29,7 +29,7 @@ def _verb_of(tok: Any) -> Any | None:
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in auxes]
-    if any(w in tw.FUTURE_AUX or w in tw.MODAL_AUX for w in words):
+    if any(w in tw.MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
             return "past"
         return "future" if any(w in tw.FUTURE_AUX for w in words) else None
