@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from kb.resolve.entities import Correction, LocalRecord, resolve_entities
 
@@ -49,11 +48,10 @@ def test_corrections_merge_alias_rename_unmerge():
     assert _names(res) == _names(resolve_entities(recs))  # the merge undone, resolution's own joins kept
 
 
-def test_fast_on_many_records():
+def test_many_records_each_get_an_entity():
+    # how fast resolution is at scale is measured by benchmarks/run.py (--scale), not here
     recs = [_rec(str(i), "person", f"Name{i % 5000} Surname{i % 7000}") for i in range(50_000)]
-    start = time.perf_counter()
     res = resolve_entities(recs)
-    assert time.perf_counter() - start < 10
     assert len(res.members) == 50_000
 
 
