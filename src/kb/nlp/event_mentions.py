@@ -21,8 +21,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable
 
 from kb.extract.sents import ParsedToken, parsed_tokens, token_texts
-from kb.nlp.event_features import (candidate, entity_types, head_features, head_key, lexical_features, lexical_key,
-                                     neighbour_features, neighbour_key, own_features)
+from kb.nlp.event_features import (LexKey, candidate, entity_types, head_features, head_key, lexical_features,
+                                     lexical_key, neighbour_features, neighbour_key, own_features)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,10 +62,15 @@ class _Scores:
     def __call__(self, key: Any) -> float:
         score = self.table.get(key)
         if score is None:
-            if len(self.table) >= self.LIMIT:
-                self.table.clear()
-            get = self.weights().get
-            score = self.table[key] = sum(get(f, 0.0) for f in self.features(key))
+            score = self.compute(key)
+        return score
+
+    def compute(self, key: Any) -> float:
+        """The sum for a key not in the table yet, kept."""
+        if len(self.table) >= self.LIMIT:
+            self.table.clear()
+        get = self.weights().get
+        score = self.table[key] = sum(get(f, 0.0) for f in self.features(key))
         return score
 
 
@@ -81,10 +86,22 @@ class _Linear:
 
     def score(self, tokens: list[ParsedToken], i: int, text: str, ent_type: str) -> float:
         tok = tokens[i]
+        return self.score_keys(lexical_key(tok, text), head_key(tok), neighbour_key(tokens, i),
+                               own_features(tok, ent_type))
+
+    def score_keys(self, lexical: LexKey, head: tuple[str, str, str, str], neighbours: tuple[str, ...],
+                   own: list[str]) -> float:
+        """:meth:`score` from a token's keys and own features, read once for both models (the
+        sums are added in the same order, so the scores are the same to the last bit)."""
+        score = self.lexical.table.get(lexical)
+        if score is None:
+            score = self.lexical.compute(lexical)
+        part = self.head.table.get(head)
+        score += part if part is not None else self.head.compute(head)
+        part = self.neighbours.table.get(neighbours)
+        score += part if part is not None else self.neighbours.compute(neighbours)
         get = self.weights().get
-        score = self.lexical(lexical_key(tok, text)) + self.head(head_key(tok))
-        score += self.neighbours(neighbour_key(tokens, i))
-        for f in own_features(tok, ent_type):
+        for f in own:
             score += get(f, 0.0)
         return score
 
@@ -93,38 +110,59 @@ _events = _Linear(weights)
 _states = _Linear(state_weights)
 
 
+def recognise(doc: Doc) -> tuple[list[int], set[int]]:
+    """Indexes of the tokens of ``doc`` that are events (those whose features' weights sum
+    to more than zero), and of those the states ("is invincible", "owns", "believes").
+
+    A token's features are read once and scored by both models: the second only sees the
+    event words."""
+    tokens = parsed_tokens(doc)
+    texts = token_texts(doc)
+    ents = entity_types(doc)
+    events: list[int] = []
+    states: set[int] = set()
+    event_score, state_score = _events.score_keys, _states.score_keys
+    for tok in tokens:
+        if not candidate(tok):
+            continue
+        i = tok.i
+        keys = (lexical_key(tok, texts[i]), head_key(tok), neighbour_key(tokens, i), own_features(tok, ents.get(i, "")))
+        if event_score(*keys) > 0:
+            events.append(i)
+            if state_score(*keys) > 0:
+                states.add(i)
+    return events, states
+
+
 def event_tokens(doc: Doc) -> list[int]:
     """Indexes of the tokens of ``doc`` that are events: those whose features' weights sum
     to more than zero."""
-    tokens = parsed_tokens(doc)
-    texts = token_texts(doc)
-    ents = entity_types(doc)
-    return [tok.i for tok in tokens
-            if candidate(tok) and _events.score(tokens, tok.i, texts[tok.i], ents.get(tok.i, "")) > 0]
+    return recognise(doc)[0]
 
 
-def state_tokens(doc: Doc, events: list[int]) -> set[int]:
-    """Of the event tokens ``events``, the states ("is invincible", "owns", "believes")."""
-    tokens = parsed_tokens(doc)
-    texts = token_texts(doc)
-    ents = entity_types(doc)
-    return {i for i in events if _states.score(tokens, i, texts[i], ents.get(i, "")) > 0}
+def event_marks(doc: Doc) -> tuple[list[int], set[int]]:
+    """The event tokens the component marked and, of them, the states; found now when it
+    did not run. One pass over the span group, which makes a new ``Span`` for each."""
+    group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
+    if group is None:
+        return recognise(doc)
+    events: list[int] = []
+    states: set[int] = set()
+    for span in group:
+        events.append(span.start)
+        if span.label_ == STATE:
+            states.add(span.start)
+    return events, states
 
 
 def event_words(doc: Doc) -> list[int]:
     """The event tokens the component marked, or found now when it did not run."""
-    group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
-    if group is not None:
-        return [span.start for span in group]
-    return event_tokens(doc)
+    return event_marks(doc)[0]
 
 
 def state_words(doc: Doc) -> set[int]:
     """The event tokens the component marked as states, or found now when it did not run."""
-    group = doc.spans.get(SPANS_KEY) if doc.spans is not None else None
-    if group is not None:
-        return {span.start for span in group if span.label_ == STATE}
-    return state_tokens(doc, event_tokens(doc))
+    return event_marks(doc)[1]
 
 
 class EventMentions:
@@ -138,8 +176,7 @@ class EventMentions:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
 
-        events = event_tokens(doc)
-        states = state_tokens(doc, events)
+        events, states = recognise(doc)
         doc.spans[SPANS_KEY] = [Span(doc, i, i + 1, label=STATE if i in states else EVENT) for i in events]
         return doc
 
