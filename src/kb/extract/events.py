@@ -34,7 +34,7 @@ from kb.extract.event_summary import headline
 from kb.extract.event_triggers import event_modality, light_verb, told_alongside, trigger_type, verbs_and_nouns
 from kb.lexicon import events as lex
 from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES, Event, Participant, Timex
-from kb.nlp.event_mentions import event_words, state_words
+from kb.nlp.event_mentions import event_marks
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -64,8 +64,8 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
             others.append(tok)
     for tok in [t for t in others if told_alongside(t, triggers)]:
         triggers[tok.i] = "action"
-    states = state_words(doc)
-    for i in event_words(doc):
+    recognised, states = event_marks(doc)
+    for i in recognised:
         triggers.setdefault(i, STATE_TYPE if i in states else GENERAL)
     hosts = timex_hosts(doc, timexes, triggers)
     by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
@@ -73,7 +73,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
         by_sent.setdefault(ctx.sent_of[h[1].start], []).append(h)
     narrative = narrative_times(len(ctx.sents), by_sent, anchor, ctx.tokens)
 
-    recognised = set(event_words(doc))
+    recognised = set(recognised)
     events: list[Event] = []
     carriers = {g.i for g in (light_verb(ctx.tokens[i]) for i in triggers if ctx.tokens[i].pos_ != "VERB")
                 if g is not None}
