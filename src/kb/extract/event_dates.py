@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract.coref import Coreference
 from kb.extract.event_triggers import event_modality, light_verb
-from kb.extract.sents import ParsedToken, parsed, sentence_of
+from kb.extract.sents import ParsedToken, parsed, sentence_root
 from kb.lexicon import events as lex
 from kb.model import DateValue, Timex
 
@@ -163,7 +163,6 @@ def _governing_verb(tok: ParsedToken) -> ParsedToken | None:
 def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, triggers: dict[int, str],
           in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
-    sent = sentence_of(tok)
     now = next((h[0] for h in in_sent if h[2] == tok.i and h[0].value == "PRESENT_REF"), None)
     if now is not None and anchor and modality in ("asserted", "reported"):
         # "currently displays", "is now": at the time of writing, whatever else the clause names
@@ -205,7 +204,7 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
         date = event_date(ctx, tok.head, None, triggers, in_sent, narrative, anchor, event_modality(tok.head, None))
         if date[1] in ("clause", "sentence"):
             return date
-    root = sent.root
+    root = sentence_root(tok)
     fronted = [h for h in in_sent if h[2] == root.i and h[1].start < root.i and root.i != tok.i]
     if fronted:
         usable = [h for h in fronted if _usable(h[0])]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kb.extract.sents import ParsedToken, parsed, parsed_tokens, sentence_of
+from kb.extract.sents import ParsedToken, parsed_tokens, sentence_root
 from kb.lexicon import events as lex
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def event_modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
     chain = _chain(tok)
     if gov is not None:
         chain += _chain(gov)
-    sent_root = parsed(sentence_of(tok).root)
+    sent_root = sentence_root(tok)
     # denial: "denied that it had attacked", "denies signing"
     cur = tok
     for _ in range(5):

@@ -74,6 +74,18 @@ def sentence_of(tok: Token) -> Span:
     return doc_sents(doc)[sentence_index(doc)[tok.i]]
 
 
+def sentence_root(tok: Token | ParsedToken) -> ParsedToken:
+    """The :class:`ParsedToken` of ``tok.sent.root``: ``Span.root`` walks the sentence on every
+    call, so each sentence's root is found once."""
+    doc: Doc = tok.doc
+    roots: dict[int, ParsedToken] = _cached(doc, "sentence_roots", dict)
+    i = sentence_index(doc)[tok.i]
+    root = roots.get(i)
+    if root is None:
+        root = roots[i] = parsed_tokens(doc)[doc_sents(doc)[i].root.i]
+    return root
+
+
 class ParsedToken:
     """A token's words and parse, read from spaCy once per document.
 
