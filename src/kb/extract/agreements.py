@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kb.extract.candidates import Cand
 from kb.extract.mentions import strip_span
-from kb.extract.sents import doc_ents, doc_tokens, sentence_of
+from kb.extract.sents import doc_ents, doc_tokens, parsed_tokens, sentence_of
 from kb.lexicon import names as nm
 from kb.model import Agreement, Timex
 
@@ -123,8 +123,11 @@ def find_agreements(doc: Doc, sent_of: list[int], by_token: dict[int, Cand], nam
             for t in ent:
                 if t.lower_ in nm.AGREEMENT_HEADS:
                     law_heads[t.i] = ent
-    for tok in toks:
-        if tok.i in done or (tok.lower_ not in nm.AGREEMENT_HEADS and tok.i not in law_heads):
+    # the words that may head an agreement, picked from the parse's strings (a spaCy token
+    # makes a new string on each access) before any token is looked at
+    heads = [t.i for t in parsed_tokens(doc) if t.lower_ in nm.AGREEMENT_HEADS or t.i in law_heads]
+    for tok in (toks[i] for i in heads):
+        if tok.i in done:
             continue
         if tok.pos_ not in ("NOUN", "PROPN") and tok.i not in law_heads:
             continue
