@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kb.resolve.events import EventRecord
     from kb.store import Store
 
-# an event of the block key (no participant) that merges with no other
+# the block key of an event with no participant, which merges with no other
 ALONE = ""
 
 
@@ -73,7 +73,8 @@ def _local_records(store: Store) -> Iterator[LocalRecord]:
 
 def _merge_events(store: Store) -> None:
     """Merge the events block by block, writing each block's merged events and their
-    participants (links sorted, as a whole consolidation would write them) before reading on."""
+    participants before reading on (the links sorted, so each event's rows come in the
+    order they always have)."""
     from kb.resolve.events import event_id, merge_events
 
     by_stem = store.events_of_unknown_date()
