@@ -10,11 +10,16 @@ from kb.lexicon import time_words as tw
 
 
 # --- building blocks -------------------------------------------------------------------
-_MON_FULL = "|".join(name.title() for name in tw.MONTH_NAMES)
-MONFULL = rf"(?-i:{_MON_FULL}|{_MON_FULL.upper()})"
-MON = rf"(?-i:(?:{_MON_FULL}|{_MON_FULL.upper()})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))"
+def _title_or_upper(names: list[str]) -> str:
+    """The names as written in title case or in capitals, "March|...|MARCH|..."."""
+    title = "|".join(name.title() for name in names)
+    return f"{title}|{title.upper()}"
+
+
+MONFULL = rf"(?-i:{_title_or_upper(tw.MONTH_NAMES)})"
+MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))"
 _DOW_FULL = "|".join(name.title() for name in tw.WEEKDAY_NAMES)
-DOW = rf"(?-i:{_DOW_FULL}|{_DOW_FULL.upper()})"
+DOW = rf"(?-i:{_title_or_upper(tw.WEEKDAY_NAMES)})"
 DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
