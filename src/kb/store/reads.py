@@ -135,8 +135,9 @@ class Reads(StoreConnection):
                 f"SELECT DISTINCT event FROM event_entities WHERE entity IN ({marks})", chunk))
         return out
 
-    def all_events(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT DISTINCT event FROM event_members")}
+    def all_events(self) -> list[str]:
+        """Every merged event's id, in id order (exports come out the same run after run)."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT event FROM event_members ORDER BY event")]
 
     def event_mentions(self, event_ids: Iterable[str]) -> list[sqlite3.Row]:
         """Every article's telling of the given events, with sentence and article."""
