@@ -47,6 +47,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   day"); otherwise it is some time ahead ("will one day be")
 - present_words: references to the time of writing (PRESENT_REF: "now", "these days")
 - degree_words: words that make "recent" a comparison, not a time ("the most recent")
+- age_leads: words before a count of time that make it an age, which TimeML leaves out
+  ("aged six months", "older than 65 years")
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")
 
 VAGUE_COUNTS = _list("vague_counts")
 QUALIFIERS = _list("qualifiers")
+AGE_LEADS = _list("age_leads")  # words before a count of years that make it an age
 COUNT_WORDS = _list("count_words")
 MONTH_PREPS = frozenset(_list("month_preps"))
 WEAK_PREPS = frozenset(_list("weak_preps"))

@@ -167,3 +167,14 @@ def test_the_time_of_a_noun_is_not_placed_by_the_verb(nlp):
 def test_a_capitalised_time_word_after_a_dateline_opens_the_sentence(nlp):
     got = _found(nlp, "WASHINGTON (AP) -- Today the Senate votes on the bill.", "2021-11-24")
     assert got == {"Today": ("DATE", "2021-11-24")}
+
+
+def test_an_age_is_no_time_expression(nlp):
+    assert _found(nlp, "Children older than six months can get the vaccine.", "2010-05-04") == {}
+    assert _found(nlp, "A girl aged six months died on Monday.", "2010-05-04") == {"Monday": ("DATE", "2010-05-03")}
+    assert _found(nlp, "He stayed for six months.", "2010-05-04") == {"six months": ("DURATION", "P6M")}
+
+
+def test_the_year_after_an_event_is_a_point_not_a_length(nlp):
+    assert _found(nlp, "The company was sold the year after the war.", "2010-05-04") == {"the year": ("DATE", None)}
+    assert _found(nlp, "He returned a year after the crash.", "2010-05-04") == {"a year": ("DURATION", "P1Y")}

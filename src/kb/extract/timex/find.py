@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause
+from kb.extract.timex.words import AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
 
@@ -123,6 +124,8 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
         if re.fullmatch(r"(?:morning|afternoon|evening|night)", doc_text[start:end], re.I) \
                 and re.search(r"\bgood\s+$", doc_text[max(0, start - 6):start], re.I):
             continue  # "Good evening": a greeting
+        if AGE_BEFORE.search(doc_text[max(0, start - 30):start]) or AGE_LEAD.match(doc_text, start):
+            continue  # "aged six months", "older than six months": an age
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
         plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)

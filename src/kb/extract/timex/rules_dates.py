@@ -357,6 +357,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         end = m.start("dir")
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1
+        if m["n"] is None and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I):
+            # "the year after the war": a point counted from an event, not a length of time
+            return Found(m.start(), end, "DATE", None)
         return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
     if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \

@@ -17,13 +17,14 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
+from kb.extract.timex.words import AGE_BEFORE
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
 
 
 def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
-    if _is_age(m):
+    if _is_age(m, ctx):
         return None
     unit = _unit_name(m["u"])
     count = (m["n"] or "").lower()
@@ -62,13 +63,14 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
-def _is_age(m: re.Match[str]) -> bool:
-    """'a 22-year-old', 'aged 30 years old': an age is no time expression (TimeBank leaves them out)."""
-    return m[0].lower().endswith("old")
+def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    """'a 22-year-old', 'aged 30 years old', 'children older than six months': an age is no
+    time expression (TimeBank leaves them out)."""
+    return m[0].lower().endswith("old") or AGE_BEFORE.search(ctx.text[max(0, m.start() - 30):m.start()]) is not None
 
 
 def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
-    if _is_age(m):
+    if _is_age(m, ctx):
         return None
     unit = _unit_name(m["u"])
     n = _count(m["n"]) if m["n"] else 1.0

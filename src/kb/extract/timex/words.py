@@ -5,6 +5,8 @@ Month and weekday names must be capitalised; everything else matches in any case
 
 from __future__ import annotations
 
+import re
+
 from kb.extract.timex.calendar import NUMBER_WORDS
 from kb.lexicon import time_words as tw
 
@@ -31,6 +33,9 @@ PART = r"(?:early|mid|late)"
 EDGE = r"(?:(?:the\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?)"
 MODP = rf"(?:{EDGE}|(?:early|mid|late|earlier|later)(?:\s+in)?[\s-]+|mid-)"
 QUAL = f"(?:{tw.words_pattern(tw.QUALIFIERS)})"
+# Before a count of time, these make it an age ("aged six months", "older than 65 years").
+AGE_LEAD = re.compile(rf"\b(?:{tw.words_pattern(tw.AGE_LEADS)})\b", re.I)
+AGE_BEFORE = re.compile(rf"{AGE_LEAD.pattern}\s+(?:(?:{QUAL}|over|under)\s+)?$", re.I)
 
 UNIT_CODE = tw.UNITS
 MONTH_PREPS = tw.MONTH_PREPS
