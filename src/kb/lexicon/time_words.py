@@ -49,6 +49,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - degree_words: words that make "recent" a comparison, not a time ("the most recent")
 - age_leads: words before a count of time that make it an age, which TimeML leaves out
   ("aged six months", "older than 65 years")
+- half_year_context: words near "the first half" that make it half a year, not of a game
+  (figures: "sales", "percent")
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")
 VAGUE_COUNTS = _list("vague_counts")
 QUALIFIERS = _list("qualifiers")
 AGE_LEADS = _list("age_leads")  # words before a count of years that make it an age
+HALF_YEAR_CONTEXT = _list("half_year_context")
 COUNT_WORDS = _list("count_words")
 MONTH_PREPS = frozenset(_list("month_preps"))
 WEAK_PREPS = frozenset(_list("weak_preps"))

@@ -178,3 +178,21 @@ def test_an_age_is_no_time_expression(nlp):
 def test_the_year_after_an_event_is_a_point_not_a_length(nlp):
     assert _found(nlp, "The company was sold the year after the war.", "2010-05-04") == {"the year": ("DATE", None)}
     assert _found(nlp, "He returned a year after the crash.", "2010-05-04") == {"a year": ("DURATION", "P1Y")}
+
+
+def test_a_limit_told_in_the_future_lies_ahead(nlp):
+    got = _found(nlp, "The chipmaker said it would delay shipments until the fourth quarter.", "2000-09-03")
+    assert got == {"the fourth quarter": ("DATE", "2000-Q4")}
+    got = _found(nlp, "The offer was extended to Nov. 20.", "1989-11-02")
+    assert got == {"Nov. 20": ("DATE", "1989-11-20")}
+
+
+def test_a_half_year_told_with_figures(nlp):
+    got = _found(nlp, "The airline expects capacity to grow 4 percent in the first half.", "2016-02-24")
+    assert got == {"the first half": ("DATE", "2016-H1")}
+    assert _found(nlp, "He scored twice in the first half.", "2016-02-24") == {}
+
+
+def test_a_present_form_read_as_bare_still_tells_of_a_coming_day(nlp):
+    got = _found(nlp, "Voters in the province go to the polls on Sunday.", "1995-03-13")
+    assert got == {"Sunday": ("DATE", "1995-03-19")}

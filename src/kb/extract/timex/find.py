@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
-from kb.extract.timex.tense import clause_tense, dates_its_clause
+from kb.extract.timex.tense import clause_tense, dates_its_clause, is_limit
 from kb.extract.timex.words import AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
@@ -66,7 +66,9 @@ class DocContext:
         if _after_since(span.root):
             return "past"
         if not dates_its_clause(span.root, weekday=weekday):
-            return None
+            # a limit is no time of its clause's event; a future one lies ahead ("will delay
+            # until the fourth quarter"), a past one either side ("extended to Nov. 20")
+            return "future" if is_limit(span.root) and clause_tense(span.root) == "future" else None
         if not weekday and _argument_or_noun_time(span.root):
             return None
         return clause_tense(span.root)

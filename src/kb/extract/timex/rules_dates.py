@@ -255,8 +255,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
 
 
-_MONEY_WORDS = re.compile(r"\b(?:profit|profits|revenue|revenues|sales|earnings|loss|losses|growth|economy|gdp|"
-                          r"output|income|turnover|margin|shares|quarter|year|inflation|exports|imports|deficit)\b", re.I)
+_MONEY_WORDS = re.compile(rf"\b(?:{tw.words_pattern(tw.HALF_YEAR_CONTEXT)})\b|%", re.I)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Found | None:

@@ -56,6 +56,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
     if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
         return "present"
+    if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" \
+            and any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS", "PRP") for c in v.children):
+        return "present"  # "Voters go to the polls on Sunday": a present form the tagger read as bare
     if v.tag_ == "VBG" and not auxes and v.head.i != v.i and depth < 2:
         outer = _verb_of(v.head)
         if outer is not None:
@@ -91,11 +94,17 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     return True
 
 
+def is_limit(tok: Any) -> bool:
+    """True for the time after "until", "by", "through" ...: the end of what the clause tells."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in tw.LIMIT_PREPS
+
+
 def _planned_for(tok: Any) -> bool:
-    """"a summit set for April": the time after a planning verb's "for" is the one planned,
-    which the verb's tense does not place (said in February, that March is the coming one)."""
+    """"a summit set for April", "postponed until Tuesday": the time after a planning verb's
+    "for" or limit is the one planned, which the verb's tense does not place (said in
+    February, that March is the coming one)."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i \
+    return tok.dep_ == "pobj" and (prep.lower_ == "for" or prep.lower_ in tw.LIMIT_PREPS) and prep.head.i != prep.i \
         and prep.head.lemma_.lower() in tw.PLANNING_VERBS
 
 
