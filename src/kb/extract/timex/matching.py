@@ -3,7 +3,6 @@ among overlapping ones."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterator
 
@@ -20,13 +19,17 @@ from kb.extract.timex.patterns import COMPILED
 # lower-cased text. A pattern without a keyword is tried everywhere. Within a piece, a
 # pattern finds exactly what a scan of the whole text finds there: a look-behind or ``\b``
 # at a piece's start still sees the text before it, and pieces end where the next begins.
+# Month and weekday names match only capitalised (see words.py), so their keywords are
+# looked for in the text as written: "may", "market" or "money" in lower case wake no
+# month or weekday pattern.
 _WORD_START = "(?<![a-z])"
-_MONTH_KW = _WORD_START + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DOW_KW = _WORD_START + "(?:mon|tue|wed|thu|fri|sat|sun)"
+_AS_WRITTEN = "(?<![A-Za-z])"
+_MONTH_KW = _AS_WRITTEN + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+_DOW_KW = _AS_WRITTEN + "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"
 _UNITS = "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni)"
 _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
-# pattern -> a keyword every match of it contains, in lower case
+# pattern -> a keyword every match of it contains, in lower case (month and weekday names: as written)
 KEYWORDS: dict[str, str] = {
     "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_next": _MONTH_KW, "week_of": r"week\s+of",
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "month": _MONTH_KW, "fiscal": "fiscal|fy",
@@ -59,22 +62,61 @@ NEEDS: dict[str, str] = {
     "rel_unit": "last|this|next|past|coming|previous|following|current",
     "plural": "(?:year|month|quarter|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
 }
-# one test per pattern: its keyword, then what it needs, each a compiled search (None: always try)
-_GATES: list[list[re.Pattern[str]]] = [
-    [re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x] for name, _, _ in COMPILED
-]  # re.compile caches: patterns sharing a keyword share its compiled search, scanned once
+# keywords looked for in the text as written rather than in lower case
+_CASED = {_MONTH_KW, _DOW_KW}
+# one test per pattern: its keyword, then what it needs (None: always try); re.compile
+# caches, so patterns sharing a keyword share its compiled search, scanned once per text
+_GATES: list[tuple[re.Pattern[str], ...]] = [
+    tuple(re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x) for name, _, _ in COMPILED
+]
 # Characters whose lower case is not one character: offsets in the lower-cased text would shift.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-def _touched(rx: re.Pattern[str], low: str, starts: list[int]) -> set[int]:
-    """The indexes of the pieces (starting at ``starts``) that a match of ``rx`` in ``low`` touches."""
+def _owners(pieces: list[tuple[int, int]], size: int) -> list[int]:
+    """For each position of a text of ``size`` characters, the index of its piece."""
+    owner = [0] * size
+    for i, (a, b) in enumerate(pieces):
+        owner[a:b] = [i] * (b - a)
+    return owner
+
+
+def _touched(rx: re.Pattern[str], text: str, owner: list[int]) -> frozenset[int]:
+    """The indexes of the pieces that a match of ``rx`` in ``text`` touches (``owner``:
+    each position's piece)."""
     out: set[int] = set()
-    for m in rx.finditer(low):
-        first = bisect.bisect_right(starts, m.start()) - 1
-        last = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
-        out.update(range(first, last + 1))
-    return out
+    for m in rx.finditer(text):
+        start, end = m.span()
+        first, last = owner[start], owner[max(end - 1, start)]
+        if first == last:
+            out.add(first)
+        else:
+            out.update(range(first, last + 1))
+    return frozenset(out)
+
+
+def _pieces_to_try(text: str, pieces: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each pattern, the pieces holding its keyword and what else it needs."""
+    if _ODD_CASE.search(text):
+        return [pieces] * len(COMPILED)
+    low = text.lower()
+    owner = _owners(pieces, len(text))
+    everywhere = frozenset(range(len(pieces)))
+    touched: dict[re.Pattern[str], frozenset[int]] = {}
+    chosen: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
+    present = []
+    for gates in _GATES:
+        if gates not in chosen:
+            keep = everywhere
+            for gate in gates:
+                if gate not in touched:
+                    touched[gate] = _touched(gate, text if gate.pattern in _CASED else low, owner)
+                keep = keep & touched[gate]
+                if not keep:
+                    break
+            chosen[gates] = [pieces[i] for i in sorted(keep)]
+        present.append(chosen[gates])
+    return present
 
 
 def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
@@ -84,22 +126,8 @@ def _matches(text: str, pieces: list[tuple[int, int]] | None = None) -> Iterator
     (default: the whole text as one piece)."""
     if not pieces:
         pieces = [(0, len(text))]
-    if _ODD_CASE.search(text):
-        present = [pieces] * len(COMPILED)
-    else:
-        low = text.lower()
-        starts = [a for a, _ in pieces]
-        seen: dict[re.Pattern[str], set[int]] = {}
-        present = []
-        for gates in _GATES:
-            keep = set(range(len(pieces)))
-            for gate in gates:
-                if gate not in seen:
-                    seen[gate] = _touched(gate, low, starts)
-                keep &= seen[gate]
-            present.append([pieces[i] for i in sorted(keep)])
-    for rank, (name, rx, _) in enumerate(COMPILED):
-        for a, b in present[rank]:
+    for rank, ((name, rx, _), tried) in enumerate(zip(COMPILED, _pieces_to_try(text, pieces))):
+        for a, b in tried:
             for m in rx.finditer(text, a, b):
                 yield rank, name, m
 
