@@ -78,6 +78,11 @@ class Coreference:
         for role in getattr(found, "roles", []):
             if role.of and not role.former:
                 self.affiliation.setdefault(role.entity, role.of)
+        # answers already given: event extraction asks again and again about the same
+        # few words (a verb's subject, its conjuncts); only the plural pronouns' answer
+        # changes as the document is read (see ``group``), so it is never kept
+        self._entity_of: dict[tuple[int, int], str | None] = {}
+        self._entities_of: dict[int, list[tuple[str, bool]]] = {}
 
     def _after_dateline(self, tok: ParsedToken) -> str | None:
         """The parser may hang a sentence on its dateline ("DETROIT (AP) — General Motors
@@ -110,6 +115,12 @@ class Coreference:
 
     def entity(self, tok: ParsedToken, *, depth: int = 0) -> str | None:
         """The entity a noun phrase headed by ``tok`` refers to, if any."""
+        asked = (tok.i, depth)
+        if asked not in self._entity_of:
+            self._entity_of[asked] = self._entity(tok, depth)
+        return self._entity_of[asked]
+
+    def _entity(self, tok: ParsedToken, depth: int) -> str | None:
         if tok.i in self.tok_ent:
             told = self._after_dateline(tok)
             return told if told is not None else self.tok_ent[tok.i]
@@ -208,6 +219,13 @@ class Coreference:
 
     def entities(self, tok: ParsedToken) -> list[tuple[str, bool]]:
         """Entities of ``tok`` and of its conjuncts: (key, is_conjunct)."""
+        if tok.lower_ in lex.PLURAL_PRONOUNS:
+            return self._entities(tok)  # depends on the group named last
+        if tok.i not in self._entities_of:
+            self._entities_of[tok.i] = self._entities(tok)
+        return list(self._entities_of[tok.i])
+
+    def _entities(self, tok: ParsedToken) -> list[tuple[str, bool]]:
         out: list[tuple[str, bool]] = []
         if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
             # "the firm said it has settled": the reporting subject speaks of itself
