@@ -64,10 +64,27 @@ NEEDS: dict[str, str] = {
 }
 # keywords looked for in the text as written rather than in lower case
 _CASED = {_MONTH_KW, _DOW_KW}
-# one test per pattern: its keyword, then what it needs (None: always try); re.compile
-# caches, so patterns sharing a keyword share its compiled search, scanned once per text
-_GATES: list[tuple[re.Pattern[str], ...]] = [
-    tuple(re.compile(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x) for name, _, _ in COMPILED
+# every distinct keyword search, compiled once and scanned at most once per text
+_SEARCHES: list[str] = list(dict.fromkeys(x for name, _, _ in COMPILED for x in (KEYWORDS.get(name), NEEDS.get(name)) if x))
+_COMPILED_SEARCHES = [re.compile(x) for x in _SEARCHES]
+
+
+def _words_of(search: str) -> tuple[str, ...] | None:
+    """The words one of which every match of a keyword search is, when the search is a
+    plain list of words ("today|tonight|..."), maybe after a look-behind; else None."""
+    body = search.removeprefix(_WORD_START).removeprefix(_AS_WRITTEN)
+    if body.startswith("(?:") and body.endswith(")"):
+        body = body[3:-1]
+    words = tuple(body.split("|"))
+    return words if all(re.fullmatch("[A-Za-z]+", w) for w in words) else None
+
+
+# a search that is a list of words has no match in a text holding none of them: most
+# keywords are missing from most articles, and looking for a word is much faster than a scan
+_WORDS = [_words_of(x) for x in _SEARCHES]
+# one test per pattern: its keyword, then what it needs, as indexes into _SEARCHES (none: always try)
+_GATES: list[tuple[int, ...]] = [
+    tuple(_SEARCHES.index(x) for x in (KEYWORDS.get(name), NEEDS.get(name)) if x) for name, _, _ in COMPILED
 ]
 # Characters whose lower case is not one character: offsets in the lower-cased text would shift.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
@@ -102,16 +119,22 @@ def _pieces_to_try(text: str, pieces: list[tuple[int, int]]) -> list[list[tuple[
     low = text.lower()
     owner = _owners(pieces, len(text))
     everywhere = frozenset(range(len(pieces)))
-    touched: dict[re.Pattern[str], frozenset[int]] = {}
-    chosen: dict[tuple[re.Pattern[str], ...], list[tuple[int, int]]] = {}
+    touched: list[frozenset[int] | None] = [None] * len(_SEARCHES)
+    chosen: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     present = []
     for gates in _GATES:
         if gates not in chosen:
             keep = everywhere
             for gate in gates:
-                if gate not in touched:
-                    touched[gate] = _touched(gate, text if gate.pattern in _CASED else low, owner)
-                keep = keep & touched[gate]
+                found = touched[gate]
+                if found is None:
+                    scanned = text if _SEARCHES[gate] in _CASED else low
+                    words = _WORDS[gate]
+                    if words is not None and not any(w in scanned for w in words):
+                        found = touched[gate] = frozenset()
+                    else:
+                        found = touched[gate] = _touched(_COMPILED_SEARCHES[gate], scanned, owner)
+                keep = keep & found
                 if not keep:
                     break
             chosen[gates] = [pieces[i] for i in sorted(keep)]
