@@ -11,8 +11,8 @@ process (``python -m kb``), as a user would run it.
     python benchmarks/run.py --scale         # one-off: consolidation's memory at 5,000 and 50,000 articles
 
 Figures (targets):
-  ingest / raw nlp.pipe words per second, one process      >= 0.85
-  --workers 2 / --workers 1 speed                          >= 1.6
+  ingest / raw nlp.pipe words per second, one process      >= 0.85  (fastest of --repeat runs each)
+  --workers 2 / --workers 1 speed                          >= 1.6   (fastest of --repeat runs each)
   re-ingest of an unchanged corpus / first ingest time     <  0.03
   peak RSS of ingest at n-large / at n                     <= 1.2
   kb who, kb timeline --country on the n-large store       <  0.3 s each
@@ -192,6 +192,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run: --n 100 --n-large 300")
     parser.add_argument("--workdir", type=Path, help="keep corpora and stores here (default: a temp folder)")
     parser.add_argument("--breakdown", type=int, default=200, help="articles for the in-process time split (0: skip)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of raw nlp.pipe and kb ingest --workers 1 (alternated) and of --workers 2; "
+                             "the fastest of each counts")
     parser.add_argument("--cluster", action="store_true",
                         help="also ingest with --cluster local --workers 2 (Dask) and compare it with --workers 2")
     parser.add_argument("--scale", action="store_true",
@@ -203,7 +206,7 @@ def main() -> None:
                         help="distinct people in the --scale stores grow as copies to this power (1: linearly)")
     args = parser.parse_args()
     if args.quick:
-        args.n, args.n_large, args.breakdown = 100, 300, 50
+        args.n, args.n_large, args.breakdown, args.repeat = 100, 300, 50, 1
         args.scale_sizes, args.scale_base = "500,5000", 100
     root = args.workdir or Path(tempfile.mkdtemp(prefix="kb-bench-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -222,27 +225,40 @@ def main() -> None:
     small, words = make_corpus(root, args.n)
     print(f"corpus: {args.n} articles, {words} words in {small}", flush=True)
 
-    raw_run = run_measured([PY, "-c", RAW_NLP, str(small)])
-    raw = json.loads(raw_run.stdout)
-    raw_wps = words / raw_run.seconds
-    print(f"raw nlp.pipe: {raw_run.seconds:.1f} s whole process ({raw['pipe']:.1f} s in nlp.pipe), "
-          f"{raw_wps:.0f} words/s; other processes used {raw_run.others:.2f} cores", flush=True)
-
+    # The raw parse and kb's ingest alternate, --repeat times each, and the fastest of each
+    # counts: on a shared virtual machine one run of either can be 20% slow.
     db1 = root / "w1.db"
-    db1.unlink(missing_ok=True)
-    one = run_measured(kb("ingest", str(small), "--db", str(db1), "--json"))
-    one_wps = words / one.seconds
-    print(f"kb ingest --workers 1: {one.seconds:.1f} s, {one_wps:.0f} words/s, peak RSS {one.max_rss_mb:.0f} MB; "
-          f"other processes used {one.others:.2f} cores", flush=True)
+    raws, ones = [], []
+    for attempt in range(1, args.repeat + 1):
+        raw_run = run_measured([PY, "-c", RAW_NLP, str(small)])
+        raw = json.loads(raw_run.stdout)
+        raws.append(raw_run)
+        print(f"raw nlp.pipe ({attempt}): {raw_run.seconds:.1f} s whole process ({raw['pipe']:.1f} s in nlp.pipe), "
+              f"{words / raw_run.seconds:.0f} words/s, CPU {raw_run.cpu:.1f} s; "
+              f"other processes used {raw_run.others:.2f} cores", flush=True)
+        db1.unlink(missing_ok=True)
+        one = run_measured(kb("ingest", str(small), "--db", str(db1), "--json"))
+        ones.append(one)
+        print(f"kb ingest --workers 1 ({attempt}): {one.seconds:.1f} s, {words / one.seconds:.0f} words/s, "
+              f"CPU {one.cpu:.1f} s, peak RSS {one.max_rss_mb:.0f} MB; other processes used {one.others:.2f} cores",
+              flush=True)
+    raw_run, one = min(raws, key=lambda r: r.seconds), min(ones, key=lambda r: r.seconds)
+    raw_wps, one_wps = words / raw_run.seconds, words / one.seconds
+    print(f"fastest of {args.repeat}: raw nlp.pipe {raw_run.seconds:.1f} s, kb ingest {one.seconds:.1f} s; "
+          f"CPU seconds raw ÷ kb (fastest of each) {min(r.cpu for r in raws) / min(r.cpu for r in ones):.2f}",
+          flush=True)
     again = run_measured(kb("ingest", str(small), "--db", str(db1), "--json"))
     assert json.loads(again.stdout)["read"] == 0, "re-ingest analysed articles again"
     print(f"kb ingest again (unchanged): {again.seconds:.2f} s", flush=True)
 
     db2 = root / "w2.db"
-    db2.unlink(missing_ok=True)
-    two = run_measured(kb("ingest", str(small), "--db", str(db2), "--workers", "2", "--json"))
-    print(f"kb ingest --workers 2: {two.seconds:.1f} s, peak RSS {two.max_rss_mb:.0f} MB; "
-          f"other processes used {two.others:.2f} cores", flush=True)
+    twos = []
+    for attempt in range(1, args.repeat + 1):  # compared with the fastest --workers 1 run
+        db2.unlink(missing_ok=True)
+        twos.append(run_measured(kb("ingest", str(small), "--db", str(db2), "--workers", "2", "--json")))
+        print(f"kb ingest --workers 2 ({attempt}): {twos[-1].seconds:.1f} s, peak RSS {twos[-1].max_rss_mb:.0f} MB; "
+              f"other processes used {twos[-1].others:.2f} cores", flush=True)
+    two = min(twos, key=lambda r: r.seconds)
 
     cluster = None
     if args.cluster:
