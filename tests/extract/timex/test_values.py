@@ -196,3 +196,11 @@ def test_a_half_year_told_with_figures(nlp):
 def test_a_present_form_read_as_bare_still_tells_of_a_coming_day(nlp):
     got = _found(nlp, "Voters in the province go to the polls on Sunday.", "1995-03-13")
     assert got == {"Sunday": ("DATE", "1995-03-19")}
+
+
+def test_the_previous_period_is_the_one_before_the_period_told_of(nlp):
+    got = _found(nlp, "Sales rose 12 percent in the second quarter, against 9 percent in the previous quarter.",
+                 "1998-07-22")
+    assert got == {"the second quarter": ("DATE", "1998-Q2"), "the previous quarter": ("DATE", "1998-Q1")}
+    assert _found(nlp, "Sales were higher than in the previous year.", "1998-07-22") == {
+        "the previous year": ("DATE", "1997")}

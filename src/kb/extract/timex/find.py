@@ -194,6 +194,8 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 break
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter") and "shift" not in g.notes:
                 value = _shift(g.dv, unit, int(k))
+                if f.notes.get("same_precision") and value is not None and value.precision != unit:
+                    value = None  # "the previous year" after a month told of: not that month a year back
                 if value is not None and f.notes.get("pod"):
                     value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
                         if value.precision == "day" else None

@@ -297,6 +297,18 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     """last/this/next week, month, year, weekend, decade, quarter (and 'the past year')."""
+    found = _rel_unit(m, ctx)
+    if found is not None and found.dv is not None and m["rel"].lower() == "previous" and not m["mod"] \
+            and _unit_name(m["u"]) in ("year", "quarter", "month", "week"):
+        # "the previous quarter" is the one before the quarter just told of ("sales rose in
+        # the second quarter, against 9% in the previous quarter"); with none told, the one
+        # before the writing's
+        found.notes["shift"] = f"{_unit_name(m['u'])}:-1"
+        found.notes["same_precision"] = "1"
+    return found
+
+
+def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m["rel"].lower()
     unit = _unit_name(m["u"])
     anchor = _anchor(ctx)
