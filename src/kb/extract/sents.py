@@ -100,14 +100,14 @@ class ParsedToken:
 
     __slots__ = ("doc", "i", "lower_", "lemma_", "pos_", "tag_", "dep_", "head", "children")
 
-    def __init__(self, doc: Doc, tok: Token) -> None:
+    def __init__(self, doc: Doc, i: int, lower_: str, lemma_: str, pos_: str, tag_: str, dep_: str) -> None:
         self.doc = doc
-        self.i = tok.i
-        self.lower_ = tok.lower_
-        self.lemma_ = tok.lemma_
-        self.pos_ = tok.pos_
-        self.tag_ = tok.tag_
-        self.dep_ = tok.dep_
+        self.i = i
+        self.lower_ = lower_
+        self.lemma_ = lemma_
+        self.pos_ = pos_
+        self.tag_ = tag_
+        self.dep_ = dep_
         self.head: ParsedToken = self
         self.children: list[ParsedToken] = []
 
@@ -157,9 +157,15 @@ def parsed_tokens(doc: Doc) -> list[ParsedToken]:
     """A :class:`ParsedToken` for each token of ``doc``, heads and children linked."""
 
     def make() -> list[ParsedToken]:
-        from spacy.attrs import HEAD
+        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 
-        table = [ParsedToken(doc, tok) for tok in doc_tokens(doc)]
+        # the words' string ids in one array, each distinct id looked up once: cheaper than
+        # a spaCy Token per word reading its strings one by one
+        ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP])
+        strings = doc.vocab.strings
+        word = {key: strings[key] for key in set(ids.ravel().tolist())}
+        table = [ParsedToken(doc, i, word[lower], word[lemma], word[pos], word[tag], word[dep])
+                 for i, (lower, lemma, pos, tag, dep) in enumerate(ids.tolist())]
         if table:
             for view, offset in zip(table, doc.to_array(HEAD).astype("int64").tolist()):
                 if offset:  # a root is its own head
