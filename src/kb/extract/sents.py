@@ -53,7 +53,15 @@ def doc_tokens(doc: Doc) -> list[Token]:
 def token_texts(doc: Doc) -> list[str]:
     """``[tok.text for tok in doc]``: loops over every token that test a word's text read it
     from here rather than have spaCy look it up on each access."""
-    return _cached(doc, "token_texts", lambda: [tok.text for tok in doc_tokens(doc)])
+    def make() -> list[str]:
+        from spacy.attrs import ORTH
+
+        ids = doc.to_array(ORTH).tolist()
+        strings = doc.vocab.strings
+        text = {key: strings[key] for key in set(ids)}  # each distinct word looked up once
+        return [text[key] for key in ids]
+
+    return _cached(doc, "token_texts", make)
 
 
 def sentence_index(doc: Doc) -> list[int]:
