@@ -180,8 +180,7 @@ def _lookups(start: dt.date, end: dt.date, rank: int, lag: int) -> Iterator[str]
     if rank <= 3:
         yield f"m{month}"
     if rank <= 1:
-        for d in range(-lag, lag + 1):
-            yield f"d{(start + dt.timedelta(days=d)).isoformat()}"
+        yield from (f"d{day}" for day in _dates(start, lag))
     elif rank <= 3:
         yield f"M{month}"
     elif rank <= 4:
@@ -367,25 +366,29 @@ def _rank(r: EventRecord) -> int:
 def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end: dt.date | None, rank: int,
                 published: dt.date | None, from_pub: bool, dated: bool,
                 dated_index: Index, lemma_index: Index, stem_index: Index) -> Iterator[int]:
+    # each entity is looked up under the same keys: their date strings are made once
     if dated:
         assert start is not None and end is not None
-        lag = PUBLISHED_LAG_DAYS if from_pub else 0
+        buckets = list(_lookups(start, end, rank, PUBLISHED_LAG_DAYS if from_pub else 0))
+        # publication-day clusters may be a few days off any finer date
+        if rank <= 1 and not from_pub:
+            buckets += [f"d{day}" for day in _dates(start, PUBLISHED_LAG_DAYS)]
         for ent in sorted(ents):
-            for bucket in _lookups(start, end, rank, lag):
+            for bucket in buckets:
                 yield from _get(dated_index, (fam, ent, bucket))
-            # publication-day clusters may be a few days off any finer date
-            if rank <= 1 and not from_pub:
-                for d in range(-PUBLISHED_LAG_DAYS, PUBLISHED_LAG_DAYS + 1):
-                    key = (fam, ent, f"d{(start + dt.timedelta(days=d)).isoformat()}")
-                    yield from _get(dated_index, key)
     if published is not None and (not dated or from_pub):
+        days = _dates(published, UNDATED_WINDOW_DAYS)
         for ent in sorted(ents):
-            for d in range(-UNDATED_WINDOW_DAYS, UNDATED_WINDOW_DAYS + 1):
-                key = (fam, ent, lemma, (published + dt.timedelta(days=d)).isoformat())
-                yield from _get(lemma_index, key)
+            for day in days:
+                yield from _get(lemma_index, (fam, ent, lemma, day))
     if published is None and not dated:
         for ent in sorted(ents):
             yield from _get(stem_index, (fam, ent, lemma))
+
+
+def _dates(day: dt.date, window: int) -> list[str]:
+    """The days from ``window`` before ``day`` to as many after, as ISO dates."""
+    return [(day + dt.timedelta(days=d)).isoformat() for d in range(-window, window + 1)]
 
 
 def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: set[str], lemma: str,
@@ -427,12 +430,14 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
 def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published: dt.date | None,
           dated_index: Index, lemma_index: Index, stem_index: Index | None) -> None:
     if c.start is not None and c.end is not None:
+        buckets = [sys.intern(bucket) for bucket in _buckets(c.start, c.end, c.rank)]
         for ent in ents:
-            for bucket in _buckets(c.start, c.end, c.rank):
-                _put(dated_index, (fam, ent, sys.intern(bucket)), cid)
+            for bucket in buckets:
+                _put(dated_index, (fam, ent, bucket), cid)
     if published is not None:
+        lemma, day = sys.intern(lemma), sys.intern(published.isoformat())
         for ent in ents:
-            _put(lemma_index, (fam, ent, sys.intern(lemma), sys.intern(published.isoformat())), cid)
+            _put(lemma_index, (fam, ent, lemma, day), cid)
     if stem_index is not None:
         for ent in ents:
             _put(stem_index, (fam, ent, lemma), cid)
