@@ -38,6 +38,7 @@ import datetime as dt
 import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from kb.lexicon.events import FAMILIES
@@ -62,6 +63,9 @@ UNTYPED = frozenset({GENERAL_TYPE, STATE_TYPE})
 OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
 # roles that say who took part; affiliations (a minister's state) only help to link
 CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
+# dates, trigger words and the index keys made of them recur from record to record: the
+# latest this many of each are kept made
+CACHED = 4096
 
 
 @dataclass(slots=True)
@@ -112,6 +116,7 @@ class _Cluster:
 Index = dict[tuple[str, ...], int | list[int]]
 
 
+@lru_cache(maxsize=CACHED)
 def _day(text: str | None) -> dt.date | None:
     if not text:
         return None
@@ -121,6 +126,7 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=CACHED)
 def stem(word: str) -> str:
     """A crude stem, so "signed", "signs" and "signing" compare equal."""
     w = word.lower().strip()
@@ -157,36 +163,42 @@ def family(r: EventRecord) -> str:
     return _family(r.type) if r.type not in UNTYPED else f"{r.type}:{stem(r.lemma or r.trigger)}"
 
 
-def _buckets(start: dt.date, end: dt.date, rank: int) -> list[str]:
+@lru_cache(maxsize=CACHED)
+def _buckets(start: dt.date, end: dt.date, rank: int) -> tuple[str, ...]:
     """Index keys a dated cluster is filed under: its own granularity, plus roll-ups of
-    its month, year and decade so that coarser dates find it in one look-up."""
+    its month, year and decade so that coarser dates find it in one look-up (interned:
+    the index holds each once)."""
     year, month = f"{start.year:04d}", f"{start.year:04d}-{start.month:02d}"
     decade = f"X{start.year // 10:03d}"
     if rank <= 1:
-        return [f"d{start.isoformat()}", f"M{month}", f"Y{year}", decade]
-    if rank <= 3:
-        return [f"m{month}", f"Y{year}", decade]
-    if rank <= 4:
-        return [f"y{year}", decade]
-    return [f"x{start.year // 10:03d}"]
+        keys = [f"d{start.isoformat()}", f"M{month}", f"Y{year}", decade]
+    elif rank <= 3:
+        keys = [f"m{month}", f"Y{year}", decade]
+    elif rank <= 4:
+        keys = [f"y{year}", decade]
+    else:
+        keys = [f"x{start.year // 10:03d}"]
+    return tuple(sys.intern(key) for key in keys)
 
 
-def _lookups(start: dt.date, end: dt.date, rank: int, lag: int) -> Iterator[str]:
+@lru_cache(maxsize=CACHED)
+def _lookups(start: dt.date, end: dt.date, rank: int, lag: int) -> tuple[str, ...]:
     """Index keys where a cluster compatible with this date may be filed."""
     year, month = f"{start.year:04d}", f"{start.year:04d}-{start.month:02d}"
-    yield f"x{start.year // 10:03d}"
+    keys = [f"x{start.year // 10:03d}"]
     if rank <= 4:
-        yield f"y{year}"
+        keys.append(f"y{year}")
     if rank <= 3:
-        yield f"m{month}"
+        keys.append(f"m{month}")
     if rank <= 1:
-        yield from (f"d{day}" for day in _dates(start, lag))
+        keys += _day_keys(start, lag)
     elif rank <= 3:
-        yield f"M{month}"
+        keys.append(f"M{month}")
     elif rank <= 4:
-        yield f"Y{year}"
+        keys.append(f"Y{year}")
     else:
-        yield f"X{start.year // 10:03d}"
+        keys.append(f"X{start.year // 10:03d}")
+    return tuple(keys)
 
 
 def _dates_compatible(c: _Cluster, start: dt.date, end: dt.date, rank: int, from_published: bool) -> bool:
@@ -369,10 +381,10 @@ def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end
     # each entity is looked up under the same keys: their date strings are made once
     if dated:
         assert start is not None and end is not None
-        buckets = list(_lookups(start, end, rank, PUBLISHED_LAG_DAYS if from_pub else 0))
+        buckets = _lookups(start, end, rank, PUBLISHED_LAG_DAYS if from_pub else 0)
         # publication-day clusters may be a few days off any finer date
         if rank <= 1 and not from_pub:
-            buckets += [f"d{day}" for day in _dates(start, PUBLISHED_LAG_DAYS)]
+            buckets += _day_keys(start, PUBLISHED_LAG_DAYS)
         for ent in sorted(ents):
             for bucket in buckets:
                 yield from _get(dated_index, (fam, ent, bucket))
@@ -386,9 +398,16 @@ def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end
             yield from _get(stem_index, (fam, ent, lemma))
 
 
-def _dates(day: dt.date, window: int) -> list[str]:
+@lru_cache(maxsize=CACHED)
+def _dates(day: dt.date, window: int) -> tuple[str, ...]:
     """The days from ``window`` before ``day`` to as many after, as ISO dates."""
-    return [(day + dt.timedelta(days=d)).isoformat() for d in range(-window, window + 1)]
+    return tuple((day + dt.timedelta(days=d)).isoformat() for d in range(-window, window + 1))
+
+
+@lru_cache(maxsize=CACHED)
+def _day_keys(day: dt.date, window: int) -> tuple[str, ...]:
+    """The index keys of the days from ``window`` before ``day`` to as many after."""
+    return tuple(f"d{date}" for date in _dates(day, window))
 
 
 def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: set[str], lemma: str,
@@ -430,7 +449,7 @@ def _can_join(c: _Cluster, r: EventRecord, fam: str, ents: set[str], all_ents: s
 def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published: dt.date | None,
           dated_index: Index, lemma_index: Index, stem_index: Index | None) -> None:
     if c.start is not None and c.end is not None:
-        buckets = [sys.intern(bucket) for bucket in _buckets(c.start, c.end, c.rank)]
+        buckets = _buckets(c.start, c.end, c.rank)
         for ent in ents:
             for bucket in buckets:
                 _put(dated_index, (fam, ent, bucket), cid)
