@@ -12,6 +12,7 @@ from kb import ingest as ingest_module
 from kb.ingest import Progress, ingest
 from kb.model import Article
 from kb.store import Store
+from kb.store.schema import _fill_event_heads
 
 PEOPLE = ["Clara Hoffmann", "Tariq Bello", "Ines Laurent", "Marek Sokol", "Lucia Ferreira", "Owen Gallagher"]
 STATES = [("Portugal", "Lisbon"), ("Ireland", "Dublin"), ("Norway", "Oslo"), ("Greece", "Athens"),
@@ -158,3 +159,17 @@ def test_a_store_kept_in_the_folder_it_reads_is_passed_over_quietly(tmp_path, nl
     skipped = {Path(p).name for p, _ in report.skipped}
     assert skipped == {"notes.xyz"}  # not kb.db, kb.db-wal or kb.db-shm
     assert report.read == 2
+
+
+def test_consolidation_chooses_the_event_heads_the_migration_would(tmp_path, nlp) -> None:
+    # consolidation picks each merged event's best-dated telling in Python, the migration
+    # that made the table in SQL: the two must agree
+    with Store(tmp_path / "kb.db") as store:
+        ingest([write_articles(tmp_path / "in", 12)], store=store)
+        heads = "SELECT * FROM event_heads ORDER BY event"
+        chosen = [tuple(r) for r in store.db.execute(heads)]
+        told_more_than_once = store.db.execute(
+            "SELECT count(*) FROM (SELECT event FROM event_members GROUP BY event HAVING count(*) > 1)").fetchone()[0]
+        with store.transaction() as db:
+            _fill_event_heads(db)
+        assert told_more_than_once and chosen and [tuple(r) for r in store.db.execute(heads)] == chosen

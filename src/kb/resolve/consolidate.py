@@ -15,7 +15,7 @@ block is merged and written before the next is read.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
     import sqlite3
@@ -72,8 +72,8 @@ def _local_records(store: Store) -> Iterator[LocalRecord]:
 
 
 def _merge_events(store: Store) -> None:
-    """Merge the events block by block, writing each block's merged events and their
-    participants before reading on (the links sorted, so each event's rows come in the
+    """Merge the events block by block, writing each block's merged events, their tellings
+    and participants before reading on (the links sorted, so each event's rows come in the
     order they always have)."""
     from kb.resolve.events import event_id, merge_events
 
@@ -83,24 +83,33 @@ def _merge_events(store: Store) -> None:
             record = block[0][0]
             merged = {(record.article, record.key): event_id(record.article, record.key)}
         else:
-            merged = merge_events([record for record, _ in block], by_stem=by_stem)
+            merged = merge_events([record for record, _, _ in block], by_stem=by_stem)
         links: set[tuple[str, str, str]] = set()
-        for record, place in block:
+        told = {}
+        for record, place, cameo in block:
             event = merged[(record.article, record.key)]
             links.update((event, eid, role) for eid, role in record.participants)
             if place:
                 links.add((event, place, "place"))
-        store.write_events(((a, k, e) for (a, k), e in merged.items()), sorted(links))
+            told[(record.article, record.key)] = (record, cameo)
+        tellings = [_telling(event, *told[member]) for member, event in merged.items()]
+        store.write_events(tellings, sorted(links))
 
 
-def _blocks(rows: Iterable[sqlite3.Row]) -> Iterator[list[tuple[EventRecord, str | None]]]:
-    """Records (with their place) in blocks that merge apart, from rows in block-key order:
+def _telling(event: str, r: EventRecord, cameo: str | None) -> tuple[Any, ...]:
+    """What the store keeps of a merged event's telling (:meth:`kb.store.Store.write_events`)."""
+    return (event, r.article, r.key, r.type, cameo, r.modality, r.value, r.precision, r.start, r.end, r.date_from,
+            r.published, r.sentence)
+
+
+def _blocks(rows: Iterable[sqlite3.Row]) -> Iterator[list[tuple[EventRecord, str | None, str | None]]]:
+    """Records (with their place and CAMEO code) in blocks that merge apart, from rows in block-key order:
     a block ends where the next record's family differs or its first year comes after
     the last year of every record before it."""
-    block: list[tuple[EventRecord, str | None]] = []
+    block: list[tuple[EventRecord, str | None, str | None]] = []
     family, last = None, -1
     for row in rows:
-        item = (_event_record(row), row["place"])
+        item = (_event_record(row), row["place"], row["cameo"])
         if row["block"] == ALONE:
             yield [item]
             continue

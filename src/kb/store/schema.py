@@ -4,7 +4,7 @@ derived table of each merged event's best-dated telling they and consolidation f
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 from kb.model import EVENT_DATE_FROM, PRECISIONS
 
@@ -142,7 +142,8 @@ def _case(column: str, order: tuple[str, ...]) -> str:
 
 def _fill_event_heads(db: sqlite3.Connection) -> None:
     """Choose each merged event's telling that dates it best: dated first, then by where
-    the date came from, its precision, asserted before planned or claimed, earliest article."""
+    the date came from, its precision, asserted before planned or claimed, earliest article
+    (:func:`event_heads` makes the same choice as consolidation writes the events)."""
     precision = _case("e.precision", PRECISIONS)
     db.execute("DELETE FROM event_heads")
     db.execute(
@@ -159,6 +160,31 @@ def _fill_event_heads(db: sqlite3.Connection) -> None:
                   JOIN articles a ON a.id = e.article)
             WHERE n = 1"""
     )
+
+
+_DATE_FROM_RANK = {v: i for i, v in enumerate(EVENT_DATE_FROM)}
+_PRECISION_RANK = {v: i for i, v in enumerate(PRECISIONS)}
+
+
+def event_heads(tellings: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The ``event_heads`` rows of some merged events, chosen from every one of their
+    tellings as :func:`_fill_event_heads` chooses them.
+
+    A telling is (event, article, key, type, cameo, modality, value, precision, start,
+    end, date_from, published (of the article), sentence).
+    """
+    best: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {}
+    for event, article, key, type_, cameo, modality, value, precision, start, end, date_from, published, \
+            sentence in tellings:
+        rank = _PRECISION_RANK.get(precision, len(PRECISIONS))
+        order = (start is None, _DATE_FROM_RANK.get(date_from, len(EVENT_DATE_FROM)), rank,
+                 (modality if modality is not None else "asserted") != "asserted",
+                 published if published is not None else "9999", article, sentence)
+        held = best.get(event)
+        if held is None or order < held[0]:
+            best[event] = (order, (event, article, key, type_, cameo, modality, value, precision, start, end,
+                                   date_from, rank))
+    return [row for _, row in best.values()]
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [

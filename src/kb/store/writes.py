@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator
 from kb.errors import KbError
 from kb.model import ArticleFacts
 from kb.store.connection import MAX_PATTERN, StoreConnection, _now
-from kb.store.schema import _fill_event_heads
+from kb.store.schema import event_heads
 
 
 class Writes(StoreConnection):
@@ -181,8 +181,8 @@ class Writes(StoreConnection):
     def event_rows_by(self, block: Callable[[str, str, str, str, str, str, str, str], str]) -> Iterator[sqlite3.Row]:
         """article, key, type, trigger, value, precision, start, end, modality, date_from,
         sentence, published (of the article), place (its canonical entity), participants
-        (JSON pairs of canonical entity and role, as the article told them) and block of
-        every article's event, local entities read through ``entity_members``.
+        (JSON pairs of canonical entity and role, as the article told them), cameo and block
+        of every article's event, local entities read through ``entity_members``.
 
         ``block(type, trigger, precision, start, end, date_from, published, participants)``
         is computed by SQLite, and rows come in its order, sorted on disk when large.
@@ -194,22 +194,25 @@ class Writes(StoreConnection):
                             e.date_from, e.sentence, a.published, pm.entity AS place,
                             (SELECT json_group_array(json_array(m.entity, p.role)) FROM event_participants p
                              JOIN entity_members m ON m.article = p.article AND m.key = p.entity
-                             WHERE p.article = e.article AND p.event = e.key) AS participants
+                             WHERE p.article = e.article AND p.event = e.key) AS participants,
+                            e.cameo
                      FROM events e
                      LEFT JOIN articles a ON a.id = e.article
                      LEFT JOIN entity_members pm ON pm.article = e.article AND pm.key = e.place)
                ORDER BY block""")
 
-    def write_events(self, members: Iterable[tuple[str, str, str]],
-                     entities: Iterable[tuple[str, str, str]]) -> None:
-        """Merged events: the event of each article's event (article, key, event) and the
-        entities taking part in them (event, entity, role)."""
-        self.db.executemany("INSERT INTO event_members VALUES (?,?,?)", members)
+    def write_events(self, tellings: list[tuple[Any, ...]], entities: Iterable[tuple[str, str, str]]) -> None:
+        """Merged events: every telling of them, the event of an article's event with what
+        it says of it (event, article, key, type, cameo, modality, value, precision, start,
+        end, date_from, published of the article, sentence), and the entities taking part in
+        them (event, entity, role). Each event's best-dated telling is chosen among them
+        (:func:`kb.store.schema.event_heads`)."""
+        self.db.executemany("INSERT INTO event_members VALUES (?,?,?)", ((t[1], t[2], t[0]) for t in tellings))
         self.db.executemany("INSERT INTO event_entities VALUES (?,?,?)", entities)
+        self.db.executemany("INSERT INTO event_heads VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", event_heads(tellings))
 
     def finish_consolidation(self) -> None:
-        """Derive each merged event's best-dated telling and mark the store clean."""
-        _fill_event_heads(self.db)
+        """Mark the store clean."""
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
 
