@@ -109,11 +109,12 @@ def _blocks(rows: Iterable[sqlite3.Row]) -> Iterator[list[tuple[EventRecord, str
     block: list[tuple[EventRecord, str | None, str | None]] = []
     family, last = None, -1
     for row in rows:
-        item = (_event_record(row), row["place"], row["cameo"])
-        if row["block"] == ALONE:
+        *fields, place, participants, cameo, key = row  # as Store.event_rows_by gives them
+        item = (_event_record(fields, participants), place, cameo)
+        if key == ALONE:
             yield [item]
             continue
-        fam, first, end = row["block"].rsplit("\x1f", 2)
+        fam, first, end = key.rsplit("\x1f", 2)
         if block and (fam != family or int(first) > last):
             yield block
             block = []
@@ -125,26 +126,23 @@ def _blocks(rows: Iterable[sqlite3.Row]) -> Iterator[list[tuple[EventRecord, str
         yield block
 
 
-def _event_record(row: sqlite3.Row) -> EventRecord:
+def _event_record(fields: list[Any], participants: str) -> EventRecord:
     from kb.resolve.events import EventRecord
 
-    participants = [(eid, role) for eid, role in json.loads(row["participants"])]
-    return EventRecord(row[0], row[1], row[2], row[3], participants, row[4], row[5], row[6], row[7], row[11],
-                       row[8], date_from=row[9], sentence=row[10] if row[10] is not None else -1)
+    article, key, type_, trigger, value, precision, start, end, modality, date_from, sentence, published = fields
+    return EventRecord(article, key, type_, trigger, [(eid, role) for eid, role in json.loads(participants)], value,
+                       precision, start, end, published, modality, date_from=date_from,
+                       sentence=sentence if sentence is not None else -1)
 
 
 def _block_key(type_: str, trigger: str, precision: str | None, start: str | None, end: str | None,
                date_from: str | None, published: str | None, participants: str) -> str:
     """An event's family and years (:func:`kb.resolve.events.reach`) as text that sorts the
     records of one family by their first year, or ``ALONE``."""
-    from kb.resolve.events import EventRecord, reach
+    from kb.resolve.events import reach_of
 
-    has_participants = participants != "[]"
-    record = EventRecord("", "", type_, trigger, [("", "")] if has_participants else [], None, precision, start,
-                         end, published, date_from=date_from)
-    span = reach(record)
-    if span is None:
+    if participants == "[]":
         return ALONE
-    family, first, last = span
+    family, first, last = reach_of(type_, trigger, precision, start, end, date_from, published)
     # a separator inside a family name could only join two families' keys, which merge apart anyway
     return f"{family.replace(chr(31), ' ')}\x1f{first:05d}\x1f{last:05d}"

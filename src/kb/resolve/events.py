@@ -241,26 +241,35 @@ def reach(r: EventRecord) -> tuple[str, int, int] | None:
     """
     if not r.participants:
         return None
-    start, end = _day(r.start), _day(r.end)
-    rank = _rank(r)
-    published = _day(r.published)
+    return reach_of(r.type, r.lemma or r.trigger, r.precision, r.start, r.end, r.date_from, r.published)
+
+
+def reach_of(type_: str, word: str, precision: str | None, start_text: str | None, end_text: str | None,
+             date_from: str | None, published_text: str | None) -> tuple[str, int, int]:
+    """The :func:`reach` of a record with participants, from its fields (``word``: its
+    trigger's lemma, else the trigger)."""
+    fam = _family(type_) if type_ not in UNTYPED else f"{type_}:{stem(word)}"
+    start, end = _day(start_text), _day(end_text)
+    rank = 9 if not start_text or not end_text or precision is None else COARSE.get(precision, 8)
+    published = _day(published_text)
     years: list[int] = []
     if start is not None and end is not None and rank < 9:
         years += [_year(min(start, end), -PUBLISHED_LAG_DAYS), _year(max(start, end), PUBLISHED_LAG_DAYS)]
         if rank > 4:
             decade = start.year // 10 * 10
             years += [decade, decade + 9]
-        soft = r.date_from in SOFT_DATES
+        soft = date_from in SOFT_DATES
     else:
         soft = True  # undated: it reads the days around its publication
     if published is not None:
         window = UNDATED_WINDOW_DAYS if soft else 0
         years += [_year(published, -window), _year(published, window)]
     if not years:
-        return family(r), FIRST_YEAR, LAST_YEAR
-    return family(r), min(years), max(years)
+        return fam, FIRST_YEAR, LAST_YEAR
+    return fam, min(years), max(years)
 
 
+@lru_cache(maxsize=CACHED)
 def _year(day: dt.date, days: int) -> int:
     """The year ``days`` after ``day`` (that of ``day`` at the ends of the calendar)."""
     try:
