@@ -370,6 +370,8 @@ def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> 
 
 def _add(items: tuple[Any, ...], new: Iterable[Any]) -> tuple[Any, ...]:
     """``items`` with those of ``new`` it lacks appended (a set kept as a small tuple)."""
+    if not items:
+        return tuple(new)
     extra = tuple(x for x in new if x not in items)
     return items + extra if extra else items
 
@@ -394,17 +396,12 @@ def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end
         # publication-day clusters may be a few days off any finer date
         if rank <= 1 and not from_pub:
             buckets += _day_keys(start, PUBLISHED_LAG_DAYS)
-        for ent in sorted(ents):
-            for bucket in buckets:
-                yield from _get(dated_index, (fam, ent, bucket))
+        yield from _filed(dated_index, ((fam, ent, bucket) for ent in sorted(ents) for bucket in buckets))
     if published is not None and (not dated or from_pub):
         days = _dates(published, UNDATED_WINDOW_DAYS)
-        for ent in sorted(ents):
-            for day in days:
-                yield from _get(lemma_index, (fam, ent, lemma, day))
+        yield from _filed(lemma_index, ((fam, ent, lemma, day) for ent in sorted(ents) for day in days))
     if published is None and not dated:
-        for ent in sorted(ents):
-            yield from _get(stem_index, (fam, ent, lemma))
+        yield from _filed(stem_index, ((fam, ent, lemma) for ent in sorted(ents)))
 
 
 @lru_cache(maxsize=CACHED)
@@ -459,36 +456,35 @@ def _file(cid: int, c: _Cluster, fam: str, ents: set[str], lemma: str, published
           dated_index: Index, lemma_index: Index, stem_index: Index | None) -> None:
     if c.start is not None and c.end is not None:
         buckets = _buckets(c.start, c.end, c.rank)
-        for ent in ents:
-            for bucket in buckets:
-                _put(dated_index, (fam, ent, bucket), cid)
+        _put(dated_index, ((fam, ent, bucket) for ent in ents for bucket in buckets), cid)
     if published is not None:
         lemma, day = sys.intern(lemma), sys.intern(published.isoformat())
-        for ent in ents:
-            _put(lemma_index, (fam, ent, lemma, day), cid)
+        _put(lemma_index, ((fam, ent, lemma, day) for ent in ents), cid)
     if stem_index is not None:
-        for ent in ents:
-            _put(stem_index, (fam, ent, lemma), cid)
+        _put(stem_index, ((fam, ent, lemma) for ent in ents), cid)
 
 
-def _put(index: Index, key: tuple[str, ...], cid: int) -> None:
-    """File cluster ``cid`` under ``key``: a bare id while it is the only one (most keys
-    hold one cluster; a list each would double the index's memory)."""
-    held = index.get(key)
-    if held is None:
-        index[key] = cid
-    elif isinstance(held, int):
-        if held != cid:
-            index[key] = [held, cid]
-    elif held[-1] != cid:
-        held.append(cid)
+def _put(index: Index, keys: Iterable[tuple[str, ...]], cid: int) -> None:
+    """File cluster ``cid`` under each of ``keys``: a bare id while it is the only one (most
+    keys hold one cluster; a list each would double the index's memory)."""
+    for key in keys:
+        held = index.get(key)
+        if held is None:
+            index[key] = cid
+        elif isinstance(held, int):
+            if held != cid:
+                index[key] = [held, cid]
+        elif held[-1] != cid:
+            held.append(cid)
 
 
-def _get(index: Index, key: tuple[str, ...]) -> list[int]:
-    """The clusters filed under ``key``, the latest ``MAX_CANDIDATES`` of them."""
-    held = index.get(key)
-    if held is None:
-        return []
-    if isinstance(held, int):
-        return [held]
-    return held[-MAX_CANDIDATES:]
+def _filed(index: Index, keys: Iterable[tuple[str, ...]]) -> Iterator[int]:
+    """The clusters filed under each of ``keys`` in turn, the latest ``MAX_CANDIDATES`` of each."""
+    for key in keys:
+        held = index.get(key)
+        if held is None:
+            continue
+        if isinstance(held, int):
+            yield held
+        else:
+            yield from held[-MAX_CANDIDATES:]
