@@ -65,7 +65,7 @@ OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
 CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
 # dates, trigger words and the index keys made of them recur from record to record: the
 # latest this many of each are kept made
-CACHED = 2048
+CACHED = 256
 
 
 @dataclass(slots=True)
