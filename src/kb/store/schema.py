@@ -141,25 +141,16 @@ def _case(column: str, order: tuple[str, ...]) -> str:
 
 
 def _fill_event_heads(db: sqlite3.Connection) -> None:
-    """Choose each merged event's telling that dates it best: dated first, then by where
-    the date came from, its precision, asserted before planned or claimed, earliest article
-    (:func:`event_heads` makes the same choice as consolidation writes the events)."""
-    precision = _case("e.precision", PRECISIONS)
+    """Choose each merged event's telling that dates it best (:func:`event_heads`), for a
+    store whose events were merged before the table existed."""
     db.execute("DELETE FROM event_heads")
-    db.execute(
-        f"""INSERT INTO event_heads
-            SELECT event, article, key, type, cameo, modality, value, precision, start, "end", date_from, prank
-            FROM (SELECT m.event, e.article, e.key, e.type, e.cameo, e.modality, e.value, e.precision, e.start,
-                         e."end", e.date_from, {precision} AS prank,
-                         row_number() OVER (PARTITION BY m.event ORDER BY
-                             e.start IS NULL, {_case("e.date_from", EVENT_DATE_FROM)}, {precision},
-                             COALESCE(e.modality, 'asserted') != 'asserted', COALESCE(a.published, '9999'),
-                             e.article, e.sentence) AS n
-                  FROM event_members m
-                  JOIN events e ON e.article = m.article AND e.key = m.key
-                  JOIN articles a ON a.id = e.article)
-            WHERE n = 1"""
-    )
+    tellings = db.execute(
+        """SELECT m.event, e.article, e.key, e.type, e.cameo, e.modality, e.value, e.precision, e.start,
+                  e."end", e.date_from, a.published, e.sentence
+           FROM event_members m
+           JOIN events e ON e.article = m.article AND e.key = m.key
+           JOIN articles a ON a.id = e.article""")
+    db.executemany("INSERT INTO event_heads VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", event_heads(tellings))
 
 
 _DATE_FROM_RANK = {v: i for i, v in enumerate(EVENT_DATE_FROM)}
@@ -167,8 +158,9 @@ _PRECISION_RANK = {v: i for i, v in enumerate(PRECISIONS)}
 
 
 def event_heads(tellings: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The ``event_heads`` rows of some merged events, chosen from every one of their
-    tellings as :func:`_fill_event_heads` chooses them.
+    """The ``event_heads`` rows of some merged events, each the telling that dates it best:
+    dated first, then by where the date came from, its precision, asserted before planned
+    or claimed, earliest article, earliest sentence.
 
     A telling is (event, article, key, type, cameo, modality, value, precision, start,
     end, date_from, published (of the article), sentence).
@@ -179,7 +171,7 @@ def event_heads(tellings: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         rank = _PRECISION_RANK.get(precision, len(PRECISIONS))
         order = (start is None, _DATE_FROM_RANK.get(date_from, len(EVENT_DATE_FROM)), rank,
                  (modality if modality is not None else "asserted") != "asserted",
-                 published if published is not None else "9999", article, sentence)
+                 published if published is not None else "9999", article, sentence if sentence is not None else -1)
         held = best.get(event)
         if held is None or order < held[0]:
             best[event] = (order, (event, article, key, type_, cameo, modality, value, precision, start, end,
