@@ -25,6 +25,13 @@ def _cached(doc: Doc, name: str, make: Callable[[], Any]) -> Any:
     return value
 
 
+def _strings(doc: Doc, ids: list[int]) -> dict[int, str]:
+    """The string of each distinct id in ``ids`` (from ``Doc.to_array``), each looked up
+    once: much cheaper than a spaCy ``Token`` per word reading its strings one by one."""
+    strings = doc.vocab.strings
+    return {key: strings[key] for key in set(ids)}
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``."""
     return _cached(doc, "text", lambda: doc.text)
@@ -57,8 +64,7 @@ def token_texts(doc: Doc) -> list[str]:
         from spacy.attrs import ORTH
 
         ids = doc.to_array(ORTH).tolist()
-        strings = doc.vocab.strings
-        text = {key: strings[key] for key in set(ids)}  # each distinct word looked up once
+        text = _strings(doc, ids)
         return [text[key] for key in ids]
 
     return _cached(doc, "token_texts", make)
@@ -167,13 +173,10 @@ def parsed_tokens(doc: Doc) -> list[ParsedToken]:
     def make() -> list[ParsedToken]:
         from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 
-        # the words' string ids in one array, each distinct id looked up once: cheaper than
-        # a spaCy Token per word reading its strings one by one
-        ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP])
-        strings = doc.vocab.strings
-        word = {key: strings[key] for key in set(ids.ravel().tolist())}
+        ids = doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).tolist()
+        word = _strings(doc, [key for row in ids for key in row])
         table = [ParsedToken(doc, i, word[lower], word[lemma], word[pos], word[tag], word[dep])
-                 for i, (lower, lemma, pos, tag, dep) in enumerate(ids.tolist())]
+                 for i, (lower, lemma, pos, tag, dep) in enumerate(ids)]
         if table:
             for view, offset in zip(table, doc.to_array(HEAD).astype("int64").tolist()):
                 if offset:  # a root is its own head
