@@ -255,7 +255,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
 
 
-_MONEY_WORDS = re.compile(rf"\b(?:{tw.words_pattern(tw.HALF_YEAR_CONTEXT)})\b|%", re.I)
+_HALF_YEAR_CONTEXT = re.compile(rf"\b(?:{tw.words_pattern(tw.HALF_YEAR_CONTEXT)})\b|%", re.I)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Found | None:
@@ -265,7 +265,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", half_value(int(y), h))
     if not m["rel"] and not m["hq"]:
         sent = ctx.text[max(0, m.start() - 150):m.end() + 150]
-        if not _MONEY_WORDS.search(sent):
+        if not _HALF_YEAR_CONTEXT.search(sent):
             return None
     anchor = _anchor(ctx)
     if anchor is None:
