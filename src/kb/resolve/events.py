@@ -160,7 +160,12 @@ def family(r: EventRecord) -> str:
     """The family a record merges within: an event outside the taxonomy is only the same
     as one told with the same word ("rose" and "hired" on one day are two events, even of
     the same company)."""
-    return _family(r.type) if r.type not in UNTYPED else f"{r.type}:{stem(r.lemma or r.trigger)}"
+    return _family_of(r.type, r.lemma or r.trigger)
+
+
+def _family_of(type_: str, word: str) -> str:
+    """:func:`family` from a record's type and its trigger's lemma (else the trigger)."""
+    return _family(type_) if type_ not in UNTYPED else f"{type_}:{stem(word)}"
 
 
 @lru_cache(maxsize=CACHED)
@@ -248,9 +253,9 @@ def reach_of(type_: str, word: str, precision: str | None, start_text: str | Non
              date_from: str | None, published_text: str | None) -> tuple[str, int, int]:
     """The :func:`reach` of a record with participants, from its fields (``word``: its
     trigger's lemma, else the trigger)."""
-    fam = _family(type_) if type_ not in UNTYPED else f"{type_}:{stem(word)}"
+    fam = _family_of(type_, word)
     start, end = _day(start_text), _day(end_text)
-    rank = 9 if not start_text or not end_text or precision is None else COARSE.get(precision, 8)
+    rank = _rank_of(precision, start_text, end_text)
     published = _day(published_text)
     years: list[int] = []
     if start is not None and end is not None and rank < 9:
@@ -381,9 +386,14 @@ def _shared(items: tuple[Any, ...], other: set[Any]) -> int:
 
 
 def _rank(r: EventRecord) -> int:
-    if not r.start or not r.end or r.precision is None:
+    return _rank_of(r.precision, r.start, r.end)
+
+
+def _rank_of(precision: str | None, start: str | None, end: str | None) -> int:
+    """How coarse a date is (:data:`COARSE`); 9: no date."""
+    if not start or not end or precision is None:
         return 9
-    return COARSE.get(r.precision, 8)
+    return COARSE.get(precision, 8)
 
 
 def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end: dt.date | None, rank: int,
