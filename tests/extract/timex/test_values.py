@@ -44,6 +44,13 @@ def test_an_infinitive_after_a_past_verb_may_lie_ahead(nlp):
     assert got == {"Feb. 10": ("DATE", "2022-02-10")}
 
 
+def test_a_plan_told_in_the_past_perfect_was_overtaken(nlp):
+    # said on a Monday: what "is due" on Friday is ahead, what "had been due" is behind
+    assert _found(nlp, "The offer is due to expire Friday.", "1989-10-30") == {"Friday": ("DATE", "1989-11-03")}
+    got = _found(nlp, "The offer was extended to Nov. 16. It had been due to expire Friday.", "1989-10-30")
+    assert got["Friday"] == ("DATE", "1989-10-27")
+
+
 def test_a_date_planned_for_is_the_coming_one(nlp):
     got = _found(nlp, "The vote was planned for early March, an official said.", "2022-02-10")
     assert got["early March"] == ("DATE", "2022-03")

@@ -38,9 +38,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # testify on Feb. 10"): ahead of the writing when that verb is, else either side
         gov = v.head
         if gov.i != v.i and depth < 2:
-            if gov.lemma_.lower() in tw.FUTURE_GOVERNORS or gov.lower_ in tw.FUTURE_GOVERNORS:
-                return "future"
             outer = _verb_of(gov)
+            if gov.lemma_.lower() in tw.FUTURE_GOVERNORS or gov.lower_ in tw.FUTURE_GOVERNORS:
+                # "had been due to expire Friday": a plan told in the past perfect was
+                # overtaken; its time may lie on either side of the writing
+                return None if outer is not None and _past_perfect(outer) else "future"
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
                 return "future"
         return None
@@ -64,6 +66,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         if outer is not None:
             return _tense_of_verb(outer, depth + 1)
     return None
+
+
+def _past_perfect(v: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in v.children)
 
 
 def _after_reporting_verb(tok: Any) -> bool:
