@@ -56,6 +56,17 @@ def test_present_tense_is_dated_by_publication_past_history_is_not(nlp):
     assert e.date is None or e.date.value.startswith("196")
 
 
+def test_a_when_clause_on_a_time_happened_at_that_time(nlp):
+    text = "Profit at Ford fell to $58 million from $186 million a year ago, when Ford enjoyed strong demand."
+    e = one(run(nlp, text), "enjoyed")
+    assert e.date.value == "2020" and e.date_from == "clause"
+    e = one(run(nlp, "Walesa kept a poster from 1989 when Solidarity won the election in Poland."), "won")
+    assert e.date.value == "1989"
+    # "when" that opens no clause on a time leaves the event to the other rules
+    e = one(run(nlp, "Germany will decide when Ford sends the report."), "sends")
+    assert e.date is None or e.date_from != "clause"
+
+
 def test_the_two_countries_are_the_two_named_together(nlp):
     events = run(nlp, "Israel and Morocco held talks with the United States on Tuesday. "
                       "The two countries signed a deal.")

@@ -192,6 +192,9 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
             return None, None, own[0][0].text
         tx = _best(usable, tok)[0]
         return tx.date_value(), "clause", tx.text
+    defined = _time_defined(ctx, tok, in_sent)
+    if defined is not None:
+        return defined.date_value(), "clause", defined.text
     head = _governing_verb(tok) if modality in ("asserted", "reported") else None
     if head is not None:
         # a clause without tense of its own ("While introducing the phone, Jobs …", "by
@@ -226,6 +229,24 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
         if verb is not None and _is_present(verb):
             return DateValue(anchor, "reported", anchor, anchor), "published", None
     return None, None, None
+
+
+def _time_defined(ctx: Coreference, tok: ParsedToken, in_sent: list[tuple[Timex, Span, int | None]]) -> Timex | None:
+    """"in 1965, when leaders met", "a year ago, when the industry enjoyed …", "from 1989
+    when Solidarity won": a clause opened by "when" right after a time, or hung on it, tells
+    what happened at that time."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i), None)
+    if when is None or tok.left_edge.i != when.i:
+        return None
+    before = when.i - 1
+    if before >= 0 and ctx.tokens[before].text == ",":
+        before -= 1
+    for tx, span, _ in in_sent:
+        if _usable(tx) and (span.end - 1 == before or tok.dep_ in ("relcl", "acl") and span.start <= tok.head.i < span.end):
+            return tx
+    return None
 
 
 def _historical(tx: Timex, anchor: str | None) -> bool:
