@@ -195,3 +195,20 @@ def _objects_made_by_last_migration(tmp_path: Path) -> set[str]:
         return found
 
     return names(tmp_path / "all.db", len(MIGRATIONS)) - names(tmp_path / "but_last.db", len(MIGRATIONS) - 1)
+
+
+def test_dates_at_the_ends_of_the_calendar_are_ingested_and_shown(tmp_path, nlp, run) -> None:
+    """Publication days next to years 1 and 9999: relative dates that would fall off the
+    calendar stay unresolved; the article, its merging and the timeline still work."""
+    text = ("Morocco and Israel signed a trade agreement in Rabat on Monday. Benny Gantz visited Rabat "
+            "yesterday. Morocco will host talks next year, after a rise in the fourth quarter.\n")
+    for published in ("9999-12-30", "0001-01-01"):
+        folder = tmp_path / published
+        folder.mkdir()
+        (folder / "story.txt").write_text(text, encoding="utf-8")
+        db = tmp_path / f"{published}.db"
+        report = run.json("ingest", str(folder), "--published", published, "--db", str(db))
+        assert report["read"] == 1 and not report["failed"]
+        out = run.json("timeline", "--country", "Morocco", "--all", "--db", str(db))
+        dates = [e["start"] for e in out["events"] if e["start"]]
+        assert dates and all("0001-01-01" <= d <= "9999-12-31" and len(d) == 10 for d in dates)

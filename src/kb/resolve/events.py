@@ -210,10 +210,11 @@ def _dates_compatible(c: _Cluster, start: dt.date, end: dt.date, rank: int, from
     if c.start is None or c.end is None:
         return False
     if from_published or c.from_published:
-        lag = dt.timedelta(days=PUBLISHED_LAG_DAYS)
         if rank <= 1 and c.rank <= 1:
             return abs((c.start - start).days) <= PUBLISHED_LAG_DAYS
-        return c.start - lag <= end and start - lag <= c.end
+        # the intervals overlap once widened by the lag (in days: the calendar has ends)
+        return c.start.toordinal() - PUBLISHED_LAG_DAYS <= end.toordinal() \
+            and start.toordinal() - PUBLISHED_LAG_DAYS <= c.end.toordinal()
     # the coarser interval must contain the finer one
     if rank >= c.rank:
         return start <= c.start and c.end <= end
@@ -416,8 +417,11 @@ def _candidates(fam: str, ents: set[str], lemma: str, start: dt.date | None, end
 
 @lru_cache(maxsize=CACHED)
 def _dates(day: dt.date, window: int) -> tuple[str, ...]:
-    """The days from ``window`` before ``day`` to as many after, as ISO dates."""
-    return tuple((day + dt.timedelta(days=d)).isoformat() for d in range(-window, window + 1))
+    """The days from ``window`` before ``day`` to as many after, as ISO dates (those within
+    the calendar: it ends at years 1 and 9999)."""
+    first = max(-window, dt.date.min.toordinal() - day.toordinal())
+    last = min(window, dt.date.max.toordinal() - day.toordinal())
+    return tuple((day + dt.timedelta(days=d)).isoformat() for d in range(first, last + 1))
 
 
 @lru_cache(maxsize=CACHED)

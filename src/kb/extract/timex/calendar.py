@@ -45,8 +45,9 @@ def iso(d: dt.date) -> str:
 
 
 def last_day(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -63,7 +64,8 @@ def month_value(year: int, month: int) -> DateValue:
 
 
 def year_value(year: int) -> DateValue:
-    return DateValue(f"{year:04d}", "year", f"{year:04d}-01-01", f"{year:04d}-12-31")
+    """A calendar year; ``ValueError`` past the calendar's ends (years 1 and 9999)."""
+    return DateValue(f"{year:04d}", "year", iso(dt.date(year, 1, 1)), iso(dt.date(year, 12, 31)))
 
 
 def week_value(d: dt.date) -> DateValue:

@@ -8,9 +8,10 @@ left without a value. Clock times take the day of a dated expression in their se
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
@@ -363,6 +364,16 @@ def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def _calendar_ends() -> Iterator[None]:
+    """Counting from a date told to one past the ends of the calendar (years 1 and 9999)
+    stops there: what is left stays unresolved."""
+    try:
+        yield
+    except (OverflowError, ValueError):
+        pass
+
+
 def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
     ctx = DocContext(doc, _parse_anchor(anchor))
@@ -376,13 +387,16 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
-    _resolve_references(kept, sent_of)
+    with _calendar_ends():
+        _resolve_references(kept, sent_of)
     for f in kept:
         if f.dv is None and "unplaced_end" in f.notes:  # "three days later" counted from nothing told
             f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
             f.dv = DateValue(f.notes["unplaced_value"], "duration")
-    _resolve_periods(kept, sent_of, ctx.anchor)
-    _fill_clocks(kept, ctx, sent_of)
+    with _calendar_ends():
+        _resolve_periods(kept, sent_of, ctx.anchor)
+    with _calendar_ends():
+        _fill_clocks(kept, ctx, sent_of)
     out = []
     text = ctx.text
     for f in kept:

@@ -161,7 +161,10 @@ def candidates(ctx: Context) -> Iterator[Found]:
     for rank, name, m in _matches(ctx.text, getattr(ctx, "pieces", None)):
         if m.end() == m.start():
             continue
-        found = handlers[rank](m, ctx)
+        try:
+            found = handlers[rank](m, ctx)
+        except (OverflowError, ValueError):
+            continue  # a date past the ends of the calendar (years 1 and 9999) cannot be told
         if found is not None and found.end > found.start:
             found.rank = rank
             found.notes["pattern"] = name
