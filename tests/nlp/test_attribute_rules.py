@@ -73,6 +73,7 @@ def test_listed_values_negations_and_two_token_rules(nlp):
         {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "are", "'s"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
         {"patterns": [[{"TAG": {"NOT_IN": ["NNP", "NN", "."]}, "IS_SPACE": False}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LOWER": {"REGEX": "^th"}}]], "attrs": {"LEMMA": "th"}},
+        {"patterns": [[{"LOWER": {"IN": []}}], [{"TAG": {"NOT_IN": []}, "LOWER": "said"}]], "attrs": {"LEMMA": "none"}},
     ]
     spacy_ruler = AttributeRuler(nlp.vocab, "spacy_ruler")
     spacy_ruler.add_patterns(patterns)
@@ -82,4 +83,4 @@ def test_listed_values_negations_and_two_token_rules(nlp):
     doc = _before_ruler(nlp, "There are three things, and there's the thing  they said.")
     found = array_ruler.match(doc)
     assert found == spacy_ruler.match(doc)
-    assert {order for order, *_ in found} == {0, 1, 2}
+    assert {order for order, *_ in found} == {0, 1, 2, 3}

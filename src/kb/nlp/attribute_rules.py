@@ -6,11 +6,11 @@ A trained English pipeline sets each token's part of speech and morphology with 
 tries every rule at every token and costs as much as the parser on short news articles.
 
 The rules themselves are simple: fixed-length sequences of tokens, each tested for equal
-or listed values of a few attributes (``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE`` …).
-:class:`ArrayAttributeRuler` finds exactly the matches the ``Matcher`` finds by comparing
-columns of ``Doc.to_array`` and hands them to the ruler's own code, so the annotations are
-the same. A pipeline whose rules use anything else (operators, regular expressions,
-extension attributes) keeps its ruler as it is.
+or listed values of a few attributes (``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE`` …) or for a
+regular expression in a string attribute. :class:`ArrayAttributeRuler` finds exactly the
+matches the ``Matcher`` finds by comparing columns of ``Doc.to_array`` and hands them to
+the ruler's own code, so the annotations are the same. A pipeline whose rules use anything
+else (operators, comparisons, other attributes) leaves them all to the ``Matcher``.
 """
 
 from __future__ import annotations
@@ -188,7 +188,9 @@ def _sorted(values: tuple[int, ...]) -> numpy.ndarray:
 
 
 def _equal(column: numpy.ndarray, test: _Test) -> numpy.ndarray:
-    if len(test.values) == 1:
+    if not test.values:  # "IN": [] matches nothing
+        hit = numpy.zeros(len(column), dtype=bool)
+    elif len(test.values) == 1:
         hit = column == numpy.uint64(test.values[0])
     else:
         hit = _member(column, _sorted(test.values))
