@@ -27,32 +27,22 @@ def _pair(nlp) -> tuple[AttributeRuler, ArrayAttributeRuler]:
     return spacy_ruler, array_ruler
 
 
-def _before_ruler(nlp, text: str) -> Doc:
-    """``text`` through the model's components up to the attribute ruler."""
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "attribute_ruler":
-            return doc
-        doc = component(doc)
-    raise AssertionError("the pipeline has no attribute ruler")
-
-
 def test_the_pipeline_runs_the_array_ruler(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), ArrayAttributeRuler)
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_same_matches_and_annotations_as_spacy(nlp, text):
+def test_same_matches_and_annotations_as_spacy(nlp, parsed_until, text):
     spacy_ruler, array_ruler = _pair(nlp)
     assert array_ruler._rules, "the model's rules should all be testable on arrays"
-    doc = _before_ruler(nlp, text)
+    doc = parsed_until(text, "attribute_ruler")
     assert array_ruler.match(doc) == spacy_ruler.match(doc)
     expected, got = spacy_ruler(Doc.from_docs([doc])), array_ruler(Doc.from_docs([doc]))
     columns = [POS, TAG, MORPH, LEMMA, DEP]
     assert (got.to_array(columns) == expected.to_array(columns)).all()
 
 
-def test_rules_of_other_shapes_fall_back_to_the_matcher(nlp):
+def test_rules_of_other_shapes_fall_back_to_the_matcher(nlp, parsed_until):
     patterns = [
         {"patterns": [[{"LOWER": "not"}, {"IS_PUNCT": True, "OP": "?"}, {"TAG": "VB"}]],
          "attrs": {"LEMMA": "negated"}, "index": -1},
@@ -63,12 +53,12 @@ def test_rules_of_other_shapes_fall_back_to_the_matcher(nlp):
     array_ruler = ArrayAttributeRuler(nlp.vocab, "array_ruler")
     array_ruler.add_patterns(patterns)
     assert array_ruler._rules is None
-    doc = _before_ruler(nlp, "They did not , go . Ahmed said they did not go.")
+    doc = parsed_until("They did not , go . Ahmed said they did not go.", "attribute_ruler")
     assert array_ruler.match(doc) == spacy_ruler.match(doc)
     assert any(order == 0 for order, *_ in array_ruler.match(doc))
 
 
-def test_listed_values_negations_and_two_token_rules(nlp):
+def test_listed_values_negations_and_two_token_rules(nlp, parsed_until):
     patterns = [
         {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "are", "'s"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
         {"patterns": [[{"TAG": {"NOT_IN": ["NNP", "NN", "."]}, "IS_SPACE": False}]], "attrs": {"LEMMA": "x"}},
@@ -80,7 +70,7 @@ def test_listed_values_negations_and_two_token_rules(nlp):
     array_ruler = ArrayAttributeRuler(nlp.vocab, "array_ruler")
     array_ruler.add_patterns(patterns)
     assert array_ruler._rules is not None
-    doc = _before_ruler(nlp, "There are three things, and there's the thing  they said.")
+    doc = parsed_until("There are three things, and there's the thing  they said.", "attribute_ruler")
     found = array_ruler.match(doc)
     assert found == spacy_ruler.match(doc)
     assert {order for order, *_ in found} == {0, 1, 2, 3}

@@ -17,15 +17,6 @@ TEXTS = [
 ]
 
 
-def _before_lemmatizer(nlp, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == "lemmatizer":
-            return doc
-        doc = component(doc)
-    raise AssertionError("the pipeline has no lemmatizer")
-
-
 def test_the_pipeline_lemmatizer_works_by_arrays(nlp):
     assert isinstance(nlp.get_pipe("lemmatizer"), lemmas._ArrayLemmas)
     lemmas.memoise(nlp)  # a second time changes nothing
@@ -33,9 +24,9 @@ def test_the_pipeline_lemmatizer_works_by_arrays(nlp):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_same_lemmas_as_spacy(nlp, text):
+def test_same_lemmas_as_spacy(nlp, parsed_until, text):
     lemmatizer = nlp.get_pipe("lemmatizer")
-    doc = _before_lemmatizer(nlp, text)
+    doc = parsed_until(text, "lemmatizer")
     expected = Lemmatizer.__call__(lemmatizer, Doc.from_docs([doc]) if len(doc) else nlp.make_doc(""))
     got = lemmatizer(Doc.from_docs([doc]) if len(doc) else nlp.make_doc(""))
     assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
