@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.pipeline import Lemmatizer
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ class _ArrayLemmas:
     _lemma_of: dict[tuple[int, int, int], int]
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:  # type: ignore[attr-defined]  # as spaCy's: its tables are there
+            self._validate_tables(Errors.E1004)  # type: ignore[attr-defined]
         if not len(doc):
             return doc
         table = doc.to_array([ORTH, POS, MORPH, LEMMA])
