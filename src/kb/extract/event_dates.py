@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kb.extract.coref import Coreference
 from kb.extract.event_triggers import event_modality, light_verb
 from kb.extract.sents import ParsedToken, parsed, sentence_root
+from kb.extract.timex.tense import past_perfect
 from kb.lexicon import events as lex
 from kb.model import DateValue, Timex
 
@@ -113,7 +114,7 @@ def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int
         out.append(current)
         for tx, _, host in by_sent.get(i, []):
             if host is None or not _usable(tx) or tx.precision not in ("day", "time") \
-                    or tx.text.lower() in lex.VAGUE_TIMES or _past_perfect(tokens[host]):
+                    or tx.text.lower() in lex.VAGUE_TIMES or past_perfect(tokens[host]):
                 continue
             start = iso_day(tx.start)
             if day and start and 0 <= (day - start).days <= NARRATIVE_DAYS and (
@@ -124,10 +125,6 @@ def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int
     if first is not None:
         out[:lead + 1] = [t or first for t in out[:lead + 1]]
     return out
-
-
-def _past_perfect(verb: ParsedToken) -> bool:
-    return verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def iso_day(text: str | None) -> dt.date | None:

@@ -42,7 +42,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
             if gov.lemma_.lower() in tw.FUTURE_GOVERNORS or gov.lower_ in tw.FUTURE_GOVERNORS:
                 # "had been due to expire Friday": a plan told in the past perfect was
                 # overtaken; its time may lie on either side of the writing
-                return None if outer is not None and _past_perfect(outer) else "future"
+                return None if outer is not None and past_perfect(outer) else "future"
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
                 return "future"
         return None
@@ -68,8 +68,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     return None
 
 
-def _past_perfect(v: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in v.children)
+def past_perfect(verb: Any) -> bool:
+    """"had signed", "had been due": told as before another past time."""
+    return verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _after_reporting_verb(tok: Any) -> bool:
