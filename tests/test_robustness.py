@@ -212,3 +212,34 @@ def test_dates_at_the_ends_of_the_calendar_are_ingested_and_shown(tmp_path, nlp,
         out = run.json("timeline", "--country", "Morocco", "--all", "--db", str(db))
         dates = [e["start"] for e in out["events"] if e["start"]]
         assert dates and all("0001-01-01" <= d <= "9999-12-31" and len(d) == 10 for d in dates)
+
+
+def test_search_index_follows_rewrites_and_forgetting_in_new_and_older_stores(tmp_path, nlp) -> None:
+    """Each sentence is found once, as last written; a changed article's old sentences and a
+    forgotten article's are gone; a store made when a trigger indexed sentences does the same."""
+    folder = write_corpus(tmp_path / "in", 2)
+    story = folder / "story_000.txt"
+
+    def hits(store: Store, word: str) -> list[str]:
+        # the index holds each stored sentence once, and nothing else (raises otherwise)
+        store.db.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
+        return [r["text"] for r in store.search_sentences(word)]
+
+    for name, older in (("new.db", False), ("older.db", True)):
+        story.write_text(story.read_text(encoding="utf-8").replace("gas", "hydrogen"), encoding="utf-8")
+        db = tmp_path / name
+        with Store(db) as store:
+            if older:  # as written before the writer indexed sentences itself
+                store.db.execute("DELETE FROM migrations WHERE name=?", (MIGRATIONS[-1][0],))
+                store.db.execute("""CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+                                    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text); END""")
+                store.db.commit()
+        with Store(db) as store:  # opening migrates
+            ingest([folder], store=store)
+            assert len(hits(store, "hydrogen")) == 1 and len(hits(store, "Vienna")) == 2
+        story.write_text(story.read_text(encoding="utf-8").replace("hydrogen", "gas"), encoding="utf-8")
+        with Store(db) as store:
+            ingest([folder], store=store)
+            assert hits(store, "hydrogen") == [] and len(hits(store, "gas")) == 2
+            store.forget([str(story)])
+            assert len(hits(store, "gas")) == 1 and hits(store, "Vienna") == [] and len(hits(store, "Accra")) == 2
