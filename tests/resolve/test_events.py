@@ -270,3 +270,65 @@ def test_records_merged_in_blocks_of_their_reach_get_the_same_ids() -> None:
     for seed in range(200):
         records = _random_records(random.Random(seed), 200)
         assert _merged_in_blocks(records) == merge_events(records), seed
+
+
+KINDS = {"israel": "state", "morocco": "state", "uae": "state", "canada": "state", "poland": "state",
+         "vietnam": "state", "gantz": "person", "loudiyi": "person", "bourita": "person", "blinken": "person",
+         "santos": "person", "novak": "person", "tanaka": "person", "lindqvist": "person", "accra": "city",
+         "jobs": "person", "apple inc": "organization", "apple computer": "organization"}
+
+
+def parties(article: str, key: str, *who: str, type_: str = "agreement_signed", trigger: str = "signed",
+            value: str = "2021-11-24", precision: str = "day", place: str | None = None) -> EventRecord:
+    r = rec(article, key, type_, trigger, who=who, value=value, precision=precision)
+    r.participants = [(w, "actor" if i == 0 else "target") for i, w in enumerate(who)]
+    if place:
+        r.participants.append((place, "location"))
+    return r
+
+
+def test_two_pairs_sharing_one_party_are_two_events_and_do_not_chain() -> None:
+    records = [
+        parties("a", "e1", "israel", "uae", type_="relations_normalized", trigger="normalised", value="2020",
+                precision="year"),
+        parties("b", "e1", "israel", "morocco", type_="relations_normalized", trigger="normalised", value="2020",
+                precision="year"),
+        parties("c", "e1", "morocco", "israel", type_="relations_normalized", trigger="normalised", value="2020",
+                precision="year"),
+        parties("d", "e1", "canada", "poland", type_="relations_normalized", trigger="restored", value="2020",
+                precision="year"),
+        parties("e", "e1", "vietnam", "poland", type_="relations_normalized", trigger="restored", value="2020",
+                precision="year"),
+    ]
+    ids = merge_events(records, kinds=KINDS)
+    assert ids[("b", "e1")] == ids[("c", "e1")]
+    assert len({ids[("a", "e1")], ids[("b", "e1")], ids[("d", "e1")], ids[("e", "e1")]}) == 4
+    # without the kinds, sharing Israel or Poland is enough, as before
+    assert len(set(merge_events(records).values())) == 2
+
+
+def test_meetings_of_other_people_on_one_day_or_in_one_city_stay_apart() -> None:
+    records = [
+        parties("a", "e1", "gantz", "bourita", type_="meet", trigger="met"),
+        parties("b", "e1", "blinken", "bourita", type_="meet", trigger="met"),
+        parties("c", "e1", "santos", "novak", type_="meet", trigger="met", place="accra"),
+        parties("d", "e1", "tanaka", "lindqvist", type_="meet", trigger="met", place="accra"),
+        parties("e", "e1", "bourita", "gantz", type_="meet", trigger="meeting"),
+    ]
+    ids = merge_events(records, kinds=KINDS)
+    assert ids[("a", "e1")] == ids[("e", "e1")]
+    assert len({ids[("a", "e1")], ids[("b", "e1")], ids[("c", "e1")], ids[("d", "e1")]}) == 4
+
+
+def test_parties_of_other_kinds_or_names_of_one_company_still_merge() -> None:
+    records = [
+        parties("a", "e1", "israel", "morocco"),
+        parties("b", "e1", "gantz", "loudiyi", "israel"),
+        parties("c", "e1", "morocco"),
+        parties("d", "e2", "jobs", "apple inc", type_="founding", trigger="started", value="1976", precision="year"),
+        parties("e", "e2", "jobs", "apple computer", type_="founding", trigger="started", value="1976",
+                precision="year"),
+    ]
+    ids = merge_events(records, kinds=KINDS)
+    assert ids[("a", "e1")] == ids[("b", "e1")] == ids[("c", "e1")]
+    assert ids[("d", "e2")] == ids[("e", "e2")]

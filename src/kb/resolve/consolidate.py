@@ -78,12 +78,13 @@ def _merge_events(store: Store) -> None:
     from kb.resolve.events import event_id, merge_events
 
     by_stem = store.events_of_unknown_date()
+    kinds = store.entity_kinds()
     for block in _blocks(store.event_rows_by(_block_key)):
         if len(block) == 1 and not block[0][0].participants:
             record = block[0][0]
             merged = {(record.article, record.key): event_id(record.article, record.key)}
         else:
-            merged = merge_events([record for record, _, _ in block], by_stem=by_stem)
+            merged = merge_events([record for record, _, _ in block], by_stem=by_stem, kinds=kinds)
         links: set[tuple[str, str, str]] = set()
         told = {}
         for record, place, cameo in block:

@@ -15,6 +15,17 @@ trigger word that shares two of its participants, if there is exactly one. Modal
 not split an event (what was planned in one article and done in another is one event),
 except that denied or negated mentions stay apart from asserted ones.
 
+Sharing a participant (a place, an affiliation) is not enough when the parties differ: a
+mention naming two or more parties (actors, targets) does not join an event when each
+names one of a kind that the other lacks, and they share another party of that kind or
+none at all. "Canada and Poland restored relations in 2006" and "Vietnam and Poland
+restored relations in 2006" are two events, as are "Gantz met Bourita" and "Blinken met
+Bourita" on one day, or two meetings of other people in one city; "Israel and Morocco
+signed" and "Gantz and Loudiyi signed" (states, then people) may be one, and so may "Jobs
+started Apple Inc." and "Apple Computer was started by Jobs" (one company under two names,
+which entity resolution may leave apart). This needs each entity's kind (``kinds``);
+without it parties are not compared.
+
 Mentions in one article merge too (title and body, "signed … the signing"), but never two
 triggers of one sentence, two statements of one article, nor two verbs with different
 words: an article narrates distinct actions with distinct verbs ("unveiled … demoed"),
@@ -61,6 +72,8 @@ UNTYPED = frozenset({GENERAL_TYPE, STATE_TYPE})
 # families recognised by their object ("a deal", "ties"): their verbs are synonyms
 # ("signed", "concluded", "sealed"), so one article may use several for one event
 OBJECT_TYPED = frozenset({"agreement", "relations_up", "relations_broken"})
+# roles naming the parties of an event, compared between a mention and an event
+PARTY_ROLES = frozenset({"actor", "co-actor", "target", "participant"})
 # roles that say who took part; affiliations (a minister's state) only help to link
 CORE_ROLES = frozenset({"actor", "co-actor", "target", "theme", "signatory", "participant"})
 # dates, trigger words and the index keys made of them recur from record to record: the
@@ -108,6 +121,7 @@ class _Cluster:
     lemmas: tuple[str, ...]
     sentences: tuple[tuple[str, int], ...]
     themes: tuple[tuple[str, str], ...] = ()  # (article, entity) of what its tellings were about
+    parties: tuple[tuple[str, str], ...] = ()  # (kind, entity) of the parties its tellings name
     statement_articles: set[str] | None = None
     verbal: dict[str, set[str]] | None = None  # article -> stems of its verb triggers
 
@@ -284,8 +298,13 @@ def _year(day: dt.date, days: int) -> int:
         return day.year
 
 
-def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> dict[tuple[str, str], str]:
+def merge_events(records: list[EventRecord], *, by_stem: bool | None = None,
+                 kinds: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
     """The merged event id of every record, by (article, key).
+
+    ``kinds`` gives the kind of each entity ("person", "state"...), so that events with
+    different parties of one kind stay apart (see the module's notes); without it, parties
+    are not compared.
 
     ``by_stem`` says whether some record of the corpus comes from an article of unknown
     date (only then are clusters filed by trigger word alone); by default, whether one of
@@ -317,6 +336,7 @@ def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> 
         fam = family(r)
         ents = {e for e, role in r.participants if role in CORE_ROLES} or {e for e, _ in r.participants}
         all_ents = {e for e, _ in r.participants}
+        parties = {(kinds.get(e, ""), e) for e, role in r.participants if role in PARTY_ROLES} if kinds else set()
         start, end = _day(r.start), _day(r.end)
         rank = _rank(r)
         published = _day(r.published)
@@ -339,6 +359,8 @@ def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> 
             c = clusters[cid]
             if not _can_join(c, r, fam, ents, all_ents, lemma, start, end, rank, published, from_pub, dated):
                 continue
+            if len(parties) >= 2 and c.parties and _other_parties(c.parties, parties):
+                continue
             joinable += 1
             score = (_shared(c.entities, all_ents), -cid)
             if score > best_score:
@@ -360,6 +382,8 @@ def merge_events(records: list[EventRecord], *, by_stem: bool | None = None) -> 
         c.lemmas = _add(c.lemmas, (lemma,))
         c.sentences = _add(c.sentences, ((r.article, r.sentence),))
         c.themes = _add(c.themes, ((r.article, e) for e, role in r.participants if role == "theme"))
+        if parties:
+            c.parties = _add(c.parties, sorted(parties))
         if r.type == "statement":
             if c.statement_articles is None:
                 c.statement_articles = set()
@@ -380,6 +404,17 @@ def _add(items: tuple[Any, ...], new: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(new)
     extra = tuple(x for x in new if x not in items)
     return items + extra if extra else items
+
+
+def _other_parties(event: tuple[tuple[str, str], ...], told: set[tuple[str, str]]) -> bool:
+    """Whether a mention's parties (``told``: kind, entity) and an event's are different
+    ones of one kind: the mention names one the event lacks and the event one of the same
+    kind the mention lacks, and either they share another of that kind ("Canada and
+    Poland", "Vietnam and Poland") or no party at all ("Santos met Novak", "Tanaka met
+    Lindqvist", told in one city)."""
+    shared = {kind for kind, e in told if (kind, e) in event}
+    missing = {kind for kind, e in told if (kind, e) not in event and (kind in shared or not shared)}
+    return bool(missing) and any(kind in missing and (kind, e) not in told for kind, e in event)
 
 
 def _shared(items: tuple[Any, ...], other: set[Any]) -> int:

@@ -175,6 +175,10 @@ class Writes(StoreConnection):
         """The canonical entity of each local one: (article, key, entity)."""
         self.db.executemany("INSERT INTO entity_members VALUES (?,?,?)", members)
 
+    def entity_kinds(self) -> dict[str, str]:
+        """The kind of every canonical entity, by id."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, kind FROM entities")}
+
     def events_of_unknown_date(self) -> bool:
         """Whether some event comes from an article with no publication date."""
         return bool(self.db.execute(
