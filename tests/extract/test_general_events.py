@@ -86,3 +86,18 @@ def test_a_verb_that_only_frames_another_is_no_event(nlp):
     assert not [e for e in events if e.trigger == "scheduled"]
     e = one(events, "visit")
     assert e.modality == "planned" and e.date.value == "2021-11-25"
+
+
+def test_a_date_before_a_noun_is_the_nouns_not_its_clauses(nlp) -> None:
+    """"the Dec. 21, 2019, bombing", "the October 2020 shooting": the date belongs to the
+    noun it comes before, even where the parse hangs it on the clause; the clause has its
+    own time, or takes that one only when it has none."""
+    events = run(nlp, "Prosecutors charged Omar Haddad last year in the Dec. 21, 2019, bombing of the Israeli "
+                      "embassy in Nairobi.")
+    assert one(events, "bombing").date.value == "2019-12-21"
+    assert one(events, "charged").date.value == "2020"  # "last year", from 2021-11-24
+    events = run(nlp, "Omar Haddad was indicted last year in the October 2020 shooting death of Karim Nasser.")
+    assert one(events, "shooting").date.value == "2020-10"
+    assert one(events, "indicted").date.value == "2020"
+    events = run(nlp, "The parliament of Ghana approved the 2023 budget.")
+    assert one(events, "approved").date.value == "2023"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract.coref import Coreference
 from kb.extract.event_triggers import event_modality, light_verb
-from kb.extract.sents import ParsedToken, parsed, sentence_root
+from kb.extract.sents import ParsedToken, parsed, parsed_tokens, sentence_root
 from kb.extract.timex.tense import past_perfect
 from kb.lexicon import events as lex
 from kb.model import DateValue, Timex
@@ -27,6 +27,10 @@ PRECISION_RANK = {"time": 0, "day": 0, "reported": 0, "week": 1, "month": 2, "qu
                   "year": 4, "decade": 5, "century": 6}
 
 
+# how a time expression inside a noun phrase hangs on the noun after it
+PREMODIFIER_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod", "nummod")
+
+
 def _is_clause_head(t: ParsedToken) -> bool:
     if t.pos_ == "VERB":
         return t.dep_ not in ("amod", "compound", "prep", "aux", "auxpass")
@@ -34,8 +38,9 @@ def _is_clause_head(t: ParsedToken) -> bool:
 
 
 def timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> list[tuple[Timex, Span, int | None]]:
-    """Each time expression with its span and the token its phrase hangs on: the first
-    trigger or clause head above it (``None`` for a sentence that is only a date)."""
+    """Each time expression with its span and the token its phrase hangs on: the noun it
+    comes before ("the October 1998 shooting"), else the first trigger or clause head
+    above it (``None`` for a sentence that is only a date)."""
     out: list[tuple[Timex, Span, int | None]] = []
     for tx in timexes:
         if tx.type in ("DURATION", "SET"):
@@ -43,23 +48,43 @@ def timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> lis
         span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        cur = parsed(span.root)
-        host: int | None = None
-        noun: ParsedToken | None = None  # the last noun passed on the way up
-        while cur.head.i != cur.i:
-            if cur.pos_ in ("NOUN", "PROPN") and not (span.start <= cur.i < span.end):
-                noun = cur
-            cur = cur.head
-            if cur.i in triggers or _is_clause_head(cur):
-                host = cur.i
-                break
-            if noun is not None and cur.dep_ == "prep" and cur.lower_ in lex.BOUNDING_PREPS:
-                # "before his departure on Tuesday": the date is the departure's, and only
-                # bounds the clause above it
-                host = noun.i
-                break
-        out.append((tx, span, host))
+        root = parsed(span.root)
+        # "its current source": a reference to now says how the noun stands, not when
+        noun = _premodified(doc, span, root) if not (tx.value or "").endswith("_REF") else None
+        out.append((tx, span, noun if noun is not None else _host_above(root, span, triggers)))
     return out
+
+
+def _host_above(cur: ParsedToken, span: Span, triggers: dict[int, str]) -> int | None:
+    """The first trigger or clause head above ``cur`` (the noun a bounding preposition's
+    phrase is about: "before his departure on Tuesday")."""
+    noun: ParsedToken | None = None  # the last noun passed on the way up
+    while cur.head.i != cur.i:
+        if cur.pos_ in ("NOUN", "PROPN") and not (span.start <= cur.i < span.end):
+            noun = cur
+        cur = cur.head
+        if cur.i in triggers or _is_clause_head(cur):
+            return cur.i
+        if noun is not None and cur.dep_ == "prep" and cur.lower_ in lex.BOUNDING_PREPS:
+            # "before his departure on Tuesday": the date is the departure's, and only
+            # bounds the clause above it
+            return noun.i
+    return None
+
+
+def _premodified(doc: Doc, span: Span, root: ParsedToken) -> int | None:
+    """The noun a time expression comes before inside a noun phrase ("last year's
+    election", "the 1999 budget", "the Dec. 21, 1988, bombing"), by the parse or, where the
+    parse hangs the date elsewhere, by its place: a date opened by a determiner and
+    followed by a common noun."""
+    if root.dep_ in PREMODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i >= span.end:
+        return root.head.i
+    tokens = parsed_tokens(doc)
+    after = span.end + 1 if span.end < len(doc) and tokens[span.end].lower_ == "," else span.end
+    if after >= len(doc) or tokens[after].pos_ != "NOUN":
+        return None
+    opened = tokens[span.start].lower_ == "the" or (span.start > 0 and tokens[span.start - 1].tag_ in ("DT", "PRP$"))
+    return after if opened else None
 
 
 def _usable(tx: Timex) -> bool:
@@ -166,10 +191,18 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
         return DateValue(anchor, "reported", anchor, anchor), "clause", now.text
     in_sent = [h for h in in_sent if h[0].text.lower() not in lex.VAGUE_TIMES]
     own = [h for h in in_sent if h[2] == tok.i]
+    if not own and tok.pos_ in ("VERB", "AUX"):
+        # "advertised in today's editions", "strengthened by a 1996 law": with no time of
+        # its own, a clause takes that of a noun it carries
+        own = [h for h in in_sent if h[2] is not None and h[2] >= h[1].end
+               and _host_above(ctx.tokens[h[1].root.i], h[1], triggers) == tok.i]
     if not own and tok.pos_ == "VERB":
         # "made an appearance in March": the date hangs on the noun the verb carries
         own = [h for h in in_sent if h[2] is not None and h[2] in triggers
                and ctx.tokens[h[2]].head.i == tok.i and light_verb(ctx.tokens[h[2]]) is not None]
+    if not own and tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        # "the October 1998 shooting death": a noun compounded with the one the date is on
+        own = [h for h in in_sent if h[2] == tok.head.i and h[1].end <= tok.i]
     if not own and tok.pos_ == "NOUN":
         clause = gov
         if clause is None:
@@ -205,7 +238,8 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
         if date[1] in ("clause", "sentence"):
             return date
     root = sentence_root(tok)
-    fronted = [h for h in in_sent if h[2] == root.i and h[1].start < root.i and root.i != tok.i]
+    fronted = [h for h in in_sent if h[1].start < root.i and root.i != tok.i
+               and _host_above(ctx.tokens[h[1].root.i], h[1], triggers) == root.i]
     if fronted:
         usable = [h for h in fronted if _usable(h[0])]
         if usable:
