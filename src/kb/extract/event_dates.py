@@ -9,7 +9,7 @@ publication day (precision ``"reported"``), unless its sentence tells of history
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kb.extract.coref import Coreference
 from kb.extract.event_triggers import event_modality, light_verb
@@ -27,6 +27,15 @@ PRECISION_RANK = {"time": 0, "day": 0, "reported": 0, "week": 1, "month": 2, "qu
                   "year": 4, "decade": 5, "century": 6}
 
 
+class Hosted(NamedTuple):
+    """A time expression, its span, the token it dates and the clause token above it."""
+
+    timex: Timex
+    span: Span
+    host: int | None  # the noun it comes before, else ``clause``
+    clause: int | None  # the first trigger or clause head above it (None: a date alone)
+
+
 # how a time expression inside a noun phrase hangs on the noun after it
 PREMODIFIER_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod", "nummod")
 
@@ -37,11 +46,11 @@ def _is_clause_head(t: ParsedToken) -> bool:
     return t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")
 
 
-def timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> list[tuple[Timex, Span, int | None]]:
+def timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> list[Hosted]:
     """Each time expression with its span and the token its phrase hangs on: the noun it
     comes before ("the October 1998 shooting"), else the first trigger or clause head
     above it (``None`` for a sentence that is only a date)."""
-    out: list[tuple[Timex, Span, int | None]] = []
+    out: list[Hosted] = []
     for tx in timexes:
         if tx.type in ("DURATION", "SET"):
             continue
@@ -51,7 +60,8 @@ def timex_hosts(doc: Doc, timexes: list[Timex], triggers: dict[int, str]) -> lis
         root = parsed(span.root)
         # "its current source": a reference to now says how the noun stands, not when
         noun = _premodified(doc, span, root) if not (tx.value or "").endswith("_REF") else None
-        out.append((tx, span, noun if noun is not None else _host_above(root, span, triggers)))
+        clause = _host_above(root, span, triggers)
+        out.append(Hosted(tx, span, noun if noun is not None else clause, clause))
     return out
 
 
@@ -93,7 +103,7 @@ def _usable(tx: Timex) -> bool:
     return tx.precision not in ("duration", "set") and not tx.value.startswith("P")
 
 
-def _best(cands: list[tuple[Timex, Span, int | None]], tok: ParsedToken) -> tuple[Timex, Span, int | None]:
+def _best(cands: list[Hosted], tok: ParsedToken) -> Hosted:
     return min(cands, key=lambda c: (PRECISION_RANK.get(c[0].precision or "", 7), abs(c[1].start - tok.i)))
 
 
@@ -120,7 +130,7 @@ def _is_past(verb: ParsedToken) -> bool:
     return False
 
 
-def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int | None]]],
+def narrative_times(n_sents: int, by_sent: dict[int, list[Hosted]],
                      anchor: str | None, tokens: list[ParsedToken]) -> list[Timex | None]:
     """For each sentence, the story's day (its reference time): the last day named by a
     clause above that falls in the week before publication ("Yesterday, Jobs unveiled …").
@@ -137,7 +147,7 @@ def narrative_times(n_sents: int, by_sent: dict[int, list[tuple[Timex, Span, int
     day = iso_day(anchor)
     for i in range(n_sents):
         out.append(current)
-        for tx, _, host in by_sent.get(i, []):
+        for tx, _, host, _ in by_sent.get(i, []):
             if host is None or not _usable(tx) or tx.precision not in ("day", "time") \
                     or tx.text.lower() in lex.VAGUE_TIMES or past_perfect(tokens[host]):
                 continue
@@ -183,7 +193,7 @@ def _governing_verb(tok: ParsedToken) -> ParsedToken | None:
 
 
 def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, triggers: dict[int, str],
-          in_sent: list[tuple[Timex, Span, int | None]], narrative: Timex | None, anchor: str | None,
+          in_sent: list[Hosted], narrative: Timex | None, anchor: str | None,
           modality: str) -> tuple[DateValue | None, str | None, str | None]:
     now = next((h[0] for h in in_sent if h[2] == tok.i and h[0].value == "PRESENT_REF"), None)
     if now is not None and anchor and modality in ("asserted", "reported"):
@@ -194,8 +204,7 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
     if not own and tok.pos_ in ("VERB", "AUX"):
         # "advertised in today's editions", "strengthened by a 1996 law": with no time of
         # its own, a clause takes that of a noun it carries
-        own = [h for h in in_sent if h[2] is not None and h[2] >= h[1].end
-               and _host_above(ctx.tokens[h[1].root.i], h[1], triggers) == tok.i]
+        own = [h for h in in_sent if h.clause == tok.i]
     if not own and tok.pos_ == "VERB":
         # "made an appearance in March": the date hangs on the noun the verb carries
         own = [h for h in in_sent if h[2] is not None and h[2] in triggers
@@ -238,8 +247,7 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
         if date[1] in ("clause", "sentence"):
             return date
     root = sentence_root(tok)
-    fronted = [h for h in in_sent if h[1].start < root.i and root.i != tok.i
-               and _host_above(ctx.tokens[h[1].root.i], h[1], triggers) == root.i]
+    fronted = [h for h in in_sent if h.clause == root.i and h[1].start < root.i and root.i != tok.i]
     if fronted:
         usable = [h for h in fronted if _usable(h[0])]
         if usable:
@@ -262,7 +270,7 @@ def event_date(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None, trig
     return None, None, None
 
 
-def _time_defined(ctx: Coreference, tok: ParsedToken, in_sent: list[tuple[Timex, Span, int | None]]) -> Timex | None:
+def _time_defined(ctx: Coreference, tok: ParsedToken, in_sent: list[Hosted]) -> Timex | None:
     """"in 1965, when leaders met", "a year ago, when the industry enjoyed …", "from 1989
     when Solidarity won": a clause opened by "when" right after a time, or hung on it, tells
     what happened at that time."""
@@ -274,7 +282,7 @@ def _time_defined(ctx: Coreference, tok: ParsedToken, in_sent: list[tuple[Timex,
     before = when.i - 1
     if before >= 0 and ctx.tokens[before].text == ",":
         before -= 1
-    for tx, span, _ in in_sent:
+    for tx, span, _, _ in in_sent:
         if _usable(tx) and (span.end - 1 == before or tok.dep_ in ("relcl", "acl") and span.start <= tok.head.i < span.end):
             return tx
     return None

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kb.extract.coref import ACTOR_KINDS, Coreference
-from kb.extract.event_dates import event_date, narrative_times, timex_hosts
+from kb.extract.event_dates import Hosted, event_date, narrative_times, timex_hosts
 from kb.extract.event_parties import NOMINAL, noun_args, verb_args, worth_keeping
 from kb.extract.event_summary import headline
 from kb.extract.event_triggers import event_modality, light_verb, told_alongside, trigger_type, verbs_and_nouns
@@ -37,7 +37,7 @@ from kb.model import GENERAL_TYPE, STATE_TYPE, UNREAL_MODALITIES, Event, Partici
 from kb.nlp.event_mentions import event_marks
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from kb.extract.entities import FoundEntities
     from kb.extract.sents import ParsedToken
@@ -68,7 +68,7 @@ def find_events(doc: Doc, found: FoundEntities, timexes: list[Timex], anchor: st
     for i in recognised:
         triggers.setdefault(i, STATE_TYPE if i in states else GENERAL)
     hosts = timex_hosts(doc, timexes, triggers)
-    by_sent: dict[int, list[tuple[Timex, Span, int | None]]] = {}
+    by_sent: dict[int, list[Hosted]] = {}
     for h in hosts:
         by_sent.setdefault(ctx.sent_of[h[1].start], []).append(h)
     narrative = narrative_times(len(ctx.sents), by_sent, anchor, ctx.tokens)
