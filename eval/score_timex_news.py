@@ -1,0 +1,98 @@
+"""Score kb's time-expression finder on Wikinews articles annotated with TimeML values.
+
+The 30 articles of ``../shared/data/semeval2015-trial`` (Wikinews, 2005–2011) are read in
+place, as ``score_timeline.py`` reads them, and never copied here. Their time expressions
+were annotated by hand in ``eval/timex/wikinews.jsonl`` from the TimeML 1.2.1 guidelines
+alone, without running kb: one line an article, each expression given by its text, which
+occurrence of that text it is, its type and its value.
+
+Figures are those of ``score_timex.py`` (TempEval-3 Task A). The split is fixed here:
+every second article by name is held out (``--split held-out``, the default and the
+figure to quote) and only scored; rules may be developed on the rest (``dev``).
+``--check`` scores the held-out articles and exits 1 below
+``eval/timex/wikinews_baseline.json``.
+
+    .venv/bin/python eval/score_timex_news.py [--split dev|held-out|all] [--check] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import baseline  # noqa: E402
+import score_timeline  # noqa: E402
+import score_timex  # noqa: E402
+import tempeval  # noqa: E402
+
+ANNOTATIONS = HERE / "timex" / "wikinews.jsonl"
+BASELINE = HERE / "timex" / "wikinews_baseline.json"
+ARTICLES = Path(os.environ.get("KB_SEMEVAL", HERE.parent.parent / "shared" / "data" / "semeval2015-trial")) / "articles"
+
+
+def _spans(text: str, timexes: list[dict], article: str) -> list[tempeval.Timex]:
+    out = []
+    for n, g in enumerate(timexes):
+        start = -1
+        for _ in range(g.get("occurrence", 1)):
+            start = text.find(g["text"], start + 1)
+            if start < 0:
+                raise ValueError(f"{article}: {g['text']!r} (occurrence {g.get('occurrence', 1)}) not in the text")
+        out.append(tempeval.Timex(start, start + len(g["text"]), g["text"], f"t{n + 1}", g["type"], g["value"]))
+    return out
+
+
+def load(split: str) -> list[tempeval.Document]:
+    """The annotated articles of ``split``, in name order: held out is every second one."""
+    if split not in tempeval.SPLITS:
+        raise ValueError(f"unknown split {split!r}; choose one of {', '.join(tempeval.SPLITS)}")
+    if not ARTICLES.is_dir():
+        raise FileNotFoundError(f"SemEval-2015 trial articles not found at {ARTICLES} (set KB_SEMEVAL)")
+    records = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records.sort(key=lambda r: r["article"])
+    docs = []
+    for i, record in enumerate(records):
+        if split != tempeval.ALL and (i % 2 == 1) != (split == tempeval.HELD_OUT):
+            continue
+        article = score_timeline.read_tml(ARTICLES / f"{record['article']}.tml")
+        doc = tempeval.Document(record["article"], article.text, article.published or "", "t0")
+        doc.timexes = _spans(article.text, record["timexes"], record["article"])
+        docs.append(doc)
+    return docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=tempeval.SPLITS, default=tempeval.HELD_OUT,
+                    help="which articles to score (default: held-out)")
+    ap.add_argument("--check", action="store_true", help="score held-out; exit 1 below the recorded baseline")
+    ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong value")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    split = tempeval.HELD_OUT if args.check else args.split
+    try:
+        docs = load(split)
+    except (FileNotFoundError, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    errors: list[str] | None = [] if args.errors else None
+    result = score_timex.score(docs, errors=errors)
+    if errors:
+        print("\n".join(errors))
+    if args.json:
+        print(json.dumps({"split": split, **result}, indent=2))
+    else:
+        score_timex.report(split, result)
+    if args.check:
+        return baseline.check(result, BASELINE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
