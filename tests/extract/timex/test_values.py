@@ -211,3 +211,31 @@ def test_the_previous_period_is_the_one_before_the_period_told_of(nlp):
     assert got == {"the second quarter": ("DATE", "1998-Q2"), "the previous quarter": ("DATE", "1998-Q1")}
     assert _found(nlp, "Sales were higher than in the previous year.", "1998-07-22") == {
         "the previous year": ("DATE", "1997")}
+
+
+def test_the_following_period_is_the_one_after_the_date_told_of(nlp):
+    got = _found(nlp, "The vote was on March 3, 2010. The following week, he resigned.", "2013-03-15")
+    assert got == {"March 3, 2010": ("DATE", "2010-03-03"), "The following week": ("DATE", "2010-W10")}
+    got = _found(nlp, "Sales rose in 2009. The following year they fell.", "2013-03-15")
+    assert got["The following year"] == ("DATE", "2010")
+    assert _found(nlp, "He resigned the following week.", "2013-03-15") == {"the following week": ("DATE", "2013-W12")}
+
+
+def test_the_rest_and_the_end_of_the_current_period(nlp):
+    got = _found(nlp, "Over eight million will have been sold by the end of the current financial quarter.", "2010-06-16")
+    assert got == {"the end of the current financial quarter": ("DATE", "2010-Q2")}
+    got = _found(nlp, "Developers will spend the rest of the week in workshops.", "2011-06-07")
+    assert got == {"the rest of the week": ("DATE", "2011-W23")}
+    got = _found(nlp, "The current fiscal year ends in September.", "2010-06-16")
+    assert got["The current fiscal year"] == ("DATE", "2010")
+    got = _found(nlp, "Sales rose 5% in the third quarter, and the company expects more by the end of the quarter.",
+                 "2010-10-20")
+    assert got["the quarter"] == ("DATE", "2010-Q3")  # the quarter told of, as before
+
+
+def test_after_hours_trading_is_a_session_and_several_years_a_vague_length(nlp):
+    assert _found(nlp, "Apple shares slid $19.37 in after hours trading.", "2011-08-25") == {}
+    assert _found(nlp, "After hours of talks, they agreed.", "2011-08-25") == {"hours": ("DURATION", "PTXH")}
+    assert _found(nlp, "He followed a several-year tenure as editor.", "1989-11-02") == {
+        "several-year": ("DURATION", "PXY")}
+    assert _found(nlp, "Prices rose through the 2000s.", "2013-03-15") == {"the 2000s": ("DATE", "200")}

@@ -129,6 +129,8 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue  # "Good evening": a greeting
         if AGE_BEFORE.search(doc_text[max(0, start - 30):start]) or AGE_LEAD.match(doc_text, start):
             continue  # "aged six months", "older than six months": an age
+        if _AFTER_HOURS.search(doc_text, max(0, start - 6), min(len(doc_text), end + 10)):
+            continue  # "after-hours trading": a market session, not a length of time
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
         plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)
@@ -142,6 +144,7 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
     return extra
 
 
+_AFTER_HOURS = re.compile(r"\bafter[\s-]+hours[\s-]+(?:trading|session|market|deals?)\b", re.I)
 _PLURAL_UNITS = re.compile(r"(?:(?:early|first|last|late|final)\s+)?(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)"
                            r"(?:\s+ahead)?", re.I)
 
@@ -181,6 +184,12 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     return None
 
 
+def _week_of(day: DateValue) -> DateValue | None:
+    from kb.extract.timex import calendar as cal
+
+    return cal.week_value(dt.date.fromisoformat(day.start)) if day.start else None
+
+
 def _resolve_references(found: list[Found], sent_of: Any) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence."""
@@ -196,7 +205,9 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter") and "shift" not in g.notes:
                 value = _shift(g.dv, unit, int(k))
                 if f.notes.get("same_precision") and value is not None and value.precision != unit:
-                    value = None  # "the previous year" after a month told of: not that month a year back
+                    # "the following week" after a day told of: that day's week moved on;
+                    # "the previous year" after a month: not that month a year back
+                    value = _week_of(value) if unit == "week" and value.precision == "day" else None
                 if value is not None and f.notes.get("pod"):
                     value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
                         if value.precision == "day" else None

@@ -46,7 +46,7 @@ KEYWORDS: dict[str, str] = {
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
     "clock24": "gmt|utc|hours|hrs|local",
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
-    "edge": r"(?:end|start|beginning|middle|close)\s+of\s+the", "weekend": "weekend",
+    "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "year_period": "quarter|period|half", "year_end": "year",
     "same": "day|week|month|quarter|year|morning|evening|night",

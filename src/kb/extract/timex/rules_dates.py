@@ -209,7 +209,7 @@ def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
 def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
     if m["dec"]:
         start = int(m["dec"])
-        if start % 100 == 0 and not m["part"]:
+        if start % 100 == 0 and start < 2000 and not m["part"]:  # "the 1800s"; "the 2000s" is a decade
             return _f(m, "DATE", century_value(start // 100))
     elif m["short"]:
         start = 1900 + int(m["short"])
@@ -298,12 +298,13 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
 def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     """last/this/next week, month, year, weekend, decade, quarter (and 'the past year')."""
     found = _rel_unit(m, ctx)
-    if found is not None and found.dv is not None and m["rel"].lower() == "previous" and not m["mod"] \
+    rel = m["rel"].lower()
+    if found is not None and found.dv is not None and rel in ("previous", "following") and not m["mod"] \
             and _unit_name(m["u"]) in ("year", "quarter", "month", "week"):
         # "the previous quarter" is the one before the quarter just told of ("sales rose in
-        # the second quarter, against 9% in the previous quarter"); with none told, the one
-        # before the writing's
-        found.notes["shift"] = f"{_unit_name(m['u'])}:-1"
+        # the second quarter, against 9% in the previous quarter"), "the following week" the
+        # one after the day told of; with none told, counted from the writing's
+        found.notes["shift"] = f"{_unit_name(m['u'])}:{-1 if rel == 'previous' else 1}"
         found.notes["same_precision"] = "1"
     return found
 
@@ -316,11 +317,11 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit), "duration"))
-    if rel == "following" or (rel == "previous" and not m["the"]):
+    if rel == "previous" and not m["the"]:
         return _f(m, "DATE", None)
     if anchor is None:
         return _f(m, "DATE", None)
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     part = _part_of(m["mod"])
     if unit == "year":
         found = _f(m, "DATE", _narrow(year_value(anchor.year + step), part))

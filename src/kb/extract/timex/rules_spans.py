@@ -73,7 +73,7 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _is_age(m, ctx):
         return None
     unit = _unit_name(m["u"])
-    n = _count(m["n"]) if m["n"] else 1.0
+    n = None if m["n"].lower() in ("several", "multi", "many") else _count(m["n"]) if m["n"] else 1.0
     return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
@@ -296,7 +296,8 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
-    """'the end of the week', 'the start of the year': the anchor's own week, month, year."""
+    """'the end of the week', 'the rest of the year', 'the end of the current quarter': the
+    anchor's own week, month, quarter, year."""
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
@@ -308,6 +309,10 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", _narrow(month_value(anchor.year, anchor.month), part))
     if unit == "week":
         return _f(m, "DATE", week_value(anchor))
+    if unit == "quarter":
+        if not m["q"]:
+            return None  # "the end of the quarter": the one the text reports on ("period")
+        return _f(m, "DATE", quarter_value(anchor.year, (anchor.month - 1) // 3 + 1))
     return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
 
 
@@ -340,7 +345,7 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     anchor = _anchor(ctx)
     if unit == "year":
-        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I):
+        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) and "current" not in quals:
             return _f(m, "DURATION", DateValue("P1Y", "duration"))
         return _f(m, "DATE", year_value(anchor.year) if anchor else None)
     found = _f(m, "DATE", None)
