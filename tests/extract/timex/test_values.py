@@ -239,3 +239,11 @@ def test_after_hours_trading_is_a_session_and_several_years_a_vague_length(nlp):
     assert _found(nlp, "He followed a several-year tenure as editor.", "1989-11-02") == {
         "several-year": ("DURATION", "PXY")}
     assert _found(nlp, "Prices rose through the 2000s.", "2013-03-15") == {"the 2000s": ("DATE", "200")}
+
+
+def test_the_quarter_is_the_one_reported_on_not_the_year_compared(nlp):
+    text = ("Sun said it earned $5.2 million in the fiscal first quarter. Sales were up 39% from a year earlier. "
+            "In the 1988 period, the company earned $20.6 million. It had expected to break even for the quarter.")
+    got = _found(nlp, text, "1989-10-26")
+    assert got["the 1988 period"] == ("DATE", "1988-Q1")
+    assert got["the quarter"] == ("DATE", "1989-Q1")

@@ -242,6 +242,8 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
                 break
             if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time", "duration"):
                 continue
+            if kind == "same" and not f.notes.get("period_year") and g.notes.get("period_year"):
+                continue  # "the quarter" after "in the 1988 period": the quarter reported on, not the one compared
             if f.notes.get("latest") and anchor is not None and g.dv.end and g.dv.end > anchor.isoformat():
                 continue  # "the latest quarter" has ended: not the one still to come
             if kind == "back" or g.dv.precision in ("quarter", "half"):
