@@ -1,0 +1,93 @@
+"""How far the TempEval-3 gold values agree with a second annotation from the guidelines.
+
+``eval/timex/tempeval_reannotated.jsonl`` annotates the time expressions of 103
+TempEval-3 documents again (every held-out document and every fourth dev document), from
+the TimeML 1.2.1 guidelines and the text alone, without the gold and without running kb.
+For each split this prints, with ``score_timex.py``'s TempEval-3 figures:
+
+- the second annotation scored against the gold: how high a careful annotator gets;
+- kb against the gold, on the same documents;
+- kb against the second annotation.
+
+The held-out documents' second annotation is for measuring only, like their gold.
+
+    .venv/bin/python eval/timex_agreement.py [--split dev|held-out|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import score_timex  # noqa: E402
+import score_timex_news  # noqa: E402
+import tempeval  # noqa: E402
+
+ANNOTATIONS = HERE / "timex" / "tempeval_reannotated.jsonl"
+
+
+def _figures(gold: list[tempeval.Document], other: list[tempeval.Document]) -> dict[str, float]:
+    """TempEval-3 F1 figures of ``other``'s expressions scored against ``gold``'s."""
+    n_gold = n_other = strict = relaxed = type_ok = value_ok = 0
+    for g, o in zip(gold, other):
+        gs = [(t.start, t.end, t.type, t.value) for t in g.timexes]
+        os_ = [(t.start, t.end, t.type, t.value) for t in o.timexes]
+        n_gold += len(gs)
+        n_other += len(os_)
+        for gi, oi in score_timex.match(gs, os_):
+            relaxed += 1
+            strict += gs[gi][:2] == os_[oi][:2]
+            type_ok += gs[gi][2] == os_[oi][2]
+            value_ok += gs[gi][3] == os_[oi][3]
+    total = max(n_gold + n_other, 1)
+    return {"gold": n_gold, "system": n_other, **{f"{name}_f1": 2 * hits / total for name, hits in
+            (("strict", strict), ("relaxed", relaxed), ("type", type_ok), ("value", value_ok))}}
+
+
+def load(split: str) -> tuple[list[tempeval.Document], list[tempeval.Document]]:
+    """The documents of ``split`` that were annotated again: (with the gold, with the second annotation)."""
+    records = {r["document"]: r for r in map(json.loads, ANNOTATIONS.read_text(encoding="utf-8").splitlines()) if r}
+    gold, second = [], []
+    for path in tempeval.files(split):
+        if path.stem not in records:
+            continue
+        doc = tempeval.read(path)
+        again = copy.copy(doc)
+        again.timexes = score_timex_news._spans(doc.text, records[path.stem]["timexes"], path.stem)
+        gold.append(doc)
+        second.append(again)
+    return gold, second
+
+
+def _line(name: str, figures: dict[str, float]) -> str:
+    return (f"  {name:34} value F1 {100 * figures['value_f1']:5.1f}   type F1 {100 * figures['type_f1']:5.1f}"
+            f"   relaxed F1 {100 * figures['relaxed_f1']:5.1f}   strict F1 {100 * figures['strict_f1']:5.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=tempeval.SPLITS, default=tempeval.HELD_OUT)
+    args = ap.parse_args(argv)
+    try:
+        gold, second = load(args.split)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    kb_gold = score_timex.score(gold)
+    kb_second = score_timex.score(second)
+    print(f"{args.split}: {len(gold)} documents, {sum(len(d.timexes) for d in gold)} gold expressions, "
+          f"{sum(len(d.timexes) for d in second)} in the second annotation")
+    print(_line("second annotation against gold", _figures(gold, second)))
+    print(_line("kb against gold", kb_gold))
+    print(_line("kb against second annotation", kb_second))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
