@@ -25,6 +25,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -113,18 +114,21 @@ def report(split: str, result: dict[str, float]) -> None:
     print(f"  type accuracy {100 * result['type_accuracy']:5.1f}   value accuracy {100 * result['value_accuracy']:5.1f}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cli(argv: list[str] | None, *, load: Callable[[str], list[tempeval.Document]], baseline_path: Path,
+        description: str, what: str = "documents") -> int:
+    """The command line both time-expression scorers share: parse ``argv``, score the split
+    ``load`` gives, print, and with ``--check`` compare with ``baseline_path``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--split", choices=tempeval.SPLITS, default=tempeval.HELD_OUT,
-                    help="which documents to score (default: held-out)")
+                    help=f"which {what} to score (default: held-out)")
     ap.add_argument("--check", action="store_true", help="score held-out; exit 1 below the recorded baseline")
     ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong value")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     split = tempeval.HELD_OUT if args.check else args.split
     try:
-        docs = tempeval.load(split)
-    except FileNotFoundError as exc:
+        docs = load(split)
+    except (FileNotFoundError, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 2
     errors: list[str] | None = [] if args.errors else None
@@ -136,8 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         report(split, result)
     if args.check:
-        return baseline.check(result, BASELINE)
+        return baseline.check(result, baseline_path)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(argv, load=tempeval.load, baseline_path=BASELINE, description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

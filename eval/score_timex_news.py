@@ -17,7 +17,6 @@ figure to quote) and only scored; rules may be developed on the rest (``dev``).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -26,7 +25,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import baseline  # noqa: E402
 import score_timeline  # noqa: E402
 import score_timex  # noqa: E402
 import tempeval  # noqa: E402
@@ -68,30 +66,8 @@ def load(split: str) -> list[tempeval.Document]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=tempeval.SPLITS, default=tempeval.HELD_OUT,
-                    help="which articles to score (default: held-out)")
-    ap.add_argument("--check", action="store_true", help="score held-out; exit 1 below the recorded baseline")
-    ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong value")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args(argv)
-    split = tempeval.HELD_OUT if args.check else args.split
-    try:
-        docs = load(split)
-    except (FileNotFoundError, ValueError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    errors: list[str] | None = [] if args.errors else None
-    result = score_timex.score(docs, errors=errors)
-    if errors:
-        print("\n".join(errors))
-    if args.json:
-        print(json.dumps({"split": split, **result}, indent=2))
-    else:
-        score_timex.report(split, result)
-    if args.check:
-        return baseline.check(result, BASELINE)
-    return 0
+    return score_timex.cli(argv, load=load, baseline_path=BASELINE, description=__doc__.splitlines()[0],
+                           what="articles")
 
 
 if __name__ == "__main__":
