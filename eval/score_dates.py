@@ -40,7 +40,7 @@ def _f1(p: float, r: float) -> float:
 
 
 def score(records: list[dict], *, show_errors: bool = False) -> dict[str, float]:
-    from kb.extract.dates import find_timexes
+    from kb.extract.dates import find_timexes, reported
     from kb.extract.pipeline import load_nlp
 
     nlp = load_nlp()
@@ -48,7 +48,8 @@ def score(records: list[dict], *, show_errors: bool = False) -> dict[str, float]
     docs = nlp.pipe(r["text"] for r in records)
     for record, doc in zip(records, docs):
         gold = _gold_spans(record)
-        found = [(t.start_char, t.end_char, t.type, t.value) for t in find_timexes(doc, record["anchor"])]
+        found = [(t.start_char, t.end_char, t.type, t.value)
+                 for t in reported(find_timexes(doc, record["anchor"]), record["anchor"])]
         n_sys += len(found)
         n_gold += len(gold)
         used: set[int] = set()

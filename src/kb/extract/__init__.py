@@ -57,7 +57,7 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
         mentions=found_entities.mentions,
         entities=found_entities.entities,
         roles=found_entities.roles,
-        timexes=timexes,
+        timexes=dates.reported(timexes, article.published),
         events=found_events,
         agreements=found_entities.agreements,
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kb.extract.dates import find_timexes
+from kb.extract.dates import find_timexes, reported
 
 
 def _found(nlp, text: str, anchor: str | None) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.type, t.value) for t in find_timexes(nlp(text), anchor)}
+    return {t.text: (t.type, t.value) for t in reported(find_timexes(nlp(text), anchor), anchor)}
 
 
 def test_current_and_recent_place_their_noun_in_time(nlp):
@@ -183,7 +183,11 @@ def test_an_age_is_no_time_expression(nlp):
 
 
 def test_the_year_after_an_event_is_a_point_not_a_length(nlp):
-    assert _found(nlp, "The company was sold the year after the war.", "2010-05-04") == {"the year": ("DATE", None)}
+    # a point counted from an event kb cannot place: no value, so not reported (and not "P1Y");
+    # the finder still keeps it, for event dating
+    assert _found(nlp, "The company was sold the year after the war.", "2010-05-04") == {}
+    assert [(t.text, t.value) for t in find_timexes(nlp("The company was sold the year after the war."), "2010-05-04")] \
+        == [("the year", None)]
     assert _found(nlp, "He returned a year after the crash.", "2010-05-04") == {"a year": ("DURATION", "P1Y")}
 
 
@@ -247,3 +251,9 @@ def test_the_quarter_is_the_one_reported_on_not_the_year_compared(nlp):
     got = _found(nlp, text, "1989-10-26")
     assert got["the 1988 period"] == ("DATE", "1988-Q1")
     assert got["the quarter"] == ("DATE", "1989-Q1")
+
+
+def test_an_expression_with_nothing_to_count_from_is_left_out_only_with_an_anchor(nlp):
+    text = "Late in the day, lawyers for the family emerged. On Tuesday they met again."
+    assert _found(nlp, text, "2000-04-03") == {"Tuesday": ("DATE", "2000-03-28")}
+    assert _found(nlp, text, None) == {"the day": ("DATE", None), "Tuesday": ("DATE", None)}
