@@ -257,3 +257,11 @@ def test_an_expression_with_nothing_to_count_from_is_left_out_only_with_an_ancho
     text = "Late in the day, lawyers for the family emerged. On Tuesday they met again."
     assert _found(nlp, text, "2000-04-03") == {"Tuesday": ("DATE", "2000-03-28")}
     assert _found(nlp, text, None) == {"the day": ("DATE", None), "Tuesday": ("DATE", None)}
+
+
+def test_a_measure_per_second_is_no_set_and_past_years_are_past(nlp):
+    assert _found(nlp, "The chip runs at 15 million instructions per second.", "1989-10-27") == {}
+    assert _found(nlp, "The car went 60 miles per hour.", "1989-10-27") == {}
+    assert _found(nlp, "Visitors per week rose.", "1989-10-27") == {"per week": ("SET", "P1W")}
+    assert _found(nlp, "There were sell programs in past years, too.", "1989-10-30") == {
+        "past years": ("DATE", "PAST_REF")}

@@ -80,7 +80,7 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
 def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
     q = (m["q"] or "").lower()
-    if "recent" in q:
+    if "recent" in q or q.strip() == "past":  # "in recent years", "in past years"
         return _f(m, "DATE", ref_value("PAST_REF"), "x")
     if "coming" in q or "ahead" in (m["ahead"] or ""):
         return _f(m, "DATE", ref_value("FUTURE_REF"), "x")
@@ -104,12 +104,16 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
-    """'twice a year', '$5m a year', 'per day'."""
+    """'twice a year', '$5m a year', 'per day'; not a measure's rate ("15 million instructions
+    per second", "60 miles per hour")."""
+    unit = _unit_name(m["u"])
+    if not m["freq"] and (unit in ("second", "minute") or unit == "hour" and re.search(
+            r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
+        return None
     if not m["freq"] and m["art"].lower() in ("a", "an"):
         prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
         if not re.search(r"(?:[\d%]|million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|m)$", prev):
             return None
-    unit = _unit_name(m["u"])
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
 
 
