@@ -117,6 +117,7 @@ LIMIT_PREPS = frozenset(_list("limit_preps"))
 RANGE_END_PREPS = frozenset(_list("range_end_preps"))
 TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
+DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))
 VERB_MONTH_FOLLOWERS = frozenset(_list("verb_month_followers"))
 SEASON_PREPS = frozenset(_list("season_preps"))

@@ -265,3 +265,16 @@ def test_a_measure_per_second_is_no_set_and_past_years_are_past(nlp):
     assert _found(nlp, "Visitors per week rose.", "1989-10-27") == {"per week": ("SET", "P1W")}
     assert _found(nlp, "There were sell programs in past years, too.", "1989-10-30") == {
         "past years": ("DATE", "PAST_REF")}
+
+
+def test_a_time_something_is_moved_to_lies_ahead_and_a_planned_one_is_not_placed_by_tense(nlp):
+    got = _found(nlp, "Officials postponed until Tuesday morning any action on the permit.", "2000-03-30")
+    assert got == {"Tuesday morning": ("TIME", "2000-04-04TMO")}
+    got = _found(nlp, "The INS extended its deadline until 9 a.m. EST Tuesday.", "2000-03-30")
+    assert got == {"9 a.m. EST Tuesday": ("TIME", "2000-04-04T09:00")}
+    assert _found(nlp, "The talks lasted until Tuesday morning.", "2000-03-30") == {
+        "Tuesday morning": ("TIME", "2000-03-28TMO")}
+    got = _found(nlp, "Protesters planned a large demonstration in Little Havana on Saturday.", "2000-01-07")
+    assert got == {"Saturday": ("DATE", "2000-01-08")}
+    got = _found(nlp, "Dunkin' has set Nov. 10 as the deadline for competing bids.", "1989-11-02")
+    assert got == {"Nov. 10": ("DATE", "1989-11-10")}

@@ -103,16 +103,52 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
 
 def is_limit(tok: Any) -> bool:
     """True for the time after "until", "by", "through" ...: the end of what the clause tells."""
+    tok = _time_head(tok)
     return tok.dep_ == "pobj" and tok.head.lower_ in tw.LIMIT_PREPS
 
 
 def _planned_for(tok: Any) -> bool:
-    """"a summit set for April", "postponed until Tuesday": the time after a planning verb's
-    "for" or limit is the one planned, which the verb's tense does not place (said in
-    February, that March is the coming one)."""
+    """"a summit set for April", "planned a rally on Saturday", "set Nov. 10 as the deadline":
+    the time a planning verb plans, which the verb's tense does not place (said in February,
+    that March is the coming one)."""
+    tok = _time_head(tok)
+    if tok.dep_ in ("npadvmod", "dobj") and tok.head.lemma_.lower() in tw.PLANNING_VERBS:
+        return True
     prep = tok.head
-    return tok.dep_ == "pobj" and (prep.lower_ == "for" or prep.lower_ in tw.LIMIT_PREPS) and prep.head.i != prep.i \
-        and prep.head.lemma_.lower() in tw.PLANNING_VERBS
+    if tok.dep_ != "pobj" or prep.head.i == prep.i:
+        return False
+    planner = prep.head
+    if planner.dep_ == "dobj" and planner.pos_ == "NOUN" and planner.head.i != planner.i:
+        planner = planner.head  # "planned a large demonstration in May"
+    elif prep.lower_ != "for" and prep.lower_ not in tw.LIMIT_PREPS \
+            and not any(c.dep_ in ("dobj", "xcomp") for c in planner.children):
+        return False  # "planned a rally on Saturday": the day of what is planned
+    return planner.lemma_.lower() in tw.PLANNING_VERBS
+
+
+def _time_head(tok: Any) -> Any:
+    """The word heading the time expression ``tok`` is in: "Tuesday morning" and "9 a.m.
+    Tuesday" are told by "morning" and "a.m."."""
+    for _ in range(3):
+        head = tok.head
+        if tok.dep_ not in ("compound", "nmod", "npadvmod", "appos") or head.i == tok.i \
+                or not (head.lower_ in tw.TIME_NOUNS or head.lower_ in ("a.m.", "p.m.", "am", "pm", "noon", "midnight")):
+            break
+        tok = head
+    return tok
+
+
+def _deferred_to(tok: Any) -> bool:
+    """"postponed until Tuesday", "extended the deadline to Friday": a time something is
+    moved to lies after the moving, which is news: ahead of the writing."""
+    tok = _time_head(tok)
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.head.i != verb.i:
+        verb = verb.head  # "extended its deadline until 9 a.m."
+    return verb.lemma_.lower() in tw.DEFERRING_VERBS and not past_perfect(verb)
 
 
 def clause_tense(tok: Any) -> str | None:
@@ -123,6 +159,8 @@ def clause_tense(tok: Any) -> str | None:
     if v is None:
         return None
     tense = _tense_of_verb(v)
+    if tense != "future" and _deferred_to(tok):
+        return "future"
     if tense != "future" and _planned_for(tok):
         return None
     return tense
