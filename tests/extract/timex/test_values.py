@@ -278,3 +278,9 @@ def test_a_time_something_is_moved_to_lies_ahead_and_a_planned_one_is_not_placed
     assert got == {"Saturday": ("DATE", "2000-01-08")}
     got = _found(nlp, "Dunkin' has set Nov. 10 as the deadline for competing bids.", "1989-11-02")
     assert got == {"Nov. 10": ("DATE", "1989-11-10")}
+
+
+def test_a_weekday_on_a_noun_in_a_past_clause_is_past(nlp):
+    got = _found(nlp, "Connaught said that at the close of business Thursday, 5,745,188 shares were tendered.",
+                 "1989-10-30")
+    assert got == {"Thursday": ("DATE", "1989-10-26")}

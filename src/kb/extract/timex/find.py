@@ -69,6 +69,8 @@ class DocContext:
         if not dates_its_clause(span.root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
+            if weekday and not is_limit(span.root) and clause_tense(span.root) == "past":
+                return "past"
             return "future" if is_limit(span.root) and clause_tense(span.root) == "future" else None
         if not weekday and _argument_or_noun_time(span.root):
             return None
