@@ -240,14 +240,14 @@ def test_the_rest_and_the_end_of_the_current_period(nlp):
 def test_after_hours_trading_is_a_session_and_several_years_a_vague_length(nlp):
     assert _found(nlp, "Apple shares slid $19.37 in after hours trading.", "2011-08-25") == {}
     assert _found(nlp, "After hours of talks, they agreed.", "2011-08-25") == {"hours": ("DURATION", "PTXH")}
-    assert _found(nlp, "He followed a several-year tenure as editor.", "1989-11-02") == {
+    assert _found(nlp, "She followed a several-year tenure as chairman.", "1989-11-02") == {
         "several-year": ("DURATION", "PXY")}
     assert _found(nlp, "Prices rose through the 2000s.", "2013-03-15") == {"the 2000s": ("DATE", "200")}
 
 
 def test_the_quarter_is_the_one_reported_on_not_the_year_compared(nlp):
-    text = ("Sun said it earned $5.2 million in the fiscal first quarter. Sales were up 39% from a year earlier. "
-            "In the 1988 period, the company earned $20.6 million. It had expected to break even for the quarter.")
+    text = ("Acme said it earned $3.1 million in the fiscal first quarter. Sales were up 20% from a year earlier. "
+            "In the 1988 period, the company earned $11.4 million. It had expected to break even for the quarter.")
     got = _found(nlp, text, "1989-10-26")
     assert got["the 1988 period"] == ("DATE", "1988-Q1")
     assert got["the quarter"] == ("DATE", "1989-Q1")
@@ -260,23 +260,23 @@ def test_an_expression_with_nothing_to_count_from_is_left_out_only_with_an_ancho
 
 
 def test_a_measure_per_second_is_no_set_and_past_years_are_past(nlp):
-    assert _found(nlp, "The chip runs at 15 million instructions per second.", "1989-10-27") == {}
+    assert _found(nlp, "The new chip runs at 20 million instructions per second.", "1989-10-27") == {}
     assert _found(nlp, "The car went 60 miles per hour.", "1989-10-27") == {}
     assert _found(nlp, "Visitors per week rose.", "1989-10-27") == {"per week": ("SET", "P1W")}
-    assert _found(nlp, "There were sell programs in past years, too.", "1989-10-30") == {
+    assert _found(nlp, "There were similar sell-offs in past years, too.", "1989-10-30") == {
         "past years": ("DATE", "PAST_REF")}
 
 
 def test_a_time_something_is_moved_to_lies_ahead_and_a_planned_one_is_not_placed_by_tense(nlp):
     got = _found(nlp, "Officials postponed until Tuesday morning any action on the permit.", "2000-03-30")
     assert got == {"Tuesday morning": ("TIME", "2000-04-04TMO")}
-    got = _found(nlp, "The INS extended its deadline until 9 a.m. EST Tuesday.", "2000-03-30")
+    got = _found(nlp, "The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-03-30")
     assert got == {"9 a.m. EST Tuesday": ("TIME", "2000-04-04T09:00")}
     assert _found(nlp, "The talks lasted until Tuesday morning.", "2000-03-30") == {
         "Tuesday morning": ("TIME", "2000-03-28TMO")}
-    got = _found(nlp, "Protesters planned a large demonstration in Little Havana on Saturday.", "2000-01-07")
+    got = _found(nlp, "Students planned a large march in the capital on Saturday.", "2000-01-07")
     assert got == {"Saturday": ("DATE", "2000-01-08")}
-    got = _found(nlp, "Dunkin' has set Nov. 10 as the deadline for competing bids.", "1989-11-02")
+    got = _found(nlp, "The board has set Nov. 10 as the deadline for rival offers.", "1989-11-02")
     assert got == {"Nov. 10": ("DATE", "1989-11-10")}
 
 
