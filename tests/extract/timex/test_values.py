@@ -284,3 +284,10 @@ def test_a_weekday_on_a_noun_in_a_past_clause_is_past(nlp):
     got = _found(nlp, "Acme said that at the close of business Thursday, 2,100,000 shares of Bolt and $40 million "
                       "of notes had been tendered to its offer.", "1989-10-30")
     assert got == {"Thursday": ("DATE", "1989-10-26")}
+
+
+def test_the_year_earlier_nine_months_is_a_length(nlp):
+    assert _found(nlp, "Profit for the year-earlier nine months included a gain.", "1989-10-26") == {
+        "nine months": ("DURATION", "P9M")}
+    assert _found(nlp, "Profit for the year-earlier period included a gain.", "1989-10-26") == {
+        "the year-earlier period": ("DATE", "1988")}

@@ -17,7 +17,9 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AGE_BEFORE
+from kb.extract.timex.words import AGE_BEFORE, NUM
+
+_COUNTED_SPAN = re.compile(rf"\s+{NUM}[\s-]+(?:months|quarters|weeks|years)\b", re.I)
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -322,7 +324,10 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
     """'year-ago', 'the year-earlier quarter': the period a year before the one the text
-    reports on (a quarter when one was just named, else the year before the anchor's)."""
+    reports on (a quarter when one was just named, else the year before the anchor's). Before
+    a counted span ("the year-earlier nine months") it is that span's, a length of time."""
+    if not m[0].lower().endswith(("quarter", "period")) and _COUNTED_SPAN.match(ctx.text, m.end()):
+        return None
     anchor = _anchor(ctx)
     found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
     found.notes["period_back"] = "1"
