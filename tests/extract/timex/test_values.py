@@ -291,3 +291,10 @@ def test_the_year_earlier_nine_months_is_a_length(nlp):
         "nine months": ("DURATION", "P9M")}
     assert _found(nlp, "Profit for the year-earlier period included a gain.", "1989-10-26") == {
         "the year-earlier period": ("DATE", "1988")}
+
+
+def test_any_count_and_a_half(nlp):
+    assert _found(nlp, "He served two and a half years in prison.", "2013-03-15") == {
+        "two and a half years": ("DURATION", "P2Y6M")}
+    assert _found(nlp, "The flight took 2 and a half hours.", "2013-03-15") == {
+        "2 and a half hours": ("DURATION", "PT2H30M")}

@@ -140,8 +140,11 @@ def _count(text: str | None) -> float | None:
     t = re.sub(r"\s+", " ", text.lower())
     if t in ("a couple of", "couple of"):
         return 2
-    if t in ("one and a half", "a year and a half"):
+    if t == "a year and a half":
         return 1.5
+    if t.endswith(" and a half"):  # "one and a half", "two and a half"
+        whole = number(t.removesuffix(" and a half"))
+        return whole + 0.5 if whole is not None else None
     if re.fullmatch(VAGUE, t):
         return None
     return number(t)
