@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause, is_limit
-from kb.extract.timex.words import AGE_BEFORE, AGE_LEAD
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
 
@@ -69,9 +69,11 @@ class DocContext:
         if not dates_its_clause(span.root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
-            if weekday and not is_limit(span.root) and clause_tense(span.root) == "past":
-                return "past"
-            return "future" if is_limit(span.root) and clause_tense(span.root) == "future" else None
+            # a weekday on a noun in a past clause is past ("the close of business Thursday")
+            limit, tense = is_limit(span.root), clause_tense(span.root)
+            if limit:
+                return "future" if tense == "future" else None
+            return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(span.root):
             return None
         return clause_tense(span.root)
@@ -131,7 +133,7 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue  # "Good evening": a greeting
         if AGE_BEFORE.search(doc_text[max(0, start - 30):start]) or AGE_LEAD.match(doc_text, start):
             continue  # "aged six months", "older than six months": an age
-        if _AFTER_HOURS.search(doc_text, max(0, start - 6), min(len(doc_text), end + 10)):
+        if AFTER_HOURS.search(doc_text, max(0, start - 6), min(len(doc_text), end + 10)):
             continue  # "after-hours trading": a market session, not a length of time
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
@@ -146,7 +148,6 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
     return extra
 
 
-_AFTER_HOURS = re.compile(r"\bafter[\s-]+hours[\s-]+(?:trading|session|market|deals?)\b", re.I)
 _PLURAL_UNITS = re.compile(r"(?:(?:early|first|last|late|final)\s+)?(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)"
                            r"(?:\s+ahead)?", re.I)
 

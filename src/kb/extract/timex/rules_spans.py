@@ -17,12 +17,12 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AGE_BEFORE, NUM
-
-_COUNTED_SPAN = re.compile(rf"\s+{NUM}[\s-]+(?:months|quarters|weeks|years)\b", re.I)
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, NUM
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
+
+_COUNTED_SPAN = re.compile(rf"\s+{NUM}[\s-]+(?:months|quarters|weeks|years)\b", re.I)  # "nine months"
 
 
 def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
@@ -75,11 +75,13 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _is_age(m, ctx):
         return None
     unit = _unit_name(m["u"])
-    n = None if m["n"].lower() in ("several", "multi", "many") else _count(m["n"]) if m["n"] else 1.0
+    n = None if m["n"].lower() == "multi" else _count(m["n"]) if m["n"] else 1.0  # "several-year": PXY
     return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
 def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
+    if AFTER_HOURS.match(ctx.text, m.start()):
+        return None
     unit = _unit_name(m["u"])
     q = (m["q"] or "").lower()
     if "recent" in q or q.strip() == "past":  # "in recent years", "in past years"

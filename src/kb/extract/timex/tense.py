@@ -117,10 +117,8 @@ def _planned_for(tok: Any) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.head.i == prep.i:
         return False
-    planner = prep.head
-    if planner.dep_ == "dobj" and planner.pos_ == "NOUN" and planner.head.i != planner.i:
-        planner = planner.head  # "planned a large demonstration in May"
-    elif prep.lower_ != "for" and prep.lower_ not in tw.LIMIT_PREPS \
+    planner = _verb_of_object(prep.head)  # "planned a large demonstration in May"
+    if planner.i == prep.head.i and prep.lower_ != "for" and prep.lower_ not in tw.LIMIT_PREPS \
             and not any(c.dep_ in ("dobj", "xcomp") for c in planner.children):
         return False  # "planned a rally on Saturday": the day of what is planned
     return planner.lemma_.lower() in tw.PLANNING_VERBS
@@ -145,10 +143,13 @@ def _deferred_to(tok: Any) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
         return False
-    verb = prep.head
-    if verb.dep_ == "dobj" and verb.head.i != verb.i:
-        verb = verb.head  # "extended its deadline until 9 a.m."
+    verb = _verb_of_object(prep.head)  # "extended its deadline until 9 a.m."
     return verb.lemma_.lower() in tw.DEFERRING_VERBS and not past_perfect(verb)
+
+
+def _verb_of_object(tok: Any) -> Any:
+    """The verb ``tok`` is the object of ("planned a rally", "extended its deadline"), else ``tok``."""
+    return tok.head if tok.dep_ == "dobj" and tok.head.i != tok.i else tok
 
 
 def clause_tense(tok: Any) -> str | None:

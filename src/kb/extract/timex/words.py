@@ -35,6 +35,7 @@ MODP = rf"(?:{EDGE}|(?:early|mid|late|earlier|later)(?:\s+in)?[\s-]+|mid-)"
 QUAL = f"(?:{tw.words_pattern(tw.QUALIFIERS)})"
 # Before a count of time, these make it an age ("aged six months", "older than 65 years").
 AGE_LEAD = re.compile(rf"\b(?:{tw.words_pattern(tw.AGE_LEADS)})\b", re.I)
+AFTER_HOURS = re.compile(r"\bafter[\s-]+hours[\s-]+(?:trading|session|market|deals?)\b", re.I)  # a session, no time
 AGE_BEFORE = re.compile(rf"{AGE_LEAD.pattern}\s+(?:(?:{QUAL}|over|under)\s+)?$", re.I)
 
 UNIT_CODE = tw.UNITS
