@@ -63,10 +63,18 @@ def score(docs: list[tempeval.Document], *, errors: list[str] | None = None) -> 
     from kb.extract.pipeline import load_nlp
 
     nlp = load_nlp()
+    found = [[(t.start_char, t.end_char, t.type, t.value) for t in reported(find_timexes(parsed, doc.dct), doc.dct)]
+             for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs))]
+    return score_spans(docs, found, errors=errors)
+
+
+def score_spans(docs: list[tempeval.Document], system: list[list[Span]], *,
+                errors: list[str] | None = None) -> dict[str, float]:
+    """The TempEval-3 Task A figures (fractions) of ``system``'s expressions, one list a
+    document, against the expressions ``docs`` carry."""
     n_sys = n_gold = strict = relaxed = type_ok = value_ok = 0
-    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs)):
+    for doc, found in zip(docs, system):
         gold = [(t.start, t.end, t.type, t.value) for t in doc.timexes]
-        found = [(t.start_char, t.end_char, t.type, t.value) for t in reported(find_timexes(parsed, doc.dct), doc.dct)]
         n_gold += len(gold)
         n_sys += len(found)
         pairs = match(gold, found)

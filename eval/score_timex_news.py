@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import score_dates  # noqa: E402
 import score_timeline  # noqa: E402
 import score_timex  # noqa: E402
 import tempeval  # noqa: E402
@@ -35,15 +36,13 @@ ARTICLES = Path(os.environ.get("KB_SEMEVAL", HERE.parent.parent / "shared" / "da
 
 
 def _spans(text: str, timexes: list[dict], article: str) -> list[tempeval.Timex]:
-    out = []
-    for n, g in enumerate(timexes):
-        start = -1
-        for _ in range(g.get("occurrence", 1)):
-            start = text.find(g["text"], start + 1)
-            if start < 0:
-                raise ValueError(f"{article}: {g['text']!r} (occurrence {g.get('occurrence', 1)}) not in the text")
-        out.append(tempeval.Timex(start, start + len(g["text"]), g["text"], f"t{n + 1}", g["type"], g["value"]))
-    return out
+    """The annotated expressions of ``article`` placed in its text (as ``score_dates.py`` places them)."""
+    try:
+        spans = score_dates._gold_spans({"text": text, "timexes": timexes})
+    except ValueError:
+        raise ValueError(f"{article}: an annotated expression is not in the text") from None
+    return [tempeval.Timex(start, end, text[start:end], f"t{n + 1}", typ, value)
+            for n, (start, end, typ, value) in enumerate(spans)]
 
 
 def load(split: str) -> list[tempeval.Document]:

@@ -33,21 +33,8 @@ ANNOTATIONS = HERE / "timex" / "tempeval_reannotated.jsonl"
 
 
 def _figures(gold: list[tempeval.Document], other: list[tempeval.Document]) -> dict[str, float]:
-    """TempEval-3 F1 figures of ``other``'s expressions scored against ``gold``'s."""
-    n_gold = n_other = strict = relaxed = type_ok = value_ok = 0
-    for g, o in zip(gold, other):
-        gs = [(t.start, t.end, t.type, t.value) for t in g.timexes]
-        os_ = [(t.start, t.end, t.type, t.value) for t in o.timexes]
-        n_gold += len(gs)
-        n_other += len(os_)
-        for gi, oi in score_timex.match(gs, os_):
-            relaxed += 1
-            strict += gs[gi][:2] == os_[oi][:2]
-            type_ok += gs[gi][2] == os_[oi][2]
-            value_ok += gs[gi][3] == os_[oi][3]
-    total = max(n_gold + n_other, 1)
-    return {"gold": n_gold, "system": n_other, **{f"{name}_f1": 2 * hits / total for name, hits in
-            (("strict", strict), ("relaxed", relaxed), ("type", type_ok), ("value", value_ok))}}
+    """TempEval-3 figures of ``other``'s expressions scored against ``gold``'s."""
+    return score_timex.score_spans(gold, [[(t.start, t.end, t.type, t.value) for t in d.timexes] for d in other])
 
 
 def load(split: str) -> tuple[list[tempeval.Document], list[tempeval.Document]]:
