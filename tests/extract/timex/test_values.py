@@ -88,6 +88,13 @@ def test_a_span_and_a_half_and_later_with_nothing_before(nlp):
     assert got["Three days later"] == ("DATE", "2021-11-05")
 
 
+def test_half_a_unit_is_half_its_length(nlp):
+    got = _found(nlp, "The vote took half an hour; the feud lasted half a century.", "2021-11-24")
+    assert got == {"half an hour": ("DURATION", "PT30M"), "half a century": ("DURATION", "P50Y")}
+    got = _found(nlp, "Crews worked for a half day and then waited half a year.", "2021-11-24")
+    assert got == {"a half day": ("DURATION", "PT12H"), "half a year": ("DURATION", "P6M")}
+
+
 def test_one_day_ahead_and_seasons_and_weekends_after_more_prepositions(nlp):
     assert _found(nlp, "Analysts say the city will one day be the largest port.", "2021-11-24") == {
         "one day": ("DATE", "FUTURE_REF")}

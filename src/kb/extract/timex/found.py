@@ -142,6 +142,8 @@ def _count(text: str | None) -> float | None:
         return 2
     if t == "a year and a half":
         return 1.5
+    if t in ("half a", "half an", "a half"):  # "half an hour", "a half century"
+        return 0.5
     if t.endswith(" and a half"):  # "one and a half", "two and a half"
         whole = number(t.removesuffix(" and a half"))
         return whole + 0.5 if whole is not None else None
