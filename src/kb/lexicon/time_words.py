@@ -37,6 +37,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - limit_preps, range_end_preps: prepositions that set a limit, not the clause's time
   ("until Tuesday"), and of those the ones that end a stretch ("from May to June")
 - time_nouns: nouns a weekday may be one expression with ("Saturday evening")
+- expecting_verbs: verbs whose present tells of what lies ahead ("shops expect record
+  sales at Christmas")
 - planning_verbs: verbs after which "for" names the planned time ("set for April")
 - month_determiners: determiners before "March", "June"… that make it a month modifying
   a noun ("the March accession")
@@ -117,6 +119,7 @@ LIMIT_PREPS = frozenset(_list("limit_preps"))
 RANGE_END_PREPS = frozenset(_list("range_end_preps"))
 TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
+EXPECTING_VERBS = frozenset(_list("expecting_verbs"))
 DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))
 VERB_MONTH_FOLLOWERS = frozenset(_list("verb_month_followers"))

@@ -305,3 +305,11 @@ def test_any_count_and_a_half(nlp):
         "two and a half years": ("DURATION", "P2Y6M")}
     assert _found(nlp, "The flight took 2 and a half hours.", "2013-03-15") == {
         "2 and a half hours": ("DURATION", "PT2H30M")}
+
+
+def test_what_a_present_expecting_verb_expects_lies_ahead(nlp):
+    assert _found(nlp, "Shops expect record sales over Christmas.", "2013-03-22") == {"Christmas": ("DATE", "2013-12-25")}
+    got = _found(nlp, "The company forecasts a loss for the fourth quarter.", "2013-03-22")
+    assert got == {"the fourth quarter": ("DATE", "2013-Q4")}
+    got = _found(nlp, "The company reported a loss for the fourth quarter.", "2013-03-22")
+    assert got == {"the fourth quarter": ("DATE", "2012-Q4")}

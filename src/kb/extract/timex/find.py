@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
-from kb.extract.timex.tense import clause_tense, dates_its_clause, is_limit
+from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
@@ -75,7 +75,7 @@ class DocContext:
                 return "future" if tense == "future" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(span.root):
-            return None
+            return "future" if expected(span.root) else None
         return clause_tense(span.root)
 
 

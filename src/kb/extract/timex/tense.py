@@ -124,6 +124,18 @@ def _planned_for(tok: Any) -> bool:
     return planner.lemma_.lower() in tw.PLANNING_VERBS
 
 
+def expected(tok: Any) -> bool:
+    """"shops expect record sales at Christmas", "forecasts a loss for the fourth quarter":
+    the time of what a present expecting verb has as object lies ahead."""
+    tok = _time_head(tok)
+    if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
+        return False
+    noun = tok.head.head
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
+        and _tense_of_verb(verb) == "present"
+
+
 def _time_head(tok: Any) -> Any:
     """The word heading the time expression ``tok`` is in: "Tuesday morning" and "9 a.m.
     Tuesday" are told by "morning" and "a.m."."""
@@ -160,6 +172,8 @@ def clause_tense(tok: Any) -> str | None:
     if v is None:
         return None
     tense = _tense_of_verb(v)
+    if tense == "present" and v.lemma_.lower() in tw.EXPECTING_VERBS:
+        return "future"  # "analysts expect prices to fall in December"
     if tense != "future" and _deferred_to(tok):
         return "future"
     if tense != "future" and _planned_for(tok):
