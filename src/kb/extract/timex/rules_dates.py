@@ -236,6 +236,8 @@ def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
+    if m.re.groupindex.get("mon") and m["mon"]:
+        q = (_month_no(m["mon"]) - 1) // 3 + 1  # "the June quarter" ends in June
     rel = m["rel"] or m["rel0"]
     if (m["ord"] or "").lower() == "last" and not (rel or m["y"] or m["y0"] or m[0].lower().startswith("the")):
         return None  # "last quarter" is the one before this, not the year's fourth
