@@ -313,3 +313,18 @@ def test_what_a_present_expecting_verb_expects_lies_ahead(nlp):
     assert got == {"the fourth quarter": ("DATE", "2013-Q4")}
     got = _found(nlp, "The company reported a loss for the fourth quarter.", "2013-03-22")
     assert got == {"the fourth quarter": ("DATE", "2012-Q4")}
+
+
+def test_the_quarter_a_month_ends(nlp):
+    got = _found(nlp, "Profit fell in the December quarter and will rise in the June quarter.", "2013-03-22")
+    assert got == {"the December quarter": ("DATE", "2012-Q4"), "the June quarter": ("DATE", "2013-Q2")}
+
+
+def test_four_digit_clock_times_with_a_zone(nlp):
+    got = _found(nlp, "The blast happened at 1430 GMT on Tuesday.", "2013-03-22")
+    assert got == {"1430 GMT": ("TIME", "2013-03-19T14:30"), "Tuesday": ("DATE", "2013-03-19")}
+    assert _found(nlp, "The curfew starts at 2200 hours.", "2013-03-22") == {"2200 hours": ("TIME", "2013-03-22T22:00")}
+    # the same time told again in another zone is no second expression, and no year
+    got = _found(nlp, "Polls close at 8pm local time (1900 GMT).", "2013-03-22")
+    assert got == {"8pm local time": ("TIME", "2013-03-22T20:00")}
+    assert _found(nlp, "Volunteers gave 1500 hours of their time.", "2013-03-22") == {"1500 hours": ("DURATION", "PT1500H")}

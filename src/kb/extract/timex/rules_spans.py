@@ -34,6 +34,9 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
                               and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5])
                               or count in ("a", "an", "one", "half a", "half an")):
         return None  # "three quarters of the vote", "a quarter": a share, not a span of time
+    if unit == "hour" and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", m["n"] or "") \
+            and (m["n"][0] == "0" or _prev_words(ctx, m.start(), 1) in (["at"], ["by"], ["until"], ["from"])):
+        return None  # "at 0600 hours": a clock time
     n = _count(m["n"]) if m["n"] else None
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
@@ -203,12 +206,18 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d))
 
 
+_CLOCK_BEFORE_BRACKET = re.compile(
+    r"(?:[ap]\.?m\.?|\d:\d\d|noon|midnight)(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s*\(\s*$", re.I)
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"]:
         w = m["word"].lower()
         clock = "12:00" if w in ("noon", "midday") else "24:00"
     else:
-        h = int(m["h"])
+        if m.re.groupindex.get("hh") and m["hh"] and _CLOCK_BEFORE_BRACKET.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
+        h = int(m["h"] or m["hh"])
         mi = int(m["mi"]) if m["mi"] else 0
         ap = (m["ap"] or "").lower().replace(".", "")
         if h > 24 or mi > 59 or (ap and h > 12):
