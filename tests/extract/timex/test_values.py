@@ -328,3 +328,10 @@ def test_four_digit_clock_times_with_a_zone(nlp):
     got = _found(nlp, "Polls close at 8pm local time (1900 GMT).", "2013-03-22")
     assert got == {"8pm local time": ("TIME", "2013-03-22T20:00")}
     assert _found(nlp, "Volunteers gave 1500 hours of their time.", "2013-03-22") == {"1500 hours": ("DURATION", "PT1500H")}
+
+
+def test_two_months_named_as_a_range_are_in_order(nlp):
+    got = _found(nlp, "Prices rose sharply between March and May.", "2013-03-22")
+    assert got == {"March": ("DATE", "2012-03"), "May": ("DATE", "2012-05")}
+    got = _found(nlp, "Between November and January, sales will rise.", "2013-03-22")
+    assert got == {"November": ("DATE", "2013-11"), "January": ("DATE", "2014-01")}

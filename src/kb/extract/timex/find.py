@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
+from kb.extract.timex.calendar import month_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
@@ -287,6 +288,24 @@ def _join_clock_days(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
+
+
+def _order_ranges(found: list[Found], text: str, ctx: DocContext) -> None:
+    """"between March and May": two months named without a year, in order; read in a past
+    clause, the range ends before the writing."""
+    for a, b in zip(found, found[1:]):
+        if a.dv is None or b.dv is None or a.dv.precision != "month" or b.dv.precision != "month" \
+                or not _RANGE_GAP.fullmatch(text, a.end, b.start) \
+                or re.search(r"\d", text[a.start:a.end] + text[b.start:b.end]) or a.dv.value <= b.dv.value:
+            continue
+        (ya, ma), (yb, mb) = (map(int, f.dv.value.split("-")) for f in (a, b))  # type: ignore[union-attr]
+        if ctx.tense(b.start, b.end) == "past" or ma <= mb:
+            a.dv = month_value(yb if ma <= mb else yb - 1, ma)
+        else:
+            b.dv = month_value(ya + 1, mb)
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -413,6 +432,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         _resolve_periods(kept, sent_of, ctx.anchor)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
+        _order_ranges(kept, ctx.text, ctx)
     out = []
     text = ctx.text
     for f in kept:

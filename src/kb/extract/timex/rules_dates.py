@@ -135,11 +135,15 @@ def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
+_PAIRED = re.compile(rf"\s*(?:and|or|to|through|until|-|–)\s*(?:{MONFULL}|\d{{4}})\b")
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
     if not m["mod"]:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
-            prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()]))
+            prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
+            and not _PAIRED.match(ctx.text, m.end()))  # "between March and May"
         if not after_prep and not _plain_month(m, ctx):
             return None
         nxt = _next_raw(ctx, m.end())
