@@ -335,3 +335,8 @@ def test_two_months_named_as_a_range_are_in_order(nlp):
     assert got == {"March": ("DATE", "2012-03"), "May": ("DATE", "2012-05")}
     got = _found(nlp, "Between November and January, sales will rise.", "2013-03-22")
     assert got == {"November": ("DATE", "2013-11"), "January": ("DATE", "2014-01")}
+
+
+def test_a_season_as_far_behind_as_ahead_is_the_coming_one_in_a_present_clause(nlp):
+    assert _found(nlp, "The new model goes on sale in the autumn.", "2013-03-22") == {"the autumn": ("DATE", "2013-FA")}
+    assert _found(nlp, "The new model went on sale in the autumn.", "2013-03-22") == {"the autumn": ("DATE", "2012-FA")}
