@@ -340,3 +340,10 @@ def test_two_months_named_as_a_range_are_in_order(nlp):
 def test_a_season_as_far_behind_as_ahead_is_the_coming_one_in_a_present_clause(nlp):
     assert _found(nlp, "The new model goes on sale in the autumn.", "2013-03-22") == {"the autumn": ("DATE", "2013-FA")}
     assert _found(nlp, "The new model went on sale in the autumn.", "2013-03-22") == {"the autumn": ("DATE", "2012-FA")}
+
+
+def test_clock_times_told_in_o_clock(nlp):
+    got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
+    assert got["11 o'clock"] == ("TIME", "2013-03-23T11:00")
+    got = _found(nlp, "At five o'clock in the afternoon, the doors opened.", "2013-03-22")
+    assert got["five o'clock"] == ("TIME", "2013-03-22T17:00")

@@ -43,7 +43,7 @@ KEYWORDS: dict[str, str] = {
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "pod_alone": "morning|afternoon|evening|overnight",
     "in_the_day": r"in\s+the\s+day",
-    "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight",
+    "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock",
     "clock24": "gmt|utc|hours|hrs|local",
     "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving",
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend",

@@ -10,7 +10,7 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    day_value, decade_value, half_value, month_value, quarter_value, ref_value, time_value, week_value,
+    day_value, decade_value, half_value, month_value, number, quarter_value, ref_value, time_value, week_value,
     weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -214,6 +214,14 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"]:
         w = m["word"].lower()
         clock = "12:00" if w in ("noon", "midday") else "24:00"
+    elif m["oc"]:
+        h = int(number(m["oc"]) or 0)
+        if not 1 <= h <= 12:
+            return None
+        if re.match(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday)\s+)?(?:afternoon|evening|night)\b", ctx.text[m.end():m.end() + 25], re.I) \
+                and h < 12:
+            h += 12  # "five o'clock in the afternoon"
+        clock = f"{h:02d}:00"
     else:
         if m.re.groupindex.get("hh") and m["hh"] and _CLOCK_BEFORE_BRACKET.search(ctx.text, max(0, m.start() - 30), m.start()):
             return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
