@@ -347,3 +347,9 @@ def test_clock_times_told_in_o_clock(nlp):
     assert got["11 o'clock"] == ("TIME", "2013-03-23T11:00")
     got = _found(nlp, "At five o'clock in the afternoon, the doors opened.", "2013-03-22")
     assert got["five o'clock"] == ("TIME", "2013-03-22T17:00")
+
+
+def test_a_day_counted_from_a_day_itself_counted(nlp):
+    text = "The protests began on March 3. Two days later, the army moved in. The next day, the president resigned."
+    got = _found(nlp, text, "2013-03-22")
+    assert got["Two days later"] == ("DATE", "2013-03-05") and got["The next day"] == ("DATE", "2013-03-06")

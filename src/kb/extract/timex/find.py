@@ -206,7 +206,7 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
         for g in reversed(found[:i]):
             if here - sent_of(g.start) > 1:
                 break
-            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter") and "shift" not in g.notes:
+            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter"):
                 value = _shift(g.dv, unit, int(k))
                 if f.notes.get("same_precision") and value is not None and value.precision != unit:
                     # "the following week" after a day told of: that day's week moved on;
