@@ -353,3 +353,36 @@ def test_a_day_counted_from_a_day_itself_counted(nlp):
     text = "The protests began on March 3. Two days later, the army moved in. The next day, the president resigned."
     got = _found(nlp, text, "2013-03-22")
     assert got["Two days later"] == ("DATE", "2013-03-05") and got["The next day"] == ("DATE", "2013-03-06")
+
+
+def test_days_listed_after_a_month_are_dates_of_that_month(nlp):
+    got = _found(nlp, "Unions held strikes on June 3, 4, 11 and 12 across the region.", "2015-06-30")
+    assert got == {"June 3": ("DATE", "2015-06-03"), "4": ("DATE", "2015-06-04"),
+                   "11": ("DATE", "2015-06-11"), "12": ("DATE", "2015-06-12")}
+
+
+def test_a_decade_of_someone_s_life_is_an_age(nlp):
+    assert _found(nlp, "The patient, a man in his sixties, is stable.", "2015-06-30") == {}
+    assert _found(nlp, "Voters in their early 20s backed him.", "2015-06-30") == {}
+    assert _found(nlp, "Music of the sixties was louder.", "2015-06-30") == {"the sixties": ("DATE", "196")}
+
+
+def test_lengths_told_in_two_units_are_one(nlp):
+    got = _found(nlp, "She won after two hours and 14 minutes.", "2015-06-30")
+    assert got == {"two hours and 14 minutes": ("DURATION", "PT2H14M")}
+    got = _found(nlp, "He served six years and three months in prison.", "2015-06-30")
+    assert got == {"six years and three months": ("DURATION", "P6Y3M")}
+    got = _found(nlp, "The talks lasted five hours and the vote took ten minutes.", "2015-06-30")
+    assert got == {"five hours": ("DURATION", "PT5H"), "ten minutes": ("DURATION", "PT10M")}
+
+
+def test_a_week_of_a_month_and_a_quarter_told_by_its_months(nlp):
+    got = _found(nlp, "The heats are scheduled for the first week of August.", "2012-06-11")
+    assert got == {"the first week of August": ("DATE", "2012-W31")}
+    got = _found(nlp, "Profit rose in the April-June period.", "2014-07-16")
+    assert got == {"the April-June period": ("DATE", "2014-Q2")}
+
+
+def test_following_and_past_without_a_determiner_are_prepositions(nlp):
+    got = _found(nlp, "The levee gave way following a week of heavy rain.", "2015-06-30")
+    assert got == {"a week": ("DURATION", "P1W")}

@@ -17,7 +17,7 @@ from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.calendar import month_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, DAY, DAY_LIST
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
 
@@ -288,6 +288,65 @@ def _join_clock_days(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+_LISTED_DAY = re.compile(rf"\s*(?:,\s*|,?\s+(?:and|or)\s+)(?P<d>{DAY})")
+
+
+def _listed_days(found: list[Found], text: str) -> list[Found]:
+    """"January 13, 14, 22 and 23": each day after the first is a date of its own, in the
+    first one's month."""
+    out: list[Found] = []
+    for f in found:
+        out.append(f)
+        if f.notes.get("pattern") != "md" or f.dv is None or f.dv.start is None \
+                or not re.compile(DAY_LIST).match(text, f.end):
+            continue
+        first = dt.date.fromisoformat(f.dv.start)
+        pos, last = f.end, first.day
+        while m := _LISTED_DAY.match(text, pos):
+            day = int(re.match(r"\d+", m["d"])[0])  # type: ignore[index]
+            if day <= last or day > 31:
+                break
+            with contextlib.suppress(ValueError):
+                d = first.replace(day=day)
+                out.append(Found(m.start("d"), m.end("d"), "DATE", DateValue(d.isoformat(), "day", d.isoformat(), d.isoformat()),
+                                 rank=f.rank))
+            pos, last = m.end(), day
+    return out
+
+
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+
+
+def _sum_of_lengths(a: str, b: str) -> str | None:
+    """'PT2H' and 'PT14M' as one length, 'PT2H14M', when every unit of ``b`` is smaller
+    than every unit of ``a``; else None."""
+    pa, pb = _DURATION_PARTS.fullmatch(a), _DURATION_PARTS.fullmatch(b)
+    if not pa or not pb:
+        return None
+    ia = [i for i, v in enumerate(pa.groups()) if v]
+    ib = [i for i, v in enumerate(pb.groups()) if v]
+    if not ia or not ib or max(ia) >= min(ib):
+        return None
+    parts = [x or y for x, y in zip(pa.groups(), pb.groups())]
+    date = "".join(f"{v}{u}" for v, u in zip(parts[:4], "YMWD") if v)
+    time = "".join(f"{v}{u}" for v, u in zip(parts[4:], "HMS") if v)
+    return f"P{date}" + (f"T{time}" if time else "")
+
+
+def _join_lengths(found: list[Found], text: str) -> list[Found]:
+    """"two hours and 14 minutes", "six years, three months": one length."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == f.type == "DURATION" and prev.dv is not None and f.dv is not None \
+                and _AND_GAP.fullmatch(text, prev.end, f.start) and (value := _sum_of_lengths(prev.dv.value, f.dv.value)):
+            out[-1] = Found(prev.start, f.end, "DURATION", DateValue(value, "duration"), rank=prev.rank, notes=dict(prev.notes))
+            continue
+        out.append(f)
+    return out
+
+
 _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
 
 
@@ -416,7 +475,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     names = [f for f in kept if _in_a_name(ctx, f, _piece_of(ctx, f.start))]
     kept = [f for f in kept if f not in names]
     kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
-    kept = _join_clock_days(kept, ctx.text)
+    kept = _join_lengths(_listed_days(_join_clock_days(kept, ctx.text), ctx.text), ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:

@@ -12,7 +12,7 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    century_value, day_value, decade_value, half_value, month_value, number, quarter_value,
+    century_value, day_value, decade_value, half_value, last_day, month_value, number, quarter_value,
     ref_value, season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -76,6 +76,28 @@ def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
             return _f(m, "DATE", None)
         d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
     return _f(m, "DATE", week_value(d) if d else None)
+
+
+def h_nth_week(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the first week of August', 'the last week of May': an ISO week of the month."""
+    month = _month_no(m["mon"])
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        anchor = _anchor(ctx)
+        if anchor is None:
+            return _f(m, "DATE", None)
+        year, month = resolve.month_only(month, anchor, ctx.tense(m.start(), m.end()))
+    # a week is the month's when most of its days are, as ISO counts a year's weeks: the
+    # first is the one with the month's first Thursday
+    n = ORDINALS.get(m["ord"].lower(), -1)
+    if n < 1:
+        end = last_day(year, month)
+        d = end - dt.timedelta(days=(end.weekday() - 3) % 7)
+    else:
+        first = dt.date(year, month, 1)
+        d = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
+    return _f(m, "DATE", week_value(d) if d.month == month else None)
 
 
 def h_next_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -210,7 +232,12 @@ def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
 
 
+_AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+
+
 def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
+    if _AGE_DECADE.search(ctx.text, max(0, m.start() - 20), m.start("part") if m["part"] else m.start()):
+        return None  # "a man in his sixties", "in their early 20s": an age
     if m["dec"]:
         start = int(m["dec"])
         if start % 100 == 0 and start < 2000 and not m["part"]:  # "the 1800s"; "the 2000s" is a decade
@@ -259,6 +286,12 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None)
     return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
+
+
+def h_months_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    if (_month_no(m["mon"]) - _month_no(m["m1"])) != 2:
+        return None  # "the January-June period" is no quarter
+    return h_quarter(m, ctx)
 
 
 _HALF_YEAR_CONTEXT = re.compile(rf"\b(?:{tw.words_pattern(tw.HALF_YEAR_CONTEXT)})\b|%", re.I)

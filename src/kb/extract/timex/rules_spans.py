@@ -65,7 +65,10 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
             return None
     if m["rel"] and m["rel"].lower() in ("next", "coming") and n is None:
         return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"))
-    return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
+    value = DateValue(duration_value(n, unit), "duration")
+    if m["rel"] and m["rel"].lower() in ("past", "following") and m["n"] and m.start("rel") == m.start():
+        return Found(m.start("n"), m.end(), "DURATION", value)  # "following a week of rain": a preposition
+    return _f(m, "DURATION", value)
 
 
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
