@@ -328,6 +328,8 @@ def test_four_digit_clock_times_with_a_zone(nlp):
     got = _found(nlp, "Polls close at 8pm local time (1900 GMT).", "2013-03-22")
     assert got == {"8pm local time": ("TIME", "2013-03-22T20:00")}
     assert _found(nlp, "Volunteers gave 1500 hours of their time.", "2013-03-22") == {"1500 hours": ("DURATION", "PT1500H")}
+    got = _found(nlp, "Officers stopped the car at about 1:45 a.m.", "2013-08-31")
+    assert got == {"about 1:45 a.m.": ("TIME", "2013-08-31T01:45")}  # the modifier is part of it
 
 
 def test_two_months_named_as_a_range_are_in_order(nlp):
