@@ -388,3 +388,9 @@ def test_a_week_of_a_month_and_a_quarter_told_by_its_months(nlp):
 def test_following_and_past_without_a_determiner_are_prepositions(nlp):
     got = _found(nlp, "The levee gave way following a week of heavy rain.", "2015-06-30")
     assert got == {"a week": ("DURATION", "P1W")}
+
+
+def test_a_weekday_of_last_or_next_week(nlp):
+    got = _found(nlp, "Hail hit the vines on Tuesday and Wednesday of last week.", "2016-09-07")
+    assert got == {"Tuesday": ("DATE", "2016-08-30"), "Wednesday of last week": ("DATE", "2016-08-31")}
+    assert _found(nlp, "The vote is on Thursday of next week.", "2016-09-07") == {"Thursday of next week": ("DATE", "2016-09-15")}

@@ -70,7 +70,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("in_the_day", r"\b(?:earlier|later|late|early)\s+in\s+(?P<x>the\s+day)\b", h_in_the_day),
     ("pod_alone", r"\b(?:(?:in|by|during|through|until|throughout)\s+(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
-    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?\b", h_weekday),
+    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("clock", r"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b)", h_clock),
     ("clock24", r"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)(?P<oc>)", h_clock),

@@ -17,7 +17,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, NUM
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, NUM
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -186,6 +186,9 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+_OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
     if prev.lower() in tw.WEEKDAY_NAME_OPENERS and prev[:1].isupper():
@@ -202,7 +205,13 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, typ, None)
     tense = ctx.tense(m.start("dow"), m.end("dow"))
-    d = resolve.weekday(_dow_no(m["dow"]), anchor, tense, None if rel == "this" else rel)
+    week = (m["wrel"] if "wrel" in m.re.groupindex else None) \
+        or (w[1] if (w := _OF_A_WEEK.match(ctx.text, m.end())) else None)
+    if week:  # "Wednesday of last week", "(Tuesday) and Wednesday of next week"
+        k = {"last": -1, "this": 0, "next": 1}[week.lower()]
+        d = anchor + dt.timedelta(days=7 * k + _dow_no(m["dow"]) - anchor.weekday())
+    else:
+        d = resolve.weekday(_dow_no(m["dow"]), anchor, tense, None if rel == "this" else rel)
     if m["pod"]:
         pod = m["pod"].lower()
         return _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
