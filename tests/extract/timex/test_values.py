@@ -394,3 +394,11 @@ def test_a_weekday_of_last_or_next_week(nlp):
     got = _found(nlp, "Hail hit the vines on Tuesday and Wednesday of last week.", "2016-09-07")
     assert got == {"Tuesday": ("DATE", "2016-08-30"), "Wednesday of last week": ("DATE", "2016-08-31")}
     assert _found(nlp, "The vote is on Thursday of next week.", "2016-09-07") == {"Thursday of next week": ("DATE", "2016-09-15")}
+
+
+def test_the_weekend_after_more_prepositions_and_the_nearer_one_when_tense_is_silent(nlp):
+    got = _found(nlp, "Sales of antihistamines have risen sharply since the weekend.", "2005-06-07")
+    assert got == {"the weekend": ("DATE", "2005-W22-WE")}
+    got = _found(nlp, "Temperatures will stay high until at least the weekend.", "2005-06-07")
+    assert got == {"the weekend": ("DATE", "2005-W23-WE")}
+    assert _found(nlp, "Fighting continued through the weekend.", "2005-06-07") == {"the weekend": ("DATE", "2005-W22-WE")}

@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|quarter)\b(?!\s+(?:of|before|after|in\s+which)\b)", h_edge),
-    ("weekend", r"\b(?:at|over|during|on|by|until|through|for|of)\s+(?P<x>the\s+weekend)\b", h_weekend),
+    ("weekend", r"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into)\s+(?:at\s+least\s+)?(?P<x>the\s+weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),

@@ -421,8 +421,10 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None, "x")
     tense = ctx.tense(m.start("x"), m.end("x"))
-    if tense == "past":
-        d = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    before = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    after = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
+    if tense is None:  # "continued through the weekend": the nearer one
+        d = before if (anchor - before) < (after - anchor) else after
     else:
-        d = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
+        d = before if tense == "past" else after
     return _f(m, "DATE", weekend_value(d), "x")
