@@ -402,3 +402,12 @@ def test_the_weekend_after_more_prepositions_and_the_nearer_one_when_tense_is_si
     got = _found(nlp, "Temperatures will stay high until at least the weekend.", "2005-06-07")
     assert got == {"the weekend": ("DATE", "2005-W23-WE")}
     assert _found(nlp, "Fighting continued through the weekend.", "2005-06-07") == {"the weekend": ("DATE", "2005-W22-WE")}
+
+
+def test_a_day_of_next_year_the_year_by_number_and_a_financial_year_by_name(nlp):
+    got = _found(nlp, "The council will ban plastic bags from July 1 next year.", "2011-07-13")
+    assert got == {"July 1 next year": ("DATE", "2012-07-01")}
+    got = _found(nlp, "Firms rushed to fix computers before the year 2000.", "1999-06-30")
+    assert got == {"the year 2000": ("DATE", "2000")}
+    got = _found(nlp, "Infections fell by half in the last financial year.", "2011-07-13")
+    assert got == {"the last financial year": ("DATE", "2010")}

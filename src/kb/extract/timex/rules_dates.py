@@ -150,10 +150,14 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
 
 
 def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
-    """'October this year', 'April next year': the month in the year named."""
+    """'October this year', 'April next year': the month in the year named ('July 1 next
+    year': the day)."""
     yr = _relative_year(m["rel"], _anchor(ctx))
     if yr is None:
         return _f(m, "DATE", None)
+    if "d" in m.re.groupindex:
+        d = _safe_day(yr, _month_no(m["mon"]), _day_no(m["d"]))
+        return _f(m, "DATE", day_value(d) if d else None)
     return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
@@ -352,6 +356,9 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m["rel"].lower()
     unit = _unit_name(m["u"])
     anchor = _anchor(ctx)
+    if m["fy"] and unit == "year" and anchor is not None:  # "the last financial year": a year by name
+        return _f(m, "DATE", year_value(anchor.year + {"last": -1, "past": -1, "previous": -1, "next": 1,
+                                                        "coming": 1, "following": 1}.get(rel, 0)))
     if m["the"] and rel in ("past", "last") and not m["mod"]:
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
