@@ -411,3 +411,9 @@ def test_a_day_of_next_year_the_year_by_number_and_a_financial_year_by_name(nlp)
     assert got == {"the year 2000": ("DATE", "2000")}
     got = _found(nlp, "Infections fell by half in the last financial year.", "2011-07-13")
     assert got == {"the last financial year": ("DATE", "2010")}
+
+
+def test_the_early_hours_are_no_length_and_what_is_expected_lies_ahead(nlp):
+    assert _found(nlp, "He was arrested in the early hours of Sunday.", "2000-01-18") == {"Sunday": ("DATE", "2000-01-16")}
+    got = _found(nlp, "Polls close tonight, with the result expected in the early hours of Friday.", "2000-01-18")
+    assert got["Friday"] == ("DATE", "2000-01-21")

@@ -138,6 +138,8 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue  # "after-hours trading": a market session, not a length of time
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
+        if re.fullmatch(r"(?:early|small|wee)\s+hours", doc_text[start:end], re.I):
+            continue  # "in the early hours of Sunday": a time of the night, no length
         plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)
         if plural:  # "in the years that followed", "the first hours of the war": so many of them
             unit = plural["u"].lower()

@@ -52,7 +52,8 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBN" and ("VBZ" in tags or "VBP" in tags) and any(w in ("has", "have", "'ve", "'s") for w in words):
         return "past"
     if v.tag_ == "VBN" and not auxes:
-        return "past"
+        # "the result, expected on Friday": what is expected lies ahead
+        return "future" if v.dep_ == "acl" and v.lemma_.lower() in tw.EXPECTING_VERBS else "past"
     if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
