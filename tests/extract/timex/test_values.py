@@ -417,3 +417,11 @@ def test_the_early_hours_are_no_length_and_what_is_expected_lies_ahead(nlp):
     assert _found(nlp, "He was arrested in the early hours of Sunday.", "2000-01-18") == {"Sunday": ("DATE", "2000-01-16")}
     got = _found(nlp, "Polls close tonight, with the result expected in the early hours of Friday.", "2000-01-18")
     assert got["Friday"] == ("DATE", "2000-01-21")
+
+
+def test_a_quarter_counted_in_a_row_is_the_last_ended(nlp):
+    text = "House prices fell for the second quarter in a row. Sales fell 14% on the previous quarter."
+    got = _found(nlp, text, "2011-01-18")
+    assert got == {"the second quarter": ("DATE", "2010-Q4"), "the previous quarter": ("DATE", "2010-Q3")}
+    got = _found(nlp, "Export orders fell for the ninth consecutive quarter.", "2011-01-18")
+    assert got == {"the ninth consecutive quarter": ("DATE", "2010-Q4")}

@@ -196,6 +196,9 @@ def _week_of(day: DateValue) -> DateValue | None:
     return cal.week_value(dt.date.fromisoformat(day.start)) if day.start else None
 
 
+_COARSER = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
+
+
 def _resolve_references(found: list[Found], sent_of: Any) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence."""
@@ -210,6 +213,8 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 break
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter"):
                 value = _shift(g.dv, unit, int(k))
+                if f.notes.get("same_precision") and _COARSER.get(g.dv.precision, 0) > _COARSER.get(unit, 0):
+                    continue  # "the previous quarter" is not counted from a year told of
                 if f.notes.get("same_precision") and value is not None and value.precision != unit:
                     # "the following week" after a day told of: that day's week moved on;
                     # "the previous year" after a month: not that month a year back

@@ -8,7 +8,8 @@ import re
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
     h_ago, h_century, h_decade, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
-    h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit, h_season,
+    h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
+    h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
 )
 from kb.extract.timex.rules_spans import (
@@ -49,6 +50,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("month_quarter", rf"\b(?:the\s+)?(?-i:(?P<mon>March|June|September|December|Mar\.|Sept?\.|Dec\.))[\s-]+(?:(?P<y0>{YEAR})[\s-]+)?quarter\b(?:\s+of\s+(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)(?P<q>)", h_quarter),
     # "the April-June period", "the July-September quarter": a quarter told by its months
     ("months_quarter", rf"\b(?:the\s+)?(?-i:(?P<m1>January|April|July|October|Jan\.|Apr\.|Jul\.|Oct\.))\s*[-–]\s*(?-i:(?P<mon>March|June|September|December|Mar\.|Sept?\.|Dec\.))\s+(?:(?P<y0>{YEAR})\s+)?(?:quarter|period)\b(?P<y>)(?P<ord>)(?P<rel>)(?P<rel0>)(?P<q>)", h_months_quarter),
+    # "the ninth consecutive quarter": a count of quarters, ending with the one reported on
+    ("running_quarter", r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+quarter\b", h_running_quarter),
     ("q", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:Q)(?P<q>[1-4])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)", h_quarter),
     ("half", rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter|last)[\s-]+half(?![\s-]+(?:an?\s+)?(?:hours?|minutes?|dozen|miles?|points?|centur|decade)){_HALF_OF}?(?P<h>)(?P<y0>)(?P<hq>)", h_half),
     # "the first two quarters of 1990": a half

@@ -269,6 +269,16 @@ def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
     return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)
 
 
+def h_running_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    """'fell for the ninth consecutive quarter', 'the second quarter in a row': the latest of
+    so many quarters, the one last ended."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    q = (anchor.month - 1) // 3  # the quarter before the anchor's own
+    return _f(m, "DATE", quarter_value(anchor.year, q) if q else quarter_value(anchor.year - 1, 4))
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
     if m.re.groupindex.get("mon") and m["mon"]:
@@ -280,6 +290,8 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         q = 4
     if not 1 <= q <= 4:
         return None
+    if m["ord"] and not (m["y"] or m["y0"] or rel) and re.match(r"\s+(?:in\s+a\s+row|running)\b", ctx.text[m.end():m.end() + 15]):
+        return h_running_quarter(m, ctx)  # "the second quarter in a row": not the year's second
     y = m["y"] or m["y0"]
     if y:
         return _f(m, "DATE", quarter_value(int(y), q))
