@@ -425,3 +425,11 @@ def test_a_quarter_counted_in_a_row_is_the_last_ended(nlp):
     assert got == {"the second quarter": ("DATE", "2010-Q4"), "the previous quarter": ("DATE", "2010-Q3")}
     got = _found(nlp, "Export orders fell for the ninth consecutive quarter.", "2011-01-18")
     assert got == {"the ninth consecutive quarter": ("DATE", "2010-Q4")}
+
+
+def test_a_month_or_season_with_an_article_and_an_adjective(nlp):
+    got = _found(nlp, "A cool June helped, but a hot August undid much of that.", "2009-12-15")
+    assert got == {"June": ("DATE", "2009-06"), "August": ("DATE", "2009-08")}
+    got = _found(nlp, "Spain faces drought after an unusually dry spring.", "2005-08-09")
+    assert got == {"spring": ("DATE", "2005-SP")}
+    assert _found(nlp, "She starred in A Long Hot Summer.", "2005-08-09") == {}

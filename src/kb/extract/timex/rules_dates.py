@@ -170,7 +170,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
             prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end()))  # "between March and May"
-        if not after_prep and not _plain_month(m, ctx):
+        if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")):
             return None
         nxt = _next_raw(ctx, m.end())
         if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in tw.VERB_MONTH_FOLLOWERS):
@@ -331,6 +331,17 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
 
 
+def _described(ctx: Context, pos: int) -> bool:
+    """"a snowy winter", "a hot August", "an unusually dry winter": a month or season with an
+    article and an adjective of its own is the time itself, not part of a name."""
+    tok = ctx.token(pos)
+    if tok is None or tok.dep_ in ("compound", "nmod", "amod"):
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) \
+        and any(c.dep_ == "amod" and c.tag_ == "JJ" and c.i < tok.i for c in kids)
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower() or None
@@ -339,7 +350,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     nxt = _next_raw(ctx, m.end()).lower()
     if rel in (None, "the"):
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
-        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS):
+        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
             return None
