@@ -433,3 +433,9 @@ def test_a_month_or_season_with_an_article_and_an_adjective(nlp):
     got = _found(nlp, "Spain faces drought after an unusually dry spring.", "2005-08-09")
     assert got == {"spring": ("DATE", "2005-SP")}
     assert _found(nlp, "She starred in A Long Hot Summer.", "2005-08-09") == {}
+
+
+def test_a_month_in_a_present_clause_of_habit_is_any_such_month(nlp):
+    got = _found(nlp, "Estate agents said December is always a quiet month.", "2011-01-18")
+    assert got == {"December": ("DATE", "XXXX-12")}
+    assert _found(nlp, "June is traditionally the worst month.", "2005-06-07") == {"June": ("DATE", "XXXX-06")}

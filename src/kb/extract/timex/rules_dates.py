@@ -170,11 +170,14 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
             prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end()))  # "between March and May"
-        if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")):
+        if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
+                and not _habitual(ctx, m.start("mon")):
             return None
         nxt = _next_raw(ctx, m.end())
         if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in tw.VERB_MONTH_FOLLOWERS):
             return None
+    if _habitual(ctx, m.start("mon")):  # "October is usually the busiest month": any October
+        return _f(m, "DATE", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "month"))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
@@ -329,6 +332,18 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
         yr = _relative_year(m["rel"], anchor)
         return _f(m, "DATE", half_value(yr, h) if yr else None)
     return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
+
+
+_HABITUAL = frozenset(("usually", "traditionally", "always", "often", "typically", "normally", "generally"))
+
+
+def _habitual(ctx: Context, pos: int) -> bool:
+    """A month told of in a present clause of habit ("June is traditionally the worst month")."""
+    tok = ctx.token(pos)
+    if tok is None or tok.dep_ != "nsubj" or tok.head.i == tok.i:
+        return False
+    verb = tok.head
+    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
 
 
 def _described(ctx: Context, pos: int) -> bool:
