@@ -439,3 +439,19 @@ def test_a_month_in_a_present_clause_of_habit_is_any_such_month(nlp):
     got = _found(nlp, "Estate agents said December is always a quiet month.", "2011-01-18")
     assert got == {"December": ("DATE", "XXXX-12")}
     assert _found(nlp, "June is traditionally the worst month.", "2005-06-07") == {"June": ("DATE", "XXXX-06")}
+
+
+def test_a_month_of_a_year_told_in_the_same_sentence(nlp):
+    got = _found(nlp, "She was arrested in June 2014 and pleaded guilty in July.", "2015-11-10")
+    assert got == {"June 2014": ("DATE", "2014-06"), "July": ("DATE", "2014-07")}
+    got = _found(nlp, "Since 2008, prices have risen; in March, they hit a record.", "2015-11-10")
+    assert got["March"] == ("DATE", "2015-03")
+
+
+def test_what_was_forecast_lies_ahead_and_the_year_to_a_month(nlp):
+    got = _found(nlp, "Officials forecast more rain over the weekend.", "2011-05-03")
+    assert got == {"the weekend": ("DATE", "2011-W18-WE")}
+    got = _found(nlp, "We expect a quiet fall and a busy spring.", "2011-05-03")
+    assert got == {"fall": ("DATE", "2011-FA"), "spring": ("DATE", "2011-SP")}
+    got = _found(nlp, "Profit for the year to December 31 rose.", "1998-02-17")
+    assert got["the year"] == ("DATE", "1997")

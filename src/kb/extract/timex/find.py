@@ -357,6 +357,29 @@ def _join_lengths(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+_NOT_A_FRAME = re.compile(r"\b(?:since|from|after|before|until|by|than)\s+$", re.I)
+
+
+def _months_of_a_told_year(found: list[Found], text: str, sent_of: Any) -> None:
+    """"was arrested in June 2014 and pleaded guilty in July", "in 2014, he was arrested in
+    June": a month named without a year, after a date of the same sentence that names one, is
+    of that year (when it does not come before that date's month)."""
+    for i, f in enumerate(found):
+        if f.notes.get("pattern") != "month" or f.dv is None or f.dv.precision != "month":
+            continue
+        for g in reversed(found[:i]):
+            if sent_of(g.start) != sent_of(f.start):
+                break
+            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.search(r"\b\d{4}\b", text[g.start:g.end]):
+                continue
+            if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
+                break  # "since 2008, … in March": a starting point is no frame for the month
+            year, month = int(g.dv.value[:4]), int(f.dv.value[5:7])
+            if g.dv.precision == "year" or month >= int(g.dv.value[5:7]):
+                f.dv = month_value(year, month)
+            break
+
+
 _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
 
 
@@ -501,6 +524,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         _resolve_periods(kept, sent_of, ctx.anchor)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
+        _months_of_a_told_year(kept, ctx.text, sent_of)
         _order_ranges(kept, ctx.text, ctx)
     out = []
     text = ctx.text

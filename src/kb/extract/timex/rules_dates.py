@@ -367,7 +367,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
         if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")):
             return None
-        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"]:
+        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")):
             return None
     anchor = _anchor(ctx)
     if anchor is None:

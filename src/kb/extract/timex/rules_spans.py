@@ -17,7 +17,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, NUM
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -372,6 +372,9 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+_YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+end\s+of\s+)?(?P<mon>{MONFULL})(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{YEAR}))?")
+
+
 def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
     A year is the anchor's ("the year ended March 31" is a year long); a quarter or period is
@@ -384,6 +387,12 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     if re.match(r"\s+(?:of|before|after|when|in\s+which)\b", after, re.I):
         return None
     anchor = _anchor(ctx)
+    if unit == "year" and anchor is not None and (to := _YEAR_TO.match(ctx.text, m.end())):
+        # "the year to December 31": the twelve months that month ends, a year by its end
+        if to["y"]:
+            return _f(m, "DATE", year_value(int(to["y"])))
+        y, _ = resolve.month_only(_month_no(to["mon"]), anchor, "past")
+        return _f(m, "DATE", year_value(y))
     if unit == "year":
         if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) and "current" not in quals:
             return _f(m, "DURATION", DateValue("P1Y", "duration"))

@@ -126,15 +126,21 @@ def _planned_for(tok: Any) -> bool:
 
 
 def expected(tok: Any) -> bool:
-    """"shops expect record sales at Christmas", "forecasts a loss for the fourth quarter":
-    the time of what a present expecting verb has as object lies ahead."""
+    """"shops expect record sales at Christmas", "forecast more rain over the weekend": the
+    time of what an expecting verb has as object lies after the expecting, which news tells
+    as it happens (not so in the past perfect: "had expected a rebound in February")."""
     tok = _time_head(tok)
-    if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "a quiet fall and a busy spring"
+        tok = tok.head
+    if tok.dep_ == "dobj":  # "we expect a quiet fall"
+        noun = tok
+    elif tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        noun = tok.head.head
+    else:
         return False
-    noun = tok.head.head
     verb = noun.head
     return noun.dep_ == "dobj" and verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
-        and _tense_of_verb(verb) == "present"
+        and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
 
 
 def _time_head(tok: Any) -> Any:
