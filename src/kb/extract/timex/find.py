@@ -360,10 +360,24 @@ def _join_lengths(found: list[Found], text: str) -> list[Found]:
 _NOT_A_FRAME = re.compile(r"\b(?:since|from|after|before|until|by|than)\s+$", re.I)
 
 
-def _months_of_a_told_year(found: list[Found], text: str, sent_of: Any) -> None:
+def _clause_verb(ctx: DocContext, f: Found) -> Any | None:
+    """The verb a date is an adverbial of ("arrested in June 2014"), or None when it hangs on
+    a noun ("its launch in 2003") or no verb."""
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    if tok.dep_ == "pobj":
+        tok = tok.head
+    head = tok.head
+    return head if tok.dep_ in ("prep", "npadvmod") and head.pos_ in ("VERB", "AUX") else None
+
+
+def _months_of_a_told_year(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     """"was arrested in June 2014 and pleaded guilty in July", "in 2014, he was arrested in
     June": a month named without a year, after a date of the same sentence that names one, is
     of that year (when it does not come before that date's month)."""
+    text = ctx.text
     for i, f in enumerate(found):
         if f.notes.get("pattern") != "month" or f.dv is None or f.dv.precision != "month":
             continue
@@ -374,6 +388,9 @@ def _months_of_a_told_year(found: list[Found], text: str, sent_of: Any) -> None:
                 continue
             if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
                 break  # "since 2008, … in March": a starting point is no frame for the month
+            v, w = _clause_verb(ctx, g), _clause_verb(ctx, f)
+            if v is None or w is None or not (v.i == w.i or w.dep_ == "conj" and w.head.i == v.i):
+                break  # only within one clause, or the next verb of a row ("arrested …, and pleaded …")
             year, month = int(g.dv.value[:4]), int(f.dv.value[5:7])
             if g.dv.precision == "year" or month >= int(g.dv.value[5:7]):
                 f.dv = month_value(year, month)
@@ -524,7 +541,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         _resolve_periods(kept, sent_of, ctx.anchor)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
-        _months_of_a_told_year(kept, ctx.text, sent_of)
+        _months_of_a_told_year(kept, ctx, sent_of)
         _order_ranges(kept, ctx.text, ctx)
     out = []
     text = ctx.text
