@@ -455,3 +455,10 @@ def test_what_was_forecast_lies_ahead_and_the_year_to_a_month(nlp):
     assert got == {"fall": ("DATE", "2011-FA"), "spring": ("DATE", "2011-SP")}
     got = _found(nlp, "Profit for the year to December 31 rose.", "1998-02-17")
     assert got["the year"] == ("DATE", "1997")
+
+
+def test_a_time_a_noun_is_set_for_lies_ahead_unless_told_as_past(nlp):
+    got = _found(nlp, "Kosovo will dominate a summit set for Washington in April.", "1999-03-12")
+    assert got == {"April": ("DATE", "1999-04")}
+    got = _found(nlp, "The index is within 70 points of its record high set on Aug. 6.", "1999-03-12")
+    assert got == {"Aug. 6": ("DATE", "1998-08-06")}

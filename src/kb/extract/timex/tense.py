@@ -52,8 +52,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBN" and ("VBZ" in tags or "VBP" in tags) and any(w in ("has", "have", "'ve", "'s") for w in words):
         return "past"
     if v.tag_ == "VBN" and not auxes:
-        # "the result, expected on Friday": what is expected lies ahead
-        return "future" if v.dep_ == "acl" and v.lemma_.lower() in tw.EXPECTING_VERBS else "past"
+        # "the result, expected on Friday", "a summit set for Washington in April": what is
+        # expected or planned lies ahead
+        return "future" if _expected_or_planned(v, depth) else "past"
     if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
@@ -67,6 +68,18 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         if outer is not None:
             return _tense_of_verb(outer, depth + 1)
     return None
+
+
+def _expected_or_planned(v: Any, depth: int) -> bool:
+    """"the result, expected on Friday", "a summit set for April": a participle after its noun
+    telling what is expected or planned for a time, unless the clause around tells it as past
+    ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6")."""
+    lemma = v.lemma_.lower()
+    if v.dep_ != "acl" or not (lemma in tw.EXPECTING_VERBS
+                               or lemma in tw.PLANNING_VERBS and any(c.lower_ == "for" for c in v.children)):
+        return False
+    outer = _verb_of(v.head)
+    return outer is None or depth >= 2 or _tense_of_verb(outer, depth + 1) != "past"
 
 
 def past_perfect(verb: Any) -> bool:
