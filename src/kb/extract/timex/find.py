@@ -14,10 +14,10 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
-from kb.extract.timex.calendar import month_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
+from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, DAY, DAY_LIST
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import DateValue, Timex
 
@@ -279,142 +279,6 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
-
-
-def _join_clock_days(found: list[Found], text: str) -> list[Found]:
-    """A clock time right before its day is one expression: "10 p.m. Wednesday",
-    "5 p.m. EST, Nov. 6", "midnight Friday" (TIME, the day's value with the clock's)."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None \
-                and f.dv.precision == "day" and f.dv.start and \
-                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start):
-            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
-                            rank=prev.rank, notes=dict(prev.notes))
-            continue
-        out.append(f)
-    return out
-
-
-_LISTED_DAY = re.compile(rf"\s*(?:,\s*|,?\s+(?:and|or)\s+)(?P<d>{DAY})")
-
-
-def _listed_days(found: list[Found], text: str) -> list[Found]:
-    """"January 13, 14, 22 and 23": each day after the first is a date of its own, in the
-    first one's month."""
-    out: list[Found] = []
-    for f in found:
-        out.append(f)
-        if f.notes.get("pattern") != "md" or f.dv is None or f.dv.start is None \
-                or not re.compile(DAY_LIST).match(text, f.end):
-            continue
-        first = dt.date.fromisoformat(f.dv.start)
-        pos, last = f.end, first.day
-        while m := _LISTED_DAY.match(text, pos):
-            day = int(re.match(r"\d+", m["d"])[0])  # type: ignore[index]
-            if day <= last or day > 31:
-                break
-            with contextlib.suppress(ValueError):
-                d = first.replace(day=day)
-                out.append(Found(m.start("d"), m.end("d"), "DATE", DateValue(d.isoformat(), "day", d.isoformat(), d.isoformat()),
-                                 rank=f.rank))
-            pos, last = m.end(), day
-    return out
-
-
-_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
-_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-
-
-def _sum_of_lengths(a: str, b: str) -> str | None:
-    """'PT2H' and 'PT14M' as one length, 'PT2H14M', when every unit of ``b`` is smaller
-    than every unit of ``a``; else None."""
-    pa, pb = _DURATION_PARTS.fullmatch(a), _DURATION_PARTS.fullmatch(b)
-    if not pa or not pb:
-        return None
-    ia = [i for i, v in enumerate(pa.groups()) if v]
-    ib = [i for i, v in enumerate(pb.groups()) if v]
-    if not ia or not ib or max(ia) >= min(ib):
-        return None
-    parts = [x or y for x, y in zip(pa.groups(), pb.groups())]
-    date = "".join(f"{v}{u}" for v, u in zip(parts[:4], "YMWD") if v)
-    time = "".join(f"{v}{u}" for v, u in zip(parts[4:], "HMS") if v)
-    return f"P{date}" + (f"T{time}" if time else "")
-
-
-def _join_lengths(found: list[Found], text: str) -> list[Found]:
-    """"two hours and 14 minutes", "six years, three months": one length."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if prev is not None and prev.type == f.type == "DURATION" and prev.dv is not None and f.dv is not None \
-                and _AND_GAP.fullmatch(text, prev.end, f.start) and (value := _sum_of_lengths(prev.dv.value, f.dv.value)):
-            out[-1] = Found(prev.start, f.end, "DURATION", DateValue(value, "duration"), rank=prev.rank, notes=dict(prev.notes))
-            continue
-        out.append(f)
-    return out
-
-
-_NOT_A_FRAME = re.compile(r"\b(?:since|from|after|before|until|by|than)\s+$", re.I)
-
-
-def _clause_verb(ctx: DocContext, f: Found) -> Any | None:
-    """The verb a date is an adverbial of ("arrested in June 2014"), or None when it hangs on
-    a noun ("its launch in 2003") or no verb."""
-    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span.root
-    if tok.dep_ == "pobj":
-        tok = tok.head
-    head = tok.head
-    return head if tok.dep_ in ("prep", "npadvmod") and head.pos_ in ("VERB", "AUX") else None
-
-
-def _months_of_a_told_year(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
-    """"was arrested in June 2014 and pleaded guilty in July", "in 2014, he was arrested in
-    June": a month named without a year, after a date of the same sentence that names one, is
-    of that year (when it does not come before that date's month)."""
-    text = ctx.text
-    for i, f in enumerate(found):
-        if f.notes.get("pattern") != "month" or f.dv is None or f.dv.precision != "month":
-            continue
-        for g in reversed(found[:i]):
-            if sent_of(g.start) != sent_of(f.start):
-                break
-            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.search(r"\b\d{4}\b", text[g.start:g.end]):
-                continue
-            if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
-                break  # "since 2008, … in March": a starting point is no frame for the month
-            v, w = _clause_verb(ctx, g), _clause_verb(ctx, f)
-            if v is None or w is None or not (v.i == w.i or w.dep_ == "conj" and w.head.i == v.i):
-                break  # only within one clause, or the next verb of a row ("arrested …, and pleaded …")
-            year, month = int(g.dv.value[:4]), int(f.dv.value[5:7])
-            if g.dv.precision == "year" or month >= int(g.dv.value[5:7]):
-                f.dv = month_value(year, month)
-            break
-
-
-_RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
-
-
-def _order_ranges(found: list[Found], text: str, ctx: DocContext) -> None:
-    """"between March and May": two months named without a year, in order; read in a past
-    clause, the range ends before the writing."""
-    for a, b in zip(found, found[1:]):
-        if a.dv is None or b.dv is None or a.dv.precision != "month" or b.dv.precision != "month" \
-                or not _RANGE_GAP.fullmatch(text, a.end, b.start) \
-                or re.search(r"\d", text[a.start:a.end] + text[b.start:b.end]) or a.dv.value <= b.dv.value:
-            continue
-        (ya, ma), (yb, mb) = (map(int, f.dv.value.split("-")) for f in (a, b))  # type: ignore[union-attr]
-        if ctx.tense(b.start, b.end) == "past" or ma <= mb:
-            a.dv = month_value(yb if ma <= mb else yb - 1, ma)
-        else:
-            b.dv = month_value(ya + 1, mb)
-
-
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -525,7 +389,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     names = [f for f in kept if _in_a_name(ctx, f, _piece_of(ctx, f.start))]
     kept = [f for f in kept if f not in names]
     kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
-    kept = _join_lengths(_listed_days(_join_clock_days(kept, ctx.text), ctx.text), ctx.text)
+    kept = join_lengths(listed_days(join_clock_days(kept, ctx.text), ctx.text), ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:
@@ -541,8 +405,8 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         _resolve_periods(kept, sent_of, ctx.anchor)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
-        _months_of_a_told_year(kept, ctx, sent_of)
-        _order_ranges(kept, ctx.text, ctx)
+        months_of_a_told_year(kept, ctx, sent_of)
+        order_ranges(kept, ctx)
     out = []
     text = ctx.text
     for f in kept:
