@@ -462,3 +462,15 @@ def test_a_time_a_noun_is_set_for_lies_ahead_unless_told_as_past(nlp):
     assert got == {"April": ("DATE", "1999-04")}
     got = _found(nlp, "The index is within 70 points of its record high set on Aug. 6.", "1999-03-12")
     assert got == {"Aug. 6": ("DATE", "1998-08-06")}
+
+
+def test_a_time_planned_for_in_a_present_clause_lies_ahead(nlp):
+    assert _found(nlp, "Sentencing is set for August.", "2007-06-19") == {"August": ("DATE", "2007-08")}
+    assert _found(nlp, "The trial is scheduled for March.", "2007-06-19") == {"March": ("DATE", "2008-03")}
+
+
+def test_hours_ago_are_the_same_day_and_speeds_and_ranks_are_no_times(nlp):
+    got = _found(nlp, "The prime minister announced a few hours ago that he will step down.", "2016-06-24")
+    assert got == {"a few hours ago": ("DATE", "2016-06-24")}
+    assert _found(nlp, "Winds topped two hundred miles an hour.", "2016-06-24") == {}
+    assert _found(nlp, "Two players finished joint second after each carded 68.", "2016-06-24") == {}

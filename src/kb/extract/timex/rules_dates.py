@@ -161,6 +161,8 @@ def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
+_PLANNED_FOR = re.compile(r"\b(?:set|scheduled|slated|planned|due|expected|postponed|delayed|pencil+ed|booked|"
+                          r"moved|rescheduled|fixed|adjourned)\s+(?:for|to|until)\s+$", re.I)
 _PAIRED = re.compile(rf"\s*(?:and|or|to|through|until|-|–)\s*(?:{MONFULL}|\d{{4}})\b")
 
 
@@ -169,7 +171,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     if not m["mod"]:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
             prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
-            and not _PAIRED.match(ctx.text, m.end()))  # "between March and May"
+            and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
+            and not _PLANNED_FOR.search(ctx.text, max(0, m.start() - 30), m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")):
             return None
@@ -456,6 +459,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         if m["n"] is None and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I):
             # "the year after the war": a point counted from an event, not a length of time
             return Found(m.start(), end, "DATE", None)
+        if m["n"] is None and ctx.text[m.end("u"):m.end("u") + 1].lower() != "s":
+            return None  # "finished joint second after …", "day after day": no count, no length
         return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
     if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \
@@ -471,6 +476,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     anchor = _anchor(ctx)
     forward = "now" in direction or direction == "hence"
+    if vague and unit in ("hour", "minute", "second") and anchor is not None and not relative:
+        return _f(m, "DATE", day_value(anchor))  # "a few hours ago": earlier the same day
     if vague:
         return _f(m, "DATE", ref_value("FUTURE_REF" if forward else "PAST_REF"))
     if n is None or n != int(n):

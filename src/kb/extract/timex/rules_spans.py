@@ -57,7 +57,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
         prev = _prev_raw(ctx, m.start()).lower()
-        if re.search(r"(?:[\d%$£€]|million|billion|trillion|bn|times|twice|once|thrice|tonnes|barrels|dollars|euros|pounds)$", prev):
+        if re.search(r"(?:[\d%$£€]|million|billion|trillion|bn|times|twice|once|thrice|tonnes|barrels|dollars|euros|pounds"
+                     r"|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev):
             return None
     if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
         tok = ctx.token(m.start("n"))

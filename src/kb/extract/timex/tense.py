@@ -197,5 +197,5 @@ def clause_tense(tok: Any) -> str | None:
     if tense != "future" and _deferred_to(tok):
         return "future"
     if tense != "future" and _planned_for(tok):
-        return None
+        return "future" if tense == "present" else None  # "is scheduled for March": ahead
     return tense
