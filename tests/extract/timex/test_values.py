@@ -474,3 +474,10 @@ def test_hours_ago_are_the_same_day_and_speeds_and_ranks_are_no_times(nlp):
     assert got == {"a few hours ago": ("DATE", "2016-06-24")}
     assert _found(nlp, "Winds topped two hundred miles an hour.", "2016-06-24") == {}
     assert _found(nlp, "Two players finished joint second after each carded 68.", "2016-06-24") == {}
+
+
+def test_easter_week_and_a_holiday_weekend(nlp):
+    got = _found(nlp, "Candidates have spent the Easter week knocking on doors.", "2015-04-02")
+    assert got == {"the Easter week": ("DATE", "2015-W14")}
+    got = _found(nlp, "Candidates head into the bank holiday weekend.", "2015-04-02")
+    assert got == {"the bank holiday weekend": ("DATE", "2015-W14-WE")}

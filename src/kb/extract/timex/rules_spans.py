@@ -279,6 +279,16 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if name in ("easter week", "holy week"):  # the week Easter Sunday ends
+        anchor = _anchor(ctx)
+        if m["y"]:
+            return _f(m, "DATE", week_value(resolve.easter(int(m["y"]))))
+        if anchor is None:
+            return _f(m, "DATE", None)
+        sundays = [resolve.easter(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        here = next((e for e in sundays if 0 <= (e - anchor).days < 7), None)
+        d = here or resolve.pick(sundays, anchor, ctx.tense(m.start(), m.end()))
+        return _f(m, "DATE", week_value(d) if d else None)
     if name in tw.EASTER_DAYS:
         shift = tw.EASTER_DAYS[name]
         anchor = _anchor(ctx)
