@@ -481,3 +481,11 @@ def test_easter_week_and_a_holiday_weekend(nlp):
     assert got == {"the Easter week": ("DATE", "2015-W14")}
     got = _found(nlp, "Candidates head into the bank holiday weekend.", "2015-04-02")
     assert got == {"the bank holiday weekend": ("DATE", "2015-W14-WE")}
+
+
+def test_clock_times_said_in_words_and_with_a_part_of_the_day(nlp):
+    got = _found(nlp, "The quake hit at about three-thirty this morning.", "2009-04-06")
+    assert got == {"about three-thirty this morning": ("TIME", "2009-04-06T03:30")}
+    got = _found(nlp, "The plane landed at 5 o'clock yesterday afternoon.", "2009-04-06")
+    assert got == {"5 o'clock yesterday afternoon": ("TIME", "2009-04-05T17:00")}
+    assert _found(nlp, "He bought twenty-five shares.", "2009-04-06") == {}

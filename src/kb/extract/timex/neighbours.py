@@ -20,16 +20,18 @@ from kb.model import DateValue
 
 
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 
 
 def join_clock_days(found: list[Found], text: str) -> list[Found]:
     """A clock time right before its day is one expression: "10 p.m. Wednesday",
-    "5 p.m. EST, Nov. 6", "midnight Friday" (TIME, the day's value with the clock's)."""
+    "5 p.m. EST, Nov. 6", "midnight Friday", "one o'clock this morning" (TIME, the day's
+    value with the clock's)."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None \
-                and f.dv.precision == "day" and f.dv.start and \
+        if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
+                and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
                 _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start):
             out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))

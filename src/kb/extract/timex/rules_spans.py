@@ -223,6 +223,23 @@ _CLOCK_BEFORE_BRACKET = re.compile(
     r"(?:[ap]\.?m\.?|\d:\d\d|noon|midnight)(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s*\(\s*$", re.I)
 
 
+_LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
+
+
+def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
+    """'three-thirty this morning', 'ten-fifteen p.m.': a clock time said in words."""
+    h = int(number(m["sh"]) or 0)
+    mi = int(number(re.sub(r"^o[\s-]", "", m["sm"].lower())) or 0)
+    ap = (m["ap"] or "").lower().replace(".", "")
+    if not 1 <= h <= 12 or not 0 < mi < 60:
+        return None
+    if (ap == "pm" or not ap and _LATER_PART.match(ctx.text, m.end())) and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return Found(m.start(), m.end(), "TIME", None, clock=f"{h:02d}:{mi:02d}")
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"]:
         w = m["word"].lower()
@@ -231,8 +248,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         h = int(number(m["oc"]) or 0)
         if not 1 <= h <= 12:
             return None
-        if re.match(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday)\s+)?(?:afternoon|evening|night)\b", ctx.text[m.end():m.end() + 25], re.I) \
-                and h < 12:
+        if _LATER_PART.match(ctx.text, m.end()) and h < 12:
             h += 12  # "five o'clock in the afternoon"
         clock = f"{h:02d}:00"
     else:
