@@ -346,7 +346,7 @@ def test_a_season_as_far_behind_as_ahead_is_the_coming_one_in_a_present_clause(n
 
 def test_clock_times_told_in_o_clock(nlp):
     got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
-    assert got["11 o'clock"] == ("TIME", "2013-03-23T11:00")
+    assert got == {"11 o'clock tomorrow morning": ("TIME", "2013-03-23T11:00")}
     got = _found(nlp, "At five o'clock in the afternoon, the doors opened.", "2013-03-22")
     assert got["five o'clock"] == ("TIME", "2013-03-22T17:00")
 
