@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
@@ -293,42 +294,37 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", ref_value(value), "x")
 
 
+def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
+             value: Callable[[dt.date], DateValue] = day_value, within: int = 0) -> Found:
+    """A feast whose day moves from year to year: the one of the year named, else the one
+    the tense picks (a week of it: the one the anchor falls in, when it does)."""
+    if m["y"]:
+        return _f(m, "DATE", value(day_in(int(m["y"]))))
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    cands = [day_in(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    d = next((c for c in cands if 0 <= (c - anchor).days < within), None) \
+        or resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", value(d) if d else None)
+
+
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
-        anchor = _anchor(ctx)
-        if m["y"]:
-            return _f(m, "DATE", week_value(resolve.easter(int(m["y"]))))
-        if anchor is None:
-            return _f(m, "DATE", None)
-        sundays = [resolve.easter(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        here = next((e for e in sundays if 0 <= (e - anchor).days < 7), None)
-        d = here or resolve.pick(sundays, anchor, ctx.tense(m.start(), m.end()))
-        return _f(m, "DATE", week_value(d) if d else None)
+        return _movable(m, ctx, resolve.easter, week_value, within=7)
     if name in tw.EASTER_DAYS:
-        shift = tw.EASTER_DAYS[name]
-        anchor = _anchor(ctx)
-        if m["y"]:
-            return _f(m, "DATE", day_value(resolve.easter(int(m["y"])) + dt.timedelta(days=shift)))
-        if anchor is None:
-            return _f(m, "DATE", None)
-        cands = [resolve.easter(y) + dt.timedelta(days=shift) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
-        return _f(m, "DATE", day_value(d) if d else None)
+        shift = dt.timedelta(days=tw.EASTER_DAYS[name])
+        return _movable(m, ctx, lambda y: resolve.easter(y) + shift)
     if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
-        anchor = _anchor(ctx)
-        if m["y"]:
-            return _f(m, "DATE", day_value(resolve.thanksgiving(int(m["y"]))))
-        if anchor is None:
-            return _f(m, "DATE", None)
-        cands = [resolve.thanksgiving(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         rel = _prev_words(ctx, m.start(), 1)
-        if rel and rel[0] in ("last", "next"):
+        anchor = _anchor(ctx)
+        if rel and rel[0] in ("last", "next") and anchor is not None and not m["y"]:
+            cands = [resolve.thanksgiving(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
             later = rel[0] == "next"
             d = min((c for c in cands if (c > anchor) == later), key=lambda c: abs((c - anchor).days))
             return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
-        d = resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
-        return _f(m, "DATE", day_value(d) if d else None)
+        return _movable(m, ctx, resolve.thanksgiving)
     md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
           "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
     if md is None:
