@@ -45,18 +45,22 @@ def _spans(text: str, timexes: list[dict], article: str) -> list[tempeval.Timex]
             for n, (start, end, typ, value) in enumerate(spans)]
 
 
-def load(split: str) -> list[tempeval.Document]:
-    """The annotated articles of ``split``, in name order: held out is every second one."""
+def every_second(path: Path, split: str, key: str) -> list[dict]:
+    """The records of the JSON Lines file ``path`` that are in ``split``, in ``key`` order:
+    held out is every second one."""
     if split not in tempeval.SPLITS:
         raise ValueError(f"unknown split {split!r}; choose one of {', '.join(tempeval.SPLITS)}")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records.sort(key=lambda r: r[key])
+    return [r for i, r in enumerate(records) if split == tempeval.ALL or (i % 2 == 1) == (split == tempeval.HELD_OUT)]
+
+
+def load(split: str) -> list[tempeval.Document]:
+    """The annotated articles of ``split``, in name order: held out is every second one."""
     if not ARTICLES.is_dir():
         raise FileNotFoundError(f"SemEval-2015 trial articles not found at {ARTICLES} (set KB_SEMEVAL)")
-    records = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records.sort(key=lambda r: r["article"])
     docs = []
-    for i, record in enumerate(records):
-        if split != tempeval.ALL and (i % 2 == 1) != (split == tempeval.HELD_OUT):
-            continue
+    for record in every_second(ANNOTATIONS, split, "article"):
         article = score_timeline.read_tml(ARTICLES / f"{record['article']}.tml")
         doc = tempeval.Document(record["article"], article.text, article.published or "", "t0")
         doc.timexes = _spans(article.text, record["timexes"], record["article"])

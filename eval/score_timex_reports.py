@@ -16,7 +16,6 @@ held-out reports and exits 1 below ``eval/timex/reports_baseline.json``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -33,14 +32,8 @@ BASELINE = HERE / "timex" / "reports_baseline.json"
 
 def load(split: str) -> list[tempeval.Document]:
     """The annotated reports of ``split``, in id order: held out is every second one."""
-    if split not in tempeval.SPLITS:
-        raise ValueError(f"unknown split {split!r}; choose one of {', '.join(tempeval.SPLITS)}")
-    records = [json.loads(line) for line in REPORTS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records.sort(key=lambda r: r["id"])
     docs = []
-    for i, record in enumerate(records):
-        if split != tempeval.ALL and (i % 2 == 1) != (split == tempeval.HELD_OUT):
-            continue
+    for record in score_timex_news.every_second(REPORTS, split, "id"):
         doc = tempeval.Document(record["id"], record["text"], record["anchor"], "t0")
         doc.timexes = score_timex_news._spans(record["text"], record["timexes"], record["id"])
         docs.append(doc)
