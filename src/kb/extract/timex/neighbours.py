@@ -121,12 +121,13 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
     of that year (when it does not come before that date's month)."""
     text = ctx.text
     for i, f in enumerate(found):
-        if f.notes.get("pattern") != "month" or f.dv is None or f.dv.precision != "month":
+        if f.notes.get("pattern") != "month" or f.dv is None or not re.fullmatch(r"\d{4}-\d\d", f.dv.value):
             continue
         for g in reversed(found[:i]):
             if sent_of(g.start) != sent_of(f.start):
                 break
-            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.search(r"\b\d{4}\b", text[g.start:g.end]):
+            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.search(r"\b\d{4}\b", text[g.start:g.end]) \
+                    or not re.match(r"\d{4}", g.dv.value):
                 continue
             if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
                 break  # "since 2008, … in March": a starting point is no frame for the month
