@@ -489,3 +489,8 @@ def test_clock_times_said_in_words_and_with_a_part_of_the_day(nlp):
     got = _found(nlp, "The plane landed at 5 o'clock yesterday afternoon.", "2009-04-06")
     assert got == {"5 o'clock yesterday afternoon": ("TIME", "2009-04-05T17:00")}
     assert _found(nlp, "He bought twenty-five shares.", "2009-04-06") == {}
+
+
+def test_a_part_of_a_day_told_back_with_no_day_told_is_of_the_writing(nlp):
+    got = _found(nlp, "The bus had been travelling fast since leaving the town the previous evening.", "2013-12-02")
+    assert got == {"the previous evening": ("TIME", "2013-12-01TEV")}

@@ -202,9 +202,11 @@ def _week_of(day: DateValue) -> DateValue | None:
 _COARSER = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
 
 
-def _resolve_references(found: list[Found], sent_of: Any) -> None:
+def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
-    date given before them in the same or the previous sentence."""
+    date given before them in the same or the previous sentence. A part of a day told back
+    ("the previous evening", "that night") with no day told in the sentences just before is
+    of the writing's."""
     for i, f in enumerate(found):
         shift = f.notes.get("shift")
         if not shift:
@@ -228,6 +230,10 @@ def _resolve_references(found: list[Found], sent_of: Any) -> None:
                 if value is not None:
                     f.dv = value
                 break
+        if f.dv is None and f.notes.get("pod") and anchor is not None and shift.startswith("day:") \
+                and not any(g.type in ("DATE", "TIME") and 0 <= here - sent_of(g.start) <= 2 for g in found[:i]):
+            d = anchor + dt.timedelta(days=int(k))
+            f.dv = DateValue(f"{d.isoformat()}T{f.notes['pod']}", "time", d.isoformat(), d.isoformat())
 
 
 def _last_ended_quarter(anchor: dt.date) -> DateValue:
@@ -396,7 +402,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     with _calendar_ends():
-        _resolve_references(kept, sent_of)
+        _resolve_references(kept, sent_of, ctx.anchor)
     for f in kept:
         if f.dv is None and "unplaced_end" in f.notes:  # "three days later" counted from nothing told
             f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
