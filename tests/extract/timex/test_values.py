@@ -494,3 +494,14 @@ def test_clock_times_said_in_words_and_with_a_part_of_the_day(nlp):
 def test_a_part_of_a_day_told_back_with_no_day_told_is_of_the_writing(nlp):
     got = _found(nlp, "The bus had been travelling fast since leaving the town the previous evening.", "2013-12-02")
     assert got == {"the previous evening": ("TIME", "2013-12-01TEV")}
+
+
+def test_the_week_ending_a_day_an_upper_case_dateline_and_counts_inside_words(nlp):
+    got = _found(nlp, "Inflation rose in the week ended June 26.", "2004-07-08")
+    assert got == {"the week ended June 26": ("DATE", "2004-W26")}
+    got = _found(nlp, "THIRUVANANTHAPURAM, OCT. 13. The Opposition announced protests.", "2002-10-14")
+    assert got == {"OCT. 13": ("DATE", "2002-10-13")}
+    assert _found(nlp, "The plant will defer the 60,000-barrel-a-day second stage.", "2008-04-15") == {}
+    got = _found(nlp, "Net profit for the 1996/97 business year reached 41.2 billion yen.", "1997-05-02")
+    assert got == {"1996": ("DATE", "1996")}
+    assert _found(nlp, "Winds of up to 180 kilometres (110 miles) per hour hit the coast.", "1998-03-10") == {}

@@ -29,6 +29,8 @@ _COUNTED_SPAN = re.compile(rf"\s+{NUM}[\s-]+(?:months|quarters|weeks|years)\b", 
 def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _is_age(m, ctx):
         return None
+    if _in_a_word(m, ctx):
+        return None
     unit = _unit_name(m["u"])
     count = (m["n"] or "").lower()
     if unit == "quarter" and (count in ("a", "an", "one", "half a", "half an", "three", "3")
@@ -73,6 +75,11 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", value)
 
 
+def _in_a_word(m: re.Match[str], ctx: Context) -> bool:
+    """'the 1996/97 business year', 'a 60,000-barrel-a-day plant': a count inside a word."""
+    return re.search(r"(?:\d/|[A-Za-z\d]-)$", ctx.text[max(0, m.start() - 2):m.start()]) is not None
+
+
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
     """'a 22-year-old', 'aged 30 years old', 'children older than six months': an age is no
     time expression (TimeBank leaves them out)."""
@@ -80,7 +87,7 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
 
 
 def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
-    if _is_age(m, ctx):
+    if _is_age(m, ctx) or _in_a_word(m, ctx):
         return None
     unit = _unit_name(m["u"])
     n = None if m["n"].lower() == "multi" else _count(m["n"]) if m["n"] else 1.0  # "several-year": PXY
@@ -120,7 +127,7 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
     per second", "60 miles per hour")."""
     unit = _unit_name(m["u"])
     if not m["freq"] and (unit in ("second", "minute") or unit == "hour" and re.search(
-            r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
+            r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\)?\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
         return None
     if not m["freq"] and m["art"].lower() in ("a", "an"):
         prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()

@@ -19,7 +19,7 @@ def _title_or_upper(names: list[str]) -> str:
 
 
 MONFULL = rf"(?-i:{_title_or_upper(tw.MONTH_NAMES)})"
-MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?=\s*\d)))"
+MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:\.|\b(?=\s*\d)))"
 _DOW_FULL = "|".join(name.title() for name in tw.WEEKDAY_NAMES)
 DOW = rf"(?-i:{_title_or_upper(tw.WEEKDAY_NAMES)})"
 DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
