@@ -37,6 +37,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - limit_preps, range_end_preps: prepositions that set a limit, not the clause's time
   ("until Tuesday"), and of those the ones that end a stretch ("from May to June")
 - time_nouns: nouns a weekday may be one expression with ("Saturday evening")
+- habit_adverbs: adverbs that make a present clause one of habit ("December is always a
+  quiet month": any December)
 - expecting_verbs: verbs whose present tells of what lies ahead ("shops expect record
   sales at Christmas")
 - planning_verbs: verbs after which "for" names the planned time ("set for April")
@@ -120,6 +122,7 @@ RANGE_END_PREPS = frozenset(_list("range_end_preps"))
 TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
 EXPECTING_VERBS = frozenset(_list("expecting_verbs"))
+HABIT_ADVERBS = frozenset(_list("habit_adverbs"))
 DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))
 VERB_MONTH_FOLLOWERS = frozenset(_list("verb_month_followers"))

@@ -85,6 +85,12 @@ def quarter_value(year: int, q: int) -> DateValue:
     return DateValue(f"{year:04d}-Q{q}", "quarter", iso(dt.date(year, m, 1)), iso(last_day(year, m + 2)))
 
 
+def last_ended_quarter(anchor: dt.date) -> DateValue:
+    """The quarter before the one ``anchor`` falls in: the quarter last ended."""
+    k = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+    return quarter_value(k // 4, k % 4 + 1)
+
+
 def half_value(year: int, h: int) -> DateValue:
     m = 1 if h == 1 else 7
     return DateValue(f"{year:04d}-H{h}", "half", iso(dt.date(year, m, 1)), iso(last_day(year, m + 5)))

@@ -14,12 +14,13 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
+from kb.extract.timex.calendar import last_ended_quarter
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
-from kb.model import DateValue, Timex
+from kb.model import PRECISIONS, DateValue, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -199,9 +200,6 @@ def _week_of(day: DateValue) -> DateValue | None:
     return cal.week_value(dt.date.fromisoformat(day.start)) if day.start else None
 
 
-_COARSER = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
-
-
 def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence. A part of a day told back
@@ -218,7 +216,7 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                 break
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter"):
                 value = _shift(g.dv, unit, int(k))
-                if f.notes.get("same_precision") and _COARSER.get(g.dv.precision, 0) > _COARSER.get(unit, 0):
+                if f.notes.get("same_precision") and _coarser(g.dv.precision, unit):
                     continue  # "the previous quarter" is not counted from a year told of
                 if f.notes.get("same_precision") and value is not None and value.precision != unit:
                     # "the following week" after a day told of: that day's week moved on;
@@ -236,11 +234,9 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
             f.dv = DateValue(f"{d.isoformat()}T{f.notes['pod']}", "time", d.isoformat(), d.isoformat())
 
 
-def _last_ended_quarter(anchor: dt.date) -> DateValue:
-    from kb.extract.timex import calendar as cal
-
-    k = anchor.year * 4 + (anchor.month - 1) // 3 - 1
-    return cal.quarter_value(k // 4, k % 4 + 1)
+def _coarser(precision: str, unit: str) -> bool:
+    """True when a date of ``precision`` is too coarse to count ``unit``s from (a year for a quarter)."""
+    return precision in PRECISIONS and unit in PRECISIONS and PRECISIONS.index(precision) > PRECISIONS.index(unit)
 
 
 def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
@@ -270,7 +266,7 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
                 ref = g  # the period last told of (a day is more often where one ends)
                 break
         if ref is None and f.notes.get("latest") and anchor is not None:
-            f.dv = _last_ended_quarter(anchor)  # the quarter last reported: the one ended last
+            f.dv = last_ended_quarter(anchor)  # the quarter last reported: the one ended last
             continue
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
             continue

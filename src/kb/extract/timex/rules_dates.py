@@ -12,7 +12,8 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    century_value, day_value, decade_value, half_value, last_day, month_value, number, quarter_value,
+    century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
+    quarter_value,
     ref_value, season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -161,9 +162,18 @@ def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
-_PLANNED_FOR = re.compile(r"\b(?:set|scheduled|slated|planned|due|expected|postponed|delayed|pencil+ed|booked|"
-                          r"moved|rescheduled|fixed|adjourned)\s+(?:for|to|until)\s+$", re.I)
 _PAIRED = re.compile(rf"\s*(?:and|or|to|through|until|-|–)\s*(?:{MONFULL}|\d{{4}})\b")
+
+
+def _planned(ctx: Context, pos: int) -> bool:
+    """A time right after a planning, expecting or deferring verb and its preposition ("set
+    for August", "due for March"): the time planned for."""
+    tok = ctx.token(pos)
+    if tok is None or tok.i < 2:
+        return False
+    verb = tok.doc[tok.i - 2]
+    return tok.doc[tok.i - 1].lower_ in ("for", "to", "until") and (
+        verb.lower_ == "due" or verb.lemma_.lower() in tw.PLANNING_VERBS | tw.EXPECTING_VERBS | tw.DEFERRING_VERBS)
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -172,7 +182,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
             prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
-            and not _PLANNED_FOR.search(ctx.text, max(0, m.start() - 30), m.start()))  # "set for August"
+            and not _planned(ctx, m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")):
             return None
@@ -279,10 +289,7 @@ def h_running_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     """'fell for the ninth consecutive quarter', 'the second quarter in a row': the latest of
     so many quarters, the one last ended."""
     anchor = _anchor(ctx)
-    if anchor is None:
-        return _f(m, "DATE", None)
-    q = (anchor.month - 1) // 3  # the quarter before the anchor's own
-    return _f(m, "DATE", quarter_value(anchor.year, q) if q else quarter_value(anchor.year - 1, 4))
+    return _f(m, "DATE", last_ended_quarter(anchor) if anchor else None)
 
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
@@ -337,16 +344,13 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
 
 
-_HABITUAL = frozenset(("usually", "traditionally", "always", "often", "typically", "normally", "generally"))
-
-
 def _habitual(ctx: Context, pos: int) -> bool:
     """A month told of in a present clause of habit ("June is traditionally the worst month")."""
     tok = ctx.token(pos)
     if tok is None or tok.dep_ != "nsubj" or tok.head.i == tok.i:
         return False
     verb = tok.head
-    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children)
 
 
 def _described(ctx: Context, pos: int) -> bool:
@@ -398,8 +402,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
     anchor = _anchor(ctx)
     if m["fy"] and unit == "year" and anchor is not None:  # "the last financial year": a year by name
-        return _f(m, "DATE", year_value(anchor.year + {"last": -1, "past": -1, "previous": -1, "next": 1,
-                                                        "coming": 1, "following": 1}.get(rel, 0)))
+        return _f(m, "DATE", year_value(_relative_year(rel, anchor)))  # type: ignore[arg-type]
     if m["the"] and rel in ("past", "last") and not m["mod"]:
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:

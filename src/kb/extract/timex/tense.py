@@ -151,8 +151,8 @@ def expected(tok: Any) -> bool:
         noun = tok.head.head
     else:
         return False
-    verb = noun.head
-    return noun.dep_ == "dobj" and verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
+    verb = _verb_of_object(noun)
+    return verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
         and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
 
 
