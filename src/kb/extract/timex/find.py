@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
-from kb.extract.timex.calendar import last_ended_quarter
+from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
@@ -230,8 +230,7 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                 break
         if f.dv is None and f.notes.get("pod") and anchor is not None and shift.startswith("day:") \
                 and not any(g.type in ("DATE", "TIME") and 0 <= here - sent_of(g.start) <= 2 for g in found[:i]):
-            d = anchor + dt.timedelta(days=int(k))
-            f.dv = DateValue(f"{d.isoformat()}T{f.notes['pod']}", "time", d.isoformat(), d.isoformat())
+            f.dv = time_value(anchor + dt.timedelta(days=int(k)), f.notes["pod"])
 
 
 def _coarser(precision: str, unit: str) -> bool:
