@@ -505,3 +505,10 @@ def test_the_week_ending_a_day_an_upper_case_dateline_and_counts_inside_words(nl
     got = _found(nlp, "Net profit for the 1996/97 business year reached 41.2 billion yen.", "1997-05-02")
     assert got == {"1996": ("DATE", "1996")}
     assert _found(nlp, "Winds of up to 180 kilometres (110 miles) per hour hit the coast.", "1998-03-10") == {}
+
+
+def test_a_day_of_the_month_just_behind_the_writing_is_not_a_year_ahead(nlp):
+    text = "The family said it would fight the order to return the boy by Jan. 14."
+    assert _found(nlp, text, "2000-01-15") == {"Jan. 14": ("DATE", "2000-01-14")}
+    text = "The company had a loss in the quarter that ended Oct. 31."
+    assert _found(nlp, text, "1989-10-27") == {"Oct. 31": ("DATE", "1988-10-31")}

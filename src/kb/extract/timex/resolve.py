@@ -11,6 +11,9 @@ import datetime as dt
 from kb.extract.timex.calendar import SEASON_MONTHS, add_months
 
 
+NEAR_DAYS = 14
+
+
 def pick(cands: list[dt.date], anchor: dt.date, tense: str | None) -> dt.date | None:
     """Choose among candidate days by tense."""
     if not cands:
@@ -38,7 +41,14 @@ def month_day(month: int, day: int, anchor: dt.date, tense: str | None, weekday:
         fits = [c for c in cands if c.weekday() == weekday]
         if fits:
             return min(fits, key=lambda c: abs((c - anchor).days))
-    return pick(cands, anchor, tense)
+    chosen = pick(cands, anchor, tense)
+    near = pick(cands, anchor, None)
+    if tense == "future" and chosen is not None and near is not None \
+            and 0 < (anchor - near).days <= NEAR_DAYS:
+        # a day a few days behind the writing is not the one a year ahead: news would name
+        # that one with its year ("to repatriate the child by Jan. 14", told on Jan. 15)
+        return near
+    return chosen
 
 
 def month_only(month: int, anchor: dt.date, tense: str | None) -> tuple[int, int]:
