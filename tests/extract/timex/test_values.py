@@ -512,3 +512,13 @@ def test_a_day_of_the_month_just_behind_the_writing_is_not_a_year_ahead(nlp):
     assert _found(nlp, text, "2000-01-15") == {"Jan. 14": ("DATE", "2000-01-14")}
     text = "The company had a loss in the quarter that ended Oct. 31."
     assert _found(nlp, text, "1989-10-27") == {"Oct. 31": ("DATE", "1988-10-31")}
+
+
+def test_a_season_told_after_a_date_is_counted_from_it(nlp):
+    got = _found(nlp, "The plant opened in October 2009 and closed the following spring.", "2014-06-12")
+    assert got["the following spring"] == ("DATE", "2010-SP")
+    got = _found(nlp, "The storm hit on Jan. 5, 2010; that winter was the coldest in decades.", "2014-06-12")
+    assert got["that winter"] == ("DATE", "2009-WI")
+    got = _found(nlp, "The talks failed in March 2011, after a calm the previous autumn.", "2014-06-12")
+    assert got["the previous autumn"] == ("DATE", "2010-FA")
+    assert _found(nlp, "The museum will reopen the following spring.", "2014-06-12") == {"the following spring": ("DATE", "2015-SP")}

@@ -166,6 +166,8 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     if ref.start is None:
         return None
     d = dt.date.fromisoformat(ref.start)
+    if unit.startswith("season-"):
+        return _season_from(d, ref.precision, unit.removeprefix("season-"), k)
     if k == 0 and unit == "year":  # "that year", "later that year": the year of the date referred to
         return cal.year_value(d.year)
     if k == 0 and unit == "month" and ref.precision in ("day", "time", "month"):
@@ -192,6 +194,24 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         q = d.year * 4 + (d.month - 1) // 3 + k
         return cal.quarter_value(q // 4, q % 4 + 1)
     return None
+
+
+def _season_from(d: dt.date, precision: str, code: str, k: int) -> DateValue | None:
+    """"that summer", "the following spring", "the previous winter" told after a date ``d``:
+    the season of that year, the first one after it, the last one before it."""
+    from kb.extract.timex import calendar as cal
+    from kb.extract.timex.resolve import SEASON_ORDER, season_of
+
+    if precision == "year":
+        return cal.season_value(d.year + k, code)
+    if precision not in ("day", "time", "week", "month"):
+        return None
+    if k == 0:
+        return cal.season_value(d.year - 1 if code == "WI" and d.month <= 2 else d.year, code)
+    here = season_of(d)
+    told = here[0] * 4 + SEASON_ORDER.index(here[1])
+    years = [y for y in range(d.year - 2, d.year + 3) if (y * 4 + SEASON_ORDER.index(code) - told) * k > 0]
+    return cal.season_value(min(years) if k > 0 else max(years), code)
 
 
 def _week_of(day: DateValue) -> DateValue | None:

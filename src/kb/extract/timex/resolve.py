@@ -87,6 +87,9 @@ def weekday(dow: int, anchor: dt.date, tense: str | None, rel: str | None = None
     return prev_day if back <= ahead else next_day
 
 
+SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
 def season_of(d: dt.date) -> tuple[int, str]:
     """The (value year, code) of the season a day falls in (December opens winter)."""
     m = d.month
@@ -98,7 +101,7 @@ def season_of(d: dt.date) -> tuple[int, str]:
 
 def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> int:
     """The year of a season named without one (winter belongs to the year its December is in)."""
-    order = ["SP", "SU", "FA", "WI"]
+    order = SEASON_ORDER
     cur_y, cur = season_of(anchor)
     cur_k = cur_y * 4 + order.index(cur)
 

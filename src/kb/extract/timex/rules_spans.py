@@ -11,8 +11,8 @@ from typing import Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    day_value, decade_value, half_value, month_value, number, quarter_value, ref_value, time_value, week_value,
-    weekend_value, year_value,
+    day_value, decade_value, half_value, month_value, number, quarter_value, ref_value, season_value, time_value,
+    week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
@@ -356,6 +356,12 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
     if unit in ("day", "week", "month", "quarter", "year"):
         found.notes["shift"] = f"{unit}:{k}"
+    elif unit in SEASONS:  # "the following spring": the first spring after the date told of
+        found.notes["shift"] = f"season-{SEASONS[unit]}:{k}"
+        anchor = _anchor(ctx)
+        if anchor is not None:  # with no date told before, the writing's ("that spring")
+            rel = {1: "next", -1: "last"}.get(k)
+            found.dv = season_value(resolve.season(SEASONS[unit], anchor, ctx.tense(m.start("x"), m.end("x")), rel), SEASONS[unit])
     elif unit in PARTS_OF_DAY:  # "the next morning": a part of the day after the one told of
         found.notes["shift"] = f"day:{k}"
         found.notes["pod"] = PARTS_OF_DAY[unit]
