@@ -522,3 +522,10 @@ def test_a_season_told_after_a_date_is_counted_from_it(nlp):
     got = _found(nlp, "The talks failed in March 2011, after a calm the previous autumn.", "2014-06-12")
     assert got["the previous autumn"] == ("DATE", "2010-FA")
     assert _found(nlp, "The museum will reopen the following spring.", "2014-06-12") == {"the following spring": ("DATE", "2015-SP")}
+
+
+def test_what_is_promised_for_a_month_lies_ahead(nlp):
+    got = _found(nlp, "The interim government has promised a presidential election in July.", "2013-04-11")
+    assert got == {"July": ("DATE", "2013-07")}
+    assert _found(nlp, "The president vowed new elections in May.", "2013-04-11") == {"May": ("DATE", "2013-05")}
+    assert _found(nlp, "He promised in March to resign.", "2013-04-11") == {"March": ("DATE", "2013-03")}

@@ -78,6 +78,8 @@ class DocContext:
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(span.root):
             return "future" if expected(span.root) else None
+        if not weekday and expected(span.root):
+            return "future"
         return clause_tense(span.root)
 
 

@@ -151,6 +151,11 @@ def expected(tok: Any) -> bool:
         noun = tok.head.head
     else:
         return False
+    if noun.pos_ == "VERB":  # "promised an election in July": the time after the object is its
+        objects = [c for c in noun.children if c.dep_ == "dobj" and c.i < tok.head.i]
+        if not objects:
+            return False
+        noun = objects[0]
     verb = _verb_of_object(noun)
     return verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
         and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
