@@ -529,3 +529,11 @@ def test_what_is_promised_for_a_month_lies_ahead(nlp):
     assert got == {"July": ("DATE", "2013-07")}
     assert _found(nlp, "The president vowed new elections in May.", "2013-04-11") == {"May": ("DATE", "2013-05")}
     assert _found(nlp, "He promised in March to resign.", "2013-04-11") == {"March": ("DATE", "2013-03")}
+
+
+def test_hours_later_than_a_clock_time_are_a_time_of_day(nlp):
+    text = "The prisoners escaped at 2 a.m. Guards found the breach during a headcount about three hours later."
+    assert _found(nlp, text, "2015-01-08")["about three hours later"] == ("TIME", "2015-01-08T05:00")
+    text = "He arrived at midnight and left 45 minutes later."
+    assert _found(nlp, text, "2015-01-08")["45 minutes later"] == ("TIME", "2015-01-09T00:45")
+    assert _found(nlp, "She left three hours later.", "2015-01-08") == {"three hours": ("DURATION", "PT3H")}

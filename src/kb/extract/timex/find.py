@@ -170,6 +170,12 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     d = dt.date.fromisoformat(ref.start)
     if unit.startswith("season-"):
         return _season_from(d, ref.precision, unit.removeprefix("season-"), k)
+    clock = re.search(r"T(\d\d):(\d\d)$", ref.value)
+    if unit in ("hour", "minute") and ref.precision == "time" and clock:
+        # "about an hour later", after a clock time: that time moved on
+        moved = dt.datetime.combine(d, dt.time(int(clock[1]) % 24, int(clock[2]))) \
+            + dt.timedelta(days=int(clock[1]) // 24, **{f"{unit}s": k})
+        return cal.time_value(moved.date(), f"{moved:%H:%M}")
     if k == 0 and unit == "year":  # "that year", "later that year": the year of the date referred to
         return cal.year_value(d.year)
     if k == 0 and unit == "month" and ref.precision in ("day", "time", "month"):
@@ -222,14 +228,28 @@ def _week_of(day: DateValue) -> DateValue | None:
     return cal.week_value(dt.date.fromisoformat(day.start)) if day.start else None
 
 
-def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
+def _clock_shift(f: Found) -> bool:
+    """True for a time counted in hours or minutes from one told before ("an hour later")."""
+    return f.notes.get("shift", "").startswith(("hour:", "minute:"))
+
+
+def _unplaced_lengths(found: list[Found], clock_shifts: bool) -> None:
+    """"three days later" counted from nothing told is a length of time."""
+    for f in found:
+        if f.dv is None and "unplaced_end" in f.notes and _clock_shift(f) == clock_shifts:
+            f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
+            f.dv = DateValue(f.notes["unplaced_value"], "duration")
+
+
+def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None,
+                        clock_shifts: bool = False) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence. A part of a day told back
     ("the previous evening", "that night") with no day told in the sentences just before is
-    of the writing's."""
+    of the writing's. Times counted in hours or minutes only with ``clock_shifts``."""
     for i, f in enumerate(found):
         shift = f.notes.get("shift")
-        if not shift:
+        if not shift or _clock_shift(f) != clock_shifts:
             continue
         unit, k = shift.split(":")
         here = sent_of(f.start)
@@ -249,6 +269,8 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                         if value.precision == "day" else None
                 if value is not None:
                     f.dv = value
+                    if value.precision == "time":
+                        f.type = "TIME"
                 break
         if f.dv is None and f.notes.get("pod") and anchor is not None and shift.startswith("day:") \
                 and not any(g.type in ("DATE", "TIME") and 0 <= here - sent_of(g.start) <= 2 for g in found[:i]):
@@ -316,7 +338,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             near = min(days, key=lambda g: abs(g.start - f.start))
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
-                                                and g.type in ("DATE", "TIME", "SET") for g in found):
+                                                and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
+                                                for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
             # a.m., voted at 1:22 p.m."); a set makes it a time of every day ("daily from 9 a.m.")
             day = ctx.anchor
@@ -420,16 +443,16 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
 
     with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)
-    for f in kept:
-        if f.dv is None and "unplaced_end" in f.notes:  # "three days later" counted from nothing told
-            f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
-            f.dv = DateValue(f.notes["unplaced_value"], "duration")
+    _unplaced_lengths(kept, clock_shifts=False)
     with _calendar_ends():
         _resolve_periods(kept, sent_of, ctx.anchor)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
+        # "an hour later" is counted from a clock time, which has its day only now
+        _resolve_references(kept, sent_of, ctx.anchor, clock_shifts=True)
         months_of_a_told_year(kept, ctx, sent_of)
         order_ranges(kept, ctx)
+    _unplaced_lengths(kept, clock_shifts=True)
     out = []
     text = ctx.text
     for f in kept:
