@@ -537,3 +537,10 @@ def test_hours_later_than_a_clock_time_are_a_time_of_day(nlp):
     text = "He arrived at midnight and left 45 minutes later."
     assert _found(nlp, text, "2015-01-08")["45 minutes later"] == ("TIME", "2015-01-09T00:45")
     assert _found(nlp, "She left three hours later.", "2015-01-08") == {"three hours": ("DURATION", "PT3H")}
+
+
+def test_two_counts_ago_keep_what_both_dates_share(nlp):
+    got = _found(nlp, "I would have had to give up two or three years ago.", "2015-11-12")
+    assert got == {"two or three years ago": ("DATE", "201X")}
+    assert _found(nlp, "He left two or three days ago.", "2015-11-12") == {"two or three days ago": ("DATE", "2015-11-XX")}
+    assert _found(nlp, "He left three days ago.", "2015-11-12") == {"three days ago": ("DATE", "2015-11-09")}

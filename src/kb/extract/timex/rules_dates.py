@@ -492,6 +492,12 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             found.notes["shift"] = f"{unit}:{k}"
         return found
     found = _ago_value(m, unit, k, anchor)
+    n0 = _count(m["n0"]) if m["n0"] else None
+    if found is not None and found.dv is not None and n0 is not None and n0 == int(n0) and not relative:
+        # "two or three years ago": what both counts share ("201X")
+        other = _ago_value(m, unit, int(n0) * (1 if forward else -1), anchor)
+        if other is not None and other.dv is not None:
+            found.dv = _shared(found.dv, other.dv)
     if found is not None and relative:
         found.notes["shift"] = f"{unit}:{k}"
     if found is not None and unit == "year" and k == -1:
@@ -506,6 +512,22 @@ def _compares(ctx: Context, pos: int) -> bool:
     """True when the clause before ``pos`` compares a figure with an earlier one ("up from $5
     million", "compared with a loss of"): 'a year ago' then names the same period a year back."""
     return _COMPARISON.search(ctx.text, max(0, pos - 100), pos) is not None
+
+
+def _shared(a: DateValue, b: DateValue) -> DateValue:
+    """The value two dates of one precision share, the rest unknown: "2012" and "2013" give
+    "201X", "2015-08" and "2015-09" give "2015-XX"."""
+    if a.value == b.value:
+        return a
+    if len(a.value) != len(b.value) or a.precision != b.precision:
+        return DateValue(a.value[:4] if a.value[:4] == b.value[:4] else "XXXX", "year")
+    i = next(i for i, (x, y) in enumerate(zip(a.value, b.value)) if x != y)
+    if i < 4:
+        return DateValue(a.value[:i] + "X" * (4 - i), "year")
+    field = a.value.rfind("-", 0, i + 1) + 1
+    rest = a.value[field:].split("-")[0]
+    masked = "".join(c if c.isalpha() else "X" for c in rest)
+    return DateValue(a.value[:field] + masked, a.precision)
 
 
 def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | None:
