@@ -544,3 +544,9 @@ def test_two_counts_ago_keep_what_both_dates_share(nlp):
     assert got == {"two or three years ago": ("DATE", "201X")}
     assert _found(nlp, "He left two or three days ago.", "2015-11-12") == {"two or three days ago": ("DATE", "2015-11-XX")}
     assert _found(nlp, "He left three days ago.", "2015-11-12") == {"three days ago": ("DATE", "2015-11-09")}
+
+
+def test_a_fortnight_with_an_adjective_or_told_back_and_a_mid_part_of_the_day(nlp):
+    assert _found(nlp, "Shares recovered after a turbulent fortnight.", "2012-05-24") == {"fortnight": ("DURATION", "P2W")}
+    assert _found(nlp, "Prices rose over the last fortnight.", "2012-05-24") == {"the last fortnight": ("DURATION", "P2W")}
+    assert _found(nlp, "Talks began mid-morning.", "2012-05-24") == {"mid-morning": ("TIME", "2012-05-24TMO")}

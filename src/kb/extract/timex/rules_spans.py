@@ -183,6 +183,12 @@ def h_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "TIME", time_value(anchor + dt.timedelta(days=shift), pod))
 
 
+def h_fortnight(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the past fortnight', 'a turbulent fortnight': two weeks ('a fortnight ago' and 'a
+    fortnight' are longer matches of other patterns)."""
+    return _f(m, "DURATION", DateValue("P2W", "duration"))
+
+
 def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     """'in the morning', 'by mid afternoon', 'overnight': a part of the day the text is
     telling of, whose day is fixed once every expression is found (like a clock time)."""
