@@ -550,3 +550,10 @@ def test_a_fortnight_with_an_adjective_or_told_back_and_a_mid_part_of_the_day(nl
     assert _found(nlp, "Shares recovered after a turbulent fortnight.", "2012-05-24") == {"fortnight": ("DURATION", "P2W")}
     assert _found(nlp, "Prices rose over the last fortnight.", "2012-05-24") == {"the last fortnight": ("DURATION", "P2W")}
     assert _found(nlp, "Talks began mid-morning.", "2012-05-24") == {"mid-morning": ("TIME", "2012-05-24TMO")}
+
+
+def test_a_nouns_month_in_a_clause_about_what_will_come_lies_ahead(nlp):
+    text = "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December."
+    assert _found(nlp, text, "1998-03-04") == {"December": ("DATE", "1998-12")}
+    text = "Officials said a ceremony in December drew thousands."
+    assert _found(nlp, text, "1998-03-04") == {"December": ("DATE", "1997-12")}

@@ -77,7 +77,10 @@ class DocContext:
                 return "future" if tense == "future" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(span.root):
-            return "future" if expected(span.root) else None
+            # a noun's time is told by its clause's tense only when that is future: what is
+            # yet to come has its parts ahead ("will be named commander for a mission in
+            # December"), while a past or present clause tells of times on either side
+            return "future" if expected(span.root) or clause_tense(span.root) == "future" else None
         if not weekday and expected(span.root):
             return "future"
         return clause_tense(span.root)
