@@ -557,3 +557,9 @@ def test_a_nouns_month_in_a_clause_about_what_will_come_lies_ahead(nlp):
     assert _found(nlp, text, "1998-03-04") == {"December": ("DATE", "1998-12")}
     text = "Officials said a ceremony in December drew thousands."
     assert _found(nlp, text, "1998-03-04") == {"December": ("DATE", "1997-12")}
+
+
+def test_a_month_a_year_is_ending_in_lies_ahead_unless_told_as_past(nlp):
+    text = "The firm now expects revenue of 1.7 billion dollars for the year ending in January."
+    assert _found(nlp, text, "2012-05-24")["January"] == ("DATE", "2013-01")
+    assert _found(nlp, "Sales for the fiscal year ending March 31 rose.", "2012-05-24")["March 31"] == ("DATE", "2012-03-31")

@@ -66,7 +66,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBG" and not auxes and v.head.i != v.i and depth < 2:
         outer = _verb_of(v.head)
         if outer is not None:
-            return _tense_of_verb(outer, depth + 1)
+            tense = _tense_of_verb(outer, depth + 1)
+            if v.lemma_.lower() == "end" and tense != "past":
+                return "future"  # "expects revenue for the year ending in January": yet to end
+            return tense
     return None
 
 
