@@ -563,3 +563,9 @@ def test_a_month_a_year_is_ending_in_lies_ahead_unless_told_as_past(nlp):
     text = "The firm now expects revenue of 1.7 billion dollars for the year ending in January."
     assert _found(nlp, text, "2012-05-24")["January"] == ("DATE", "2013-01")
     assert _found(nlp, "Sales for the fiscal year ending March 31 rose.", "2012-05-24")["March 31"] == ("DATE", "2012-03-31")
+
+
+def test_every_few_days_and_a_rate_in_any_currency_are_sets(nlp):
+    assert _found(nlp, "Every few days she walks along the road.", "2014-09-30") == {"Every few days": ("SET", "PXD")}
+    assert _found(nlp, "The sensors cost 300,000 yen a year.", "2014-09-30") == {"a year": ("SET", "P1Y")}
+    assert _found(nlp, "It costs 5,000 rupees a month.", "2014-09-30") == {"a month": ("SET", "P1M")}

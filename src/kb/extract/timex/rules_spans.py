@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, YEAR
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -60,8 +60,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
         prev = _prev_raw(ctx, m.start()).lower()
-        if re.search(r"(?:[\d%$£€]|million|billion|trillion|bn|times|twice|once|thrice|tonnes|barrels|dollars|euros|pounds"
-                     r"|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev):
+        if re.search(rf"(?:[\d%$£€]|{RATE_AMOUNTS}|twice|once|thrice|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev):
             return None
     if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
         tok = ctx.token(m.start("n"))
@@ -107,6 +106,8 @@ def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_set(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["n"] and m["n"].lower() in ("few", "several"):  # "every few days"
+        return _f(m, "SET", DateValue(duration_value(None, _unit_name(m["u"])), "set")) if m["u"] else None
     n = _count(m["n"]) if m["n"] else 1.0
     if m["other"]:
         n = 2.0
@@ -131,7 +132,7 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if not m["freq"] and m["art"].lower() in ("a", "an"):
         prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
-        if not re.search(r"(?:[\d%]|million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|m)$", prev):
+        if not re.search(rf"(?:[\d%]|{RATE_AMOUNTS}|m)$", prev):
             return None
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
 
