@@ -569,3 +569,8 @@ def test_every_few_days_and_a_rate_in_any_currency_are_sets(nlp):
     assert _found(nlp, "Every few days she walks along the road.", "2014-09-30") == {"Every few days": ("SET", "PXD")}
     assert _found(nlp, "The sensors cost 300,000 yen a year.", "2014-09-30") == {"a year": ("SET", "P1Y")}
     assert _found(nlp, "It costs 5,000 rupees a month.", "2014-09-30") == {"a month": ("SET", "P1M")}
+
+
+def test_a_year_beside_a_part_of_the_day_does_not_keep_it_from_the_writing_day(nlp):
+    text = "In Europe, the index was down about 5 percent by mid-afternoon, on course for its worst day since 2008."
+    assert _found(nlp, text, "2015-08-24")["mid-afternoon"] == ("TIME", "2015-08-24TAF")

@@ -342,6 +342,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
+                                                and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
             # a.m., voted at 1:22 p.m."); a set makes it a time of every day ("daily from 9 a.m.")
