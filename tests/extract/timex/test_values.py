@@ -455,6 +455,10 @@ def test_what_was_forecast_lies_ahead_and_the_year_to_a_month(nlp):
     assert got == {"fall": ("DATE", "2011-FA"), "spring": ("DATE", "2011-SP")}
     got = _found(nlp, "Profit for the year to December 31 rose.", "1998-02-17")
     assert got["the year"] == ("DATE", "1997")
+    got = _found(nlp, "Profit rose 18 percent in the year to March 31.", "1997-05-02")
+    assert got["the year"] == ("DURATION", "P1Y")
+    got = _found(nlp, "Chinese shares had more than doubled in the year to mid-June.", "2015-08-24")
+    assert got["the year"] == ("DURATION", "P1Y")
 
 
 def test_a_time_a_noun_is_set_for_lies_ahead_unless_told_as_past(nlp):

@@ -415,13 +415,14 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
-_YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+end\s+of\s+)?(?P<mon>{MONFULL})(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{YEAR}))?")
+_YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+(?:end|middle)\s+of\s+|mid-?)?(?P<mon>{MONFULL})\b(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{YEAR}))?")
 
 
 def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
-    A year is the anchor's ("the year ended March 31" is a year long); a quarter or period is
-    the one last named, resolved once every expression is found."""
+    A year is the anchor's ("the year ended March 31", "the year to March" are a year long, but
+    the year to December is the calendar year); a quarter or period is the one last named,
+    resolved once every expression is found."""
     unit = m["u"].lower()
     quals = (m["q"] or "").lower().split()
     after = ctx.text[m.end():m.end() + 30]
@@ -430,14 +431,11 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     if re.match(r"\s+(?:of|before|after|when|in\s+which)\b", after, re.I):
         return None
     anchor = _anchor(ctx)
-    if unit == "year" and anchor is not None and (to := _YEAR_TO.match(ctx.text, m.end())):
-        # "the year to December 31": the twelve months that month ends, a year by its end
-        if to["y"]:
-            return _f(m, "DATE", year_value(int(to["y"])))
-        y, _ = resolve.month_only(_month_no(to["mon"]), anchor, "past")
-        return _f(m, "DATE", year_value(y))
+    to = _YEAR_TO.match(ctx.text, m.end())
+    if unit == "year" and to and _month_no(to["mon"]) == 12 and anchor is not None:
+        return _f(m, "DATE", year_value(int(to["y"]) if to["y"] else anchor.year - (anchor.month < 12)))
     if unit == "year":
-        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) and "current" not in quals:
+        if (re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) or to) and "current" not in quals:
             return _f(m, "DURATION", DateValue("P1Y", "duration"))
         return _f(m, "DATE", year_value(anchor.year) if anchor else None)
     found = _f(m, "DATE", None)
