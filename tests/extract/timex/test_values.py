@@ -578,3 +578,10 @@ def test_every_few_days_and_a_rate_in_any_currency_are_sets(nlp):
 def test_a_year_beside_a_part_of_the_day_does_not_keep_it_from_the_writing_day(nlp):
     text = "In Europe, the index was down about 5 percent by mid-afternoon, on course for its worst day since 2008."
     assert _found(nlp, text, "2015-08-24")["mid-afternoon"] == ("TIME", "2015-08-24TAF")
+
+
+def test_a_day_after_things_counted_is_a_rate(nlp):
+    assert _found(nlp, "A bridge carrying around 30,000 vehicles a day will close.", "2013-01-09") == {"a day": ("SET", "P1D")}
+    got = _found(nlp, "The KSRTC was losing nearly Rs. 1 crore a month.", "2002-10-14")
+    assert got == {"a month": ("SET", "P1M")}
+    assert _found(nlp, "He stayed a day.", "2013-01-09") == {"a day": ("DURATION", "P1D")}

@@ -60,7 +60,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
         prev = _prev_raw(ctx, m.start()).lower()
-        if re.search(rf"(?:[\d%$£€]|{RATE_AMOUNTS}|twice|once|thrice|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev):
+        if re.search(rf"(?:[\d%$£€]|{RATE_AMOUNTS}|twice|once|thrice|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev) \
+                or _counted_before(ctx, m.start()):
             return None
     if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
         tok = ctx.token(m.start("n"))
@@ -132,9 +133,19 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if not m["freq"] and m["art"].lower() in ("a", "an"):
         prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
-        if not re.search(rf"(?:[\d%]|{RATE_AMOUNTS}|m)$", prev):
+        if not re.search(rf"(?:[\d%]|{RATE_AMOUNTS}|m)$", prev) and not _counted_before(ctx, m.start()):
             return None
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+
+
+def _counted_before(ctx: Context, pos: int) -> bool:
+    """True when the words before ``pos`` count things ("30,000 vehicles", "seven hours",
+    "500 kilowatt-hours"): "a day" after them is a rate."""
+    tok = ctx.token(pos)
+    if tok is None or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.tag_ in ("NNS", "NNPS") and any(t.like_num for t in tok.doc[max(0, tok.i - 4):tok.i - 1])
 
 
 def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
