@@ -585,3 +585,11 @@ def test_a_day_after_things_counted_is_a_rate(nlp):
     got = _found(nlp, "The KSRTC was losing nearly Rs. 1 crore a month.", "2002-10-14")
     assert got == {"a month": ("SET", "P1M")}
     assert _found(nlp, "He stayed a day.", "2013-01-09") == {"a day": ("DURATION", "P1D")}
+
+
+def test_a_length_between_two_counts_is_one_expression_of_unknown_amount(nlp):
+    got = _found(nlp, "Those who slept seven to eight hours were fine.", "2013-01-09")
+    assert got == {"seven to eight hours": ("DURATION", "PTXH")}
+    assert _found(nlp, "The next three to four weeks are crucial.", "2013-01-09") == {
+        "The next three to four weeks": ("DURATION", "PXW")}
+    assert _found(nlp, "The term was cut from five to three years.", "2013-01-09") == {"three years": ("DURATION", "P3Y")}

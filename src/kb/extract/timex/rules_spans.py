@@ -70,6 +70,11 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     if m["rel"] and m["rel"].lower() in ("next", "coming") and n is None:
         return _f(m, "DURATION", DateValue(duration_value(None, unit), "duration"))
     value = DateValue(duration_value(n, unit), "duration")
+    if m["n0"]:  # "seven to eight hours": a length between two counts, its amount unknown
+        n0 = _count(m["n0"])
+        if n0 is None or n is None or n0 >= n:
+            return Found(m.start("n"), m.end(), "DURATION", value)
+        value = DateValue(duration_value(None, unit), "duration")
     if m["rel"] and m["rel"].lower() in ("past", "following") and m["n"] and m.start("rel") == m.start():
         return Found(m.start("n"), m.end(), "DURATION", value)  # "following a week of rain": a preposition
     return _f(m, "DURATION", value)
