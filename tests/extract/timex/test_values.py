@@ -593,3 +593,11 @@ def test_a_length_between_two_counts_is_one_expression_of_unknown_amount(nlp):
     assert _found(nlp, "The next three to four weeks are crucial.", "2013-01-09") == {
         "The next three to four weeks": ("DURATION", "PXW")}
     assert _found(nlp, "The term was cut from five to three years.", "2013-01-09") == {"three years": ("DURATION", "P3Y")}
+
+
+def test_a_season_of_sport_is_counted_in_years(nlp):
+    got = _found(nlp, "He spent much of last season on the Challenger circuit.", "2015-01-26")
+    assert got == {"last season": ("DATE", "2014")}
+    got = _found(nlp, "He played through pain for most of the next three seasons.", "2015-01-26")
+    assert got == {"the next three seasons": ("DURATION", "P3Y")}
+    assert _found(nlp, "The holiday season starts.", "2015-01-26") == {}

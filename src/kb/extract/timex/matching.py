@@ -50,7 +50,7 @@ KEYWORDS: dict[str, str] = {
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "year_period": "quarter|period|half", "year_end": "year",
-    "fortnight": "fortnight",
+    "fortnight": "fortnight", "sport_season": "season",
     "same": "day|week|month|quarter|year|morning|evening|night|spring|summer|autumn|fall|winter",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
     "ref_adj": "current|recent",

@@ -14,7 +14,7 @@ from kb.extract.timex.rules_dates import (
 )
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_day,
-    h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_fortnight, h_part_alone, h_sport_season, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
@@ -89,6 +89,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
+    ("sport_season", rf"\b(?:(?P<rel>last|next)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
     ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend|spring|summer|autumn|fall|winter))\b", h_same),
 ]

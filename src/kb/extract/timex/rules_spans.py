@@ -206,6 +206,16 @@ def h_fortnight(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue("P2W", "duration"))
 
 
+def h_sport_season(m: re.Match[str], ctx: Context) -> Found | None:
+    """'last season', 'the next three seasons', 'a season': a season of a sport or trade,
+    counted as a year, the last one the year before the writing."""
+    if m["rel"]:
+        anchor = _anchor(ctx)
+        return _f(m, "DATE", year_value(anchor.year + (1 if m["rel"].lower() == "next" else -1)) if anchor else None)
+    n = 1.0 if m["a"] else _count(m["n"])
+    return _f(m, "DURATION", DateValue(duration_value(n, "year"), "duration"))
+
+
 def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     """'in the morning', 'by mid afternoon', 'overnight': a part of the day the text is
     telling of, whose day is fixed once every expression is found (like a clock time)."""
