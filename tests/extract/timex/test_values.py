@@ -601,3 +601,16 @@ def test_a_season_of_sport_is_counted_in_years(nlp):
     got = _found(nlp, "He played through pain for most of the next three seasons.", "2015-01-26")
     assert got == {"the next three seasons": ("DURATION", "P3Y")}
     assert _found(nlp, "The holiday season starts.", "2015-01-26") == {}
+
+
+def test_clock_times_in_words_of_the_day_and_the_end_of_the_year_after_a_clause(nlp):
+    assert _found(nlp, "We met at 4 in the afternoon.", "2006-09-09") == {"4 in the afternoon": ("TIME", "2006-09-09T16:00")}
+    got = _found(nlp, "The theatre is to close at the end of the year after losing its grant.", "2006-09-09")
+    assert got == {"the end of the year": ("DATE", "2006")}
+
+
+def test_a_verb_last_and_a_comparison_are_no_part_of_a_time(nlp):
+    assert _found(nlp, "The trial, which is expected to last ten weeks, continues.", "2013-01-31") == {
+        "ten weeks": ("DURATION", "P10W")}
+    got = _found(nlp, "Swallows are arriving more than a week earlier than they did.", "2001-06-21")
+    assert got == {"more than a week": ("DURATION", "P1W")}

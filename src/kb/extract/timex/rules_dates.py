@@ -455,7 +455,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     direction = m["dir"].lower()
     n = _count(m["n"])
     vague = m["n"] is None or re.fullmatch(VAGUE, m["n"].lower()) is not None
-    if direction in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[\w“\"]", ctx.text[m.end():m.end() + 8]):
+    if direction in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[\w“\"]", ctx.text[m.end():m.end() + 8]) \
+            or direction in ("earlier", "later") and re.match(r"\s+than\b", ctx.text[m.end():m.end() + 6]):
+        # "a week before the vote", "a week earlier than last year": a length the point is counted by
         end = m.start("dir")
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1

@@ -75,9 +75,16 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         if n0 is None or n is None or n0 >= n:
             return Found(m.start("n"), m.end(), "DURATION", value)
         value = DateValue(duration_value(None, unit), "duration")
-    if m["rel"] and m["rel"].lower() in ("past", "following") and m["n"] and m.start("rel") == m.start():
-        return Found(m.start("n"), m.end(), "DURATION", value)  # "following a week of rain": a preposition
+    if m["rel"] and m["n"] and m.start("rel") == m.start() and (
+            m["rel"].lower() in ("past", "following") or m["rel"].lower() == "last" and _is_verb(ctx, m.start("rel"))):
+        # "following a week of rain": a preposition; "expected to last ten weeks": a verb
+        return Found(m.start("n"), m.end(), "DURATION", value)
     return _f(m, "DURATION", value)
+
+
+def _is_verb(ctx: Context, pos: int) -> bool:
+    tok = ctx.token(pos)
+    return tok is not None and tok.pos_ in ("VERB", "AUX")
 
 
 def _in_a_word(m: re.Match[str], ctx: Context) -> bool:
@@ -289,8 +296,11 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         h = int(number(m["oc"]) or 0)
         if not 1 <= h <= 12:
             return None
-        if _LATER_PART.match(ctx.text, m.end()) and h < 12:
-            h += 12  # "five o'clock in the afternoon"
+        if m["ocp"] and _prev_words(ctx, m.start(), 1) not in (["at"], ["about"], ["around"], ["until"], ["till"], ["by"],
+                                                              ["before"], ["after"], ["past"], ["from"], ["since"]):
+            return None  # "the one in the morning": a clock time in words only after its preposition
+        if (_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening", m["ocp"] or "", re.I)) and h < 12:
+            h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         clock = f"{h:02d}:00"
     else:
         if m.re.groupindex.get("hh") and m["hh"] and _CLOCK_BEFORE_BRACKET.search(ctx.text, max(0, m.start() - 30), m.start()):
