@@ -614,3 +614,10 @@ def test_a_verb_last_and_a_comparison_are_no_part_of_a_time(nlp):
         "ten weeks": ("DURATION", "P10W")}
     got = _found(nlp, "Swallows are arriving more than a week earlier than they did.", "2001-06-21")
     assert got == {"more than a week": ("DURATION", "P1W")}
+
+
+def test_the_end_of_the_quarter_is_the_quarter_told_of_else_the_current_one(nlp):
+    got = _found(nlp, "Inflation should be closer to 6 per cent by the end of the quarter.", "2004-07-08")
+    assert got == {"the end of the quarter": ("DATE", "2004-Q3")}
+    got = _found(nlp, "Profit rose in the second quarter. Sales slowed toward the end of the quarter.", "2004-07-08")
+    assert got["the end of the quarter"] == ("DATE", "2004-Q2")

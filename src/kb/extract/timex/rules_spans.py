@@ -426,9 +426,10 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "week":
         return _f(m, "DATE", week_value(anchor))
     if unit == "quarter":
+        found = _f(m, "DATE", quarter_value(anchor.year, (anchor.month - 1) // 3 + 1))
         if not m["q"]:
-            return None  # "the end of the quarter": the one the text reports on ("period")
-        return _f(m, "DATE", quarter_value(anchor.year, (anchor.month - 1) // 3 + 1))
+            found.notes["period"] = "same"  # "the end of the quarter": the one the text reports on, if it told one
+        return found
     return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
 
 
