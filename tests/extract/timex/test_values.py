@@ -241,7 +241,7 @@ def test_the_rest_and_the_end_of_the_current_period(nlp):
     assert got["The current fiscal year"] == ("DATE", "2010")
     got = _found(nlp, "Sales rose 5% in the third quarter, and the company expects more by the end of the quarter.",
                  "2010-10-20")
-    assert got["the quarter"] == ("DATE", "2010-Q3")  # the quarter told of, as before
+    assert got["the end of the quarter"] == ("DATE", "2010-Q3")  # the quarter told of
 
 
 def test_after_hours_trading_is_a_session_and_several_years_a_vague_length(nlp):
