@@ -621,3 +621,9 @@ def test_the_end_of_the_quarter_is_the_quarter_told_of_else_the_current_one(nlp)
     assert got == {"the end of the quarter": ("DATE", "2004-Q3")}
     got = _found(nlp, "Profit rose in the second quarter. Sales slowed toward the end of the quarter.", "2004-07-08")
     assert got["the end of the quarter"] == ("DATE", "2004-Q2")
+
+
+def test_the_previous_evening_counts_from_a_clock_time_told_two_sentences_before(nlp):
+    text = ("The bus left the road at about 3:30 a.m. local time. Rescuers worked through the morning. "
+            "Survivors said the bus had been travelling fast since leaving the town the previous evening.")
+    assert _found(nlp, text, "2013-12-02")["the previous evening"] == ("TIME", "2013-12-01TEV")

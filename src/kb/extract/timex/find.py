@@ -236,10 +236,16 @@ def _clock_shift(f: Found) -> bool:
     return f.notes.get("shift", "").startswith(("hour:", "minute:"))
 
 
+def _counted_from_clocks(f: Found) -> bool:
+    """True for what is counted from a time that may be a clock time, so is resolved once the
+    clock times have their day: "an hour later", "the previous evening"."""
+    return _clock_shift(f) or "shift" in f.notes and "pod" in f.notes
+
+
 def _unplaced_lengths(found: list[Found], clock_shifts: bool) -> None:
     """"three days later" counted from nothing told is a length of time."""
     for f in found:
-        if f.dv is None and "unplaced_end" in f.notes and _clock_shift(f) == clock_shifts:
+        if f.dv is None and "unplaced_end" in f.notes and _counted_from_clocks(f) == clock_shifts:
             f.end, f.type = int(f.notes["unplaced_end"]), "DURATION"
             f.dv = DateValue(f.notes["unplaced_value"], "duration")
 
@@ -252,12 +258,13 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
     of the writing's. Times counted in hours or minutes only with ``clock_shifts``."""
     for i, f in enumerate(found):
         shift = f.notes.get("shift")
-        if not shift or _clock_shift(f) != clock_shifts:
+        if not shift or _counted_from_clocks(f) != clock_shifts:
             continue
         unit, k = shift.split(":")
         here = sent_of(f.start)
+        reach = 2 if f.notes.get("pod") else 1  # "the previous evening" looks back as far as its fallback does
         for g in reversed(found[:i]):
-            if here - sent_of(g.start) > 1:
+            if here - sent_of(g.start) > reach:
                 break
             if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter"):
                 value = _shift(g.dv, unit, int(k))
