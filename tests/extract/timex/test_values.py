@@ -627,3 +627,12 @@ def test_the_previous_evening_counts_from_a_clock_time_told_two_sentences_before
     text = ("The bus left the road at about 3:30 a.m. local time. Rescuers worked through the morning. "
             "Survivors said the bus had been travelling fast since leaving the town the previous evening.")
     assert _found(nlp, text, "2013-12-02")["the previous evening"] == ("TIME", "2013-12-01TEV")
+
+
+def test_a_season_as_the_subject_or_after_at_least_is_a_time(nlp):
+    got = _found(nlp, "The Welsh government said the winter had been exceptionally difficult.", "2013-04-22")
+    assert got == {"the winter": ("DATE", "2012-WI")}
+    assert _found(nlp, "The summer was the hottest on record.", "2013-04-22") == {"The summer": ("DATE", "2012-SU")}
+    got = _found(nlp, "Conditions will remain difficult until at least the autumn.", "1997-05-02")
+    assert got == {"the autumn": ("DATE", "1997-FA")}
+    assert _found(nlp, "The fall in prices hurt.", "2013-04-22") == {}

@@ -95,12 +95,10 @@ def _after_since(tok: Any) -> bool:
 
 def _argument_or_noun_time(tok: Any) -> bool:
     """True when a date is not an adverbial of its clause's verb: the time of a noun ("a
-    ceremony on March 12", "a cutback in September") or an argument ("has set Nov. 10 as
-    the deadline"). The verb's tense then says nothing about which year it falls in, unless
-    the time is what the clause tells of ("a hot August undid much of that")."""
-    if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "amod" for c in tok.children):
-        return False
-    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+    ceremony on March 12", "a cutback in September") or an object ("has set Nov. 10 as the
+    deadline"). The verb's tense then says nothing about which year it falls in. A time
+    that is the clause's subject is what the clause tells of ("the winter had been hard")."""
+    if tok.dep_ in ("dobj", "attr"):
         return True
     return tok.dep_ == "pobj" and tok.head.head.i != tok.head.i and tok.head.head.pos_ in ("NOUN", "PROPN")
 

@@ -371,8 +371,12 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", season_value(int(m["y"]), code))
     nxt = _next_raw(ctx, m.end()).lower()
     if rel in (None, "the"):
-        prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 1)
-        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")):
+        prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 3)
+        if prev[-2:] == ["at", "least"]:  # "until at least the autumn"
+            prev = prev[:-2]
+        prev = prev[-1:]
+        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
+                and not (rel == "the" and m["s"].lower() != "fall" and _is_subject(ctx, m.start("s"))):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")):
             return None
@@ -381,6 +385,12 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     y = resolve.season(code, anchor, ctx.tense(m.start(), m.end()), None if rel == "the" else rel)
     return _f(m, "DATE", season_value(y, code))
+
+
+def _is_subject(ctx: Context, pos: int) -> bool:
+    """"the winter had been exceptionally difficult": a season a clause tells of."""
+    tok = ctx.token(pos)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
