@@ -14,8 +14,8 @@ from kb.extract.timex.rules_dates import (
 )
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_day,
-    h_fortnight, h_part_alone, h_sport_season, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
+    h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_sport_season, h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,

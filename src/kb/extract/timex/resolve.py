@@ -101,12 +101,11 @@ def season_of(d: dt.date) -> tuple[int, str]:
 
 def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> int:
     """The year of a season named without one (winter belongs to the year its December is in)."""
-    order = SEASON_ORDER
     cur_y, cur = season_of(anchor)
-    cur_k = cur_y * 4 + order.index(cur)
+    cur_k = cur_y * 4 + SEASON_ORDER.index(cur)
 
     def key(y: int) -> int:
-        return y * 4 + order.index(code)
+        return y * 4 + SEASON_ORDER.index(code)
 
     years = [anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1]
     if rel in ("last", "past"):
