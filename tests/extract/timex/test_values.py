@@ -636,3 +636,8 @@ def test_a_season_as_the_subject_or_after_at_least_is_a_time(nlp):
     got = _found(nlp, "Conditions will remain difficult until at least the autumn.", "1997-05-02")
     assert got == {"the autumn": ("DATE", "1997-FA")}
     assert _found(nlp, "The fall in prices hurt.", "2013-04-22") == {}
+
+
+def test_last_and_the_month_just_before_is_a_year_back(nlp):
+    assert _found(nlp, "The bank has raised rates since last February.", "1995-03-28") == {"last February": ("DATE", "1994-02")}
+    assert _found(nlp, "He left last April.", "1989-10-27") == {"last April": ("DATE", "1989-04")}

@@ -61,9 +61,10 @@ def month_only(month: int, anchor: dt.date, tense: str | None) -> tuple[int, int
 
 
 def shifted_month(month: int, anchor: dt.date, rel: str) -> tuple[int, int]:
-    """'last December' is the latest December before this month; 'next March' the first after."""
+    """'last December' is the latest December before this month; 'next March' the first after.
+    The month just before is 'last month': 'last February' said in March is a year back."""
     if rel in ("last", "past"):
-        y = anchor.year if month < anchor.month else anchor.year - 1
+        y = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel in ("next", "coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
     else:
