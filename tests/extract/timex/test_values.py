@@ -641,3 +641,10 @@ def test_a_season_as_the_subject_or_after_at_least_is_a_time(nlp):
 def test_last_and_the_month_just_before_is_a_year_back(nlp):
     assert _found(nlp, "The bank has raised rates since last February.", "1995-03-28") == {"last February": ("DATE", "1994-02")}
     assert _found(nlp, "He left last April.", "1989-10-27") == {"last April": ("DATE", "1989-04")}
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_told(nlp):
+    text = "The index closed at 2082.1 on Friday, down 4.5% from the previous Friday."
+    assert _found(nlp, text, "1989-10-30")["the previous Friday"] == ("DATE", "1989-10-20")
+    text = "He was arrested on Oct. 12. The following Monday he was released."
+    assert _found(nlp, text, "1989-10-30")["The following Monday"] == ("DATE", "1989-10-16")

@@ -171,6 +171,12 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     d = dt.date.fromisoformat(ref.start)
     if unit.startswith("season-"):
         return _season_from(d, ref.precision, unit.removeprefix("season-"), k)
+    if unit.startswith("weekday-"):  # "the previous Friday": the one before the day told of
+        if ref.precision not in ("day", "time"):
+            return None
+        dow = int(unit.removeprefix("weekday-"))
+        step = ((dow - d.weekday()) % 7 or 7) if k > 0 else -((d.weekday() - dow) % 7 or 7)
+        return cal.day_value(d + dt.timedelta(days=step))
     clock = re.search(r"T(\d\d):(\d\d)$", ref.value)
     if unit in ("hour", "minute") and ref.precision == "time" and clock:
         # "about an hour later", after a clock time: that time moved on

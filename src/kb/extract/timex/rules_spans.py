@@ -246,6 +246,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if nxt.lower() in tw.WEEKDAY_NAME_CLOSERS and nxt[:1].isupper():
         return None
     rel = (m["rel"] or "").lower() or None
+    told = {"the previous": -1, "the following": 1}.get(re.sub(r"\s+", " ", rel or ""))
+    if told:  # "the previous Friday": counted from the day told before, else from the writing
+        rel = "last" if told < 0 else "next"
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
         code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
         return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
@@ -263,8 +266,14 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
         d = resolve.weekday(_dow_no(m["dow"]), anchor, tense, None if rel == "this" else rel)
     if m["pod"]:
         pod = m["pod"].lower()
-        return _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
-    return _f(m, "DATE", day_value(d))
+        found = _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
+        if told:
+            found.notes["pod"] = PARTS_OF_DAY.get(pod, "NI")
+    else:
+        found = _f(m, "DATE", day_value(d))
+    if told:
+        found.notes["shift"] = f"weekday-{_dow_no(m['dow'])}:{told}"
+    return found
 
 
 _CLOCK_BEFORE_BRACKET = re.compile(
