@@ -648,3 +648,8 @@ def test_the_previous_or_following_weekday_counts_from_the_day_told(nlp):
     assert _found(nlp, text, "1989-10-30")["the previous Friday"] == ("DATE", "1989-10-20")
     text = "He was arrested on Oct. 12. The following Monday he was released."
     assert _found(nlp, text, "1989-10-30")["The following Monday"] == ("DATE", "1989-10-16")
+
+
+def test_a_time_told_as_before_a_clause_about_what_will_come_is_not_ahead(nlp):
+    text = "The Fed is expected to hold rates steady in the coming months, following its quarter-point increase on June 30."
+    assert _found(nlp, text, "1999-07-30")["June 30"] == ("DATE", "1999-06-30")

@@ -80,10 +80,24 @@ class DocContext:
             # a noun's time is told by its clause's tense only when that is future: what is
             # yet to come has its parts ahead ("will be named commander for a mission in
             # December"), while a past or present clause tells of times on either side
-            return "future" if expected(span.root) or clause_tense(span.root) == "future" else None
+            future = clause_tense(span.root) == "future" and not _told_as_before(span.root)
+            return "future" if expected(span.root) or future else None
         if not weekday and expected(span.root):
             return "future"
         return clause_tense(span.root)
+
+
+def _told_as_before(tok: Any) -> bool:
+    """True when the time hangs on a phrase telling of what came before its clause's time
+    ("will hold rates steady, following its increase on June 30")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("following", "after", "since"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _after_since(tok: Any) -> bool:
