@@ -653,3 +653,12 @@ def test_the_previous_or_following_weekday_counts_from_the_day_told(nlp):
 def test_a_time_told_as_before_a_clause_about_what_will_come_is_not_ahead(nlp):
     text = "The Fed is expected to hold rates steady in the coming months, following its quarter-point increase on June 30."
     assert _found(nlp, text, "1999-07-30")["June 30"] == ("DATE", "1999-06-30")
+
+
+def test_earlier_in_the_week_and_that_week_are_the_week_told_of(nlp):
+    got = _found(nlp, "Bond prices, which had rallied earlier in the week, were little changed.", "1990-01-12")
+    assert got == {"earlier in the week": ("DATE", "1990-W02")}
+    got = _found(nlp, "Prices rose 0.5% in December, as the cold late in the month sent them soaring.", "1990-01-12")
+    assert got["late in the month"] == ("DATE", "1989-12")
+    got = _found(nlp, "He was arrested on Tuesday. That week, he had fled.", "1990-01-12")
+    assert got["That week"] == ("DATE", "1990-W02")

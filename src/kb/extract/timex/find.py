@@ -201,6 +201,8 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         return cal.year_value(d.year)
     if k == 0 and unit == "month" and ref.precision in ("day", "time", "month"):
         return cal.month_value(d.year, d.month)
+    if k == 0 and unit == "week" and ref.precision in ("day", "time", "week"):  # "that week"
+        return cal.week_value(d)
     if ref.precision in ("day", "time"):
         if unit == "day":
             return cal.day_value(d + dt.timedelta(days=k))

@@ -180,6 +180,20 @@ def h_in_the_day(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def h_in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """'earlier in the week', 'late in the month': the week, month or year told of just
+    before, else the writing's."""
+    unit = m["u"].lower()
+    anchor = _anchor(ctx)
+    value = None
+    if anchor is not None:
+        value = week_value(anchor) if unit == "week" else month_value(anchor.year, anchor.month) \
+            if unit == "month" else year_value(anchor.year)
+    found = _f(m, "DATE", value)
+    found.notes["shift"] = f"{unit}:0"
+    return found
+
+
 def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start("d"), m.end("d"), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['d'][:-1]) + 1}", "set"))
 
