@@ -662,3 +662,8 @@ def test_earlier_in_the_week_and_that_week_are_the_week_told_of(nlp):
     assert got["late in the month"] == ("DATE", "1989-12")
     got = _found(nlp, "He was arrested on Tuesday. That week, he had fled.", "1990-01-12")
     assert got["That week"] == ("DATE", "1990-W02")
+
+
+def test_a_day_something_was_done_by_is_past(nlp):
+    assert _found(nlp, "By Saturday, the frame was up.", "1999-10-06") == {"Saturday": ("DATE", "1999-10-02")}
+    assert _found(nlp, "The frame will be up by Saturday.", "1999-10-06") == {"Saturday": ("DATE", "1999-10-09")}

@@ -17,7 +17,7 @@ from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
-from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, is_limit
+from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, limit_word
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -72,9 +72,10 @@ class DocContext:
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
             # a weekday on a noun in a past clause is past ("the close of business Thursday")
-            limit, tense = is_limit(span.root), clause_tense(span.root)
+            limit, tense = limit_word(span.root), clause_tense(span.root)
             if limit:
-                return "future" if tense == "future" else None
+                # "by Saturday, the frame was up": what was done by a day was done before the writing
+                return tense if tense == "future" or tense == "past" and limit == "by" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(span.root):
             # a noun's time is told by its clause's tense only when that is future: what is

@@ -118,10 +118,10 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     return True
 
 
-def is_limit(tok: Any) -> bool:
-    """True for the time after "until", "by", "through" ...: the end of what the clause tells."""
+def limit_word(tok: Any) -> str | None:
+    """"until", "by", "through" ... when the time is after one: the end of what the clause tells."""
     tok = _time_head(tok)
-    return tok.dep_ == "pobj" and tok.head.lower_ in tw.LIMIT_PREPS
+    return tok.head.lower_ if tok.dep_ == "pobj" and tok.head.lower_ in tw.LIMIT_PREPS else None
 
 
 def _planned_for(tok: Any) -> bool:
