@@ -667,3 +667,9 @@ def test_earlier_in_the_week_and_that_week_are_the_week_told_of(nlp):
 def test_a_day_something_was_done_by_is_past(nlp):
     assert _found(nlp, "By Saturday, the frame was up.", "1999-10-06") == {"Saturday": ("DATE", "1999-10-02")}
     assert _found(nlp, "The frame will be up by Saturday.", "1999-10-06") == {"Saturday": ("DATE", "1999-10-09")}
+
+
+def test_the_christmas_season_is_that_december(nlp):
+    got = _found(nlp, "Heavy markdowns after a disappointing Christmas season squeezed margins.", "1988-03-15")
+    assert got == {"Christmas season": ("DATE", "1987-12")}
+    assert _found(nlp, "Shops expect record sales at Christmas.", "1988-03-15") == {"Christmas": ("DATE", "1988-12-25")}

@@ -384,6 +384,11 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if m["season"]:  # "the Christmas season", "the Christmas holidays": that December
+        found = _fixed_feast(m, ctx, (12, 25))
+        if found is not None and found.dv is not None and found.dv.start:
+            found.dv = month_value(int(found.dv.start[:4]), 12)
+        return found
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
         return _movable(m, ctx, resolve.easter, week_value, within=7)
     if name in tw.EASTER_DAYS:
@@ -400,8 +405,11 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _movable(m, ctx, resolve.thanksgiving)
     md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
           "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
-    if md is None:
-        return None
+    return _fixed_feast(m, ctx, md) if md else None
+
+
+def _fixed_feast(m: re.Match[str], ctx: Context, md: tuple[int, int]) -> Found | None:
+    """A feast on a fixed day: of the year named, else placed by the clause's tense."""
     if m["y"]:
         d = _safe_day(int(m["y"]), *md)
         return _f(m, "DATE", day_value(d) if d else None)
