@@ -673,3 +673,8 @@ def test_the_christmas_season_is_that_december(nlp):
     got = _found(nlp, "Heavy markdowns after a disappointing Christmas season squeezed margins.", "1988-03-15")
     assert got == {"Christmas season": ("DATE", "1987-12")}
     assert _found(nlp, "Shops expect record sales at Christmas.", "1988-03-15") == {"Christmas": ("DATE", "1988-12-25")}
+
+
+def test_the_year_earlier_quarter_with_none_told_is_the_last_ended_a_year_back(nlp):
+    got = _found(nlp, "Earnings are expected to rise about 14% from the year-earlier quarter, analysts said.", "1992-07-14")
+    assert got == {"the year-earlier quarter": ("DATE", "1991-Q2")}

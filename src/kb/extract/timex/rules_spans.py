@@ -11,8 +11,8 @@ from typing import Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    day_value, decade_value, half_value, month_value, number, quarter_value, ref_value, season_value, time_value,
-    week_value, weekend_value, year_value,
+    day_value, decade_value, half_value, last_ended_quarter, month_value, number, quarter_value, ref_value,
+    season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
@@ -472,6 +472,10 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     anchor = _anchor(ctx)
     found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
+    if anchor is not None and m[0].lower().endswith("quarter"):
+        # "the year-earlier quarter" with no quarter told: the last one ended, a year back
+        last = last_ended_quarter(anchor).value
+        found.dv = quarter_value(int(last[:4]) - 1, int(last[-1]))
     found.notes["period_back"] = "1"
     if re.search(r"(?:quarter|period)$", m[0], re.I):
         found.notes["period_named"] = "1"  # "the year-ago period": the one the text reports on
