@@ -85,10 +85,28 @@ def quarter_value(year: int, q: int) -> DateValue:
     return DateValue(f"{year:04d}-Q{q}", "quarter", iso(dt.date(year, m, 1)), iso(last_day(year, m + 2)))
 
 
+def quarter_of(d: dt.date, shift: int = 0) -> DateValue:
+    """The quarter ``d`` falls in, moved ``shift`` quarters."""
+    k = d.year * 4 + (d.month - 1) // 3 + shift
+    return quarter_value(k // 4, k % 4 + 1)
+
+
 def last_ended_quarter(anchor: dt.date) -> DateValue:
     """The quarter before the one ``anchor`` falls in: the quarter last ended."""
-    k = anchor.year * 4 + (anchor.month - 1) // 3 - 1
-    return quarter_value(k // 4, k % 4 + 1)
+    return quarter_of(anchor, -1)
+
+
+def unit_of(d: dt.date, unit: str) -> DateValue | None:
+    """The week, month, quarter or year ``d`` falls in."""
+    if unit == "week":
+        return week_value(d)
+    if unit == "month":
+        return month_value(d.year, d.month)
+    if unit == "quarter":
+        return quarter_of(d)
+    if unit == "year":
+        return year_value(d.year)
+    return None
 
 
 def half_value(year: int, h: int) -> DateValue:

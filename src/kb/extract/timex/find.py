@@ -14,9 +14,11 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
+from kb.extract.timex import calendar as cal
 from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
+from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, limit_word
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
@@ -179,8 +181,6 @@ _PLURAL_UNITS = re.compile(r"(?:(?:early|first|last|late|final)\s+)?(?P<u>years|
 
 def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     """``ref`` moved by ``k`` units, at the precision both support."""
-    from kb.extract.timex import calendar as cal
-
     if ref.start is None:
         return None
     d = dt.date.fromisoformat(ref.start)
@@ -198,12 +198,9 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         moved = dt.datetime.combine(d, dt.time(int(clock[1]) % 24, int(clock[2]))) \
             + dt.timedelta(days=int(clock[1]) // 24, **{f"{unit}s": k})
         return cal.time_value(moved.date(), f"{moved:%H:%M}")
-    if k == 0 and unit == "year":  # "that year", "later that year": the year of the date referred to
-        return cal.year_value(d.year)
-    if k == 0 and unit == "month" and ref.precision in ("day", "time", "month"):
-        return cal.month_value(d.year, d.month)
-    if k == 0 and unit == "week" and ref.precision in ("day", "time", "week"):  # "that week"
-        return cal.week_value(d)
+    if k == 0 and (unit == "year" or unit == "month" and ref.precision in ("day", "time", "month")
+                   or unit == "week" and ref.precision in ("day", "time", "week")):
+        return cal.unit_of(d, unit)  # "that year", "later that month", "that week": the one of the date referred to
     if ref.precision in ("day", "time"):
         if unit == "day":
             return cal.day_value(d + dt.timedelta(days=k))
@@ -223,17 +220,13 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
     if ref.precision == "week" and unit == "week":
         return cal.week_value(d + dt.timedelta(weeks=k))
     if ref.precision == "quarter" and unit == "quarter":  # "that quarter", "the following quarter"
-        q = d.year * 4 + (d.month - 1) // 3 + k
-        return cal.quarter_value(q // 4, q % 4 + 1)
+        return cal.quarter_of(d, k)
     return None
 
 
 def _season_from(d: dt.date, precision: str, code: str, k: int) -> DateValue | None:
     """"that summer", "the following spring", "the previous winter" told after a date ``d``:
     the season of that year, the first one after it, the last one before it."""
-    from kb.extract.timex import calendar as cal
-    from kb.extract.timex.resolve import SEASON_ORDER, season_of
-
     if precision == "year":
         return cal.season_value(d.year + k, code)
     if precision not in ("day", "time", "week", "month"):
@@ -247,8 +240,6 @@ def _season_from(d: dt.date, precision: str, code: str, k: int) -> DateValue | N
 
 
 def _week_of(day: DateValue) -> DateValue | None:
-    from kb.extract.timex import calendar as cal
-
     return cal.week_value(dt.date.fromisoformat(day.start)) if day.start else None
 
 
@@ -318,8 +309,6 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
     within the three sentences before, 'the year-ago period' wherever it was), and 'a year
     ago' is that quarter a year earlier. A span counted ("the nine months") is no period told of."""
-    from kb.extract.timex import calendar as cal
-
     for i, f in enumerate(found):
         kind = "same" if f.notes.get("period") or f.notes.get("period_year") else \
             "back" if f.notes.get("period_back") else None

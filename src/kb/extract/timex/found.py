@@ -150,3 +150,10 @@ def _count(text: str | None) -> float | None:
     if re.fullmatch(VAGUE, t):
         return None
     return number(t)
+
+
+def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
+    """The year "last", "this" or "next" ... (year, season, quarter) names, told at ``anchor``."""
+    if anchor is None:
+        return None
+    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)

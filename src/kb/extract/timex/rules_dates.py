@@ -13,12 +13,11 @@ import re
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
     century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
-    quarter_value,
-    ref_value, season_value, time_value, week_value, weekend_value, year_value,
+    quarter_of, quarter_value, ref_value, season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
-    _prev_words, _safe_day, _unit_name, duration_value,
+    _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
 )
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS,
@@ -279,12 +278,6 @@ def h_century(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", century_value(n - 1, m["part"].lower() if m["part"] else None))
 
 
-def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
-    if anchor is None:
-        return None
-    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)
-
-
 def h_running_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     """'fell for the ninth consecutive quarter', 'the second quarter in a row': the latest of
     so many quarters, the one last ended."""
@@ -445,8 +438,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "century":
         return _f(m, "DATE", century_value(anchor.year // 100 + step))
     if unit == "quarter":
-        k = anchor.year * 4 + (anchor.month - 1) // 3 + step
-        return _f(m, "DATE", quarter_value(k // 4, k % 4 + 1))
+        return _f(m, "DATE", quarter_of(anchor, step))
     return None
 
 
@@ -555,8 +547,7 @@ def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | 
     if unit == "week":
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=k)))
     if unit == "quarter":
-        q = anchor.year * 4 + (anchor.month - 1) // 3 + k
-        return _f(m, "DATE", quarter_value(q // 4, q % 4 + 1))
+        return _f(m, "DATE", quarter_of(anchor, k))
     if unit == "fortnight":
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=2 * k)))
     if unit == "day":

@@ -11,12 +11,12 @@ from typing import Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    day_value, decade_value, half_value, last_ended_quarter, month_value, number, quarter_value, ref_value,
-    season_value, time_value, week_value, weekend_value, year_value,
+    day_value, decade_value, half_value, month_value, number, quarter_of, quarter_value, ref_value, season_value,
+    time_value, unit_of, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
-    _safe_day, _unit_name, duration_value,
+    _relative_year, _safe_day, _unit_name, duration_value,
 )
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, YEAR
 from kb.lexicon import time_words as tw
@@ -185,11 +185,7 @@ def h_in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
     before, else the writing's."""
     unit = m["u"].lower()
     anchor = _anchor(ctx)
-    value = None
-    if anchor is not None:
-        value = week_value(anchor) if unit == "week" else month_value(anchor.year, anchor.month) \
-            if unit == "month" else year_value(anchor.year)
-    found = _f(m, "DATE", value)
+    found = _f(m, "DATE", unit_of(anchor, unit) if anchor else None)
     found.notes["shift"] = f"{unit}:0"
     return found
 
@@ -231,8 +227,8 @@ def h_sport_season(m: re.Match[str], ctx: Context) -> Found | None:
     """'last season', 'the next three seasons', 'a season': a season of a sport or trade,
     counted as a year, the last one the year before the writing."""
     if m["rel"]:
-        anchor = _anchor(ctx)
-        return _f(m, "DATE", year_value(anchor.year + (1 if m["rel"].lower() == "next" else -1)) if anchor else None)
+        year = _relative_year(m["rel"], _anchor(ctx))
+        return _f(m, "DATE", year_value(year) if year is not None else None)
     n = 1.0 if m["a"] else _count(m["n"])
     return _f(m, "DURATION", DateValue(duration_value(n, "year"), "duration"))
 
@@ -450,18 +446,13 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     unit = m["u"].lower()
     part = _part_of(m["mod"])
-    if unit == "year":
-        return _f(m, "DATE", _narrow(year_value(anchor.year), part))
-    if unit == "month":
-        return _f(m, "DATE", _narrow(month_value(anchor.year, anchor.month), part))
-    if unit == "week":
-        return _f(m, "DATE", week_value(anchor))
-    if unit == "quarter":
-        found = _f(m, "DATE", quarter_value(anchor.year, (anchor.month - 1) // 3 + 1))
-        if not m["q"]:
-            found.notes["period"] = "same"  # "the end of the quarter": the one the text reports on, if it told one
-        return found
-    return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
+    if unit == "decade":
+        return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
+    value = unit_of(anchor, unit)
+    found = _f(m, "DATE", _narrow(value, part) if value is not None and unit in ("year", "month") else value)
+    if unit == "quarter" and not m["q"]:
+        found.notes["period"] = "same"  # "the end of the quarter": the one the text reports on, if it told one
+    return found
 
 
 def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
@@ -474,8 +465,7 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
     if anchor is not None and m[0].lower().endswith("quarter"):
         # "the year-earlier quarter" with no quarter told: the last one ended, a year back
-        last = last_ended_quarter(anchor).value
-        found.dv = quarter_value(int(last[:4]) - 1, int(last[-1]))
+        found.dv = quarter_of(anchor, -5)
     found.notes["period_back"] = "1"
     if re.search(r"(?:quarter|period)$", m[0], re.I):
         found.notes["period_named"] = "1"  # "the year-ago period": the one the text reports on
@@ -512,7 +502,7 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", year_value(anchor.year) if anchor else None)
     found = _f(m, "DATE", None)
     if anchor is not None and "current" in quals:
-        found.dv = quarter_value(anchor.year, (anchor.month - 1) // 3 + 1)
+        found.dv = quarter_of(anchor)
     found.notes["period"] = "same"
     if "latest" in quals and unit == "quarter" or quals == ["latest"]:
         found.notes["latest"] = "1"  # the quarter last ended, not one to come
