@@ -42,7 +42,7 @@ KEYWORDS: dict[str, str] = {
     "adverb_set": "annually|yearly|daily|weekly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "pod_alone": "morning|afternoon|evening|overnight",
-    "in_the_day": r"in\s+the\s+day", "in_the_unit": r"in\s+the\s+(?:week|month|year)",
+    "in_the_unit": r"in\s+the\s+(?:day|week|month|year)",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|evening)",
     "clock24": "gmt|utc|hours|hrs|local",
     "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",

@@ -13,7 +13,7 @@ from kb.extract.timex.rules_dates import (
     h_nth_week, h_spoken_year, h_week_of, h_year,
 )
 from kb.extract.timex.rules_spans import (
-    h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_day, h_in_the_unit,
+    h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
 )
@@ -72,8 +72,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
-    ("in_the_day", r"\b(?:earlier|later|late|early)\s+in\s+(?P<x>the\s+day)\b", h_in_the_day),
-    ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b)", h_in_the_unit),
+    ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),

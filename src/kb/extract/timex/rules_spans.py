@@ -173,16 +173,14 @@ def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
 
 
-def h_in_the_day(m: re.Match[str], ctx: Context) -> Found | None:
-    """'later in the day': the day told of just before (left open when none is)."""
-    found = _f(m, "DATE", None, "x")
-    found.notes["shift"] = "day:0"
-    return found
-
-
 def h_in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
-    """'earlier in the week', 'late in the month': the week, month or year told of just
-    before, else the writing's."""
+    """'later in the day': the day told of just before (left open when none is); 'earlier in
+    the week', 'late in the month': the week, month or year told of just before, else the
+    writing's."""
+    if m["x"]:
+        found = _f(m, "DATE", None, "x")
+        found.notes["shift"] = "day:0"
+        return found
     unit = m["u"].lower()
     anchor = _anchor(ctx)
     found = _f(m, "DATE", unit_of(anchor, unit) if anchor else None)
