@@ -678,3 +678,16 @@ def test_the_christmas_season_is_that_december(nlp):
 def test_the_year_earlier_quarter_with_none_told_is_the_last_ended_a_year_back(nlp):
     got = _found(nlp, "Earnings are expected to rise about 14% from the year-earlier quarter, analysts said.", "1992-07-14")
     assert got == {"the year-earlier quarter": ("DATE", "1991-Q2")}
+
+
+def test_every_weekday_with_its_part_of_the_day_is_one_set(nlp):
+    got = _found(nlp, "The market opens every Saturday morning.", "2024-03-13")
+    assert got == {"every Saturday morning": ("SET", "XXXX-WXX-6TMO")}
+    assert _found(nlp, "She runs every morning.", "2024-03-13") == {"every morning": ("SET", "XXXX-XX-XXTMO")}
+
+
+def test_a_clock_time_of_a_habit_has_no_day(nlp):
+    got = _found(nlp, "The council meets on Mondays at 7 p.m.", "2024-03-13")
+    assert got == {"Mondays": ("SET", "XXXX-WXX-1"), "7 p.m.": ("TIME", "XXXX-XX-XXT19:00")}
+    got = _found(nlp, "The shop opens daily at 9 a.m.", "2024-03-13")
+    assert got == {"daily": ("SET", "P1D"), "9 a.m.": ("TIME", "XXXX-XX-XXT09:00")}

@@ -368,6 +368,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day -= dt.timedelta(days=1)
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
+        elif any(g.type == "SET" and sent_of(g.start) == s for g in found):
+            # a time of every day or week the sentence tells of ("opens daily at 9 a.m.")
+            f.dv = DateValue(f"XXXX-XX-XXT{f.clock}", "time")
 
 
 _POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.I)

@@ -67,7 +67,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
     ("plural_of", rf"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
     ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
-    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
+    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),

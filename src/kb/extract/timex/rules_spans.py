@@ -124,14 +124,15 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
     n = _count(m["n"]) if m["n"] else 1.0
     if m["other"]:
         n = 2.0
-    if m["dow"]:
-        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}", "set"))
+    if m["dow"]:  # "every Monday", "each Saturday morning"
+        part = f"T{PARTS_OF_DAY[m['dpod'].lower()]}" if m["dpod"] else ""
+        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "set"))
     if m["mon"]:
         return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
     if m["season"]:
         return _f(m, "SET", DateValue(f"XXXX-{SEASONS[m['season'].lower()]}", "set"))
     if m["pod"]:
-        return _f(m, "SET", DateValue(f"TXX{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
+        return _f(m, "SET", DateValue(f"XXXX-XX-XXT{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
     unit = _unit_name(m["u"])
     return _f(m, "SET", DateValue(duration_value(n, unit), "set"))
 
