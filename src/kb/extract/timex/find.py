@@ -199,8 +199,9 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
             + dt.timedelta(days=int(clock[1]) // 24, **{f"{unit}s": k})
         return cal.time_value(moved.date(), f"{moved:%H:%M}")
     if k == 0 and (unit == "year" or unit == "month" and ref.precision in ("day", "time", "month")
-                   or unit == "week" and ref.precision in ("day", "time", "week")):
-        return cal.unit_of(d, unit)  # "that year", "later that month", "that week": the one of the date referred to
+                   or unit == "week" and ref.precision in ("day", "time", "week")
+                   or unit == "quarter" and ref.precision in ("day", "time", "month", "quarter")):
+        return cal.unit_of(d, unit)  # "that year", "later that month", "that week", "that quarter": the one of the date referred to
     if ref.precision in ("day", "time"):
         if unit == "day":
             return cal.day_value(d + dt.timedelta(days=k))
