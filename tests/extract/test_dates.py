@@ -179,3 +179,12 @@ def test_parts_of_the_day_take_the_day_told_of(nlp):
     assert v["the next morning"] == "2000-06-06TMO"
     v = _values(nlp, "Two new flights will leave on Tuesday nights, this past spring's plan said.", "1998-02-13")
     assert v["Tuesday nights"] == "XXXX-WXX-2TNI" and v["this past spring"] == "1997-SP"
+
+
+def test_a_dateline_a_day_before_publication_is_the_day_written(nlp):
+    text = "BANGALORE, JUNE 18. The department said here today that the monsoon set in on Tuesday."
+    assert _values(nlp, text, "2003-06-19") == {"JUNE 18": "2003-06-18", "today": "2003-06-18", "Tuesday": "2003-06-17"}
+    # a dateline of the publication day, or one far from it, leaves the anchor as it is
+    assert _values(nlp, "BEIJING, March 13 (Xinhua) -- Talks opened today.", "1999-03-13")["today"] == "1999-03-13"
+    assert _values(nlp, "BEIJING, March 3 (Xinhua) -- Talks opened today.", "1999-03-13")["today"] == "1999-03-13"
+    assert publication_date("BANGALORE, JUNE 18. The monsoon gathered strength.") is None

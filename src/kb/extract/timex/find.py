@@ -18,6 +18,7 @@ from kb.extract.timex import calendar as cal
 from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
+from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, limit_word
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
@@ -455,7 +456,10 @@ def _calendar_ends() -> Iterator[None]:
 
 def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     """Every time expression in ``doc`` with its TimeML value, resolved against ``anchor``."""
-    ctx = DocContext(doc, _parse_anchor(anchor))
+    day = _parse_anchor(anchor)
+    if day is not None:
+        day = dateline_day(doc.text, day) or day
+    ctx = DocContext(doc, day)
     kept = select(list(candidates(ctx)))
     names = [f for f in kept if _in_a_name(ctx, f, _piece_of(ctx, f.start))]
     kept = [f for f in kept if f not in names]

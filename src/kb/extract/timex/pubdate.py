@@ -23,6 +23,8 @@ _FULL = rf"(?:(?:{DOWA}){COMMA})?(?:{_MD}|{_DM})(?:{COMMA}(?P<y>{YEAR}))?"
 
 _DATELINE_AGENCY = re.compile(rf"^[ \t]*{_CITY}?{_FULL}\s*\(\s*{_AGENCY}\s*\)", re.M)
 _DATELINE_LINE = re.compile(rf"^[ \t]*{_CITY}?{_FULL}[ \t]*(?:$|[-–—:|]|\(\s*{_AGENCY}\s*\))", re.M)
+# "BANGALORE, JUNE 18. The monsoon ...": a city and a day opening the text, then its first sentence
+_DATELINE_STOP = re.compile(rf"\A\s*{_CITY}{_FULL}\.\s+(?=[A-Z])")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _STAMP = re.compile(
     rf"\b(?P<kind>Updated|Published|Posted|Last\s+updated|First\s+published|Last\s+modified)(?:\s+on)?\s*:?\s*"
@@ -114,7 +116,7 @@ def publication_date(text: str) -> tuple[str, str] | None:
     """
     head = text[:2000]
     dateline_day: tuple[int, int] | None = None  # of a dateline without a year
-    for rx in (_DATELINE_AGENCY, _DATELINE_LINE):
+    for rx in (_DATELINE_AGENCY, _DATELINE_LINE, _DATELINE_STOP):
         for m in rx.finditer(head):
             month, day = _md(m)
             if m["y"]:
@@ -161,4 +163,26 @@ def publication_date(text: str) -> tuple[str, str] | None:
     full = [d for d in _full_dates(text) if 1900 <= d.year <= 2100]
     if full:
         return max(full).isoformat(), "latest"
+    return None
+
+
+# A paper printed the morning after tells the news as of its dateline's day.
+_WRITTEN_BEFORE = 3
+
+
+def dateline_day(text: str, published: dt.date) -> dt.date | None:
+    """The day an opening dateline without a year names, when it lies one to three days
+    before ``published`` ("BANGALORE, JUNE 18." in the paper of June 19): the day the text
+    was written, which its "today" and "Tuesday" are counted from. None otherwise."""
+    head = text.lstrip()[:300]
+    for rx in (_DATELINE_AGENCY, _DATELINE_LINE, _DATELINE_STOP):
+        m = rx.match(head)
+        if m is None or m["y"]:
+            continue
+        month, day = _md(m)
+        for year in (published.year, published.year - 1):
+            d = _day(year, month, day)
+            if d and 1 <= (published - d).days <= _WRITTEN_BEFORE:
+                return d
+        return None
     return None
