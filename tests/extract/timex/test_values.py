@@ -691,6 +691,8 @@ def test_a_clock_time_of_a_habit_has_no_day(nlp):
     assert got == {"Mondays": ("SET", "XXXX-WXX-1"), "7 p.m.": ("TIME", "XXXX-XX-XXT19:00")}
     got = _found(nlp, "The shop opens daily at 9 a.m.", "2024-03-13")
     assert got == {"daily": ("SET", "P1D"), "9 a.m.": ("TIME", "XXXX-XX-XXT09:00")}
+    got = _found(nlp, "Since March 2, the library has been open until 5 p.m. on Sundays.", "2024-03-13")
+    assert got["5 p.m."] == ("TIME", "XXXX-XX-XXT17:00")
 
 
 def test_that_quarter_after_a_day_is_the_quarter_of_that_day(nlp):

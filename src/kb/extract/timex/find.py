@@ -356,7 +356,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
                 and 0 <= s - sent_of(g.start) <= reach and g.dv.start]
         day: dt.date | None = None
-        if days:
+        # a time of every day or week the sentence tells of ("open from 1 to 5 p.m. on Sundays")
+        habitual = any(g.type == "SET" and sent_of(g.start) == s for g in found)
+        if days and not habitual:
             near = min(days, key=lambda g: abs(g.start - f.start))
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
@@ -370,8 +372,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day -= dt.timedelta(days=1)
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
-        elif any(g.type == "SET" and sent_of(g.start) == s for g in found):
-            # a time of every day or week the sentence tells of ("opens daily at 9 a.m.")
+        elif habitual:
             f.dv = DateValue(f"XXXX-XX-XXT{f.clock}", "time")
 
 
