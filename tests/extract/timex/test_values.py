@@ -698,3 +698,60 @@ def test_a_clock_time_of_a_habit_has_no_day(nlp):
 def test_that_quarter_after_a_day_is_the_quarter_of_that_day(nlp):
     got = _found(nlp, "The plant closed on Aug. 3. Results for that quarter included a write-down.", "1989-10-27")
     assert got == {"Aug. 3": ("DATE", "1989-08-03"), "that quarter": ("DATE", "1989-Q3")}
+
+
+def test_weekends_and_weekday_plurals_recur(nlp):
+    got = _found(nlp, "The pool is open every weekend, and the library at weekends.", "2024-03-13")
+    assert got == {"every weekend": ("SET", "XXXX-WXX-WE"), "weekends": ("SET", "XXXX-WXX-WE")}
+    assert _found(nlp, "The last two weekends were busy.", "2024-03-13") == {}
+    got = _found(nlp, "It has been open Mondays, Wednesdays and Fridays since March 23.", "2021-09-12")
+    assert got["Mondays"] == ("SET", "XXXX-WXX-1") and got["Fridays"] == ("SET", "XXXX-WXX-5")
+
+
+def test_a_weekday_listed_beside_a_set_recurs_too(nlp):
+    got = _found(nlp, "They ate in the same booth every Tuesday and Thursday for 20 years.", "2021-09-12")
+    assert got["Thursday"] == ("SET", "XXXX-WXX-4")
+    got = _found(nlp, "The band played Friday and Saturday nights at the club.", "2021-09-12")
+    assert got == {"Friday": ("SET", "XXXX-WXX-5TNI"), "Saturday nights": ("SET", "XXXX-WXX-6TNI")}
+    got = _found(nlp, "On Monday and Tuesday, talks continued.", "2021-09-12")
+    assert got == {"Monday": ("DATE", "2021-09-06"), "Tuesday": ("DATE", "2021-09-07")}
+
+
+def test_a_weekday_after_a_is_no_day_in_particular(nlp):
+    got = _found(nlp, "Households normally served on a Monday will wait.", "2017-12-22")
+    assert got == {"Monday": ("DATE", "XXXX-WXX-1")}
+    got = _found(nlp, "It started with a few painters on a Saturday afternoon.", "2017-12-22")
+    assert got == {"Saturday afternoon": ("TIME", "XXXX-WXX-6TAF")}
+    assert _found(nlp, "In a Wednesday media event, Apple released laptops.", "2010-10-23") == {
+        "Wednesday": ("DATE", "2010-10-20")}
+
+
+def test_new_year_is_january_first_unless_another_calendars(nlp):
+    got = _found(nlp, "Collections will run late over the Christmas and New Year period.", "2017-12-22")
+    assert got == {"Christmas": ("DATE", "2017-12-25"), "New Year": ("DATE", "2018-01-01")}
+    assert _found(nlp, "Crowds gathered for Lunar New Year celebrations.", "2017-12-22") == {}
+
+
+def test_a_part_of_the_day_before_or_after_the_day_told(nlp):
+    got = _found(nlp, "The storm hit on Saturday. Winds had brought down two marquees the night before.", "2001-10-28")
+    assert got["the night before"] == ("TIME", "2001-10-26TNI")
+    got = _found(nlp, "She left on May 3 and returned the morning after.", "2001-10-28")
+    assert got["the morning after"] == ("TIME", "2001-05-04TMO")
+    assert "the night before" not in _found(nlp, "They met the night before the election.", "2001-10-28")
+
+
+def test_a_clock_time_with_minutes_in_the_morning(nlp):
+    got = _found(nlp, "The train left at 4.15 in the afternoon.", "2013-02-18")
+    assert got == {"4.15 in the afternoon": ("TIME", "2013-02-18T16:15")}
+
+
+def test_a_clock_time_takes_the_day_or_the_set_nearer_it(nlp):
+    text = "At about 7.50am on August 15 last year, his van struck a cyclist on his way to a weekly shift."
+    assert _found(nlp, text, "2025-06-04")["about 7.50am"] == ("TIME", "2024-08-15T07:50")
+
+
+def test_a_live_reports_entry_time_is_of_the_day_written(nlp):
+    text = "Updates through the day.\n\n1:30 p.m. — The testing site will run daily from 9 a.m.\n\n"
+    got = _found(nlp, text, "2020-04-02")
+    assert got["1:30 p.m."] == ("TIME", "2020-04-02T13:30")
+    assert got["9 a.m."] == ("TIME", "XXXX-XX-XXT09:00")

@@ -17,7 +17,7 @@ from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex import calendar as cal
 from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
-from kb.extract.timex.neighbours import join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
+from kb.extract.timex.neighbours import days_of_a_set, join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, limit_word
@@ -346,6 +346,16 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
+_STAMP_LINE = re.compile(r"[ \t]*[—–-]\s")
+
+
+def _stamp(text: str, f: Found) -> bool:
+    """True for a clock time opening a line before a dash ("1:30 p.m. — The testing site
+    …"): a live report's entry, of the day written."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -356,10 +366,15 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
                 and 0 <= s - sent_of(g.start) <= reach and g.dv.start]
         day: dt.date | None = None
-        # a time of every day or week the sentence tells of ("open from 1 to 5 p.m. on Sundays")
-        habitual = any(g.type == "SET" and sent_of(g.start) == s for g in found)
-        if days and not habitual:
-            near = min(days, key=lambda g: abs(g.start - f.start))
+        # a time of every day or week the sentence tells of, when the set is nearer it than
+        # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
+        # way to a weekly shift")
+        sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s]
+        near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
+        habitual = near is not None and near.type == "SET"
+        if ctx.anchor is not None and _stamp(ctx.text, f):
+            day, habitual = ctx.anchor, False
+        elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
@@ -466,6 +481,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     kept = [f for f in kept if f not in names]
     kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
     kept = join_lengths(listed_days(join_clock_days(kept, ctx.text), ctx.text), ctx.text)
+    days_of_a_set(kept, ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:

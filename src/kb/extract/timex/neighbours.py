@@ -1,7 +1,8 @@
 """Time expressions read with their neighbours: a clock time and its day ("10 p.m.
 Wednesday"), days listed after a month ("January 13, 14 and 22"), lengths in two units
-("two hours and 14 minutes"), a month in the year told beside it ("in June 2014 … in
-July"), and two months named as a range ("between March and May").
+("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
+Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
+named as a range ("between March and May").
 
 Works on spaCy tokens by duck typing (``ctx`` has ``doc``, ``text`` and ``tense``).
 """
@@ -14,8 +15,8 @@ import re
 from typing import Any
 
 from kb.extract.timex.calendar import day_value, month_value
-from kb.extract.timex.found import Found
-from kb.extract.timex.words import DAY, DAY_LIST
+from kb.extract.timex.found import Found, _dow_no
+from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.model import DateValue
 
 
@@ -64,6 +65,27 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
                 out.append(Found(m.start("d"), m.end("d"), "DATE", day_value(d), rank=f.rank))
             pos, last = m.end(), day
     return out
+
+
+_DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
+_DAYS_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
+_WEEKDAY = re.compile(DOW)
+
+
+def days_of_a_set(found: list[Found], text: str) -> None:
+    """"every Tuesday and Thursday", "Friday and Saturday nights": a weekday listed beside
+    a weekday that recurs recurs too (with its part of the day, or the other's)."""
+    for a, b in zip(found, found[1:]):
+        if not _DAYS_GAP.fullmatch(text, a.end, b.start):
+            continue
+        for day, every in ((b, a), (a, b)):
+            name = _WEEKDAY.search(text, day.start, day.end)
+            if day.type == "SET" or name is None or day.notes.get("pattern") not in ("weekday", "weekday_s") \
+                    or every.type != "SET" or every.dv is None or not (told := _DAY_SET.match(every.dv.value)):
+                continue
+            own = _PART_OF_DAY.search(day.dv.value) if day.dv is not None else None
+            part = own.group(0) if own else (told[1] or "")
+            day.type, day.dv = "SET", DateValue(f"XXXX-WXX-{_dow_no(name.group(0)) + 1}{part}", "set")
 
 
 _DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")

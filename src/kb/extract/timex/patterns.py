@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_weekday, h_weekend, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -67,22 +67,24 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("plural", rf"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
     ("plural_of", rf"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
     ("recent", rf"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
-    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter))\b", h_set),
+    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))\b", h_set),
+    # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
+    ("weekends", r"\b(?P<x>weekends)\b", h_weekends),
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times)\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|monthly|hourly|nightly)\b", h_adverb_set),
-    ("dows", rf"\bon\s+(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
+    ("dows", rf"(?<!TGI\s)\b(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
-    ("clock", r"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?)", h_clock),
+    ("clock", r"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?)", h_clock),
     ("spoken_clock", r"\b(?:(?:about|around)\s+)?(?P<sh>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?P<sm>fifteen|thirty|forty[\s-]five|o[\s-](?:one|two|three|four|five|six|seven|eight|nine)|ten|twenty|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?=\s+(?:this\s+(?:morning|afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|(?:local|eastern|pacific|central)\s+time|GMT)))", h_spoken_clock),
-    ("clock24", r"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)(?P<oc>)", h_clock),
+    ("clock24", r"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
-    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays)))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week|Good\s+Friday|Thanksgiving(?:\s+Day)?))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|quarter)\b(?!\s+(?:of|before|in\s+which)\b)(?!\s+after\s+(?!\w+ing\b))", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into)\s+(?:at\s+least\s+)?(?P<x>the\s+(?:(?:long|holiday|bank\s+holiday|Easter|Memorial\s+Day|Labou?r\s+Day|Thanksgiving|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day)\s+)?weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
@@ -91,7 +93,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
-    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend|spring|summer|autumn|fall|winter))\b", h_same),
+    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
 ]
 
 

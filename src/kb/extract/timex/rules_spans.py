@@ -131,6 +131,8 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
     if m["season"]:
         return _f(m, "SET", DateValue(f"XXXX-{SEASONS[m['season'].lower()]}", "set"))
+    if m["we"]:
+        return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"))
     if m["pod"]:
         return _f(m, "SET", DateValue(f"XXXX-XX-XXT{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
     unit = _unit_name(m["u"])
@@ -247,6 +249,12 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 _OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
 
 
+def _modifies_noun(ctx: Context, pos: int) -> bool:
+    """True when the word at ``pos`` hangs on a noun after it ("a Wednesday media event")."""
+    tok = ctx.token(pos)
+    return tok is not None and tok.head.i > tok.i and tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss")
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
     if prev.lower() in tw.WEEKDAY_NAME_OPENERS and prev[:1].isupper():
@@ -261,8 +269,12 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
         code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
         return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
-    anchor = _anchor(ctx)
     typ = "TIME" if m["pod"] else "DATE"
+    if not rel and prev.lower() in ("a", "any") and not _modifies_noun(ctx, m.end() - 1):
+        # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
+        part = f"T{PARTS_OF_DAY.get(m['pod'].lower(), 'NI')}" if m["pod"] else ""
+        return _f(m, typ, DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "day"))
+    anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, typ, None)
     tense = ctx.tense(m.start("dow"), m.end("dow"))
@@ -319,7 +331,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # "the one in the morning": a clock time in words only after its preposition
         if (_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening", m["ocp"] or "", re.I)) and h < 12:
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
-        clock = f"{h:02d}:00"
+        clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
         if m.re.groupindex.get("hh") and m["hh"] and _CLOCK_BEFORE_BRACKET.search(ctx.text, max(0, m.start() - 30), m.start()):
             return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
@@ -398,7 +410,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
             d = min((c for c in cands if (c > anchor) == later), key=lambda c: abs((c - anchor).days))
             return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
         return _movable(m, ctx, resolve.thanksgiving)
-    md = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
+    if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
+        return None  # "Lunar New Year", "Jewish New Year": not January 1
+    md = {"new year": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
           "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
@@ -419,6 +433,8 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     """Anaphoric expressions ('that day', 'the following year'): resolved later from the
     date they refer back to, when the text gives one."""
     words = [w for w in m["x"].lower().split() if w not in ("earlier", "later")]
+    if words[-1] in ("before", "after"):  # "the night before", "the morning after"
+        words = ["the", "previous" if words[-1] == "before" else "next", words[1]]
     unit = words[-1]
     typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
@@ -525,6 +541,19 @@ def h_year_end(m: re.Match[str], ctx: Context) -> Found | None:
     """'by year end', "by year's end": the end of the anchor's year."""
     anchor = _anchor(ctx)
     return _f(m, "DATE", _narrow(year_value(anchor.year), "late") if anchor else None)
+
+
+_WEEKENDS_TOLD = {"the", "both", "those", "these", "two", "three", "four", "five", "few", "several", "consecutive",
+                  "successive", "straight", "last", "past", "next", "coming", "recent", "previous", "following"}
+
+
+def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
+    """'open at weekends', 'works weekends': every weekend; not weekends told of ("the last
+    two weekends")."""
+    prev = _prev_words(ctx, m.start(), 1)
+    if prev and (prev[0] in _WEEKENDS_TOLD or prev[0].isdigit()):
+        return None
+    return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
 
 
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
