@@ -755,3 +755,8 @@ def test_a_live_reports_entry_time_is_of_the_day_written(nlp):
     got = _found(nlp, text, "2020-04-02")
     assert got["1:30 p.m."] == ("TIME", "2020-04-02T13:30")
     assert got["9 a.m."] == ("TIME", "XXXX-XX-XXT09:00")
+
+
+def test_a_clock_time_takes_its_day_from_the_sentence_before(nlp):
+    got = _found(nlp, "A tornado struck the town on Monday. It touched down shortly before 9 p.m.", "2000-04-18")
+    assert got["9 p.m."] == ("TIME", "2000-04-17T21:00")

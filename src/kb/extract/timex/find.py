@@ -361,10 +361,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if f.clock is None:
             continue
         s = sent_of(f.start)
-        # a part of the day ("in the morning") may take its day from the sentence before
-        reach = 1 if f.notes.get("part") else 0
+        # a clock time or part of the day may take its day from the sentence before ("The
+        # storm struck on Monday. It touched down shortly before 9 p.m.")
         days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
-                and 0 <= s - sent_of(g.start) <= reach and g.dv.start]
+                and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
         day: dt.date | None = None
         # a time of every day or week the sentence tells of, when the set is nearer it than
         # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
