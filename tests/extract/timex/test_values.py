@@ -760,3 +760,10 @@ def test_a_live_reports_entry_time_is_of_the_day_written(nlp):
 def test_a_clock_time_takes_its_day_from_the_sentence_before(nlp):
     got = _found(nlp, "A tornado struck the town on Monday. It touched down shortly before 9 p.m.", "2000-04-18")
     assert got["9 p.m."] == ("TIME", "2000-04-17T21:00")
+
+
+def test_a_weekday_after_regular_or_weekly_recurs(nlp):
+    got = _found(nlp, "Commissioners will hold their regular Thursday meeting by video.", "2020-04-02")
+    assert got == {"Thursday": ("SET", "XXXX-WXX-4")}
+    got = _found(nlp, "The carrier plans to resume its weekly Saturday service from July 3.", "2020-04-02")
+    assert got == {"weekly Saturday": ("SET", "XXXX-WXX-6"), "July 3": ("DATE", "2020-07-03")}

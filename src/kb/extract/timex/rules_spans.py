@@ -269,6 +269,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
         code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
         return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
+    if not rel and prev.lower() in tw.HABIT_ADJECTIVES:  # "the regular Thursday meeting": every Thursday
+        part = f"T{PARTS_OF_DAY.get(m['pod'].lower(), 'NI')}" if m["pod"] else ""
+        start = m.start() - len(prev) - 1 if prev.lower() == "weekly" else m.start()  # "its weekly Saturday service"
+        return Found(start, m.end(), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "set"))
     typ = "TIME" if m["pod"] else "DATE"
     if not rel and prev.lower() in ("a", "any") and not _modifies_noun(ctx, m.end() - 1):
         # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
