@@ -767,3 +767,10 @@ def test_a_weekday_after_regular_or_weekly_recurs(nlp):
     assert got == {"Thursday": ("SET", "XXXX-WXX-4")}
     got = _found(nlp, "The carrier plans to resume its weekly Saturday service from July 3.", "2020-04-02")
     assert got == {"weekly Saturday": ("SET", "XXXX-WXX-6"), "July 3": ("DATE", "2020-07-03")}
+
+
+def test_the_following_decade_and_that_month_count_from_the_year_told(nlp):
+    got = _found(nlp, "He returned home in 1979 and spent much of the following decade teaching.", "2017-01-17")
+    assert got["following decade"] == ("DATE", "198")
+    got = _found(nlp, "His 1961 album, recorded over two sessions that October, sold modestly.", "2017-01-17")
+    assert got["October"] == ("DATE", "1961-10")

@@ -203,6 +203,10 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
                    or unit == "week" and ref.precision in ("day", "time", "week")
                    or unit == "quarter" and ref.precision in ("day", "time", "month", "quarter")):
         return cal.unit_of(d, unit)  # "that year", "later that month", "that week", "that quarter": the one of the date referred to
+    if unit.startswith("month-"):  # "that October": the October of the date told of
+        return cal.month_value(d.year, int(unit.removeprefix("month-"))) if ref.precision in ("day", "month", "year") else None
+    if unit == "decade" and ref.precision in ("day", "time", "month", "year", "decade"):  # "the following decade"
+        return cal.decade_value((d.year // 10 + k) * 10)
     if ref.precision in ("day", "time"):
         if unit == "day":
             return cal.day_value(d + dt.timedelta(days=k))

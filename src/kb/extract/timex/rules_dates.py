@@ -194,7 +194,10 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None)
     y, mo = resolve.month_only(_month_no(m["mon"]), anchor, ctx.tense(m.start(), m.end()))
-    return _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+    found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
+    if prev == ["that"]:  # "recorded that October": the October of the year told of
+        found.notes["shift"] = f"month-{mo}:0"
+    return found
 
 
 def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:
@@ -391,7 +394,7 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     found = _rel_unit(m, ctx)
     rel = m["rel"].lower()
     if found is not None and found.dv is not None and rel in ("previous", "following") and not m["mod"] \
-            and _unit_name(m["u"]) in ("year", "quarter", "month", "week"):
+            and _unit_name(m["u"]) in ("year", "quarter", "month", "week", "decade"):
         # "the previous quarter" is the one before the quarter just told of ("sales rose in
         # the second quarter, against 9% in the previous quarter"), "the following week" the
         # one after the day told of; with none told, counted from the writing's
