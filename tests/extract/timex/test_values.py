@@ -774,3 +774,8 @@ def test_the_following_decade_and_that_month_count_from_the_year_told(nlp):
     assert got["following decade"] == ("DATE", "198")
     got = _found(nlp, "His 1961 album, recorded over two sessions that October, sold modestly.", "2017-01-17")
     assert got["October"] == ("DATE", "1961-10")
+
+
+def test_a_second_before_a_comma_and_a_word_is_an_ordinal(nlp):
+    assert _found(nlp, "A second, smaller crowd stayed until late.", "2020-04-02") == {}
+    assert _found(nlp, "He paused for a second, then spoke.", "2020-04-02") == {"a second": ("DURATION", "PT1S")}

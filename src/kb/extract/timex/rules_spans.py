@@ -55,7 +55,10 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
                     or ctx.tense(m.start(), m.end()) == "future":  # "Islam will one day be …": some time ahead
                 return _f(m, "DATE", ref_value("FUTURE_REF"))
             return None
-    if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) \
+    if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") \
+            and (re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3])  # "a second term", "a second, smaller crowd"
+                 or re.match(r",\s+[a-z]", ctx.text[m.end():m.end() + 4]) and _prev_words(ctx, m.start(), 1) not in (
+                     ["for"], ["in"], ["within"], ["than"], ["about"], ["after"])) \
             and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
