@@ -779,3 +779,9 @@ def test_the_following_decade_and_that_month_count_from_the_year_told(nlp):
 def test_a_second_before_a_comma_and_a_word_is_an_ordinal(nlp):
     assert _found(nlp, "A second, smaller crowd stayed until late.", "2020-04-02") == {}
     assert _found(nlp, "He paused for a second, then spoke.", "2020-04-02") == {"a second": ("DURATION", "PT1S")}
+
+
+def test_so_many_days_a_week_is_one_set(nlp):
+    got = _found(nlp, "The airline has flown the route only three days a week since last April.", "2021-05-04")
+    assert got["three days a week"] == ("SET", "P1W")
+    assert _found(nlp, "Guards are posted 24 hours a day.", "2021-05-04") == {"24 hours a day": ("SET", "P1D")}
