@@ -785,3 +785,8 @@ def test_so_many_days_a_week_is_one_set(nlp):
     got = _found(nlp, "The airline has flown the route only three days a week since last April.", "2021-05-04")
     assert got["three days a week"] == ("SET", "P1W")
     assert _found(nlp, "Guards are posted 24 hours a day.", "2021-05-04") == {"24 hours a day": ("SET", "P1D")}
+
+
+def test_a_weekday_after_its_clock_time_is_placed_by_the_clocks_clause(nlp):
+    got = _found(nlp, "A reception in her honor is set for 4 p.m. Wednesday in the school library.", "2023-06-10")
+    assert got == {"4 p.m. Wednesday": ("TIME", "2023-06-14T16:00")}

@@ -68,27 +68,33 @@ class DocContext:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        weekday = span.root.lower_ in tw.WEEKDAY_NAMES
-        if _after_since(span.root):
+        root = span.root
+        weekday = root.lower_ in tw.WEEKDAY_NAMES
+        if weekday and root.head.i != root.i and root.head.lower_ in _CLOCK_WORDS:
+            root = root.head  # "set for 4 p.m. Wednesday": the day is placed where its clock time is
+        if _after_since(root):
             return "past"
-        if not dates_its_clause(span.root, weekday=weekday):
+        if not dates_its_clause(root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
             # a weekday on a noun in a past clause is past ("the close of business Thursday")
-            limit, tense = limit_word(span.root), clause_tense(span.root)
+            limit, tense = limit_word(root), clause_tense(root)
             if limit:
                 # "by Saturday, the frame was up": what was done by a day was done before the writing
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             return "past" if weekday and tense == "past" else None
-        if not weekday and _argument_or_noun_time(span.root):
+        if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is
             # yet to come has its parts ahead ("will be named commander for a mission in
             # December"), while a past or present clause tells of times on either side
-            future = clause_tense(span.root) == "future" and not _told_as_before(span.root)
-            return "future" if expected(span.root) or future else None
-        if not weekday and expected(span.root):
+            future = clause_tense(root) == "future" and not _told_as_before(root)
+            return "future" if expected(root) or future else None
+        if not weekday and expected(root):
             return "future"
-        return clause_tense(span.root)
+        return clause_tense(root)
+
+
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "midday", "o'clock", "o’clock"})
 
 
 def _told_as_before(tok: Any) -> bool:
