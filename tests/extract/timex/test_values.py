@@ -790,3 +790,9 @@ def test_so_many_days_a_week_is_one_set(nlp):
 def test_a_weekday_after_its_clock_time_is_placed_by_the_clocks_clause(nlp):
     got = _found(nlp, "A reception in her honor is set for 4 p.m. Wednesday in the school library.", "2023-06-10")
     assert got == {"4 p.m. Wednesday": ("TIME", "2023-06-14T16:00")}
+
+
+def test_a_week_on_thursday_is_the_thursday_after_next(nlp):
+    got = _found(nlp, "Voters go to the polls a week on Thursday to elect councillors.", "2024-04-23")
+    assert got == {"a week on Thursday": ("DATE", "2024-05-02")}
+    assert _found(nlp, "The hearing resumes Thursday week.", "2024-04-23") == {"Thursday week": ("DATE", "2024-05-02")}

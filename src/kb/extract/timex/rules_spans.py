@@ -252,6 +252,15 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 _OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
 
 
+def h_week_on(m: re.Match[str], ctx: Context) -> Found | None:
+    """'a week on Thursday', 'Thursday week': the named weekday a week after the coming one."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    dow = _dow_no(m["dow"] or m["dow2"])
+    return _f(m, "DATE", day_value(anchor + dt.timedelta(days=((dow - anchor.weekday()) % 7 or 7) + 7)))
+
+
 def _modifies_noun(ctx: Context, pos: int) -> bool:
     """True when the word at ``pos`` hangs on a noun after it ("a Wednesday media event")."""
     tok = ctx.token(pos)
