@@ -796,3 +796,8 @@ def test_a_week_on_thursday_is_the_thursday_after_next(nlp):
     got = _found(nlp, "Voters go to the polls a week on Thursday to elect councillors.", "2024-04-23")
     assert got == {"a week on Thursday": ("DATE", "2024-05-02")}
     assert _found(nlp, "The hearing resumes Thursday week.", "2024-04-23") == {"Thursday week": ("DATE", "2024-05-02")}
+
+
+def test_what_should_be_lies_ahead(nlp):
+    got = _found(nlp, "The new beds should be open before Christmas.", "2009-03-31")
+    assert got == {"Christmas": ("DATE", "2009-12-25")}
