@@ -801,3 +801,8 @@ def test_a_week_on_thursday_is_the_thursday_after_next(nlp):
 def test_what_should_be_lies_ahead(nlp):
     got = _found(nlp, "The new beds should be open before Christmas.", "2009-03-31")
     assert got == {"Christmas": ("DATE", "2009-12-25")}
+
+
+def test_this_time_last_year_is_the_month_a_year_back(nlp):
+    got = _found(nlp, "Wheat is trading below where it was this time last year.", "2023-10-21")
+    assert got == {"this time last year": ("DATE", "2022-10")}

@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -78,6 +78,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
+    # "this time last year": the writing's month, a year back
+    ("this_time", r"\b(?:this|that)\s+time\s+(?P<rel>last|next)\s+year\b", h_this_time),
     # "a week on Thursday", "Thursday week": the Thursday after next
     ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended|to)\b)", h_week_on),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),

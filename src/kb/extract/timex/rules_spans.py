@@ -252,6 +252,14 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 _OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
 
 
+def h_this_time(m: re.Match[str], ctx: Context) -> Found | None:
+    """'this time last year', 'this time next year': the writing's month, a year back or on."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", month_value(anchor.year + (1 if m["rel"].lower() == "next" else -1), anchor.month))
+
+
 def h_week_on(m: re.Match[str], ctx: Context) -> Found | None:
     """'a week on Thursday', 'Thursday week': the named weekday a week after the coming one."""
     anchor = _anchor(ctx)
