@@ -806,3 +806,9 @@ def test_what_should_be_lies_ahead(nlp):
 def test_this_time_last_year_is_the_month_a_year_back(nlp):
     got = _found(nlp, "Wheat is trading below where it was this time last year.", "2023-10-21")
     assert got == {"this time last year": ("DATE", "2022-10")}
+
+
+def test_a_season_in_a_year_and_a_fall_that_is_no_season(nlp):
+    got = _found(nlp, "The harvest was close to record levels after a wet spring in 1998.", "1999-09-03")
+    assert got == {"spring": ("DATE", "1998-SP"), "1998": ("DATE", "1998")}
+    assert _found(nlp, "The drug caused a significant fall in enzyme levels.", "1999-09-03") == {}

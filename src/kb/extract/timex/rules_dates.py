@@ -20,7 +20,7 @@ from kb.extract.timex.found import (
     _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
 )
 from kb.extract.timex.words import (
-    AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS,
+    AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, SEASONS
@@ -376,11 +376,24 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")):
             return None
+        if m["s"].lower() == "fall" and nxt == "in" and _indefinite(ctx, m.start("s")):
+            return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
+    if told := _IN_YEAR.match(ctx.text, m.end()):  # "after a wet spring in 1998"
+        return _f(m, "DATE", season_value(int(told["y"]), code))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
     y = resolve.season(code, anchor, ctx.tense(m.start(), m.end()), None if rel == "the" else rel)
     return _f(m, "DATE", season_value(y, code))
+
+
+_IN_YEAR = re.compile(rf"\s+in\s+(?P<y>{YEAR})")
+
+
+def _indefinite(ctx: Context, pos: int) -> bool:
+    """True when the noun at ``pos`` has "a" or "an" before it ("a decent fall")."""
+    tok = ctx.token(pos)
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _is_subject(ctx: Context, pos: int) -> bool:
