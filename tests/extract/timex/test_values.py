@@ -812,3 +812,8 @@ def test_a_season_in_a_year_and_a_fall_that_is_no_season(nlp):
     got = _found(nlp, "The harvest was close to record levels after a wet spring in 1998.", "1999-09-03")
     assert got == {"spring": ("DATE", "1998-SP"), "1998": ("DATE", "1998")}
     assert _found(nlp, "The drug caused a significant fall in enzyme levels.", "1999-09-03") == {}
+
+
+def test_fortnightly_is_every_two_weeks(nlp):
+    got = _found(nlp, "The plan includes a move to fortnightly bin collections from September.", "2024-04-23")
+    assert got == {"fortnightly": ("SET", "P2W"), "September": ("DATE", "2024-09")}

@@ -175,8 +175,8 @@ def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
             and _prev_raw(ctx, m.start())[:1].isupper():
         return None  # "the Communist Party daily Granma": a paper, named after it
     unit = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
-            "hourly": "hour", "nightly": "day"}[word]
-    return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+            "hourly": "hour", "nightly": "day", "fortnightly": "week"}[word]
+    return _f(m, "SET", DateValue(duration_value(2.0 if word == "fortnightly" else 1.0, unit), "set"))
 
 
 def h_in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
