@@ -17,6 +17,7 @@ VALUES = {
     "Yesterday": ("2019-03-13", "day", "2019-03-13", "2019-03-13"),
     "next week": ("2019-W12", "week", "2019-03-18", "2019-03-24"),
     "March 2018": ("2018-03", "month", "2018-03-01", "2018-03-31"),
+    "Monday": ("XXXX-WXX-1", "day", None, None),  # "on a Monday": no day in particular
 }
 
 
@@ -327,3 +328,8 @@ def test_losing_a_battle_with_an_illness_is_a_death_not_a_fight(nlp) -> None:
     assert one(events, "lost").type == "death"
     assert not [e for e in events if e.type == "fight"]
     assert one(run(nlp, "Apple lost its battle with the Beatles."), "lost").type != "death"
+
+
+def test_a_day_of_no_known_date_dates_no_event(nlp) -> None:
+    events = run(nlp, "Emmanuel Macron praised Angela Merkel on a Monday.")
+    assert one(events, "praised").date_from != "clause"

@@ -100,7 +100,8 @@ def _premodified(doc: Doc, span: Span, root: ParsedToken) -> int | None:
 def _usable(tx: Timex) -> bool:
     if tx.value is None or tx.precision is None:
         return False
-    return tx.precision not in ("duration", "set") and not tx.value.startswith("P")
+    # a length, a set or a day of no known date ("on a Monday", "XXXX-XX-XXT19:00") dates nothing
+    return tx.precision not in ("duration", "set") and not tx.value.startswith(("P", "XXXX"))
 
 
 def _best(cands: list[Hosted], tok: ParsedToken) -> Hosted:
