@@ -817,3 +817,12 @@ def test_a_season_in_a_year_and_a_fall_that_is_no_season(nlp):
 def test_fortnightly_is_every_two_weeks(nlp):
     got = _found(nlp, "The plan includes a move to fortnightly bin collections from September.", "2024-04-23")
     assert got == {"fortnightly": ("SET", "P2W"), "September": ("DATE", "2024-09")}
+
+
+def test_last_or_next_weekday_is_never_yesterday_or_tomorrow(nlp):
+    got = _found(nlp, "The order took effect last Wednesday.", "2020-04-02")  # a Thursday
+    assert got == {"last Wednesday": ("DATE", "2020-03-25")}
+    got = _found(nlp, "The board will meet next Thursday.", "2001-05-30")  # a Wednesday
+    assert got == {"next Thursday": ("DATE", "2001-06-07")}
+    got = _found(nlp, "The order took effect last Monday.", "2020-04-02")
+    assert got == {"last Monday": ("DATE", "2020-03-30")}
