@@ -826,3 +826,11 @@ def test_last_or_next_weekday_is_never_yesterday_or_tomorrow(nlp):
     assert got == {"next Thursday": ("DATE", "2001-06-07")}
     got = _found(nlp, "The order took effect last Monday.", "2020-04-02")
     assert got == {"last Monday": ("DATE", "2020-03-30")}
+
+
+def test_the_weekdays_of_a_timetable_recur(nlp):
+    got = _found(nlp, "The museum is open Tuesday through Sunday from 10 a.m. to 5 p.m.", "2019-07-22")
+    assert got == {"Tuesday": ("SET", "XXXX-WXX-2"), "Sunday": ("SET", "XXXX-WXX-7"),
+                   "10 a.m.": ("TIME", "XXXX-XX-XXT10:00"), "5 p.m.": ("TIME", "XXXX-XX-XXT17:00")}
+    got = _found(nlp, "Talks will run from Monday to Friday, starting at 9 a.m.", "2019-07-22")
+    assert got["Monday"] == ("DATE", "2019-07-22") and got["Friday"] == ("DATE", "2019-07-26")

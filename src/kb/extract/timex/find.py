@@ -491,11 +491,12 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     kept = [f for f in kept if f not in names]
     kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
     kept = join_lengths(listed_days(join_clock_days(kept, ctx.text), ctx.text), ctx.text)
-    days_of_a_set(kept, ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    days_of_a_set(kept, ctx.text, sent_of)
 
     with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)

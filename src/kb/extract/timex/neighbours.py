@@ -69,23 +69,43 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
 
 _DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
 _DAYS_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
+_RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _WEEKDAY = re.compile(DOW)
 
 
-def days_of_a_set(found: list[Found], text: str) -> None:
+def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
     """"every Tuesday and Thursday", "Friday and Saturday nights": a weekday listed beside
-    a weekday that recurs recurs too (with its part of the day, or the other's)."""
+    a weekday that recurs recurs too (with its part of the day, or the other's). So do the
+    days of a timetable: "open Tuesday through Sunday from 10 a.m. to 5 p.m.", "runs five
+    times a day, Monday to Saturday" (a range of weekdays in a sentence with a clock time
+    or a set, not "from Monday to Friday")."""
     for a, b in zip(found, found[1:]):
         if not _DAYS_GAP.fullmatch(text, a.end, b.start):
             continue
         for day, every in ((b, a), (a, b)):
-            name = _WEEKDAY.search(text, day.start, day.end)
-            if day.type == "SET" or name is None or day.notes.get("pattern") not in ("weekday", "weekday_s") \
-                    or every.type != "SET" or every.dv is None or not (told := _DAY_SET.match(every.dv.value)):
-                continue
-            own = _PART_OF_DAY.search(day.dv.value) if day.dv is not None else None
-            part = own.group(0) if own else (told[1] or "")
-            day.type, day.dv = "SET", DateValue(f"XXXX-WXX-{_dow_no(name.group(0)) + 1}{part}", "set")
+            if _weekday(day, text) and every.type == "SET" and every.dv is not None \
+                    and (told := _DAY_SET.match(every.dv.value)):
+                _recur(day, text, told[1] or "")
+        if _weekday(a, text) and _weekday(b, text) and _RANGE_WORD.fullmatch(text, a.end, b.start) \
+                and not _FROM_BEFORE.search(text, max(0, a.start - 8), a.start) \
+                and any(f.clock is not None or f.type == "SET" for f in found
+                        if f is not a and f is not b and sent_of(f.start) == sent_of(a.start)):
+            _recur(a, text, "")
+            _recur(b, text, "")
+
+
+def _weekday(f: Found, text: str) -> bool:
+    return f.type != "SET" and f.notes.get("pattern") in ("weekday", "weekday_s") and bool(_WEEKDAY.search(text, f.start, f.end))
+
+
+def _recur(day: Found, text: str, told_part: str) -> None:
+    name = _WEEKDAY.search(text, day.start, day.end)
+    if name is None:
+        return
+    own = _PART_OF_DAY.search(day.dv.value) if day.dv is not None else None
+    part = own.group(0) if own else told_part
+    day.type, day.dv = "SET", DateValue(f"XXXX-WXX-{_dow_no(name.group(0)) + 1}{part}", "set")
 
 
 _DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
