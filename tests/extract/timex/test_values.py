@@ -834,3 +834,9 @@ def test_the_weekdays_of_a_timetable_recur(nlp):
                    "10 a.m.": ("TIME", "XXXX-XX-XXT10:00"), "5 p.m.": ("TIME", "XXXX-XX-XXT17:00")}
     got = _found(nlp, "Talks will run from Monday to Friday, starting at 9 a.m.", "2019-07-22")
     assert got["Monday"] == ("DATE", "2019-07-22") and got["Friday"] == ("DATE", "2019-07-26")
+
+
+def test_a_clock_time_told_as_past_takes_no_day_still_to_come(nlp):
+    text = ("Council members spent four hours Monday night on a budget for the fiscal year that begins July 1, "
+            "and the meeting broke up shortly before 11 p.m.")
+    assert _found(nlp, text, "1995-03-14")["11 p.m."] == ("TIME", "1995-03-13T23:00")

@@ -375,6 +375,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         # storm struck on Monday. It touched down shortly before 9 p.m.")
         days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
                 and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
+        if ctx.anchor is not None and ctx.tense(f.start, f.end) == "past":
+            # a time told as past is of no day still to come ("the meeting broke up before 11
+            # p.m.", beside "the fiscal year that begins July 1")
+            days = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
         day: dt.date | None = None
         # a time of every day or week the sentence tells of, when the set is nearer it than
         # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
