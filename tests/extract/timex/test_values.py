@@ -840,3 +840,9 @@ def test_a_clock_time_told_as_past_takes_no_day_still_to_come(nlp):
     text = ("Council members spent four hours Monday night on a budget for the fiscal year that begins July 1, "
             "and the meeting broke up shortly before 11 p.m.")
     assert _found(nlp, text, "1995-03-14")["11 p.m."] == ("TIME", "1995-03-13T23:00")
+
+
+def test_a_past_clock_time_beside_only_days_to_come_is_of_the_day_written(nlp):
+    text = "Attorneys questioned the first group until shortly after 4:30 p.m. and will resume at 9 a.m. Tuesday."
+    got = _found(nlp, text, "2017-09-11")
+    assert got == {"4:30 p.m.": ("TIME", "2017-09-11T16:30"), "9 a.m. Tuesday": ("TIME", "2017-09-12T09:00")}

@@ -366,19 +366,27 @@ def _stamp(text: str, f: Found) -> bool:
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
 
+def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) -> tuple[list[Found], bool]:
+    """The days a clock time may be of, and whether days were told beside it that it cannot
+    be of. A clock time or part of the day may take its day from the sentence before ("The
+    storm struck on Monday. It touched down shortly before 9 p.m."). A time told as past is
+    of no day still to come ("the meeting broke up before 11 p.m.", beside "the fiscal year
+    that begins July 1")."""
+    s = sent_of(f.start)
+    days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
+            and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
+    if ctx.anchor is None or ctx.tense(f.start, f.end) != "past":
+        return days, False
+    past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
+    return past, bool(days) and not past
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
             continue
         s = sent_of(f.start)
-        # a clock time or part of the day may take its day from the sentence before ("The
-        # storm struck on Monday. It touched down shortly before 9 p.m.")
-        days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
-                and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
-        if ctx.anchor is not None and ctx.tense(f.start, f.end) == "past":
-            # a time told as past is of no day still to come ("the meeting broke up before 11
-            # p.m.", beside "the fiscal year that begins July 1")
-            days = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
+        days, only_later = _days_beside(f, found, ctx, sent_of)
         day: dt.date | None = None
         # a time of every day or week the sentence tells of, when the set is nearer it than
         # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
@@ -386,7 +394,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s]
         near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
         habitual = near is not None and near.type == "SET"
-        if ctx.anchor is not None and _stamp(ctx.text, f):
+        if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
+            # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
+            # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
+            # Tuesday"): the day written
             day, habitual = ctx.anchor, False
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
@@ -395,7 +406,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
-            # a.m., voted at 1:22 p.m."); a set makes it a time of every day ("daily from 9 a.m.")
+            # a.m., voted at 1:22 p.m.")
             day = ctx.anchor
         if day is not None and f.notes.get("night_before"):
             day -= dt.timedelta(days=1)
