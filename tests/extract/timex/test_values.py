@@ -784,7 +784,9 @@ def test_a_second_before_a_comma_and_a_word_is_an_ordinal(nlp):
 def test_so_many_days_a_week_is_one_set(nlp):
     got = _found(nlp, "The airline has flown the route only three days a week since last April.", "2021-05-04")
     assert got["three days a week"] == ("SET", "P1W")
-    assert _found(nlp, "Guards are posted 24 hours a day.", "2021-05-04") == {"24 hours a day": ("SET", "P1D")}
+    got = _found(nlp, "Teenagers who sleep fewer than seven hours a night are more likely to be tired.", "2021-05-04")
+    assert got == {"fewer than seven hours": ("DURATION", "PT7H"), "a night": ("SET", "P1D")}
+    assert _found(nlp, "She spent several nights in hospital.", "2021-05-04") == {"several nights": ("DURATION", "PXD")}
 
 
 def test_a_weekday_after_its_clock_time_is_placed_by_the_clocks_clause(nlp):

@@ -14,7 +14,7 @@ from kb.extract.timex.rules_dates import (
 )
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
-    h_fortnight, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
@@ -70,7 +70,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
     ("weekends", r"\b(?P<x>weekends)\b", h_weekends),
-    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|{NUM}\s+(?:days|nights|hours|mornings|afternoons|evenings))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT})\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
+    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|{NUM}\s+(?:days|nights|mornings|afternoons|evenings))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT}|night)\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
+    # "several nights", "three nights": so many days
+    ("nights", rf"\b(?P<n>{VAGUE}|{NUM})\s+nights\b", h_nights),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", rf"(?<!TGI\s)\b(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),

@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, YEAR
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -142,10 +142,15 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "SET", DateValue(duration_value(n, unit), "set"))
 
 
+def h_nights(m: re.Match[str], ctx: Context) -> Found | None:
+    n = None if re.fullmatch(VAGUE, m["n"], re.I) else _count(m["n"])
+    return _f(m, "DURATION", DateValue(duration_value(n, "day"), "duration"))
+
+
 def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
-    """'twice a year', '$5m a year', 'per day'; not a measure's rate ("15 million instructions
-    per second", "60 miles per hour")."""
-    unit = _unit_name(m["u"])
+    """'twice a year', '$5m a year', 'per day', 'seven hours a night'; not a measure's rate
+    ("15 million instructions per second", "60 miles per hour")."""
+    unit = "day" if m["u"].lower() == "night" else _unit_name(m["u"])
     if not m["freq"] and (unit in ("second", "minute") or unit == "hour" and re.search(
             r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\)?\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
         return None
