@@ -848,3 +848,9 @@ def test_a_past_clock_time_beside_only_days_to_come_is_of_the_day_written(nlp):
     text = "Attorneys questioned the first group until shortly after 4:30 p.m. and will resume at 9 a.m. Tuesday."
     got = _found(nlp, text, "2017-09-11")
     assert got == {"4:30 p.m.": ("TIME", "2017-09-11T16:30"), "9 a.m. Tuesday": ("TIME", "2017-09-12T09:00")}
+
+
+def test_a_timetables_clock_times_do_not_join_its_first_weekday(nlp):
+    got = _found(nlp, "Stop-go lights will operate from 7am to 7pm, Monday to Friday.", "2007-01-25")
+    assert got == {"7am": ("TIME", "XXXX-XX-XXT07:00"), "7pm": ("TIME", "XXXX-XX-XXT19:00"),
+                   "Monday": ("SET", "XXXX-WXX-1"), "Friday": ("SET", "XXXX-WXX-5")}

@@ -33,7 +33,8 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
         prev = out[-1] if out else None
         if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
                 and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
-                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start):
+                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) and not _TO_WEEKDAY.match(text, f.end):
+            # (not the first day of a range: "from 7am to 7pm, Monday to Friday")
             out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))
             continue
@@ -68,6 +69,7 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
 
 
 _DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
+_TO_WEEKDAY = re.compile(rf"\s*(?:to|through|-|–)\s*{DOW}")
 _DAYS_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
