@@ -854,3 +854,10 @@ def test_a_timetables_clock_times_do_not_join_its_first_weekday(nlp):
     got = _found(nlp, "Stop-go lights will operate from 7am to 7pm, Monday to Friday.", "2007-01-25")
     assert got == {"7am": ("TIME", "XXXX-XX-XXT07:00"), "7pm": ("TIME", "XXXX-XX-XXT19:00"),
                    "Monday": ("SET", "XXXX-WXX-1"), "Friday": ("SET", "XXXX-WXX-5")}
+
+
+def test_the_week_ended_a_day_is_the_week_and_the_day(nlp):
+    text = "The department received 87 flu reports for the week ending Jan. 15, compared with 19 the week before."
+    got = _found(nlp, text, "2011-01-19")
+    assert got == {"the week": ("DATE", "2011-W02"), "Jan. 15": ("DATE", "2011-01-15"), "week before": ("DATE", "2011-W01")}
+    assert _found(nlp, "Sales rose in the week of March 6.", "2011-01-19") == {"the week of March 6": ("DATE", "2010-W09")}

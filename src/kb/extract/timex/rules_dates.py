@@ -75,7 +75,11 @@ def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
         if anchor is None or _safe_day(2000, month, day) is None:
             return _f(m, "DATE", None)
         d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
-    return _f(m, "DATE", week_value(d) if d else None)
+    found = _f(m, "DATE", week_value(d) if d else None)
+    if re.match(r"the\s+week\s+end", m[0], re.I):
+        # "the week ended June 26": the week, and the day it ended as a date of its own
+        found.end = m.start() + len(re.match(r"the\s+week", m[0], re.I)[0])  # type: ignore[index]
+    return found
 
 
 def h_nth_week(m: re.Match[str], ctx: Context) -> Found | None:
@@ -490,6 +494,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
         found = _f(m, "DATE", None)  # "the day before", "the year after": counted from the date told before
         found.notes["shift"] = f"{unit}:{-1 if direction in ('before', 'earlier') else 1}"
+        found.notes["same_precision"] = "1"  # "the week before" a day told of is the week before its week
         return found
     if direction in ("later", "after"):
         found = _f(m, "DATE", None)
