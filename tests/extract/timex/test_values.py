@@ -861,3 +861,18 @@ def test_the_week_ended_a_day_is_the_week_and_the_day(nlp):
     got = _found(nlp, text, "2011-01-19")
     assert got == {"the week": ("DATE", "2011-W02"), "Jan. 15": ("DATE", "2011-01-15"), "week before": ("DATE", "2011-W01")}
     assert _found(nlp, "Sales rose in the week of March 6.", "2011-01-19") == {"the week of March 6": ("DATE", "2010-W09")}
+
+
+def test_a_part_of_a_day_named_and_that_weekday_counted_from_the_day_told(nlp):
+    text = ("The child was seen on the evening of Feb. 11. Anyone in the room between 5 p.m. and 10 p.m. "
+            "that Friday, or between noon and 6 p.m. that Sunday, should call.")
+    got = _found(nlp, text, "2011-02-18")
+    assert got["the evening of Feb. 11"] == ("TIME", "2011-02-11TEV")
+    assert got["that Friday"] == ("DATE", "2011-02-11") and got["10 p.m."] == ("TIME", "2011-02-11T22:00")
+    assert got["that Sunday"] == ("DATE", "2011-02-13") and got["noon"] == ("TIME", "2011-02-13T12:00")
+
+
+def test_a_clock_time_last_night_is_in_the_evening_and_a_season_in_a_name_is_none(nlp):
+    got = _found(nlp, "It was just before eleven o'clock last night when the final whistle blew.", "1998-07-13")
+    assert got == {"eleven o'clock last night": ("TIME", "1998-07-12T23:00")}
+    assert _found(nlp, "These are the last Winter Games to be held with the Summer Olympics.", "1992-02-08") == {}

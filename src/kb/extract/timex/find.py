@@ -197,7 +197,10 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         if ref.precision not in ("day", "time"):
             return None
         dow = int(unit.removeprefix("weekday-"))
-        step = ((dow - d.weekday()) % 7 or 7) if k > 0 else -((d.weekday() - dow) % 7 or 7)
+        if k == 0:  # "that Sunday": the one nearest the day told of
+            step = (dow - d.weekday() + 3) % 7 - 3
+        else:
+            step = ((dow - d.weekday()) % 7 or 7) if k > 0 else -((d.weekday() - dow) % 7 or 7)
         return cal.day_value(d + dt.timedelta(days=step))
     clock = re.search(r"T(\d\d):(\d\d)$", ref.value)
     if unit in ("hour", "minute") and ref.precision == "time" and clock:

@@ -33,8 +33,11 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
         prev = out[-1] if out else None
         if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
                 and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
-                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) and not _TO_WEEKDAY.match(text, f.end):
-            # (not the first day of a range: "from 7am to 7pm, Monday to Friday")
+                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) and not _TO_WEEKDAY.match(text, f.end) \
+                and "shift" not in f.notes:
+            # (not the first day of a range, "from 7am to 7pm, Monday to Friday"; nor a day
+            # counted from one told before, "10 p.m. that Friday", whose clock time takes its
+            # day once that is counted)
             out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))
             continue

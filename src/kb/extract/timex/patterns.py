@@ -78,8 +78,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening))|(?P<x2>overnight))\b", h_part_alone),
+    # "the evening of Feb. 11", "the morning of Tuesday": a part of the day that follows
+    ("pod_of", rf"\b(?P<x>(?:the\s+)?(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|night)\s+of)\s+(?=(?:{DOWA}{COMMA})?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}|{MON}\s*{DAY})|{DOW}\b)(?P<x2>)", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
-    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
+    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following|that)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
     # "this time last year": the writing's month, a year back
     ("this_time", r"\b(?:this|that)\s+time\s+(?P<rel>last|next)\s+year\b", h_this_time),
     # "a week on Thursday", "Thursday week": the Thursday after next

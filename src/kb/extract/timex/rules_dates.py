@@ -367,6 +367,9 @@ def _described(ctx: Context, pos: int) -> bool:
 def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower() or None
+    if m["s"][:1].isupper() and _next_raw(ctx, m.end("s"))[:1].isupper() and _next_raw(ctx, m.end("s")) != "I" \
+            and not m["y"]:
+        return None  # "the last Winter Games", "the Summer Olympics", "Spring Festival": a name
     if m["y"]:
         return _f(m, "DATE", season_value(int(m["y"]), code))
     nxt = _next_raw(ctx, m.end()).lower()

@@ -288,9 +288,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if nxt.lower() in tw.WEEKDAY_NAME_CLOSERS and nxt[:1].isupper():
         return None
     rel = (m["rel"] or "").lower() or None
-    told = {"the previous": -1, "the following": 1}.get(re.sub(r"\s+", " ", rel or ""))
-    if told:  # "the previous Friday": counted from the day told before, else from the writing
-        rel = "last" if told < 0 else "next"
+    told = {"the previous": -1, "the following": 1, "that": 0}.get(re.sub(r"\s+", " ", rel or ""))
+    if told is not None:  # "the previous Friday", "that Sunday": counted from the day told before, else from the writing
+        rel = {-1: "last", 1: "next", 0: None}[told]
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
         code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
         return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
@@ -317,11 +317,11 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if m["pod"]:
         pod = m["pod"].lower()
         found = _f(m, "TIME", time_value(d, PARTS_OF_DAY.get(pod, "NI")))
-        if told:
+        if told is not None:
             found.notes["pod"] = PARTS_OF_DAY.get(pod, "NI")
     else:
         found = _f(m, "DATE", day_value(d))
-    if told:
+    if told is not None:
         found.notes["shift"] = f"weekday-{_dow_no(m['dow'])}:{told}"
     return found
 
@@ -330,7 +330,7 @@ _CLOCK_BEFORE_BRACKET = re.compile(
     r"(?:[ap]\.?m\.?|\d:\d\d|noon|midnight)(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s*\(\s*$", re.I)
 
 
-_LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
+_LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
 def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
