@@ -11,6 +11,7 @@ Tables:
 - small_numbers, tens, ordinals: number words -> value ("last" is the ordinal -1)
 - units: unit word -> [TimeML duration prefix, unit code] ("hour" -> T, H)
 - years_in_unit: units counted in years in a TimeML value ("two decades" is P20Y)
+- fixed_feasts: feasts and holidays on a fixed day -> [month, day] ("boxing day" -> 12, 26)
 - easter_days: the days named after Easter -> days from Easter Sunday ("good friday" -2)
 - period_parts: early / mid / late -> words of a modifier that place a time in that part
   of its period ("the end of the year", "earlier this month")
@@ -102,6 +103,7 @@ ORDINALS: dict[str, int] = _table("ordinals")
 UNITS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _table("units").items()}
 YEARS_IN_UNIT: dict[str, int] = _table("years_in_unit")
 EASTER_DAYS: dict[str, int] = _table("easter_days")
+FIXED_FEASTS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _table("fixed_feasts").items()}
 PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")
 
 VAGUE_COUNTS = _list("vague_counts")

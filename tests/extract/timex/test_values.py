@@ -876,3 +876,11 @@ def test_a_clock_time_last_night_is_in_the_evening_and_a_season_in_a_name_is_non
     got = _found(nlp, "It was just before eleven o'clock last night when the final whistle blew.", "1998-07-13")
     assert got == {"eleven o'clock last night": ("TIME", "1998-07-12T23:00")}
     assert _found(nlp, "These are the last Winter Games to be held with the Summer Olympics.", "1992-02-08") == {}
+
+
+def test_holidays_on_a_fixed_day_and_memorial_day(nlp):
+    assert _found(nlp, "Studios turn to the long Fourth of July holiday.", "2000-06-26") == {
+        "Fourth of July": ("DATE", "2000-07-04")}
+    assert _found(nlp, "The replica will stay on display through Memorial Day.", "2000-06-26") == {
+        "Memorial Day": ("DATE", "2001-05-28")}
+    assert _found(nlp, "He died on Remembrance Day 1998.", "2000-06-26") == {"Remembrance Day 1998": ("DATE", "1998-11-11")}

@@ -143,6 +143,12 @@ def thanksgiving(year: int) -> dt.date:
     return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def memorial_day(year: int) -> dt.date:
+    """US Memorial Day: the last Monday of May."""
+    last = dt.date(year, 5, 31)
+    return last - dt.timedelta(days=last.weekday())
+
+
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     """The year of a quarter (or half, given as its first quarter) named without one. Told
     in the past, or with no tense of its own ("a loss for the fourth quarter", said in

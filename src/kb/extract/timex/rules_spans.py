@@ -441,8 +441,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _movable(m, ctx, resolve.thanksgiving)
     if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
-    md = {"new year": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
-          "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}.get(name)
+    if name == "memorial day":  # the last Monday of May
+        return _movable(m, ctx, resolve.memorial_day)
+    md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
 
