@@ -884,3 +884,9 @@ def test_holidays_on_a_fixed_day_and_memorial_day(nlp):
     assert _found(nlp, "The replica will stay on display through Memorial Day.", "2000-06-26") == {
         "Memorial Day": ("DATE", "2001-05-28")}
     assert _found(nlp, "He died on Remembrance Day 1998.", "2000-06-26") == {"Remembrance Day 1998": ("DATE", "1998-11-11")}
+
+
+def test_the_new_year_is_the_one_about_to_begin_or_just_begun(nlp):
+    assert _found(nlp, "Talks were put off until the new year.", "2005-12-19") == {"the new year": ("DATE", "2006")}
+    assert _found(nlp, "The programs ran for the first time in the new year.", "2000-01-03") == {
+        "the new year": ("DATE", "2000")}

@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -82,6 +82,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("pod_of", rf"\b(?P<x>(?:the\s+)?(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|night)\s+of)\s+(?=(?:{DOWA}{COMMA})?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}|{MON}\s*{DAY})|{DOW}\b)(?P<x2>)", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
     ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following|that)\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
+    # "until the new year": the year about to begin (or just begun)
+    ("new_year", r"\bthe\s+(?-i:new\s+year)\b(?!['’])", h_new_year),
     # "this time last year": the writing's month, a year back
     ("this_time", r"\b(?:this|that)\s+time\s+(?P<rel>last|next)\s+year\b", h_this_time),
     # "a week on Thursday", "Thursday week": the Thursday after next

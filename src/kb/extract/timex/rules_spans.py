@@ -257,6 +257,16 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 _OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
 
 
+def h_new_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the new year': the year about to begin when told in its second half, else the one
+    just begun ("put off until the new year" in December; "the first run in the new year"
+    on January 3)."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", year_value(anchor.year + (1 if anchor.month >= 7 else 0)))
+
+
 def h_this_time(m: re.Match[str], ctx: Context) -> Found | None:
     """'this time last year', 'this time next year': the writing's month, a year back or on."""
     anchor = _anchor(ctx)
