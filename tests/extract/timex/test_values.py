@@ -890,3 +890,9 @@ def test_the_new_year_is_the_one_about_to_begin_or_just_begun(nlp):
     assert _found(nlp, "Talks were put off until the new year.", "2005-12-19") == {"the new year": ("DATE", "2006")}
     assert _found(nlp, "The programs ran for the first time in the new year.", "2000-01-03") == {
         "the new year": ("DATE", "2000")}
+
+
+def test_what_is_called_for_a_day_lies_ahead(nlp):
+    got = _found(nlp, "Unions at the state railway have called a strike for May 11.", "2012-04-26")
+    assert got == {"May 11": ("DATE", "2012-05-11")}
+    assert _found(nlp, "He called for calm on Monday.", "2012-04-26") == {"Monday": ("DATE", "2012-04-23")}
