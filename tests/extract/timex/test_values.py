@@ -896,3 +896,8 @@ def test_what_is_called_for_a_day_lies_ahead(nlp):
     got = _found(nlp, "Unions at the state railway have called a strike for May 11.", "2012-04-26")
     assert got == {"May 11": ("DATE", "2012-05-11")}
     assert _found(nlp, "He called for calm on Monday.", "2012-04-26") == {"Monday": ("DATE", "2012-04-23")}
+
+
+def test_a_day_a_meeting_has_been_called_for_lies_ahead(nlp):
+    got = _found(nlp, "A meeting of the departments concerned has been called for Monday.", "1993-04-22")
+    assert got == {"Monday": ("DATE", "1993-04-26")}

@@ -187,6 +187,11 @@ def _deferred_to(tok: Any) -> bool:
     return verb.lemma_.lower() in tw.DEFERRING_VERBS and not past_perfect(verb)
 
 
+def _present_perfect(v: Any) -> bool:
+    """"has been called", "have set": a verb told in the present perfect."""
+    return v.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'s", "'ve") for a in v.children)
+
+
 def _verb_of_object(tok: Any) -> Any:
     """The verb ``tok`` is the object of ("planned a rally", "extended its deadline"), else ``tok``."""
     return tok.head if tok.dep_ == "dobj" and tok.head.i != tok.i else tok
@@ -205,5 +210,6 @@ def clause_tense(tok: Any) -> str | None:
     if tense != "future" and _deferred_to(tok):
         return "future"
     if tense != "future" and _planned_for(tok):
-        return "future" if tense == "present" else None  # "is scheduled for March": ahead
+        # "is scheduled for March", "has been set down for Friday": ahead
+        return "future" if tense == "present" or _present_perfect(v) else None
     return tense
