@@ -20,7 +20,7 @@ from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import days_of_a_set, join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import clause_tense, dates_its_clause, expected, limit_word
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_its_clause, expected, limit_word
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -70,7 +70,7 @@ class DocContext:
             return None
         root = span.root
         weekday = root.lower_ in tw.WEEKDAY_NAMES
-        if weekday and root.head.i != root.i and root.head.lower_ in _CLOCK_WORDS:
+        if weekday and root.head.i != root.i and root.head.lower_ in CLOCK_WORDS:
             root = root.head  # "set for 4 p.m. Wednesday": the day is placed where its clock time is
         if _after_since(root):
             return "past"
@@ -93,8 +93,6 @@ class DocContext:
             return "future"
         return clause_tense(root)
 
-
-_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "midday", "o'clock", "o’clock"})
 
 
 def _told_as_before(tok: Any) -> bool:

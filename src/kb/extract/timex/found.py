@@ -10,7 +10,7 @@ from typing import Any, Callable, Protocol
 from kb.extract.timex.calendar import number
 from kb.extract.timex.words import UNIT_CODE, VAGUE
 from kb.lexicon import time_words as tw
-from kb.lexicon.time_words import MONTHS, WEEKDAYS
+from kb.lexicon.time_words import MONTHS, PARTS_OF_DAY, WEEKDAYS
 from kb.model import DateValue
 
 
@@ -62,6 +62,14 @@ def _month_no(text: str) -> int:
 def _dow_no(text: str) -> int:
     t = text.lower().rstrip(".")
     return WEEKDAYS.get(t, WEEKDAYS.get(t[:3], 0))
+
+
+def any_weekday(name: str, part: str | None = None) -> str:
+    """The TimeML value of a weekday of no date, with a part of the day (a word such as
+    "morning", or a code such as "TMO"): "XXXX-WXX-6", "XXXX-WXX-6TMO"."""
+    if part and not part.startswith("T"):
+        part = "T" + PARTS_OF_DAY.get(part.lower().rstrip("s"), "NI")
+    return f"XXXX-WXX-{_dow_no(name) + 1}{part or ''}"
 
 
 def _day_no(text: str) -> int:

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from kb.extract.timex.found import Context, Found
 from kb.extract.timex.patterns import COMPILED
+from kb.extract.timex.words import FEASTS_KEYWORD
 
 
 # --- trying patterns only where their keywords are -------------------------------------------
@@ -46,7 +47,7 @@ KEYWORDS: dict[str, str] = {
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|evening)",
     "clock24": "gmt|utc|hours|hrs|local",
     "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",
-    "holiday": r"christmas|new\s+year|halloween|valentine|boxing|easter|good\s+friday|thanksgiving|holy\s+week|july|bastille|canada\s+day|australia\s+day|anzac|patrick|veterans|remembrance|armistice|fawkes|bonfire|memorial\s+day",
+    "holiday": FEASTS_KEYWORD + r"|christmas|new\s+year|easter|good\s+friday|thanksgiving|holy\s+week|memorial\s+day",
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": "nineteen|twenty",
     "year_period": "quarter|period|half", "year_end": "year",

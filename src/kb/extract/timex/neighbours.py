@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from kb.extract.timex.calendar import day_value, month_value
-from kb.extract.timex.found import Found, _dow_no
+from kb.extract.timex.found import Found, any_weekday
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.model import DateValue
 
@@ -109,8 +109,7 @@ def _recur(day: Found, text: str, told_part: str) -> None:
     if name is None:
         return
     own = _PART_OF_DAY.search(day.dv.value) if day.dv is not None else None
-    part = own.group(0) if own else told_part
-    day.type, day.dv = "SET", DateValue(f"XXXX-WXX-{_dow_no(name.group(0)) + 1}{part}", "set")
+    day.type, day.dv = "SET", DateValue(any_weekday(name.group(0), own.group(0) if own else told_part), "set")
 
 
 _DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")

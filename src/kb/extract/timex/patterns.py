@@ -18,7 +18,7 @@ from kb.extract.timex.rules_spans import (
     h_sport_season, h_the_period, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR,
 )
 
@@ -94,7 +94,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock24", r"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
-    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week|Good\s+Friday|Thanksgiving(?:\s+Day)?|Fourth\s+of\s+July|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Anzac\s+Day|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|Veterans\s+Day|Remembrance\s+Day|Armistice\s+Day|Guy\s+Fawkes\s+Night|Bonfire\s+Night|Memorial\s+Day))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|{FEASTS}|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|quarter)\b(?!\s+(?:of|before|in\s+which)\b)(?!\s+after\s+(?!\w+ing\b))", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into)\s+(?:at\s+least\s+)?(?P<x>the\s+(?:(?:long|holiday|bank\s+holiday|Easter|Memorial\s+Day|Labou?r\s+Day|Thanksgiving|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day)\s+)?weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),

@@ -76,9 +76,8 @@ def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
             return _f(m, "DATE", None)
         d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
     found = _f(m, "DATE", week_value(d) if d else None)
-    if re.match(r"the\s+week\s+end", m[0], re.I):
-        # "the week ended June 26": the week, and the day it ended as a date of its own
-        found.end = m.start() + len(re.match(r"the\s+week", m[0], re.I)[0])  # type: ignore[index]
+    if head := re.match(r"the\s+week(?=\s+end)", m[0], re.I):
+        found.end = m.start() + head.end()  # "the week ended June 26": the week, and its last day a date of its own
     return found
 
 
@@ -367,8 +366,8 @@ def _described(ctx: Context, pos: int) -> bool:
 def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower() or None
-    if m["s"][:1].isupper() and _next_raw(ctx, m.end("s"))[:1].isupper() and _next_raw(ctx, m.end("s")) != "I" \
-            and not m["y"]:
+    after = _next_raw(ctx, m.end("s"))
+    if m["s"][:1].isupper() and after[:1].isupper() and after != "I" and not m["y"]:
         return None  # "the last Winter Games", "the Summer Olympics", "Spring Festival": a name
     if m["y"]:
         return _f(m, "DATE", season_value(int(m["y"]), code))

@@ -16,7 +16,7 @@ from kb.extract.timex.calendar import (
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
-    _relative_year, _safe_day, _unit_name, duration_value,
+    _relative_year, _safe_day, _unit_name, any_weekday, duration_value,
 )
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
@@ -128,8 +128,7 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
     if m["other"]:
         n = 2.0
     if m["dow"]:  # "every Monday", "each Saturday morning"
-        part = f"T{PARTS_OF_DAY[m['dpod'].lower()]}" if m["dpod"] else ""
-        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "set"))
+        return _f(m, "SET", DateValue(any_weekday(m["dow"], m["dpod"]), "set"))
     if m["mon"]:
         return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
     if m["season"]:
@@ -200,7 +199,7 @@ def h_in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
-    return Found(m.start("d"), m.end("d"), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['d'][:-1]) + 1}", "set"))
+    return Found(m.start("d"), m.end("d"), "SET", DateValue(any_weekday(m["d"][:-1]), "set"))
 
 
 def h_deictic(m: re.Match[str], ctx: Context) -> Found | None:
@@ -302,17 +301,14 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if told is not None:  # "the previous Friday", "that Sunday": counted from the day told before, else from the writing
         rel = {-1: "last", 1: "next", 0: None}[told]
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
-        code = PARTS_OF_DAY.get(m["pod"].lower()[:-1], "NI")
-        return _f(m, "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}T{code}", "set"))
+        return _f(m, "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
     if not rel and prev.lower() in tw.HABIT_ADJECTIVES:  # "the regular Thursday meeting": every Thursday
-        part = f"T{PARTS_OF_DAY.get(m['pod'].lower(), 'NI')}" if m["pod"] else ""
         start = m.start() - len(prev) - 1 if prev.lower() == "weekly" else m.start()  # "its weekly Saturday service"
-        return Found(start, m.end(), "SET", DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "set"))
+        return Found(start, m.end(), "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
     typ = "TIME" if m["pod"] else "DATE"
     if not rel and prev.lower() in ("a", "any") and not _modifies_noun(ctx, m.end() - 1):
         # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
-        part = f"T{PARTS_OF_DAY.get(m['pod'].lower(), 'NI')}" if m["pod"] else ""
-        return _f(m, typ, DateValue(f"XXXX-WXX-{_dow_no(m['dow']) + 1}{part}", "day"))
+        return _f(m, typ, DateValue(any_weekday(m["dow"], m["pod"]), "day"))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, typ, None)
@@ -429,7 +425,7 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
 
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
-    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace("st. ", "st ")
     if m["season"]:  # "the Christmas season", "the Christmas holidays": that December
         found = _fixed_feast(m, ctx, (12, 25))
         if found is not None and found.dv is not None and found.dv.start:

@@ -164,13 +164,17 @@ def expected(tok: Any) -> bool:
         and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
 
 
+# words that head a clock time in the parse ("9 a.m. Tuesday": "Tuesday" hangs on "a.m.")
+CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight"})
+
+
 def _time_head(tok: Any) -> Any:
     """The word heading the time expression ``tok`` is in: "Tuesday morning" and "9 a.m.
     Tuesday" are told by "morning" and "a.m."."""
     for _ in range(3):
         head = tok.head
         if tok.dep_ not in ("compound", "nmod", "npadvmod", "appos") or head.i == tok.i \
-                or not (head.lower_ in tw.TIME_NOUNS or head.lower_ in ("a.m.", "p.m.", "am", "pm", "noon", "midnight")):
+                or not (head.lower_ in tw.TIME_NOUNS or head.lower_ in CLOCK_WORDS):
             break
         tok = head
     return tok

@@ -18,6 +18,19 @@ def _title_or_upper(names: list[str]) -> str:
     return f"{title}|{title.upper()}"
 
 
+def _feast(name: str) -> str:
+    """A feast's name as written: its words capitalised but "of", "St" with or without its
+    full stop, either apostrophe ("Fourth of July", "St. Patrick's Day")."""
+    words = [w if w == "of" else w[:1].upper() + w[1:] for w in name.split()]
+    return r"\s+".join(re.escape(w).replace("'", "['’]") + (r"\.?" if w == "St" else "") for w in words)
+
+
+# the feasts on a fixed day that the holiday pattern names from the lexicon's table; the
+# Christmas and New Year forms it spells out itself ("the Christmas season", "New Year period")
+FEASTS = "|".join(_feast(name) for name in sorted(tw.FIXED_FEASTS, key=len, reverse=True)
+                  if not name.startswith(("christmas", "new year")))
+FEASTS_KEYWORD = "|".join(_feast(name).lower() for name in sorted(tw.FIXED_FEASTS, key=len, reverse=True))
+
 MONFULL = rf"(?-i:{_title_or_upper(tw.MONTH_NAMES)})"
 MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:\.|\b(?=\s*\d)))"
 _DOW_FULL = "|".join(name.title() for name in tw.WEEKDAY_NAMES)
