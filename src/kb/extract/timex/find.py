@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex import calendar as cal
 from kb.extract.timex.calendar import last_ended_quarter, time_value
+from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import days_of_a_set, join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
 from kb.extract.timex.pubdate import dateline_day
@@ -420,18 +421,6 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
 _POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.I)
 _THE = re.compile(r"the\s+", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_PREMODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "poss"}
-
-
-def _premodifier(ctx: DocContext, start: int, end: int) -> bool:
-    """True when the expression modifies a noun after it ("the Aug. 7 bombings", "the
-    third-quarter loss"): its head hangs on a noun to its right."""
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    root = span.root
-    head = root.head
-    return head.i >= span.end and root.dep_ in _PREMODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
 
 
 def _nominal(ctx: DocContext, start: int, end: int) -> bool:
@@ -451,9 +440,9 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
         return m.end(), end
     m = _THE.match(text, start, end)
     if m and end > m.end():
-        return (m.end(), end) if _premodifier(ctx, m.end(), end) else (start, end)
+        return (m.end(), end) if premodifier(ctx, m.end(), end) else (start, end)
     before = _THE_BEFORE.search(text, max(0, start - 5), start)
-    if before and _nominal(ctx, start, end) and not _premodifier(ctx, start, end):
+    if before and _nominal(ctx, start, end) and not premodifier(ctx, start, end):
         return before.start(), end
     return start, end
 

@@ -19,6 +19,7 @@ class Context(Protocol):
 
     text: str
     anchor: dt.date | None
+    doc: Any
 
     def tense(self, start: int, end: int) -> str | None: ...
 
@@ -57,6 +58,20 @@ def _narrow(dv: DateValue, part: str | None) -> DateValue:
 def _month_no(text: str) -> int:
     t = text.lower().rstrip(".")
     return MONTHS[t] if t in MONTHS else MONTHS[t[:3]]
+
+
+_PREMODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "poss"}
+
+
+def premodifier(ctx: Context, start: int, end: int) -> bool:
+    """True when the expression modifies a noun after it ("the Aug. 7 bombings", "the
+    third-quarter loss", "a Wednesday media event"): its head hangs on a noun to its right."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head
+    return head.i >= span.end and root.dep_ in _PREMODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
 
 
 def _dow_no(text: str) -> int:

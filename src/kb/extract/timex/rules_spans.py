@@ -16,7 +16,7 @@ from kb.extract.timex.calendar import (
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
-    _relative_year, _safe_day, _unit_name, any_weekday, duration_value,
+    _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
@@ -283,12 +283,6 @@ def h_week_on(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(anchor + dt.timedelta(days=((dow - anchor.weekday()) % 7 or 7) + 7)))
 
 
-def _modifies_noun(ctx: Context, pos: int) -> bool:
-    """True when the word at ``pos`` hangs on a noun after it ("a Wednesday media event")."""
-    tok = ctx.token(pos)
-    return tok is not None and tok.head.i > tok.i and tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss")
-
-
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
     if prev.lower() in tw.WEEKDAY_NAME_OPENERS and prev[:1].isupper():
@@ -306,7 +300,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
         start = m.start() - len(prev) - 1 if prev.lower() == "weekly" else m.start()  # "its weekly Saturday service"
         return Found(start, m.end(), "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
     typ = "TIME" if m["pod"] else "DATE"
-    if not rel and prev.lower() in ("a", "any") and not _modifies_noun(ctx, m.end() - 1):
+    if not rel and prev.lower() in ("a", "any") and not premodifier(ctx, m.start(), m.end()):
         # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
         return _f(m, typ, DateValue(any_weekday(m["dow"], m["pod"]), "day"))
     anchor = _anchor(ctx)
