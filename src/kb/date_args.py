@@ -19,6 +19,7 @@ class _PlainContext:
     def __init__(self, text: str) -> None:
         self.text = text
         self.anchor: dt.date | None = None
+        self.doc = None
 
     def tense(self, start: int, end: int) -> str | None:
         return None

@@ -188,3 +188,8 @@ def test_a_dateline_a_day_before_publication_is_the_day_written(nlp):
     assert _values(nlp, "BEIJING, March 13 (Xinhua) -- Talks opened today.", "1999-03-13")["today"] == "1999-03-13"
     assert _values(nlp, "BEIJING, March 3 (Xinhua) -- Talks opened today.", "1999-03-13")["today"] == "1999-03-13"
     assert publication_date("BANGALORE, JUNE 18. The monsoon gathered strength.") is None
+
+
+def test_a_weekday_of_no_date_typed_as_an_argument_is_a_clear_error():
+    with pytest.raises(BadDate):
+        parse_date_arg("a Monday")

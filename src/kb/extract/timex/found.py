@@ -19,7 +19,7 @@ class Context(Protocol):
 
     text: str
     anchor: dt.date | None
-    doc: Any
+    doc: Any  # the parse, or None where there is none (a date typed on the command line)
 
     def tense(self, start: int, end: int) -> str | None: ...
 
@@ -66,7 +66,7 @@ _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "poss"}
 def premodifier(ctx: Context, start: int, end: int) -> bool:
     """True when the expression modifies a noun after it ("the Aug. 7 bombings", "the
     third-quarter loss", "a Wednesday media event"): its head hangs on a noun to its right."""
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
     if span is None or len(span) == 0:
         return False
     root = span.root
