@@ -473,6 +473,12 @@ def test_a_time_planned_for_in_a_present_clause_lies_ahead(nlp):
     assert _found(nlp, "The trial is scheduled for March.", "2007-06-19") == {"March": ("DATE", "2008-03")}
 
 
+def test_a_day_after_the_planned_clock_is_planned_too(nlp):
+    got = _found(nlp, "A commission hearing has been set down for 10 am on Friday.", "1990-03-14")
+    assert got == {"10 am": ("TIME", "1990-03-16T10:00"), "Friday": ("DATE", "1990-03-16")}
+    assert _found(nlp, "The rally was planned on Saturday.", "1990-03-14") == {"Saturday": ("DATE", "1990-03-10")}
+
+
 def test_hours_ago_are_the_same_day_and_speeds_and_ranks_are_no_times(nlp):
     got = _found(nlp, "The prime minister announced a few hours ago that he will step down.", "2016-06-24")
     assert got == {"a few hours ago": ("DATE", "2016-06-24")}

@@ -136,8 +136,10 @@ def _planned_for(tok: Any) -> bool:
         return False
     planner = _verb_of_object(prep.head)  # "planned a large demonstration in May"
     if planner.i == prep.head.i and prep.lower_ != "for" and prep.lower_ not in tw.LIMIT_PREPS \
-            and not any(c.dep_ in ("dobj", "xcomp") for c in planner.children):
-        return False  # "planned a rally on Saturday": the day of what is planned
+            and not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in planner.children):
+        # "planned a rally on Saturday": the day of what is planned; but "set down for 10 am
+        # on Friday" is one planned time the parse hangs on the verb in two pieces
+        return False
     return planner.lemma_.lower() in tw.PLANNING_VERBS
 
 
