@@ -878,6 +878,13 @@ def test_a_part_of_a_day_named_and_that_weekday_counted_from_the_day_told(nlp):
     assert got["that Sunday"] == ("DATE", "2011-02-13") and got["noon"] == ("TIME", "2011-02-13T12:00")
 
 
+def test_the_day_a_part_of_the_day_is_of_takes_the_tense_of_its_clause(nlp):
+    got = _found(nlp, "On the morning of February 1, hot gases got in through the hole.", "2003-08-26")
+    assert got == {"the morning of February 1": ("TIME", "2003-02-01TMO")}
+    got = _found(nlp, "The crew will land on the morning of February 1.", "2003-08-26")
+    assert got == {"the morning of February 1": ("TIME", "2004-02-01TMO")}
+
+
 def test_a_clock_time_last_night_is_in_the_evening_and_a_season_in_a_name_is_none(nlp):
     got = _found(nlp, "It was just before eleven o'clock last night when the final whistle blew.", "1998-07-13")
     assert got == {"eleven o'clock last night": ("TIME", "1998-07-12T23:00")}

@@ -73,6 +73,8 @@ class DocContext:
         weekday = root.lower_ in tw.WEEKDAY_NAMES
         if weekday and root.head.i != root.i and root.head.lower_ in CLOCK_WORDS:
             root = root.head  # "set for 4 p.m. Wednesday": the day is placed where its clock time is
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in tw.PARTS_OF_DAY:
+            root = root.head.head  # "on the morning of February 1": placed where its part of the day is
         if _after_since(root):
             return "past"
         if not dates_its_clause(root, weekday=weekday):
