@@ -160,6 +160,17 @@ def test_a_clock_time_and_its_day_are_one_expression(nlp):
     assert v == {"noon Thursday": "1989-11-02T12:00", "5 p.m. EST, Nov. 9": "1989-11-09T17:00"}
 
 
+def test_a_stamp_lines_day_and_clock_time_are_one_expression(nlp):
+    text = "Posted: Mar 07, 2017 6:04 AM EST | Updated: Mar 07, 2017 12:18 PM EST\n\nPolice are asking for help."
+    assert _values(nlp, text, "2017-03-07") == {"Mar 07, 2017 6:04 AM EST": "2017-03-07T06:04",
+                                                "Mar 07, 2017 12:18 PM EST": "2017-03-07T12:18"}
+    text = "Updated: Wednesday, November 8, 2000 at 6:15 a.m.\n\nThe race was still too close to call."
+    assert _values(nlp, text, "2000-11-08") == {"Wednesday, November 8, 2000 at 6:15 a.m.": "2000-11-08T06:15"}
+    # in running text, a day and the clock time after "at" are two expressions
+    assert _values(nlp, "The vote was held on March 3 at 9 a.m.", "2000-11-08") == {"March 3": "2000-03-03",
+                                                                                    "9 a.m.": "2000-03-03T09:00"}
+
+
 def test_limits_and_noun_modifiers_are_not_dated_by_the_verb(nlp):
     # a past verb dates its own event, not the deadline it set
     v = _values(nlp, "The offer was extended to Nov. 20, and the board declared a dividend payable Dec. 7.",

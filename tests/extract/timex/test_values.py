@@ -330,6 +330,8 @@ def test_four_digit_clock_times_with_a_zone(nlp):
     assert _found(nlp, "Volunteers gave 1500 hours of their time.", "2013-03-22") == {"1500 hours": ("DURATION", "PT1500H")}
     got = _found(nlp, "Officers stopped the car at about 1:45 a.m.", "2013-08-31")
     assert got == {"about 1:45 a.m.": ("TIME", "2013-08-31T01:45")}  # the modifier is part of it
+    got = _found(nlp, "The wait ended shortly after 11 p.m. Central time, and the call is at 03:41 EDT.", "2007-06-29")
+    assert got == {"11 p.m. Central time": ("TIME", "2007-06-29T23:00"), "03:41 EDT": ("TIME", "2007-06-29T03:41")}
 
 
 def test_two_months_named_as_a_range_are_in_order(nlp):

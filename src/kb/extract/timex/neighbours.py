@@ -21,16 +21,28 @@ from kb.model import DateValue
 
 
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
+_DAY_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]*(?P<at>at[ \t]+)?")
+# what a stamp line opens with before its day: "Updated: ", "Posted ", "| Last updated: "
+_STAMP_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?:?[ \t]*)?$")
 _PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 
 
 def join_clock_days(found: list[Found], text: str) -> list[Found]:
     """A clock time right before its day is one expression: "10 p.m. Wednesday",
     "5 p.m. EST, Nov. 6", "midnight Friday", "one o'clock this morning" (TIME, the day's
-    value with the clock's)."""
+    value with the clock's). So is a dated day right before its clock time ("Mar 07, 2017
+    6:04 AM EST"), and a stamp line's day and time ("Updated: Wednesday, November 8, 2000
+    at 6:15 a.m.")."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
+        if prev is not None and f.clock is not None and f.dv is None and prev.dv is not None \
+                and prev.dv.precision == "day" and prev.dv.start and prev.notes.get("pattern") in ("mdy", "dmy", "md", "dm") \
+                and (gap := _DAY_CLOCK_GAP.fullmatch(text, prev.end, f.start)) \
+                and (not gap["at"] or _STAMP_LABEL.search(text, max(0, prev.start - 40), prev.start)):
+            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{prev.dv.start}T{f.clock}", "time", prev.dv.start, prev.dv.start),
+                            rank=prev.rank, notes=dict(prev.notes))
+            continue
         if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
                 and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
                 _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) and not _TO_WEEKDAY.match(text, f.end) \

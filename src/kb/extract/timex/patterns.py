@@ -19,7 +19,7 @@ from kb.extract.timex.rules_spans import (
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
-    VAGUE, YEAR,
+    VAGUE, YEAR, ZONE,
 )
 
 
@@ -89,9 +89,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "a week on Thursday", "Thursday week": the Thursday after next
     ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended|to)\b)", h_week_on),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
-    ("clock", r"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)(?:\s+(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|local\s+time))?)", h_clock),
+    ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)(?:\s+{ZONE})?)", h_clock),
     ("spoken_clock", r"\b(?:(?:about|around)\s+)?(?P<sh>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?P<sm>fifteen|thirty|forty[\s-]five|o[\s-](?:one|two|three|four|five|six|seven|eight|nine)|ten|twenty|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?=\s+(?:this\s+(?:morning|afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|(?:local|eastern|pacific|central)\s+time|GMT)))", h_spoken_clock),
-    ("clock24", r"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:GMT|UTC|hours|hrs|local\s+time)\b(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock),
+    ("clock24", rf"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:{ZONE}|hours|hrs)(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|{FEASTS}|Easter(?:\s+(?:Sunday|Monday|[Ww]eek))?|Holy\s+Week|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),

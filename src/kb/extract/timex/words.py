@@ -39,6 +39,10 @@ DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
+# a time zone after a clock time ("5 p.m. EST", "11 p.m. Central time", "0812 GMT")
+ZONE = (r"(?:(?-i:GMT|UTC|ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|IST|JST|"
+        r"AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT)\b|(?:local|(?-i:Eastern|Central|Mountain|Pacific|Atlantic))"
+        r"(?:\s+(?:standard|daylight))?\s+time\b)")
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)\b|(?:{NUMBER_WORDS})\b)"
 VAGUE = f"(?:{tw.words_pattern(tw.VAGUE_COUNTS)})"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
