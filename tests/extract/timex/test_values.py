@@ -595,6 +595,14 @@ def test_a_day_after_things_counted_is_a_rate(nlp):
     assert _found(nlp, "He stayed a day.", "2013-01-09") == {"a day": ("DURATION", "P1D")}
 
 
+def test_a_percentage_or_an_amount_in_brackets_before_a_unit_make_a_rate(nlp):
+    got = _found(nlp, "The offer included raises of 2.5 percent a year.", "2012-05-14")
+    assert got == {"a year": ("SET", "P1Y")}
+    got = _found(nlp, "The strike costs 40 million Canadian dollars ($40 million) a day.", "2012-05-14")
+    assert got == {"a day": ("SET", "P1D")}
+    assert _found(nlp, "We gave them a day to decide.", "2012-05-14") == {"a day": ("DURATION", "P1D")}
+
+
 def test_a_length_between_two_counts_is_one_expression_of_unknown_amount(nlp):
     got = _found(nlp, "Those who slept seven to eight hours were fine.", "2013-01-09")
     assert got == {"seven to eight hours": ("DURATION", "PTXH")}

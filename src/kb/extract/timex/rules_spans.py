@@ -62,10 +62,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
             and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
         return None
     if m["n"] and m["n"].lower() in ("a", "an") and not m["rel"] and not m["q"]:
-        prev = _prev_raw(ctx, m.start()).lower()
-        if re.search(rf"(?:[\d%$£€]|{RATE_AMOUNTS}|twice|once|thrice|miles|kilometres|kilometers|km|feet|metres|meters|knots)$", prev) \
-                or _counted_before(ctx, m.start()):
-            return None
+        if _after_an_amount(ctx, m.start()) or _counted_before(ctx, m.start()):
+            return None  # "2.5 percent a year", "twice a day": a rate
     if m["n"] and re.fullmatch(r"\d+(?:\.\d+)?", m["n"]) and not m["rel"] and not m["q"]:
         tok = ctx.token(m.start("n"))
         if tok is not None and tok.ent_type_ in ("MONEY", "PERCENT"):
@@ -154,10 +152,19 @@ def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
             r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\)?\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
         return None
     if not m["freq"] and m["art"].lower() in ("a", "an"):
-        prev = ctx.text[max(0, m.start() - 25):m.start()].rstrip().lower()
-        if not re.search(rf"(?:[\d%]|{RATE_AMOUNTS}|m)$", prev) and not _counted_before(ctx, m.start()):
+        if not _after_an_amount(ctx, m.start()) and not _counted_before(ctx, m.start()):
             return None
     return _f(m, "SET", DateValue(duration_value(1.0, unit), "set"))
+
+
+_AMOUNT_BEFORE = re.compile(rf"(?:[\d%$£€]|\dm|\b(?:{RATE_AMOUNTS}|twice|once|thrice|miles|kilomet(?:re|er)s|km|feet"
+                            rf"|met(?:re|er)s|knots))\)?$")
+
+
+def _after_an_amount(ctx: Context, pos: int) -> bool:
+    """True when an amount or a count of times ends right before ``pos`` ("2.5 percent",
+    "$5m", "40 million Canadian dollars ($40 million)", "twice"): "a year" after it is a rate."""
+    return bool(_AMOUNT_BEFORE.search(ctx.text[max(0, pos - 25):pos].rstrip().lower()))
 
 
 def _counted_before(ctx: Context, pos: int) -> bool:

@@ -56,7 +56,7 @@ QUAL = f"(?:{tw.words_pattern(tw.QUALIFIERS)})"
 AGE_LEAD = re.compile(rf"\b(?:{tw.words_pattern(tw.AGE_LEADS)})\b", re.I)
 AFTER_HOURS = re.compile(r"\bafter[\s-]+hours[\s-]+(?:trading|session|market|deals?)\b", re.I)  # a session, no time
 # amounts a rate is told of ("$5m a year", "300,000 yen a year"): "a year" after them is a set
-RATE_AMOUNTS = ("million|billion|trillion|bn|times|tonnes|barrels|dollars|euros|pounds|yen|yuan|rupees|pesos|francs"
+RATE_AMOUNTS = ("million|billion|trillion|bn|times|percent|cents?|points|tonnes|barrels|dollars|euros|pounds|yen|yuan|rupees|pesos|francs"
                 "|rand|roubles|rubles|dinars|riyals|reais|lire|won|crore|lakh")
 AGE_BEFORE = re.compile(rf"{AGE_LEAD.pattern}\s+(?:(?:{QUAL}|over|under)\s+)?$", re.I)
 
