@@ -475,6 +475,14 @@ def test_a_time_planned_for_in_a_present_clause_lies_ahead(nlp):
     assert _found(nlp, "The trial is scheduled for March.", "2007-06-19") == {"March": ("DATE", "2008-03")}
 
 
+def test_a_verb_joined_to_another_shares_its_tense_and_due_lies_ahead(nlp):
+    got = _found(nlp, "The bank said it would close 35 branches and cut 1,100 jobs by the end of March.", "2008-10-17")
+    assert got == {"the end of March": ("DATE", "2009-03")}
+    assert _found(nlp, "The bank closed 35 branches and cut jobs in March.", "2008-10-17") == {"March": ("DATE", "2008-03")}
+    got = _found(nlp, "The threat was aimed at local elections due in the autumn.", "2003-01-12")
+    assert got == {"the autumn": ("DATE", "2003-FA")}
+
+
 def test_a_day_after_the_planned_clock_is_planned_too(nlp):
     got = _found(nlp, "A commission hearing has been set down for 10 am on Friday.", "1990-03-14")
     assert got == {"10 am": ("TIME", "1990-03-16T10:00"), "Friday": ("DATE", "1990-03-16")}

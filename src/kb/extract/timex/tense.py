@@ -28,6 +28,11 @@ def _verb_of(tok: Any) -> Any | None:
 
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and v.dep_ == "conj" and v.head.i != v.i and _is_verb(v.head) and depth < 2 \
+            and (v.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") for c in v.head.children)):
+        # "would close 35 branches and cut jobs": one auxiliary for both; "closed 35
+        # branches and cut jobs": a bare form after a verb is in that verb's tense
+        return _tense_of_verb(v.head, depth + 1)
     words = [a.lower_ for a in auxes]
     if any(w in tw.MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
@@ -203,10 +208,20 @@ def _verb_of_object(tok: Any) -> Any:
     return tok.head if tok.dep_ == "dobj" and tok.head.i != tok.i else tok
 
 
+def _due(tok: Any) -> bool:
+    """"elections due in the autumn": the time a noun's "due" gives lies ahead, whatever the
+    clause around tells."""
+    tok = _time_head(tok)
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.head.i != prep.i and prep.head.lower_ == "due" and prep.head.dep_ == "amod"
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if _after_reporting_verb(tok):
         return "past"
+    if _due(tok):
+        return "future"
     v = _verb_of(tok)
     if v is None:
         return None
