@@ -145,6 +145,12 @@ def test_spoken_years_fractions_and_that_year(nlp):
     v = _values(nlp, "In nineteen ninety-one he was tried; in January nineteen ninety-seven he fled for 2 1/2 years.",
                 "1998-01-15")
     assert v == {"nineteen ninety-one": "1991", "January nineteen ninety-seven": "1997-01", "2 1/2 years": "P2Y6M"}
+    v = _values(nlp, "Support has fallen since two thousand one; a satellite follows in two thousand and eight.",
+                "2005-12-12")
+    assert v == {"two thousand one": "2001", "two thousand and eight": "2008"}
+    assert _values(nlp, "The approach of the year two thousand worried them.", "1998-03-03") == {"the year two thousand": "2000"}
+    # a count is no year
+    assert _values(nlp, "A crowd of two thousand gathered, and two thousand one hundred people signed.", "2005-12-12") == {}
     v = _values(nlp, "She fled in June 1998 and returned later that year.", "2000-01-28")
     assert v["later that year"] == "1998"
 

@@ -241,12 +241,23 @@ def h_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", dv)
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|year|of|early|late|mid|spring|summer|autumn|fall|winter)[\s-]+$", re.I)
+
+
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
-    if re.match(r"\s+[a-z]+s\b", ctx.text[m.end():m.end() + 20]):  # "nineteen twenty people"
-        return None
-    rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
-    tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
-    year = (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
+    if re.match(r"\s+(?:[a-z]+s|hundred|thousand|million)\b", ctx.text[m.end():m.end() + 20]):
+        return None  # "nineteen twenty people", "two thousand one hundred"
+    if m["k"]:
+        # "two thousand" counts more often than it names a year: a year only after a word
+        # that takes one ("since two thousand one", "the year two thousand")
+        before = _YEAR_BEFORE.search(ctx.text, max(0, m.start("k") - 12), m.start("k"))
+        if before is None or not m["krest"] and before.group(0).lower().startswith("of"):
+            return None
+        year = 2000 + int(number(m["krest"].lower()) or 0) if m["krest"] else 2000
+    else:
+        rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
+        tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
+        year = (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
     if m["mon"]:
         return _f(m, "DATE", month_value(year, _month_no(m["mon"])))
     return _f(m, "DATE", year_value(year))

@@ -78,8 +78,10 @@ AMBIGUOUS_MONTHS = tw.AMBIGUOUS_MONTHS
 _TEENS = "|".join(w for v in range(10, 20) for w, n in tw.SMALL_NUMBERS.items() if n == v)
 _TENS_WORDS = "|".join(tw.TENS)
 _UNITS_WORDS = "|".join(next(w for w, n in tw.SMALL_NUMBERS.items() if n == v) for v in range(1, 10))
-# A year said in words, as broadcasts write it: "nineteen ninety-six", "nineteen oh five".
-SPOKEN_YEAR = (rf"(?P<cent>nineteen|twenty)[\s-]+(?P<rest>(?:{_TENS_WORDS})(?:[\s-](?:{_UNITS_WORDS}))?"
-               rf"|{_TEENS}|hundred|oh[\s-](?:{_UNITS_WORDS}))")
+# A year said in words, as broadcasts write it: "nineteen ninety-six", "nineteen oh five",
+# "two thousand eight", "two thousand and one".
+SPOKEN_YEAR = (rf"(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>(?:{_TENS_WORDS})(?:[\s-](?:{_UNITS_WORDS}))?"
+               rf"|{_TEENS}|hundred|oh[\s-](?:{_UNITS_WORDS}))"
+               rf"|(?P<k>two[\s-]thousand)(?:[\s-]+(?:and\s+)?(?P<krest>{_TEENS}|{_UNITS_WORDS}))?)")
 
 _HALF_OF = rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))"
