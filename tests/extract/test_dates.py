@@ -151,6 +151,11 @@ def test_spoken_years_fractions_and_that_year(nlp):
     assert _values(nlp, "The approach of the year two thousand worried them.", "1998-03-03") == {"the year two thousand": "2000"}
     # a count is no year
     assert _values(nlp, "A crowd of two thousand gathered, and two thousand one hundred people signed.", "2005-12-12") == {}
+    v = _values(nlp, "The recall covers dates between August twenty-fifth and the twelfth of September.", "2012-08-30")
+    assert v == {"August twenty-fifth": "2012-08-25", "the twelfth of September": "2012-09-12"}
+    v = _values(nlp, "The closing concert, on Sunday the seventeenth, will draw crowds.", "2001-06-07")
+    assert v == {"Sunday the seventeenth": "2001-06-17"}
+    assert _values(nlp, "Apple showed on Tuesday the first generation of its Macs.", "2006-01-12") == {"Tuesday": "2006-01-10"}
     v = _values(nlp, "She fled in June 1998 and returned later that year.", "2000-01-28")
     assert v["later that year"] == "1998"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from kb.extract.timex.calendar import number
-from kb.extract.timex.words import UNIT_CODE, VAGUE
+from kb.extract.timex.words import DAY_WORDS, UNIT_CODE, VAGUE
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import MONTHS, PARTS_OF_DAY, WEEKDAYS
 from kb.model import DateValue
@@ -88,7 +88,9 @@ def any_weekday(name: str, part: str | None = None) -> str:
 
 
 def _day_no(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+    """A day of the month written in figures ("14", "14th") or as an ordinal word ("fourteenth")."""
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if digits else DAY_WORDS[re.sub(r"[\s-]+", " ", text.lower())]
 
 
 def _prev_words(ctx: Context, pos: int, n: int = 2) -> list[str]:

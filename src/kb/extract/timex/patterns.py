@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
+    h_ago, h_century, h_decade, h_dow_nth, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -18,7 +18,7 @@ from kb.extract.timex.rules_spans import (
     h_sport_season, h_the_period, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DAY_WORD_END, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR, ZONE,
 )
 
@@ -31,6 +31,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
     ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
+    ("md_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD}){DAY_WORD_END}", h_month_day),
+    ("dm_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
+    ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b){DAY_WORD_END}", h_dow_nth),
     ("week_of", rf"\bthe\s+week\s+(?:of|ended|ending|to)\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
     ("nth_week", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONFULL})(?:{COMMA}(?P<y>{YEAR}))?\b", h_nth_week),
     ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),

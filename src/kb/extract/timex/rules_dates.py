@@ -12,7 +12,7 @@ import re
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
+    add_months, century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
     quarter_of, quarter_value, ref_value, season_value, time_value, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -63,6 +63,19 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     dow = _dow_no(m["dow"]) if m["dow"] else None
     d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()), dow)
     return _f(m, "DATE", day_value(d)) if d else None
+
+
+def h_dow_nth(m: re.Match[str], ctx: Context) -> Found | None:
+    """'Sunday the seventeenth', 'Friday the 13th': the day of that number, in the month
+    nearest the writing, that falls on that weekday."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    day, dow = _day_no(m["d"]), _dow_no(m["dow"])
+    cands = [d for k in range(-2, 3) if (d := _safe_day(*add_months(anchor.year, anchor.month, k), day)) and d.weekday() == dow]
+    if not cands:
+        return None
+    return _f(m, "DATE", day_value(min(cands, key=lambda d: abs((d - anchor).days))))
 
 
 def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
