@@ -896,6 +896,14 @@ def test_a_part_of_a_day_named_and_that_weekday_counted_from_the_day_told(nlp):
     assert got["that Sunday"] == ("DATE", "2011-02-13") and got["noon"] == ("TIME", "2011-02-13T12:00")
 
 
+def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nlp):
+    got = _found(nlp, "Crews worked through the night and expect supply restored by tomorrow.", "2008-01-22")
+    assert got == {"the night": ("TIME", "2008-01-21TNI"), "tomorrow": ("DATE", "2008-01-23")}
+    got = _found(nlp, "The closing concert on Sunday is expected to run well into the night.", "2001-06-14")
+    assert got == {"Sunday": ("DATE", "2001-06-17"), "the night": ("TIME", "2001-06-17TNI")}
+    assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
+
+
 def test_the_day_a_part_of_the_day_is_of_takes_the_tense_of_its_clause(nlp):
     got = _found(nlp, "On the morning of February 1, hot gases got in through the hole.", "2003-08-26")
     assert got == {"the morning of February 1": ("TIME", "2003-02-01TMO")}

@@ -370,6 +370,15 @@ def _stamp(text: str, f: Found) -> bool:
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
 
+def _told_as_past(ctx: DocContext, f: Found) -> bool:
+    """True when the clause tells the time as past; "through the night" is a stretch the
+    clause's verb spans, not a limit, so its verb's tense tells."""
+    if ctx.tense(f.start, f.end) == "past":
+        return True
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand") if f.notes.get("night") else None
+    return span is not None and len(span) > 0 and clause_tense(span.root) == "past"
+
+
 def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) -> tuple[list[Found], bool]:
     """The days a clock time may be of, and whether days were told beside it that it cannot
     be of. A clock time or part of the day may take its day from the sentence before ("The
@@ -379,7 +388,7 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     s = sent_of(f.start)
     days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
             and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
-    if ctx.anchor is None or ctx.tense(f.start, f.end) != "past":
+    if ctx.anchor is None or not _told_as_past(ctx, f):
         return days, False
     past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
     return past, bool(days) and not past
@@ -412,8 +421,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             # the day written: another clock time beside it is of the same day ("opened at 9
             # a.m., voted at 1:22 p.m.")
             day = ctx.anchor
-        if day is not None and f.notes.get("night_before"):
-            day -= dt.timedelta(days=1)
+        if day is not None and (f.notes.get("night_before") or f.notes.get("night") and day == ctx.anchor
+                                and _told_as_past(ctx, f)):
+            day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
         elif habitual:

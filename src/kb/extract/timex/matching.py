@@ -42,7 +42,7 @@ KEYWORDS: dict[str, str] = {
     "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+(?:" + _UNITS + "|night)",
     "adverb_set": "annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
-    "pod_alone": "morning|afternoon|evening|overnight", "pod_of": r"(?:morning|afternoon|evening|night)\s+of",
+    "pod_alone": "morning|afternoon|evening|overnight", "pod_night": r"the\s+night", "pod_of": r"(?:morning|afternoon|evening|night)\s+of",
     "in_the_unit": r"in\s+the\s+(?:day|week|month|year)",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|evening)",
     "clock24": r"[0-5]\d\s*(?:hours|hrs|local|eastern|central|mountain|pacific|atlantic|[a-z]{1,4}t\b)",

@@ -257,6 +257,8 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     found.notes["part"] = "1"
     if m["pod"] is None:
         found.notes["night_before"] = "1"  # "overnight losses": the night before the day told of
+    elif not m["pod"]:
+        found.notes["night"] = "1"  # "through the night": told as past with no day, the night before the writing
     return found
 
 
