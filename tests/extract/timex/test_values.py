@@ -904,6 +904,14 @@ def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nl
     assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
 
 
+def test_labor_day_and_the_weekends_named_after_feasts(nlp):
+    assert _found(nlp, "The replica will stay on display through Labor Day.", "2019-07-22") == {"Labor Day": ("DATE", "2019-09-02")}
+    got = _found(nlp, "Sales will rise over the Memorial Day weekend.", "2012-05-10")
+    assert got == {"the Memorial Day weekend": ("DATE", "2012-W21-WE")}  # the weekend before the Monday
+    got = _found(nlp, "Traffic was heavy over the Thanksgiving weekend.", "2011-12-02")
+    assert got == {"the Thanksgiving weekend": ("DATE", "2011-W47-WE")}  # the weekend after the Thursday
+
+
 def test_the_day_a_part_of_the_day_is_of_takes_the_tense_of_its_clause(nlp):
     got = _found(nlp, "On the morning of February 1, hot gases got in through the hole.", "2003-08-26")
     assert got == {"the morning of February 1": ("TIME", "2003-02-01TMO")}

@@ -472,7 +472,7 @@ def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     """True when a time word of the expression is capitalised where it would not be: the
     expression is a title or a name ("ABC's This Week", "60 Minutes", "USA Today"), unless its
     sentence is a headline in title case."""
-    if f.notes.get("pattern") == "holiday":  # "Thanksgiving Day" is the day's own name
+    if f.notes.get("pattern") in ("holiday", "weekend"):  # "Thanksgiving Day", "the Labor Day weekend": a day's own name
         return False
     for w in re.finditer(r"[A-Za-z]+", ctx.text[f.start:f.end]):
         word = w.group(0)

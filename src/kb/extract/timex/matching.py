@@ -47,7 +47,7 @@ KEYWORDS: dict[str, str] = {
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|evening)",
     "clock24": r"[0-5]\d\s*(?:hours|hrs|local|eastern|central|mountain|pacific|atlantic|[a-z]{1,4}t\b)",
     "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",
-    "holiday": FEASTS_KEYWORD + r"|christmas|new\s+year|easter|good\s+friday|thanksgiving|holy\s+week|memorial\s+day",
+    "holiday": FEASTS_KEYWORD + r"|christmas|new\s+year|easter|good\s+friday|thanksgiving|holy\s+week|memorial\s+day|labor\s+day",
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend",
     "year_ago": "year-", "period": "year|quarter|period", "spoken_year": r"nineteen|twenty|two[\s-]thousand",
     "year_period": "quarter|period|half", "year_end": "year",

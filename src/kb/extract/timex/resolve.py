@@ -149,6 +149,12 @@ def memorial_day(year: int) -> dt.date:
     return last - dt.timedelta(days=last.weekday())
 
 
+def labor_day(year: int) -> dt.date:
+    """US Labor Day: the first Monday of September."""
+    first = dt.date(year, 9, 1)
+    return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+
+
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     """The year of a quarter (or half, given as its first quarter) named without one. Told
     in the past, or with no tense of its own ("a loss for the fourth quarter", said in

@@ -452,6 +452,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
     if name == "memorial day":  # the last Monday of May
         return _movable(m, ctx, resolve.memorial_day)
+    if name == "labor day":  # the first Monday of September (not "Labour Day", May 1 in much of the world)
+        return _movable(m, ctx, resolve.labor_day)
     md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
@@ -595,11 +597,29 @@ def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
 
 
+# the days the weekends named after a feast are named after
+_WEEKEND_FEASTS: dict[str, Callable[[int], dt.date]] = {
+    "easter": resolve.easter, "memorial day": resolve.memorial_day, "labor day": resolve.labor_day,
+    "thanksgiving": resolve.thanksgiving, "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's": lambda y: dt.date(y, 1, 1), "fourth of july": lambda y: dt.date(y, 7, 4),
+    "independence day": lambda y: dt.date(y, 7, 4),
+}
+
+
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None, "x")
     tense = ctx.tense(m.start("x"), m.end("x"))
+    feast = _WEEKEND_FEASTS.get(re.sub(r"\s+", " ", (m["feast"] or "").lower()).replace("’", "'"))
+    if feast is not None:
+        # "the Labor Day weekend": the weekend nearest the feast ("Thanksgiving" the one after it)
+        day = resolve.pick([feast(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor, tense)
+        assert day is not None
+        saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7)
+        if (saturday - day).days > 3:
+            saturday -= dt.timedelta(days=7)
+        return _f(m, "DATE", weekend_value(saturday), "x")
     before = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
     after = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
     if tense is None:  # "continued through the weekend": the nearer one
