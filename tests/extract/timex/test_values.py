@@ -346,6 +346,16 @@ def test_a_season_as_far_behind_as_ahead_is_the_coming_one_in_a_present_clause(n
     assert _found(nlp, "The new model went on sale in the autumn.", "2013-03-22") == {"the autumn": ("DATE", "2012-FA")}
 
 
+def test_clock_times_counted_from_an_hour_in_words(nlp):
+    got = _found(nlp, "The final vote came at about ten past two, and service stopped at one minute after midnight.", "2007-02-03")
+    assert got == {"about ten past two": ("TIME", "2007-02-03T02:10"), "one minute after midnight": ("TIME", "2007-02-03T00:01")}
+    got = _found(nlp, "The window opens at eleven minutes past six in the morning, Universal Time.", "2005-12-12")
+    assert got == {"eleven minutes past six in the morning, Universal Time": ("TIME", "2005-12-12T06:11")}
+    assert _found(nlp, "The meeting starts at a quarter to ten.", "2005-12-12") == {"a quarter to ten": ("TIME", "2005-12-12T09:45")}
+    # odds and ranges are no clock times
+    assert _found(nlp, "Odds are ten to one against him, and two to three people died.", "2005-12-12") == {}
+
+
 def test_clock_times_told_in_o_clock(nlp):
     got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
     assert got == {"11 o'clock tomorrow morning": ("TIME", "2013-03-23T11:00")}

@@ -356,6 +356,26 @@ def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=f"{h:02d}:{mi:02d}")
 
 
+def h_clock_past(m: re.Match[str], ctx: Context) -> Found | None:
+    """'ten past two', 'a quarter to ten', 'one minute after midnight': minutes counted from
+    an hour. Not a range or odds ("two to three", "ten to one"): before the hour only a
+    quarter or minutes said as such, and after it only minutes said as such."""
+    mw, rel = m["mw"].lower(), m["rel"].lower()
+    quarter = mw.endswith("quarter")
+    if rel in ("to", "before", "after") and not (quarter or m["mins"]):
+        return None
+    mi = 15 if quarter else 30 if mw == "half" else int(number(mw) or 0)
+    if not 0 < mi < 60 or mw == "half" and rel != "past":
+        return None
+    hw = m["hw"].lower()
+    h = 0 if hw == "midnight" else 12 if hw == "noon" else int(number(hw) or 0)
+    if hw not in ("midnight", "noon") and h < 12 and (
+            re.search(r"afternoon|evening|night", m["ocp"] or "", re.I) or not m["ocp"] and _LATER_PART.match(ctx.text, m.end())):
+        h += 12
+    minutes = (h * 60 + (mi if rel in ("past", "after") else -mi)) % (24 * 60)
+    return Found(m.start(), m.end(), "TIME", None, clock=f"{minutes // 60:02d}:{minutes % 60:02d}")
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"]:
         w = m["word"].lower()

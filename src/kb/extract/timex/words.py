@@ -49,7 +49,7 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
 # a time zone after a clock time ("5 p.m. EST", "11 p.m. Central time", "0812 GMT")
 ZONE = (r"(?:(?-i:GMT|UTC|ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|BST|CET|CEST|EET|EEST|IST|JST|"
-        r"AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT)\b|(?:local|(?-i:Eastern|Central|Mountain|Pacific|Atlantic))"
+        r"AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT)\b|(?:local|(?-i:Eastern|Central|Mountain|Pacific|Atlantic|Universal))"
         r"(?:\s+(?:standard|daylight))?\s+time\b)")
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)\b|(?:{NUMBER_WORDS})\b)"
 VAGUE = f"(?:{tw.words_pattern(tw.VAGUE_COUNTS)})"
