@@ -914,6 +914,12 @@ def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nl
     assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
 
 
+def test_this_season_is_the_one_of_the_writings_year(nlp):
+    got = _found(nlp, "Students face the biggest tuition increase in the school's history this fall.", "2003-04-16")
+    assert got == {"this fall": ("DATE", "2003-FA")}
+    assert _found(nlp, "Snow has been scarce this winter.", "2002-03-08") == {"this winter": ("DATE", "2002-WI")}
+
+
 def test_labor_day_and_the_weekends_named_after_feasts(nlp):
     assert _found(nlp, "The replica will stay on display through Labor Day.", "2019-07-22") == {"Labor Day": ("DATE", "2019-09-02")}
     got = _found(nlp, "Sales will rise over the Memorial Day weekend.", "2012-05-10")

@@ -116,6 +116,8 @@ def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> in
         return max(y for y in years if key(y) < cur_k)
     if rel in ("next", "coming"):
         return min(y for y in years if key(y) > cur_k)
+    if rel == "this":  # "this fall", "this winter": the season of the writing's year
+        return anchor.year
     if tense == "past":
         return max(y for y in years if key(y) <= cur_k)
     if tense == "future":
