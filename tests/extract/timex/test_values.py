@@ -356,6 +356,12 @@ def test_clock_times_counted_from_an_hour_in_words(nlp):
     assert _found(nlp, "Odds are ten to one against him, and two to three people died.", "2005-12-12") == {}
 
 
+def test_a_clock_time_in_figures_alone_after_its_preposition(nlp):
+    got = _found(nlp, "Workers will walk out for 24 hours from 00:01 on Friday 8 September.", "2006-09-04")
+    assert got["00:01"] == ("TIME", "2006-09-08T00:01") and got["Friday 8 September"] == ("DATE", "2006-09-08")
+    assert _found(nlp, "The score went to 21:14 at halftime.", "2006-09-04") == {}
+
+
 def test_clock_times_told_in_o_clock(nlp):
     got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
     assert got == {"11 o'clock tomorrow morning": ("TIME", "2013-03-23T11:00")}

@@ -13,7 +13,7 @@ from kb.extract.timex.rules_dates import (
     h_nth_week, h_spoken_year, h_week_of, h_year,
 )
 from kb.extract.timex.rules_spans import (
-    h_adverb_set, h_clock, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
+    h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
@@ -98,6 +98,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)(?:\s+{ZONE})?)", h_clock),
     # "ten past two", "a quarter to ten", "eleven minutes past six in the morning", "one minute after midnight"
     ("clock_past", rf"\b(?:(?:about|around|just|shortly)\s+)?(?P<mw>a\s+quarter|quarter|half|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|ten|eleven|twelve|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|six|seven|eight|nine|\d{{1,2}})(?P<mins>\s+minutes?)?\s+(?P<rel>past|after|to|before)\s+(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b(?:\s+(?P<ocp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?:,?\s+{ZONE})?", h_clock_past),
+    # "from 00:01 on Friday", "the gates open at 10:30": a clock time in figures alone, after its preposition
+    ("clock_bare", r"\b(?:at|from|until|till|by|before|after)\s+(?P<x>(?P<h>[01]\d|2[0-3]|\d):(?P<mi>[0-5]\d))\b(?![:.,]?\d|\s*(?:a\.?m\b|p\.?m\b|%))(?P<hh>)(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock_bare),
     ("spoken_clock", r"\b(?:(?:about|around)\s+)?(?P<sh>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?P<sm>fifteen|thirty|forty[\s-]five|o[\s-](?:one|two|three|four|five|six|seven|eight|nine)|ten|twenty|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?=\s+(?:this\s+(?:morning|afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|(?:local|eastern|pacific|central)\s+time|GMT)))", h_spoken_clock),
     ("clock24", rf"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:{ZONE}|hours|hrs)(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),

@@ -356,6 +356,15 @@ def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=f"{h:02d}:{mi:02d}")
 
 
+def h_clock_bare(m: re.Match[str], ctx: Context) -> Found | None:
+    """'at 10:30', 'from 00:01': a clock time in figures after its preposition, told without its
+    preposition."""
+    found = h_clock(m, ctx)
+    if found is not None:
+        found.start, found.end = m.start("x"), m.end("x")
+    return found
+
+
 def h_clock_past(m: re.Match[str], ctx: Context) -> Found | None:
     """'ten past two', 'a quarter to ten', 'one minute after midnight': minutes counted from
     an hour. Not a range or odds ("two to three", "ten to one"): before the hour only a
