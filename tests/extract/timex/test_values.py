@@ -362,6 +362,12 @@ def test_a_clock_time_in_figures_alone_after_its_preposition(nlp):
     assert _found(nlp, "The score went to 21:14 at halftime.", "2006-09-04") == {}
 
 
+def test_an_hour_in_words_before_this_afternoon_or_tonight(nlp):
+    got = _found(nlp, "Moscow celebrated at four this afternoon; she speaks at nine tonight.", "1999-12-31")
+    assert got == {"four this afternoon": ("TIME", "1999-12-31T16:00"), "nine tonight": ("TIME", "1999-12-31T21:00")}
+    assert _found(nlp, "The two this afternoon were fine.", "1999-12-31") == {"this afternoon": ("TIME", "1999-12-31TAF")}
+
+
 def test_clock_times_told_in_o_clock(nlp):
     got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
     assert got == {"11 o'clock tomorrow morning": ("TIME", "2013-03-23T11:00")}
