@@ -926,6 +926,11 @@ def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nl
     assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
 
 
+def test_the_end_of_the_century_is_the_writings_century(nlp):
+    got = _found(nlp, "They want a treaty on the border before the end of the century.", "1997-12-03")
+    assert got == {"the end of the century": ("DATE", "19")}
+
+
 def test_this_season_is_the_one_of_the_writings_year(nlp):
     got = _found(nlp, "Students face the biggest tuition increase in the school's history this fall.", "2003-04-16")
     assert got == {"this fall": ("DATE", "2003-FA")}

@@ -11,7 +11,7 @@ from typing import Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
-    day_value, decade_value, half_value, month_value, number, quarter_of, quarter_value, ref_value, season_value,
+    century_value, day_value, decade_value, half_value, month_value, number, quarter_of, quarter_value, ref_value, season_value,
     time_value, unit_of, week_value, weekend_value, year_value,
 )
 from kb.extract.timex.found import (
@@ -524,8 +524,8 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
-    """'the end of the week', 'the rest of the year', 'the end of the current quarter': the
-    anchor's own week, month, quarter, year."""
+    """'the end of the week', 'the rest of the year', 'the end of the current quarter', 'the
+    end of the century': the anchor's own week, month, quarter, year, decade or century."""
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
@@ -533,6 +533,8 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     part = _part_of(m["mod"])
     if unit == "decade":
         return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
+    if unit == "century":
+        return _f(m, "DATE", century_value(anchor.year // 100))
     value = unit_of(anchor, unit)
     found = _f(m, "DATE", _narrow(value, part) if value is not None and unit in ("year", "month") else value)
     if unit == "quarter" and not m["q"]:
