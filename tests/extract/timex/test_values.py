@@ -926,6 +926,13 @@ def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nl
     assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
 
 
+def test_the_end_of_a_year_told_as_past_is_the_year_before(nlp):
+    got = _found(nlp, "Consumer debt stood at $718.9 billion at the end of the year, the Fed said.", "1990-02-08")
+    assert got == {"the end of the year": ("DATE", "1989")}
+    assert _found(nlp, "The index has risen 12% since year-end.", "1989-10-30") == {"year-end": ("DATE", "1988")}
+    assert _found(nlp, "It hopes to cut $500 million by the end of the year.", "1989-10-30") == {"the end of the year": ("DATE", "1989")}
+
+
 def test_the_end_of_the_century_is_the_writings_century(nlp):
     got = _found(nlp, "They want a treaty on the border before the end of the century.", "1997-12-03")
     assert got == {"the end of the century": ("DATE", "19")}

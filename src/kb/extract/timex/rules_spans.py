@@ -535,6 +535,8 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", decade_value(anchor.year // 10 * 10))
     if unit == "century":
         return _f(m, "DATE", century_value(anchor.year // 100))
+    if unit == "year" and part == "late" and not m["q"] and _year_ended(m, ctx, anchor):
+        return _f(m, "DATE", _narrow(year_value(anchor.year - 1), part))
     value = unit_of(anchor, unit)
     found = _f(m, "DATE", _narrow(value, part) if value is not None and unit in ("year", "month") else value)
     if unit == "quarter" and not m["q"]:
@@ -610,9 +612,20 @@ def h_year_period(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_year_end(m: re.Match[str], ctx: Context) -> Found | None:
-    """'by year end', "by year's end": the end of the anchor's year."""
+    """'by year end', "by year's end": the end of the anchor's year; the year before's when
+    told as past ("the percentage change is since year-end", said in October)."""
     anchor = _anchor(ctx)
-    return _f(m, "DATE", _narrow(year_value(anchor.year), "late") if anchor else None)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    return _f(m, "DATE", _narrow(year_value(anchor.year - 1 if _year_ended(m, ctx, anchor) else anchor.year), "late"))
+
+
+def _year_ended(m: re.Match[str], ctx: Context, anchor: dt.date) -> bool:
+    """True for a year's end told as past, at or since it ("stood at $718.9 billion at the end
+    of the year", said in February): before December, that is the end of the year before."""
+    prev = _prev_words(ctx, m.start(), 2)
+    return anchor.month < 12 and bool(prev) and (prev[-1] in ("at", "since") or prev == ["as", "of"]) \
+        and ctx.tense(m.start(), m.end()) == "past"
 
 
 _WEEKENDS_TOLD = {"the", "both", "those", "these", "two", "three", "four", "five", "few", "several", "consecutive",
