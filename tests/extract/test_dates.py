@@ -156,6 +156,12 @@ def test_spoken_years_fractions_and_that_year(nlp):
     v = _values(nlp, "The closing concert, on Sunday the seventeenth, will draw crowds.", "2001-06-07")
     assert v == {"Sunday the seventeenth": "2001-06-17"}
     assert _values(nlp, "Apple showed on Tuesday the first generation of its Macs.", "2006-01-12") == {"Tuesday": "2006-01-10"}
+    v = _values(nlp, "He last fought in March of two thousand three; bribes flowed between two thousand one and two thousand five.",
+                "2007-09-04")
+    assert v == {"March of two thousand three": "2003-03", "two thousand one": "2001", "two thousand five": "2005"}
+    assert _values(nlp, "Anyone who ate there on April the fourteenth may have been exposed.", "1999-04-19") == {
+        "April the fourteenth": "1999-04-14"}
+    assert _values(nlp, "The price rose to two thousand.", "1999-04-19") == {}
     v = _values(nlp, "She fled in June 1998 and returned later that year.", "2000-01-28")
     assert v["later that year"] == "1998"
 

@@ -366,6 +366,9 @@ def test_an_hour_in_words_before_this_afternoon_or_tonight(nlp):
     got = _found(nlp, "Moscow celebrated at four this afternoon; she speaks at nine tonight.", "1999-12-31")
     assert got == {"four this afternoon": ("TIME", "1999-12-31T16:00"), "nine tonight": ("TIME", "1999-12-31T21:00")}
     assert _found(nlp, "The two this afternoon were fine.", "1999-12-31") == {"this afternoon": ("TIME", "1999-12-31TAF")}
+    assert _found(nlp, "Polls open at six tomorrow morning.", "2006-11-06") == {"six tomorrow morning": ("TIME", "2006-11-07T06:00")}
+    got = _found(nlp, "Clinics will stay open until nine tonight and all day Saturday.", "1999-04-19")
+    assert got == {"nine tonight": ("TIME", "1999-04-19T21:00"), "Saturday": ("DATE", "1999-04-24")}
 
 
 def test_clock_times_told_in_o_clock(nlp):

@@ -71,8 +71,11 @@ class DocContext:
             return None
         root = span.root
         weekday = root.lower_ in tw.WEEKDAY_NAMES
-        if weekday and root.head.i != root.i and root.head.lower_ in CLOCK_WORDS:
-            root = root.head  # "set for 4 p.m. Wednesday": the day is placed where its clock time is
+        if weekday and root.head.i != root.i and (root.head.lower_ in CLOCK_WORDS
+                                                  or root.dep_ == "npadvmod" and root.head.lower_ in ("day", "night")):
+            # "set for 4 p.m. Wednesday", "open all day Saturday": the day is placed where its
+            # clock time or "day" is
+            root = root.head
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in tw.PARTS_OF_DAY:
             root = root.head.head  # "on the morning of February 1": placed where its part of the day is
         if _after_since(root):

@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DAY_WORD_END, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -46,7 +46,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
     ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
-    ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
+    ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
     ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
@@ -95,7 +95,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "a week on Thursday", "Thursday week": the Thursday after next
     ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended|to)\b)", h_week_on),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
-    ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
+    ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
     # "ten past two", "a quarter to ten", "eleven minutes past six in the morning", "one minute after midnight"
     ("clock_past", rf"\b(?:(?:about|around|just|shortly)\s+)?(?P<mw>a\s+quarter|quarter|half|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|ten|eleven|twelve|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|six|seven|eight|nine|\d{{1,2}})(?P<mins>\s+minutes?)?\s+(?P<rel>past|after|to|before)\s+(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b(?:\s+(?P<ocp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?:,?\s+{ZONE})?", h_clock_past),
     # "from 00:01 on Friday", "the gates open at 10:30": a clock time in figures alone, after its preposition
@@ -110,6 +110,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
+    # "up 1.8% for the week", "finished the week higher": the week the writing closes
+    ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),

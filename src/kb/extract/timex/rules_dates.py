@@ -254,7 +254,10 @@ def h_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", dv)
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|year|of|early|late|mid|spring|summer|autumn|fall|winter)[\s-]+$", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|year|of|early|late|mid|spring|summer|autumn|fall|winter"
+                          r"|between|and|to|through)[\s-]+$", re.I)
+# a bare "two thousand" is a year only after these
+_BARE_YEAR_BEFORE = ("in", "since", "until", "till", "year")
 
 
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -264,7 +267,7 @@ def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
         # "two thousand" counts more often than it names a year: a year only after a word
         # that takes one ("since two thousand one", "the year two thousand")
         before = _YEAR_BEFORE.search(ctx.text, max(0, m.start("k") - 12), m.start("k"))
-        if before is None or not m["krest"] and before.group(0).lower().startswith("of"):
+        if before is None or not m["krest"] and before.group(0).lower().strip(" -") not in _BARE_YEAR_BEFORE:
             return None
         year = 2000 + int(number(m["krest"].lower()) or 0) if m["krest"] else 2000
     else:

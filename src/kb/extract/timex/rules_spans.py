@@ -611,6 +611,17 @@ def h_year_period(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def h_the_week(m: re.Match[str], ctx: Context) -> Found | None:
+    """'up 1.8% for the week', 'finished the week higher': the writing's week, or the one before
+    when told as past on a Monday."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "x")
+    if anchor.weekday() == 0 and ctx.tense(m.start("x"), m.end("x")) == "past":
+        anchor -= dt.timedelta(days=7)
+    return _f(m, "DATE", week_value(anchor), "x")
+
+
 def h_year_end(m: re.Match[str], ctx: Context) -> Found | None:
     """'by year end', "by year's end": the end of the anchor's year; the year before's when
     told as past ("the percentage change is since year-end", said in October)."""
