@@ -929,6 +929,14 @@ def test_through_the_night_is_the_night_told_of_or_the_one_before_the_writing(nl
     assert _found(nlp, "They stayed through the night of June 5.", "2008-06-09") == {"the night of June 5": ("TIME", "2008-06-05TNI")}
 
 
+def test_the_week_a_market_report_closes(nlp):
+    got = _found(nlp, "The Dow finished the week with a gain of 87 points and was up 1.8% for the week.", "1995-05-12")
+    assert got == {"the week": ("DATE", "1995-W19")}
+    assert _found(nlp, "He was named player of the week.", "1995-05-12") == {}
+    # told as past on a Monday, the week before
+    assert _found(nlp, "For the week, the index dropped 3.8%.", "1989-10-30") == {"the week": ("DATE", "1989-W43")}
+
+
 def test_the_end_of_a_year_told_as_past_is_the_year_before(nlp):
     got = _found(nlp, "Consumer debt stood at $718.9 billion at the end of the year, the Fed said.", "1990-02-08")
     assert got == {"the end of the year": ("DATE", "1989")}
