@@ -375,7 +375,14 @@ def test_clock_times_told_in_o_clock(nlp):
     got = _found(nlp, "The ceremony begins at 11 o'clock tomorrow morning.", "2013-03-22")
     assert got == {"11 o'clock tomorrow morning": ("TIME", "2013-03-23T11:00")}
     got = _found(nlp, "At five o'clock in the afternoon, the doors opened.", "2013-03-22")
-    assert got["five o'clock"] == ("TIME", "2013-03-22T17:00")
+    assert got == {"five o'clock in the afternoon": ("TIME", "2013-03-22T17:00")}
+    got = _found(nlp, "By two o'clock in the morning the water was at the roof; it ended at nine o'clock at night.", "2002-06-30")
+    assert got == {"two o'clock in the morning": ("TIME", "2002-06-30T02:00"), "nine o'clock at night": ("TIME", "2002-06-30T21:00")}
+
+
+def test_decades_said_with_their_century(nlp):
+    got = _found(nlp, "Truces going back to the late nineteen-eighties have held.", "1998-08-09")
+    assert got == {"the late nineteen-eighties": ("DATE", "198")}
 
 
 def test_a_day_counted_from_a_day_itself_counted(nlp):

@@ -396,7 +396,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         if (m["ocp"] or m["ocl"] is not None) and _prev_words(ctx, m.start(), 1) not in (["at"], ["about"], ["around"], ["until"], ["till"], ["by"],
                                                               ["before"], ["after"], ["past"], ["from"], ["since"]):
             return None  # "the one in the morning", "two this afternoon": a clock time in words only after its preposition
-        if (_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening", m["ocp"] or "", re.I)) and h < 12:
+        if (_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|night", m[0], re.I)) and h < 12:
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
