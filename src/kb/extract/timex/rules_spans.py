@@ -342,6 +342,12 @@ _CLOCK_BEFORE_BRACKET = re.compile(
 _LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
+def _later_in_the_day(m: re.Match[str], ctx: Context) -> bool:
+    """True when a clock time in words is told as in the afternoon, evening or night, in its
+    own words ("nine o'clock at night") or right after them ("four this afternoon")."""
+    return bool(_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|(?<!mid)night", m[0], re.I))
+
+
 def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     """'three-thirty this morning', 'ten-fifteen p.m.': a clock time said in words."""
     h = int(number(m["sh"]) or 0)
@@ -349,7 +355,7 @@ def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     ap = (m["ap"] or "").lower().replace(".", "")
     if not 1 <= h <= 12 or not 0 < mi < 60:
         return None
-    if (ap == "pm" or not ap and _LATER_PART.match(ctx.text, m.end())) and h < 12:
+    if (ap == "pm" or not ap and _later_in_the_day(m, ctx)) and h < 12:
         h += 12
     elif ap == "am" and h == 12:
         h = 0
@@ -378,8 +384,7 @@ def h_clock_past(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     hw = m["hw"].lower()
     h = 0 if hw == "midnight" else 12 if hw == "noon" else int(number(hw) or 0)
-    if hw not in ("midnight", "noon") and h < 12 and (
-            re.search(r"afternoon|evening|night", m["ocp"] or "", re.I) or not m["ocp"] and _LATER_PART.match(ctx.text, m.end())):
+    if hw not in ("midnight", "noon") and h < 12 and _later_in_the_day(m, ctx):
         h += 12
     minutes = (h * 60 + (mi if rel in ("past", "after") else -mi)) % (24 * 60)
     return Found(m.start(), m.end(), "TIME", None, clock=f"{minutes // 60:02d}:{minutes % 60:02d}")
@@ -396,7 +401,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         if (m["ocp"] or m["ocl"] is not None) and _prev_words(ctx, m.start(), 1) not in (["at"], ["about"], ["around"], ["until"], ["till"], ["by"],
                                                               ["before"], ["after"], ["past"], ["from"], ["since"]):
             return None  # "the one in the morning", "two this afternoon": a clock time in words only after its preposition
-        if (_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|night", m[0], re.I)) and h < 12:
+        if h < 12 and _later_in_the_day(m, ctx):
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
@@ -479,12 +484,26 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _movable(m, ctx, resolve.thanksgiving)
     if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
-    if name == "memorial day":  # the last Monday of May
-        return _movable(m, ctx, resolve.memorial_day)
-    if name == "labor day":  # the first Monday of September (not "Labour Day", May 1 in much of the world)
-        return _movable(m, ctx, resolve.labor_day)
+    if name in _MONDAY_FEASTS:
+        return _movable(m, ctx, _MONDAY_FEASTS[name])
     md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
+
+
+# feasts on a Monday that moves: Memorial Day (the last of May), Labor Day (the first of
+# September; not "Labour Day", May 1 in much of the world)
+_MONDAY_FEASTS: dict[str, Callable[[int], dt.date]] = {"memorial day": resolve.memorial_day, "labor day": resolve.labor_day}
+# the feasts a weekend is named after, by the names the weekend pattern writes them with
+_WEEKEND_FEAST_NAMES = {"new year's": "new year's day", "independence day": "fourth of july"}
+
+
+def _feast_day(name: str) -> Callable[[int], dt.date] | None:
+    """The day of a named feast in a given year, or None for a feast kb does not know."""
+    movable = {"easter": resolve.easter, "thanksgiving": resolve.thanksgiving, **_MONDAY_FEASTS}
+    if name in movable:
+        return movable[name]
+    md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
+    return (lambda y: dt.date(y, *md)) if md else None
 
 
 def _fixed_feast(m: re.Match[str], ctx: Context, md: tuple[int, int]) -> Found | None:
@@ -652,21 +671,12 @@ def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
 
 
-# the days the weekends named after a feast are named after
-_WEEKEND_FEASTS: dict[str, Callable[[int], dt.date]] = {
-    "easter": resolve.easter, "memorial day": resolve.memorial_day, "labor day": resolve.labor_day,
-    "thanksgiving": resolve.thanksgiving, "christmas": lambda y: dt.date(y, 12, 25),
-    "new year's": lambda y: dt.date(y, 1, 1), "fourth of july": lambda y: dt.date(y, 7, 4),
-    "independence day": lambda y: dt.date(y, 7, 4),
-}
-
-
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None, "x")
     tense = ctx.tense(m.start("x"), m.end("x"))
-    feast = _WEEKEND_FEASTS.get(re.sub(r"\s+", " ", (m["feast"] or "").lower()).replace("’", "'"))
+    feast = _feast_day(re.sub(r"\s+", " ", m["feast"].lower()).replace("’", "'")) if m["feast"] else None
     if feast is not None:
         # "the Labor Day weekend": the weekend nearest the feast ("Thanksgiving" the one after it)
         day = resolve.pick([feast(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor, tense)
