@@ -54,7 +54,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     tags = [a.tag_ for a in auxes]
     if v.tag_ == "VBD" or "VBD" in tags:
         return "past"
-    if v.tag_ == "VBN" and ("VBZ" in tags or "VBP" in tags) and any(w in ("has", "have", "'ve", "'s") for w in words):
+    if _present_perfect(v):
         return "past"
     if v.tag_ == "VBN" and not auxes:
         # "the result, expected on Friday", "a summit set for Washington in April": what is
