@@ -18,7 +18,7 @@ from kb.extract.timex.rules_spans import (
     h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DAY_WORD_END, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, FEASTS, MODP, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR, ZONE,
 )
 
@@ -32,9 +32,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
-    ("md_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD}){DAY_WORD_END}", h_month_day),
+    ("md_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
     ("dm_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
-    ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b){DAY_WORD_END}", h_dow_nth),
+    ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)", h_dow_nth),
     ("week_of", rf"\bthe\s+week\s+(?:of|ended|ending|to)\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
     ("nth_week", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONFULL})(?:{COMMA}(?P<y>{YEAR}))?\b", h_nth_week),
     ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),

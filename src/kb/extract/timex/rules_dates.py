@@ -51,7 +51,19 @@ def h_numeric(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d)) if d else None
 
 
+def _ordinal_of_a_noun(m: re.Match[str], ctx: Context) -> bool:
+    """True when the day said as a word is an ordinal of the noun after it ("on Tuesday the
+    first generation of Macs", "March second round")."""
+    if ctx.doc is None or any(c.isdigit() for c in m["d"]):
+        return False
+    after = re.match(r"\s*", ctx.text[m.end():])
+    tok = ctx.token(m.end() + (after.end() if after else 0))
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    if _ordinal_of_a_noun(m, ctx):
+        return None
     month, day = _month_no(m["mon"]), _day_no(m["d"])
     if m["mon"] in ("May", "March") and not m["dow"] and _prev_raw(ctx, m.start())[:1].isupper() and _prev_raw(ctx, m.start()) not in ("On", "In", "By", "Since", "Until", "From", "The"):
         return None
@@ -68,6 +80,8 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
 def h_dow_nth(m: re.Match[str], ctx: Context) -> Found | None:
     """'Sunday the seventeenth', 'Friday the 13th': the day of that number, in the month
     nearest the writing, that falls on that weekday."""
+    if _ordinal_of_a_noun(m, ctx):
+        return None
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)

@@ -43,8 +43,6 @@ _ORDINAL_WORDS = {w: n for w, n in tw.ORDINALS.items() if w.isalpha() and 1 <= n
 DAY_WORDS: dict[str, int] = {**_ORDINAL_WORDS, "thirtieth": 30, "thirty first": 31,
                              **{f"twenty {w}": 20 + n for w, n in _ORDINAL_WORDS.items() if n <= 9}}
 DAY_WORD = "(?:" + "|".join(r"[\s-]".join(w.split()) for w in sorted(DAY_WORDS, key=len, reverse=True)) + r")\b"
-# what may follow such a day, which is no ordinal of a noun ("Tuesday the first generation")
-DAY_WORD_END = r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|at|in|on|to|through|until|till|when|this|next|last|is|was|will|would|may|might|could|can|has|have|had|were|are|be|should|must|for|from|with|but|so|after|before|as)\b)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)\b"
 COMMA = r"(?:\s*,\s*|\s+)"
 # a time zone after a clock time ("5 p.m. EST", "11 p.m. Central time", "0812 GMT")
