@@ -209,6 +209,13 @@ def test_parts_of_the_day_take_the_day_told_of(nlp):
     assert v["Tuesday nights"] == "XXXX-WXX-2TNI" and v["this past spring"] == "1997-SP"
 
 
+def test_overnight_naming_a_kind_of_thing_is_no_time(nlp):
+    v = _values(nlp, "The ferry was on an overnight crossing when the bank raised its overnight rate.", "2012-01-17")
+    assert not any(v.values())
+    v = _values(nlp, "Thakur said heavy overnight rain had loosened stones on the slope.", "2013-08-24")
+    assert v == {"overnight": "2013-08-23TNI"}
+
+
 def test_a_dateline_a_day_before_publication_is_the_day_written(nlp):
     text = "BANGALORE, JUNE 18. The department said here today that the monsoon set in on Tuesday."
     assert _values(nlp, text, "2003-06-19") == {"JUNE 18": "2003-06-18", "today": "2003-06-18", "Tuesday": "2003-06-17"}

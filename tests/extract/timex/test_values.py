@@ -324,9 +324,9 @@ def test_four_digit_clock_times_with_a_zone(nlp):
     got = _found(nlp, "The blast happened at 1430 GMT on Tuesday.", "2013-03-22")
     assert got == {"1430 GMT": ("TIME", "2013-03-19T14:30"), "Tuesday": ("DATE", "2013-03-19")}
     assert _found(nlp, "The curfew starts at 2200 hours.", "2013-03-22") == {"2200 hours": ("TIME", "2013-03-22T22:00")}
-    # the same time told again in another zone is no second expression, and no year
+    # the same time told again in another zone is a second clock time, not a year
     got = _found(nlp, "Polls close at 8pm local time (1900 GMT).", "2013-03-22")
-    assert got == {"8pm local time": ("TIME", "2013-03-22T20:00")}
+    assert got == {"8pm local time": ("TIME", "2013-03-22T20:00"), "1900 GMT": ("TIME", "2013-03-22T19:00")}
     assert _found(nlp, "Volunteers gave 1500 hours of their time.", "2013-03-22") == {"1500 hours": ("DURATION", "PT1500H")}
     got = _found(nlp, "Officers stopped the car at about 1:45 a.m.", "2013-08-31")
     assert got == {"about 1:45 a.m.": ("TIME", "2013-08-31T01:45")}  # the modifier is part of it
@@ -401,6 +401,13 @@ def test_a_decade_of_someone_s_life_is_an_age(nlp):
     assert _found(nlp, "The patient, a man in his sixties, is stable.", "2015-06-30") == {}
     assert _found(nlp, "Voters in their early 20s backed him.", "2015-06-30") == {}
     assert _found(nlp, "Music of the sixties was louder.", "2015-06-30") == {"the sixties": ("DATE", "196")}
+    assert _found(nlp, "The suspect is a man in his late 30s to mid-40s.", "2015-06-30") == {}
+
+
+def test_a_decade_in_a_weather_report_is_a_reading(nlp):
+    got = _found(nlp, "Highs will climb into the 60s by Friday.", "2015-06-30")
+    assert got == {"Friday": ("DATE", "2015-07-03")}
+    assert _found(nlp, "Temperatures in the 1990s rose fast.", "2015-06-30") == {"the 1990s": ("DATE", "199")}
 
 
 def test_lengths_told_in_two_units_are_one(nlp):

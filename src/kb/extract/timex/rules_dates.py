@@ -298,12 +298,17 @@ def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
 
 
-_AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+_AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?"
+                         r"(?:\d0s\s+(?:to|or|and)\s+(?:(?:early|mid|late)[\s-]*)?)?$", re.I)
+# a sentence about the weather: "highs in the mid-40s" is a reading, not a decade
+_TEMPERATURE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|thermometers?|mercury|fahrenheit|celsius)\b|°", re.I)
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
-    if _AGE_DECADE.search(ctx.text, max(0, m.start() - 20), m.start("part") if m["part"] else m.start()):
-        return None  # "a man in his sixties", "in their early 20s": an age
+    if _AGE_DECADE.search(ctx.text, max(0, m.start() - 40), m.start("part") if m["part"] else m.start()):
+        return None  # "a man in his sixties", "in their early 20s", "in his late 30s to mid-40s": an age
+    if not m["dec"] and (tok := ctx.token(m.start())) is not None and _TEMPERATURE.search(tok.sent.text):
+        return None  # "temperatures in the mid-40s": a reading
     if m["dec"]:
         start = int(m["dec"])
         if start % 100 == 0 and start < 2000 and not m["part"]:  # "the 1800s"; "the 2000s" is a decade

@@ -252,6 +252,8 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     """'in the morning', 'by mid afternoon', 'overnight': a part of the day the text is
     telling of, whose day is fixed once every expression is found (like a clock time)."""
     group = "x" if m["x"] else "x2"
+    if m["x2"] and _a_kind_of_night(ctx.token(m.start(group))):
+        return None
     pod = (m["pod"] or "night").lower()
     found = Found(m.start(group), m.end(group), "TIME", None, clock=PARTS_OF_DAY[pod])
     found.notes["part"] = "1"
@@ -260,6 +262,19 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     elif not m["pod"]:
         found.notes["night"] = "1"  # "through the night": told as past with no day, the night before the writing
     return found
+
+
+# nouns that "overnight" names a kind of, in finance ("the overnight rate")
+_OVERNIGHT_TERMS = {"rate", "lending", "loan", "repo", "index", "market", "money", "stay", "bag"}
+
+
+def _a_kind_of_night(tok) -> bool:
+    """'an overnight crossing', 'the overnight rate': "overnight" that says what kind a
+    thing is, not when something happened ("heavy overnight rain", "overnight losses")."""
+    if tok is None or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN") or not 0 < tok.head.i - tok.i <= 2:
+        return False
+    noun = tok.head
+    return (noun.lemma_.lower() in _OVERNIGHT_TERMS or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
 
 
 _OF_A_WEEK = re.compile(rf"(?:\s*(?:,|and|or)\s*{DOW})+\s+of\s+(last|next|this)\s+week\b")
@@ -335,10 +350,6 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
-_CLOCK_BEFORE_BRACKET = re.compile(
-    r"(?:[ap]\.?m\.?|\d:\d\d|noon|midnight)(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s*\(\s*$", re.I)
-
-
 _LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
@@ -405,8 +416,6 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
-        if m.re.groupindex.get("hh") and m["hh"] and _CLOCK_BEFORE_BRACKET.search(ctx.text, max(0, m.start() - 30), m.start()):
-            return None  # "10:35 a.m. (0735 GMT)": the same time again, in another zone
         h = int(m["h"] or m["hh"])
         mi = int(m["mi"]) if m["mi"] else 0
         ap = (m["ap"] or "").lower().replace(".", "")
