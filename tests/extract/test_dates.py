@@ -149,6 +149,10 @@ def test_spoken_years_fractions_and_that_year(nlp):
                 "2005-12-12")
     assert v == {"two thousand one": "2001", "two thousand and eight": "2008"}
     assert _values(nlp, "The approach of the year two thousand worried them.", "1998-03-03") == {"the year two thousand": "2000"}
+    # a verb after the year is no plural noun counted ("nineteen ninety votes")
+    assert _values(nlp, "The approach of the year two thousand has many in a frenzy.", "1998-03-03") == {
+        "the year two thousand": "2000"}
+    assert "nineteen ninety" not in _values(nlp, "In the end nineteen ninety votes were cast.", "1998-03-03")
     # a count is no year
     assert _values(nlp, "A crowd of two thousand gathered, and two thousand one hundred people signed.", "2005-12-12") == {}
     v = _values(nlp, "The recall covers dates between August twenty-fifth and the twelfth of September.", "2012-08-30")

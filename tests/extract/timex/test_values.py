@@ -77,6 +77,9 @@ def test_the_year_earlier_period_is_the_reported_quarter_a_year_back(nlp):
             "In the year-earlier period, the company earned $4 million.")
     got = _found(nlp, text, "2021-10-26")
     assert got["the year-earlier period"] == ("DATE", "2020-Q3")
+    got = _found(nlp, "Acme said its third-quarter profit rose 20%. For the quarter a year ago, it earned $4 million.",
+                 "2021-10-26")
+    assert got["the quarter a year ago"] == ("DATE", "2020-Q3")
 
 
 def test_a_span_and_a_half_and_later_with_nothing_before(nlp):

@@ -49,7 +49,7 @@ KEYWORDS: dict[str, str] = {
     "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",
     "holiday": FEASTS_KEYWORD + r"|christmas|new\s+year|easter|good\s+friday|thanksgiving|holy\s+week|memorial\s+day|labor\s+day",
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend", "the_week": r"the\s+week",
-    "year_ago": "year-", "period": "year|quarter|period", "spoken_year": r"nineteen|twenty|two[\s-]thousand",
+    "year_ago": "year-", "period_ago": r"(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)", "period": "year|quarter|period", "spoken_year": r"nineteen|twenty|two[\s-]thousand",
     "year_period": "quarter|period|half", "year_end": "year",
     "fortnight": "fortnight", "sport_season": "season", "nights": "nights", "weekends": "weekends",
     "this_time": r"time\s+(?:last|next)\s+year", "new_year": r"new\s+year", "week_on": "week",

@@ -108,6 +108,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|century|quarter)\b(?!\s+(?:of|before|in\s+which)\b)(?!\s+after\s+(?!\w+ing\b))", h_edge),
     ("weekend", r"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into|with)\s+(?:at\s+least\s+)?(?P<x>the\s+(?:(?:long|holiday|bank\s+holiday|(?P<feast>Easter|Memorial\s+Day|Labou?r\s+Day|Thanksgiving|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day))\s+)?weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
+    ("period_ago", r"\b(?:the\s+)?(?:same\s+|comparable\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
     # "up 1.8% for the week", "finished the week higher": the week the writing closes

@@ -274,9 +274,18 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|year|o
 _BARE_YEAR_BEFORE = ("in", "since", "until", "till", "year")
 
 
+def _a_plural(ctx: Context, pos: int, word: str) -> bool:
+    """Whether the word at ``pos`` is a plural noun (by the parse where there is one)."""
+    tok = ctx.token(pos)
+    if tok is not None:
+        return tok.tag_ in ("NNS", "NNPS")
+    return word.endswith("s") and word not in ("has", "was", "is", "does", "says", "this", "as")
+
+
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
-    if re.match(r"\s+(?:[a-z]+s|hundred|thousand|million)\b", ctx.text[m.end():m.end() + 20]):
-        return None  # "nineteen twenty people", "two thousand one hundred"
+    after = re.match(r"\s+([a-z]+)\b", ctx.text[m.end():m.end() + 20])
+    if after and (after.group(1) in ("hundred", "thousand", "million") or _a_plural(ctx, m.end() + after.start(1), after.group(1))):
+        return None  # "nineteen twenty votes", "two thousand one hundred"
     if m["k"]:
         # "two thousand" counts more often than it names a year: a year only after a word
         # that takes one ("since two thousand one", "the year two thousand")

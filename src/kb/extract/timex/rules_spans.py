@@ -573,18 +573,19 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
-    """'year-ago', 'the year-earlier quarter': the period a year before the one the text
+    """'year-ago', 'the year-earlier quarter', 'the quarter a year ago': the period a year before the one the text
     reports on (a quarter when one was just named, else the year before the anchor's). Before
     a counted span ("the year-earlier nine months") it is that span's, a length of time."""
-    if not m[0].lower().endswith(("quarter", "period")) and _COUNTED_SPAN.match(ctx.text, m.end()):
+    unit = re.search(r"quarter|period", m[0], re.I)
+    if not unit and _COUNTED_SPAN.match(ctx.text, m.end()):
         return None
     anchor = _anchor(ctx)
     found = _f(m, "DATE", year_value(anchor.year - 1) if anchor else None)
-    if anchor is not None and m[0].lower().endswith("quarter"):
+    if anchor is not None and unit and unit.group(0).lower() == "quarter":
         # "the year-earlier quarter" with no quarter told: the last one ended, a year back
         found.dv = quarter_of(anchor, -5)
     found.notes["period_back"] = "1"
-    if re.search(r"(?:quarter|period)$", m[0], re.I):
+    if unit:
         found.notes["period_named"] = "1"  # "the year-ago period": the one the text reports on
     if m["ord"]:
         q = ORDINALS[m["ord"].lower()]
