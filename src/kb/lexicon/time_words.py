@@ -12,6 +12,9 @@ Tables:
 - units: unit word -> [TimeML duration prefix, unit code] ("hour" -> T, H)
 - years_in_unit: units counted in years in a TimeML value ("two decades" is P20Y)
 - fixed_feasts: feasts and holidays on a fixed day -> [month, day] ("boxing day" -> 12, 26)
+- weekday_feasts: holidays on a weekday of a month -> [month, weekday (Monday 0), which
+  one (-1 the last)] ("labor day" -> 9, 0, 1: the first Monday of September)
+- thanksgiving_days: the days named after US Thanksgiving -> days from it ("black friday" 1)
 - easter_days: the days named after Easter -> days from Easter Sunday ("good friday" -2)
 - period_parts: early / mid / late -> words of a modifier that place a time in that part
   of its period ("the end of the year", "earlier this month")
@@ -103,6 +106,8 @@ ORDINALS: dict[str, int] = _table("ordinals")
 UNITS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _table("units").items()}
 YEARS_IN_UNIT: dict[str, int] = _table("years_in_unit")
 EASTER_DAYS: dict[str, int] = _table("easter_days")
+WEEKDAY_FEASTS: dict[str, tuple[int, int, int]] = {k: (v[0], v[1], v[2]) for k, v in _table("weekday_feasts").items()}
+THANKSGIVING_DAYS: dict[str, int] = _table("thanksgiving_days")
 FIXED_FEASTS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _table("fixed_feasts").items()}
 PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")
 

@@ -978,6 +978,20 @@ def test_labor_day_and_the_weekends_named_after_feasts(nlp):
     assert got == {"the Memorial Day weekend": ("DATE", "2012-W21-WE")}  # the weekend before the Monday
     got = _found(nlp, "Traffic was heavy over the Thanksgiving weekend.", "2011-12-02")
     assert got == {"the Thanksgiving weekend": ("DATE", "2011-W47-WE")}  # the weekend after the Thursday
+    got = _found(nlp, "Traffic was heavy over the Presidents' Day weekend.", "2011-03-02")
+    assert got == {"the Presidents' Day weekend": ("DATE", "2011-W07-WE")}  # Monday, February 21
+
+
+def test_feasts_that_move_with_a_weekday_thanksgiving_or_easter(nlp):
+    got = _found(nlp, "City offices will be closed for Martin Luther King Jr. Day.", "2011-01-14")
+    assert got == {"Martin Luther King Jr. Day": ("DATE", "2011-01-17")}  # the third Monday of January
+    got = _found(nlp, "Black Friday crowds were thin, but sales rose on Cyber Monday.", "2011-12-02")
+    assert got == {"Black Friday": ("DATE", "2011-11-25"), "Cyber Monday": ("DATE", "2011-11-28")}
+    got = _found(nlp, "Churches were full on Palm Sunday and Ash Wednesday.", "2013-04-10")
+    assert got == {"Palm Sunday": ("DATE", "2013-03-24"), "Ash Wednesday": ("DATE", "2013-02-13")}
+    got = _found(nlp, "Workers marched on May Day; the court sits again after All Saints' Day.", "2015-05-04")
+    assert got == {"May Day": ("DATE", "2015-05-01"), "All Saints' Day": ("DATE", "2015-11-01")}
+    assert _found(nlp, "He had an epiphany about the job.", "2015-05-04") == {}
 
 
 def test_the_day_a_part_of_the_day_is_of_takes_the_tense_of_its_clause(nlp):
@@ -1016,3 +1030,17 @@ def test_what_is_called_for_a_day_lies_ahead(nlp):
 def test_a_day_a_meeting_has_been_called_for_lies_ahead(nlp):
     got = _found(nlp, "A meeting of the departments concerned has been called for Monday.", "1993-04-22")
     assert got == {"Monday": ("DATE", "1993-04-26")}
+
+
+def test_an_evening_clock_time_told_as_past_with_no_day_is_the_evening_before(nlp):
+    got = _found(nlp, "Hoyt was taken into custody at about 9:30 p.m. at a motel, police said.", "2012-10-31")
+    assert got == {"about 9:30 p.m.": ("TIME", "2012-10-30T21:30")}
+    # a morning time told as past is of the day written; one still to come is too
+    got = _found(nlp, "The fire started at 6:15 a.m. and polls will close at 8 p.m.", "2012-10-31")
+    assert got == {"6:15 a.m.": ("TIME", "2012-10-31T06:15"), "8 p.m.": ("TIME", "2012-10-31T20:00")}
+
+
+def test_the_second_weekday_of_a_range_comes_after_the_first(nlp):
+    got = _found(nlp, "Staff will stop work from 6pm on Thursday until 6am on Tuesday.", "2008-03-15")
+    assert got == {"6pm": ("TIME", "2008-03-20T18:00"), "Thursday": ("DATE", "2008-03-20"),
+                   "6am": ("TIME", "2008-03-25T06:00"), "Tuesday": ("DATE", "2008-03-25")}

@@ -18,7 +18,9 @@ from kb.extract.timex import calendar as cal
 from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
-from kb.extract.timex.neighbours import days_of_a_set, join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges
+from kb.extract.timex.neighbours import (
+    days_of_a_set, join_clock_days, join_lengths, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
+)
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_its_clause, expected, limit_word
@@ -373,6 +375,11 @@ def _stamp(text: str, f: Found) -> bool:
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
 
+def _evening_clock(clock: str) -> bool:
+    """A clock time of 6 p.m. or later, midnight included ("21:30", "24:00"), not a part of the day."""
+    return clock[:2].isdigit() and int(clock[:2]) >= 18
+
+
 def _told_as_past(ctx: DocContext, f: Found) -> bool:
     """True when the clause tells the time as past; "through the night" is a stretch the
     clause's verb spans, not a limit, so its verb's tense tells."""
@@ -422,8 +429,11 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
-            # a.m., voted at 1:22 p.m.")
+            # a.m., voted at 1:22 p.m."); an evening time told as past with no day is of the
+            # evening before the writing ("was arrested at about 9:30 p.m.", in the morning's news)
             day = ctx.anchor
+            if _evening_clock(f.clock) and _told_as_past(ctx, f):
+                day -= dt.timedelta(days=1)
         if day is not None and (f.notes.get("night_before") or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
@@ -523,6 +533,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     _unplaced_lengths(kept, clock_shifts=False)
     with _calendar_ends():
         _resolve_periods(kept, sent_of, ctx.anchor)
+    order_weekday_ranges(kept, ctx)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
         # "an hour later" is counted from a clock time, which has its day only now

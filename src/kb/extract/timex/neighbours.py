@@ -2,7 +2,8 @@
 Wednesday"), days listed after a month ("January 13, 14 and 22"), lengths in two units
 ("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
 Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
-named as a range ("between March and May").
+named as a range ("between March and May"), and two weekdays named as one ("from Thursday
+until Tuesday").
 
 Works on spaCy tokens by duck typing (``ctx`` has ``doc``, ``text`` and ``tense``).
 """
@@ -215,3 +216,27 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
             a.dv = month_value(yb if ma <= mb else yb - 1, ma)
         else:
             b.dv = month_value(ya + 1, mb)
+
+
+# what lies between the weekdays of a range: "until", "to 6am on", "and"
+_WEEKDAY_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s+(?:[\w.:]+\s+){0,3}?(?:on\s+)?", re.I)
+_WEEKDAY_RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
+    """"from 6pm on Thursday until 6am on Tuesday", "between Thursday and Monday": the second
+    weekday of a range comes after the first (told as past, the first goes back a week)."""
+    text = ctx.text
+    days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision == "day"
+            and re.fullmatch(DOW, text[f.start:f.end])]
+    for a, b in zip(days, days[1:]):
+        if not _WEEKDAY_RANGE_GAP.fullmatch(text, a.end, b.start) \
+                or not _WEEKDAY_RANGE_OPENING.search(text, max(0, a.start - 40), a.start):
+            continue
+        da, db = (dt.date.fromisoformat(f.dv.start) for f in (a, b))  # type: ignore[union-attr,arg-type]
+        if db > da:
+            continue
+        if ctx.tense(b.start, b.end) == "past":
+            a.dv = day_value(da - dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
+        else:
+            b.dv = day_value(db + dt.timedelta(days=7 * ((da - db).days // 7 + 1)))

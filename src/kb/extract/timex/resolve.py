@@ -145,16 +145,14 @@ def thanksgiving(year: int) -> dt.date:
     return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
-def memorial_day(year: int) -> dt.date:
-    """US Memorial Day: the last Monday of May."""
-    last = dt.date(year, 5, 31)
-    return last - dt.timedelta(days=last.weekday())
-
-
-def labor_day(year: int) -> dt.date:
-    """US Labor Day: the first Monday of September."""
-    first = dt.date(year, 9, 1)
-    return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday 0) of a month; ``n`` -1 is the last ("the first
+    Monday of September" is Labor Day, the last Monday of May Memorial Day)."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:

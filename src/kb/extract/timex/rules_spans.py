@@ -479,9 +479,6 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
         return _movable(m, ctx, resolve.easter, week_value, within=7)
-    if name in tw.EASTER_DAYS:
-        shift = dt.timedelta(days=tw.EASTER_DAYS[name])
-        return _movable(m, ctx, lambda y: resolve.easter(y) + shift)
     if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
         rel = _prev_words(ctx, m.start(), 1)
         anchor = _anchor(ctx)
@@ -493,24 +490,34 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _movable(m, ctx, resolve.thanksgiving)
     if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
-    if name in _MONDAY_FEASTS:
-        return _movable(m, ctx, _MONDAY_FEASTS[name])
+    if (day_in := _movable_day(name)) is not None:
+        return _movable(m, ctx, day_in)
     md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
 
-# feasts on a Monday that moves: Memorial Day (the last of May), Labor Day (the first of
-# September; not "Labour Day", May 1 in much of the world)
-_MONDAY_FEASTS: dict[str, Callable[[int], dt.date]] = {"memorial day": resolve.memorial_day, "labor day": resolve.labor_day}
+def _movable_day(name: str) -> Callable[[int], dt.date] | None:
+    """The day of a feast that moves with the weekday ("Labor Day", the first Monday of
+    September; not "Labour Day", May 1 in much of the world), with Thanksgiving ("Black
+    Friday") or with Easter ("Good Friday") in a given year; None for any other name."""
+    if name in tw.WEEKDAY_FEASTS:
+        month, weekday, n = tw.WEEKDAY_FEASTS[name]
+        return lambda y: resolve.nth_weekday(y, month, weekday, n)
+    for days, feast in ((tw.THANKSGIVING_DAYS, resolve.thanksgiving), (tw.EASTER_DAYS, resolve.easter)):
+        if name in days:
+            shift = dt.timedelta(days=days[name])
+            return lambda y: feast(y) + shift
+    return None
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
 _WEEKEND_FEAST_NAMES = {"new year's": "new year's day", "independence day": "fourth of july"}
 
 
 def _feast_day(name: str) -> Callable[[int], dt.date] | None:
     """The day of a named feast in a given year, or None for a feast kb does not know."""
-    movable = {"easter": resolve.easter, "thanksgiving": resolve.thanksgiving, **_MONDAY_FEASTS}
-    if name in movable:
-        return movable[name]
+    if name == "thanksgiving":
+        return resolve.thanksgiving
+    if (day_in := _movable_day(name)) is not None:
+        return day_in
     md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
     return (lambda y: dt.date(y, *md)) if md else None
 

@@ -30,6 +30,10 @@ def _feast(name: str) -> str:
 FEASTS = "|".join(_feast(name) for name in sorted(tw.FIXED_FEASTS, key=len, reverse=True)
                   if not name.startswith(("christmas", "new year")))
 FEASTS_KEYWORD = "|".join(_feast(name).lower() for name in sorted(tw.FIXED_FEASTS, key=len, reverse=True))
+# the feasts whose day moves, from the lexicon's tables ("Labor Day", "Black Friday", "Palm Sunday")
+_MOVABLE_NAMES = sorted({*tw.WEEKDAY_FEASTS, *tw.THANKSGIVING_DAYS, *tw.EASTER_DAYS}, key=len, reverse=True)
+MOVABLE_FEASTS = "|".join(_feast(name) for name in _MOVABLE_NAMES)
+MOVABLE_KEYWORD = "|".join(_feast(name).lower() for name in _MOVABLE_NAMES)
 
 MONFULL = rf"(?-i:{_title_or_upper(tw.MONTH_NAMES)})"
 MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:\.|\b(?=\s*\d)))"
