@@ -1046,3 +1046,10 @@ def test_the_second_weekday_of_a_range_comes_after_the_first(nlp):
     got = _found(nlp, "Staff will stop work from 6pm on Thursday until 6am on Tuesday.", "2008-03-15")
     assert got == {"6pm": ("TIME", "2008-03-20T18:00"), "Thursday": ("DATE", "2008-03-20"),
                    "6am": ("TIME", "2008-03-25T06:00"), "Tuesday": ("DATE", "2008-03-25")}
+
+
+def test_recent_and_coming_years_are_stretches_of_years(nlp):
+    got = _found(nlp, "Prices rose in recent years and will keep rising in the coming months.", "2015-09-06")
+    assert got == {"recent years": ("DURATION", "PXY"), "the coming months": ("DURATION", "PXM")}
+    got = _found(nlp, "Rates were lower in past years.", "2015-09-06")
+    assert got == {"past years": ("DATE", "PAST_REF")}
