@@ -1053,3 +1053,9 @@ def test_recent_and_coming_years_are_stretches_of_years(nlp):
     assert got == {"recent years": ("DURATION", "PXY"), "the coming months": ("DURATION", "PXM")}
     got = _found(nlp, "Rates were lower in past years.", "2015-09-06")
     assert got == {"past years": ("DATE", "PAST_REF")}
+
+
+def test_a_month_of_what_happens_every_year_is_of_any_year(nlp):
+    got = _found(nlp, "The monsoon, which typically runs from June to September, has been heavy.", "2015-09-06")
+    assert got == {"June": ("DATE", "XXXX-06"), "September": ("DATE", "XXXX-09")}
+    assert _found(nlp, "Sales usually rose in June.", "2015-09-06") == {"June": ("DATE", "2015-06")}

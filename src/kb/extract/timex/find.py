@@ -375,6 +375,31 @@ def _stamp(text: str, f: Found) -> bool:
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
 
+# words that make a present-tense sentence tell what happens every year
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily"
+                       r"|every\s+year|each\s+year|annually)\b", re.I)
+
+
+def _told_in_the_present(sent: Any) -> bool:
+    """A sentence whose verbs are all in the present ("runs", "begins to withdraw")."""
+    tags = [t.tag_ for t in sent if t.pos_ in ("VERB", "AUX")]
+    return any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
+
+
+def _habitual_months(found: list[Found], ctx: DocContext) -> None:
+    """"The monsoon usually runs from June to September": a month (or a day of one) named
+    without a year in a sentence that tells, in the present, what happens every year is
+    that month of any year (XXXX-06)."""
+    for f in found:
+        if f.notes.get("pattern") not in ("month", "md", "dm") or f.dv is None or f.dv.precision not in ("month", "day") \
+                or re.search(r"\d{4}|'\d\d", ctx.text[f.start:f.end]):
+            continue
+        tok = ctx.token(f.start)
+        if tok is None or not _HABITUAL.search(tok.sent.text) or not _told_in_the_present(tok.sent):
+            continue
+        f.dv = DateValue("XXXX" + f.dv.value[4:], f.dv.precision)
+
+
 def _evening_clock(clock: str) -> bool:
     """A clock time of 6 p.m. or later, midnight included ("21:30", "24:00"), not a part of the day."""
     return clock[:2].isdigit() and int(clock[:2]) >= 18
@@ -534,6 +559,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     with _calendar_ends():
         _resolve_periods(kept, sent_of, ctx.anchor)
     order_weekday_ranges(kept, ctx)
+    _habitual_months(kept, ctx)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
         # "an hour later" is counted from a clock time, which has its day only now
