@@ -980,6 +980,8 @@ def test_labor_day_and_the_weekends_named_after_feasts(nlp):
     assert got == {"the Memorial Day weekend": ("DATE", "2012-W21-WE")}  # the weekend before the Monday
     got = _found(nlp, "Traffic was heavy over the Thanksgiving weekend.", "2011-12-02")
     assert got == {"the Thanksgiving weekend": ("DATE", "2011-W47-WE")}  # the weekend after the Thursday
+    got = _found(nlp, "Rail workers to strike over Easter weekend", "2008-03-15")  # a headline, with no "the"
+    assert got == {"Easter weekend": ("DATE", "2008-W12-WE")}
     got = _found(nlp, "Traffic was heavy over the Presidents' Day weekend.", "2011-03-02")
     assert got == {"the Presidents' Day weekend": ("DATE", "2011-W07-WE")}  # Monday, February 21
 
@@ -1046,6 +1048,12 @@ def test_the_second_weekday_of_a_range_comes_after_the_first(nlp):
     got = _found(nlp, "Staff will stop work from 6pm on Thursday until 6am on Tuesday.", "2008-03-15")
     assert got == {"6pm": ("TIME", "2008-03-20T18:00"), "Thursday": ("DATE", "2008-03-20"),
                    "6am": ("TIME", "2008-03-25T06:00"), "Tuesday": ("DATE", "2008-03-25")}
+
+
+def test_a_date_a_dividend_is_payable_on_lies_ahead(nlp):
+    got = _found(nlp, "Acme declared a dividend of 12 cents a share, payable April 23 to holders of record on April 4.",
+                 "2014-01-31")
+    assert got == {"April 23": ("DATE", "2014-04-23"), "April 4": ("DATE", "2014-04-04")}
 
 
 def test_recent_and_coming_years_are_stretches_of_years(nlp):

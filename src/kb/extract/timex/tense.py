@@ -209,11 +209,12 @@ def _verb_of_object(tok: Any) -> Any:
 
 
 def _due(tok: Any) -> bool:
-    """"elections due in the autumn": the time a noun's "due" gives lies ahead, whatever the
-    clause around tells."""
+    """"elections due in the autumn", "a dividend payable on April 4": the time a noun's
+    "due" or "payable" gives lies ahead, whatever the clause around tells."""
     tok = _time_head(tok)
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.head.i != prep.i and prep.head.lower_ == "due" and prep.head.dep_ == "amod"
+    return tok.dep_ == "pobj" and prep.head.i != prep.i and prep.head.lower_ in ("due", "payable") \
+        and prep.head.dep_ == "amod"
 
 
 def clause_tense(tok: Any) -> str | None:
