@@ -522,6 +522,9 @@ def test_a_verb_joined_to_another_shares_its_tense_and_due_lies_ahead(nlp):
     got = _found(nlp, "The bank said it would close 35 branches and cut 1,100 jobs by the end of March.", "2008-10-17")
     assert got == {"the end of March": ("DATE", "2009-03")}
     assert _found(nlp, "The bank closed 35 branches and cut jobs in March.", "2008-10-17") == {"March": ("DATE", "2008-03")}
+    # a joined verb with a subject of its own keeps its own tense
+    text = "Critics asked whether the council should be spending so much, and protesters handed out leaflets on Friday."
+    assert _found(nlp, text, "2011-03-13") == {"Friday": ("DATE", "2011-03-11")}
     got = _found(nlp, "The threat was aimed at local elections due in the autumn.", "2003-01-12")
     assert got == {"the autumn": ("DATE", "2003-FA")}
 

@@ -29,9 +29,11 @@ def _verb_of(tok: Any) -> Any | None:
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     if not auxes and v.dep_ == "conj" and v.head.i != v.i and _is_verb(v.head) and depth < 2 \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
             and (v.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") for c in v.head.children)):
         # "would close 35 branches and cut jobs": one auxiliary for both; "closed 35
-        # branches and cut jobs": a bare form after a verb is in that verb's tense
+        # branches and cut jobs": a bare form after a verb is in that verb's tense (not
+        # so a verb with a subject of its own: "should be spending, and a group handed out")
         return _tense_of_verb(v.head, depth + 1)
     words = [a.lower_ for a in auxes]
     if any(w in tw.MODAL_AUX for w in words):
