@@ -1070,3 +1070,10 @@ def test_a_month_of_what_happens_every_year_is_of_any_year(nlp):
     got = _found(nlp, "The monsoon, which typically runs from June to September, has been heavy.", "2015-09-06")
     assert got == {"June": ("DATE", "XXXX-06"), "September": ("DATE", "XXXX-09")}
     assert _found(nlp, "Sales usually rose in June.", "2015-09-06") == {"June": ("DATE", "2015-06")}
+
+
+def test_last_and_next_before_a_feast_and_the_christmas_period(nlp):
+    got = _found(nlp, "Last New Year's Eve, over 800 people were booked.", "2013-12-31")
+    assert got == {"Last New Year's Eve": ("DATE", "2012-12-31")}
+    assert _found(nlp, "Checks start again next Easter Monday.", "2013-12-31") == {"next Easter Monday": ("DATE", "2014-04-21")}
+    assert _found(nlp, "Stay in over the Christmas period.", "2015-12-01") == {"the Christmas period": ("DATE", "2015-12")}

@@ -78,8 +78,10 @@ class DocContext:
             # "set for 4 p.m. Wednesday", "open all day Saturday": the day is placed where its
             # clock time or "day" is
             root = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in tw.PARTS_OF_DAY:
-            root = root.head.head  # "on the morning of February 1": placed where its part of the day is
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in tw.PARTS_OF_DAY:
+            # "on the morning of February 1", "the mornings of 10 and 13 March": placed where
+            # its part of the day is
+            root = root.head.head
         if _after_since(root):
             return "past"
         if not dates_its_clause(root, weekday=weekday):

@@ -481,14 +481,16 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
         return _movable(m, ctx, resolve.easter, week_value, within=7)
+    rel = _prev_words(ctx, m.start(), 1)
+    day_in = _feast_day("thanksgiving" if name == "thanksgiving day" else name)
+    anchor = _anchor(ctx)
+    if rel and rel[0] in ("last", "next") and anchor is not None and not m["y"] and day_in is not None:
+        # "last Thanksgiving", "next New Year's Eve": the one before or after the writing
+        cands = [day_in(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        later = rel[0] == "next"
+        d = min((c for c in cands if (c > anchor if later else c < anchor)), key=lambda c: abs((c - anchor).days))
+        return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
     if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
-        rel = _prev_words(ctx, m.start(), 1)
-        anchor = _anchor(ctx)
-        if rel and rel[0] in ("last", "next") and anchor is not None and not m["y"]:
-            cands = [resolve.thanksgiving(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-            later = rel[0] == "next"
-            d = min((c for c in cands if (c > anchor) == later), key=lambda c: abs((c - anchor).days))
-            return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
         return _movable(m, ctx, resolve.thanksgiving)
     if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
