@@ -1077,3 +1077,10 @@ def test_last_and_next_before_a_feast_and_the_christmas_period(nlp):
     assert got == {"Last New Year's Eve": ("DATE", "2012-12-31")}
     assert _found(nlp, "Checks start again next Easter Monday.", "2013-12-31") == {"next Easter Monday": ("DATE", "2014-04-21")}
     assert _found(nlp, "Stay in over the Christmas period.", "2015-12-01") == {"the Christmas period": ("DATE", "2015-12")}
+
+
+def test_a_quarter_of_a_game_is_no_quarter_of_the_year(nlp):
+    assert _found(nlp, "Moynihan threw two touchdown passes in the fourth quarter.", "2012-11-22") == {}
+    assert _found(nlp, "Profit rose in the fourth quarter.", "2012-11-22") == {"the fourth quarter": ("DATE", "2012-Q4")}
+    got = _found(nlp, "A limited service will run on St Stephen's Day.", "2017-12-22")
+    assert got == {"St Stephen's Day": ("DATE", "2017-12-26")}

@@ -346,6 +346,11 @@ def h_running_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", last_ended_quarter(anchor) if anchor else None)
 
 
+# words of a game told play by play, whose quarters are periods of play, not of the year
+_GAME = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|halftime|half-time|overtime|yards?|rebounds?|free\s+throws?"
+                   r"|three-pointers?|kickoff|interceptions?|fumbles?)\b", re.I)
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
     if m.re.groupindex.get("mon") and m["mon"]:
@@ -357,6 +362,9 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         q = 4
     if not 1 <= q <= 4:
         return None
+    if m["ord"] and not (m["y"] or m["y0"] or rel) and (tok := ctx.token(m.start("ord"))) is not None \
+            and _GAME.search(tok.sent.text):
+        return None  # "two touchdown passes in the fourth quarter": a period of play
     if m["ord"] and not (m["y"] or m["y0"] or rel) and re.match(r"\s+(?:in\s+a\s+row|running)\b", ctx.text[m.end():m.end() + 15]):
         return h_running_quarter(m, ctx)  # "the second quarter in a row": not the year's second
     y = m["y"] or m["y0"]
