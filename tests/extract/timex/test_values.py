@@ -1084,3 +1084,11 @@ def test_a_quarter_of_a_game_is_no_quarter_of_the_year(nlp):
     assert _found(nlp, "Profit rose in the fourth quarter.", "2012-11-22") == {"the fourth quarter": ("DATE", "2012-Q4")}
     got = _found(nlp, "A limited service will run on St Stephen's Day.", "2017-12-22")
     assert got == {"St Stephen's Day": ("DATE", "2017-12-26")}
+
+
+def test_a_day_of_the_month_said_alone_is_of_the_month_beside_the_writing(nlp):
+    assert _found(nlp, "He finished a poem on the 18th and said that would do him.", "2009-01-02") == {
+        "the 18th": ("DATE", "2008-12-18")}
+    assert _found(nlp, "Stores are expected to open their doors on the 17th.", "2018-10-06") == {
+        "the 17th": ("DATE", "2018-10-17")}
+    assert _found(nlp, "He won on the 18th hole after a birdie on the 17th.", "2018-10-06") == {}

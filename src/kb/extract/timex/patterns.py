@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_dow_nth, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
+    h_ago, h_century, h_decade, h_dow_nth, h_nth_day, h_fiscal, h_full, h_half, h_iso, h_month, h_month_day, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -34,6 +34,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
     ("md_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
     ("dm_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
+    ("nth_day", r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?![\w-])", h_nth_day),
     ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)", h_dow_nth),
     ("week_of", rf"\bthe\s+week\s+(?:of|ended|ending|to)\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
     ("nth_week", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONFULL})(?:{COMMA}(?P<y>{YEAR}))?\b", h_nth_week),

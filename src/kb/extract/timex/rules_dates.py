@@ -92,6 +92,29 @@ def h_dow_nth(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(min(cands, key=lambda d: abs((d - anchor).days))))
 
 
+_ROUND_OF_GOLF = re.compile(r"\b(?:birdies?|bogeys?|eagles?|putts?|fairways?|holes?|tee\s+shot|green)\b", re.I)
+
+
+def h_nth_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'open on the 17th', 'finished a poem on the 18th': a day of the month the writing is in
+    or next to, placed by the clause's tense (not "the 18th hole", "the 25th anniversary")."""
+    if ctx.doc is None:
+        return None
+    after = re.match(r"\s*", ctx.text[m.end():])
+    tok = ctx.token(m.end() + (after.end() if after else 0))
+    if tok is not None and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or tok.text in ("-", "–")):
+        return None
+    if (here := ctx.token(m.start("d"))) is not None and _ROUND_OF_GOLF.search(here.sent.text):
+        return None  # "a birdie on the 18th": a hole
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None, "x")
+    day = _day_no(m["d"])
+    cands = [d for k in (-1, 0, 1) if (d := _safe_day(*add_months(anchor.year, anchor.month, k), day))]
+    d = resolve.pick(cands, anchor, ctx.tense(m.start("x"), m.end()))
+    return _f(m, "DATE", day_value(d) if d else None, "x")
+
+
 def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
     """'the week of March 6': the week that day falls in."""
     month, day = _month_no(m["mon"]), _day_no(m["d"])
