@@ -1092,3 +1092,8 @@ def test_a_day_of_the_month_said_alone_is_of_the_month_beside_the_writing(nlp):
     assert _found(nlp, "Stores are expected to open their doors on the 17th.", "2018-10-06") == {
         "the 17th": ("DATE", "2018-10-17")}
     assert _found(nlp, "He won on the 18th hole after a birdie on the 17th.", "2018-10-06") == {}
+
+
+def test_what_someone_is_certain_or_unlikely_to_do_lies_ahead(nlp):
+    assert _found(nlp, "The winner is all but certain to win in November.", "2014-05-04") == {"November": ("DATE", "2014-11")}
+    assert _found(nlp, "He is unlikely to run in November.", "2014-05-04") == {"November": ("DATE", "2014-11")}
