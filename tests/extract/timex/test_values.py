@@ -1097,3 +1097,9 @@ def test_a_day_of_the_month_said_alone_is_of_the_month_beside_the_writing(nlp):
 def test_what_someone_is_certain_or_unlikely_to_do_lies_ahead(nlp):
     assert _found(nlp, "The winner is all but certain to win in November.", "2014-05-04") == {"November": ("DATE", "2014-11")}
     assert _found(nlp, "He is unlikely to run in November.", "2014-05-04") == {"November": ("DATE", "2014-11")}
+
+
+def test_the_small_hours_after_a_night_are_of_the_next_day(nlp):
+    got = _found(nlp, "Last night we had a tanker arrive at around 2 a.m., so we had supply through the morning.", "2021-05-08")
+    assert got == {"Last night": ("TIME", "2021-05-07TNI"), "around 2 a.m.": ("TIME", "2021-05-08T02:00"),
+                   "the morning": ("TIME", "2021-05-08TMO")}

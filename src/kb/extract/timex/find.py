@@ -451,6 +451,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day, habitual = ctx.anchor, False
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
+            if near.dv.value.endswith("TNI") and f.clock[:2].isdigit() and int(f.clock[:2]) < 6:  # type: ignore[union-attr]
+                day += dt.timedelta(days=1)  # "last night … at around 2 a.m.": the small hours after that night
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
