@@ -983,6 +983,8 @@ def test_labor_day_and_the_weekends_named_after_feasts(nlp):
     assert got == {"the Memorial Day weekend": ("DATE", "2012-W21-WE")}  # the weekend before the Monday
     got = _found(nlp, "Traffic was heavy over the Thanksgiving weekend.", "2011-12-02")
     assert got == {"the Thanksgiving weekend": ("DATE", "2011-W47-WE")}  # the weekend after the Thursday
+    got = _found(nlp, "Drivers returned from the New Year's holiday weekend.", "2012-01-03")
+    assert got == {"the New Year's holiday weekend": ("DATE", "2011-W52-WE")}
     got = _found(nlp, "Rail workers to strike over Easter weekend", "2008-03-15")  # a headline, with no "the"
     assert got == {"Easter weekend": ("DATE", "2008-W12-WE")}
     got = _found(nlp, "Traffic was heavy over the Presidents' Day weekend.", "2011-03-02")
