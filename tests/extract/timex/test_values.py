@@ -1105,3 +1105,12 @@ def test_the_small_hours_after_a_night_are_of_the_next_day(nlp):
     got = _found(nlp, "Last night we had a tanker arrive at around 2 a.m., so we had supply through the morning.", "2021-05-08")
     assert got == {"Last night": ("TIME", "2021-05-07TNI"), "around 2 a.m.": ("TIME", "2021-05-08T02:00"),
                    "the morning": ("TIME", "2021-05-08TMO")}
+
+
+def test_greetings_meeting_minutes_and_the_weekend_as_a_subject(nlp):
+    assert _found(nlp, "Thanks, and happy Thanksgiving.", "2019-11-28") == {}
+    text = "The dollar rose after minutes of the Fed's latest meeting showed officials favored a slowdown."
+    assert _found(nlp, text, "2022-11-24") == {}
+    got = _found(nlp, "For families, the weekend brought its own traditions.", "2020-04-12")
+    assert got == {"the weekend": ("DATE", "2020-W15-WE")}
+    assert _found(nlp, "He reads the weekend edition.", "2020-04-12") == {}

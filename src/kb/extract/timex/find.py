@@ -24,7 +24,7 @@ from kb.extract.timex.neighbours import (
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_its_clause, expected, limit_word
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
 
@@ -183,6 +183,8 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
         if plural:  # "in the years that followed", "the first hours of the war": so many of them
             unit = plural["u"].lower()
             unit = "century" if unit == "centuries" else unit[:-1]
+            if unit == "minute" and MINUTES_OF_A_MEETING.match(doc_text, end):
+                continue  # "minutes of the Fed's meeting": its record
             extra.append(Found(start, end, "DURATION", DateValue(duration_value(None, unit), "duration")))
             continue
         typ = "TIME" if re.search(r"\b(?:hours?|minutes?|morning|afternoon|evening|night|dawn|dusk)\b", doc_text[start:end], re.I) and ent.label_ == "TIME" else "DATE"

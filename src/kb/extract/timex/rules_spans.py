@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -111,6 +111,8 @@ def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
     if AFTER_HOURS.match(ctx.text, m.start()):
         return None
     unit = _unit_name(m["u"])
+    if unit == "minute" and MINUTES_OF_A_MEETING.match(ctx.text, m.end()):
+        return None  # "the minutes of the Fed's meeting": its record
     q = (m["q"] or "").lower()
     # "in recent years", "in the coming weeks" are stretches of so many years or weeks, as
     # the annotated examples mostly give them; "in past years", "the years ahead" only point
@@ -473,6 +475,8 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
 
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    if _prev_words(ctx, m.start(), 1) in (["happy"], ["merry"]):
+        return None  # "Happy Thanksgiving": a greeting
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace("st. ", "st ")
     if m["season"]:  # "the Christmas season", "the Christmas holidays": that December
         found = _fixed_feast(m, ctx, (12, 25))
@@ -690,6 +694,15 @@ def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
     if prev and (prev[0] in _WEEKENDS_TOLD or prev[0].isdigit()):
         return None
     return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
+
+
+def h_weekend_np(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the weekend' with no preposition before it, as a subject or object ("said the weekend
+    would be mild"); not "the weekend edition", where it says what kind."""
+    tok = ctx.token(m.end("x") - 1)
+    if tok is None or tok.dep_ in ("compound", "amod", "nmod") or tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    return h_weekend(m, ctx)
 
 
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
