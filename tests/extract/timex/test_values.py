@@ -1114,3 +1114,7 @@ def test_greetings_meeting_minutes_and_the_weekend_as_a_subject(nlp):
     got = _found(nlp, "For families, the weekend brought its own traditions.", "2020-04-12")
     assert got == {"the weekend": ("DATE", "2020-W15-WE")}
     assert _found(nlp, "He reads the weekend edition.", "2020-04-12") == {}
+
+
+def test_a_day_of_a_month_told_of_every_year_is_of_any_year(nlp):
+    assert _found(nlp, "The board typically meets on March 3.", "2015-09-06") == {"March 3": ("DATE", "XXXX-03-03")}

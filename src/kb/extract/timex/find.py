@@ -379,34 +379,9 @@ def _stamp(text: str, f: Found) -> bool:
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
 
-# words that make a present-tense sentence tell what happens every year
-_HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily|ordinarily"
-                       r"|every\s+year|each\s+year|annually)\b", re.I)
-
-
-def _told_in_the_present(sent: Any) -> bool:
-    """A sentence whose verbs are all in the present ("runs", "begins to withdraw")."""
-    tags = [t.tag_ for t in sent if t.pos_ in ("VERB", "AUX")]
-    return any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
-
-
-def _habitual_months(found: list[Found], ctx: DocContext) -> None:
-    """"The monsoon usually runs from June to September": a month (or a day of one) named
-    without a year in a sentence that tells, in the present, what happens every year is
-    that month of any year (XXXX-06)."""
-    for f in found:
-        if f.notes.get("pattern") not in ("month", "md", "dm") or f.dv is None or f.dv.precision not in ("month", "day") \
-                or re.search(r"\d{4}|'\d\d", ctx.text[f.start:f.end]):
-            continue
-        tok = ctx.token(f.start)
-        if tok is None or not _HABITUAL.search(tok.sent.text) or not _told_in_the_present(tok.sent):
-            continue
-        f.dv = DateValue("XXXX" + f.dv.value[4:], f.dv.precision)
-
-
-def _evening_clock(clock: str) -> bool:
-    """A clock time of 6 p.m. or later, midnight included ("21:30", "24:00"), not a part of the day."""
-    return clock[:2].isdigit() and int(clock[:2]) >= 18
+def _clock_hour(clock: str) -> int | None:
+    """The hour of a clock time ("21:30" 21, "24:00" 24); None for a part of the day ("EV")."""
+    return int(clock[:2]) if clock[:2].isdigit() else None
 
 
 def _told_as_past(ctx: DocContext, f: Found) -> bool:
@@ -453,7 +428,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day, habitual = ctx.anchor, False
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
-            if near.dv.value.endswith("TNI") and f.clock[:2].isdigit() and int(f.clock[:2]) < 6:  # type: ignore[union-attr]
+            hour = _clock_hour(f.clock)
+            if near.dv.value.endswith("TNI") and hour is not None and hour < 6:  # type: ignore[union-attr]
                 day += dt.timedelta(days=1)  # "last night … at around 2 a.m.": the small hours after that night
         elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
@@ -463,7 +439,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             # a.m., voted at 1:22 p.m."); an evening time told as past with no day is of the
             # evening before the writing ("was arrested at about 9:30 p.m.", in the morning's news)
             day = ctx.anchor
-            if _evening_clock(f.clock) and _told_as_past(ctx, f):
+            hour = _clock_hour(f.clock)
+            if hour is not None and hour >= 18 and _told_as_past(ctx, f):
                 day -= dt.timedelta(days=1)
         if day is not None and (f.notes.get("night_before") or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
@@ -565,7 +542,6 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     with _calendar_ends():
         _resolve_periods(kept, sent_of, ctx.anchor)
     order_weekday_ranges(kept, ctx)
-    _habitual_months(kept, ctx)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)
         # "an hour later" is counted from a clock time, which has its day only now

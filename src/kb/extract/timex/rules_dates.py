@@ -69,6 +69,8 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if _safe_day(2000, month, day) is None:
         return None
+    if _habitual(ctx, m.start("mon")):  # "the board typically meets on March 3": any year's
+        return _f(m, "DATE", DateValue(f"XXXX-{month:02d}-{day:02d}", "day"))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
@@ -429,13 +431,24 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
 
 
+# what makes a sentence in the present tell what happens every year
+_HABIT = re.compile(r"\b(?:" + "|".join(sorted(tw.HABIT_ADVERBS)) + r"|every\s+year|each\s+year|annually)\b", re.I)
+
+
 def _habitual(ctx: Context, pos: int) -> bool:
-    """A month told of in a present clause of habit ("June is traditionally the worst month")."""
+    """A month told of in a present clause of habit: as its subject ("June is traditionally
+    the worst month"), or in a sentence all in the present about what usually or every year
+    happens ("the monsoon typically runs from June to September")."""
     tok = ctx.token(pos)
-    if tok is None or tok.dep_ != "nsubj" or tok.head.i == tok.i:
+    if tok is None:
         return False
-    verb = tok.head
-    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children)
+    if tok.dep_ == "nsubj" and tok.head.i != tok.i:
+        verb = tok.head
+        if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children):
+            return True
+    tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
+    return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \
+        and not any(t in ("VBD", "MD") for t in tags)
 
 
 def _described(ctx: Context, pos: int) -> bool:
