@@ -14,7 +14,8 @@ Tables:
 - fixed_feasts: feasts and holidays on a fixed day -> [month, day] ("boxing day" -> 12, 26)
 - weekday_feasts: holidays on a weekday of a month -> [month, weekday (Monday 0), which
   one (-1 the last)] ("labor day" -> 9, 0, 1: the first Monday of September)
-- thanksgiving_days: the days named after US Thanksgiving -> days from it ("black friday" 1)
+- thanksgiving_days: US Thanksgiving and the days named after it -> days from it
+  ("thanksgiving" 0, "black friday" 1)
 - easter_days: the days named after Easter -> days from Easter Sunday ("good friday" -2)
 - period_parts: early / mid / late -> words of a modifier that place a time in that part
   of its period ("the end of the year", "earlier this month")

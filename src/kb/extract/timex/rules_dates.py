@@ -51,14 +51,23 @@ def h_numeric(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d)) if d else None
 
 
+def _noun_after(ctx: Context, end: int, dash: bool = False) -> bool:
+    """True when the parse has a noun, adjective or number right after ``end`` (or, with
+    ``dash``, a dash): an ordinal there belongs to it ("the first generation", "the 18th hole")."""
+    after = re.match(r"\s*", ctx.text[end:])
+    tok = ctx.token(end + (after.end() if after else 0))
+    return tok is not None and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or dash and tok.text in ("-", "–"))
+
+
 def _ordinal_of_a_noun(m: re.Match[str], ctx: Context) -> bool:
     """True when the day said as a word is an ordinal of the noun after it ("on Tuesday the
     first generation of Macs", "March second round")."""
-    if ctx.doc is None or any(c.isdigit() for c in m["d"]):
-        return False
-    after = re.match(r"\s*", ctx.text[m.end():])
-    tok = ctx.token(m.end() + (after.end() if after else 0))
-    return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    return ctx.doc is not None and not any(c.isdigit() for c in m["d"]) and _noun_after(ctx, m.end())
+
+
+def _days_near(anchor: dt.date, day: int, months: range) -> list[dt.date]:
+    """The day of that number in each month ``months`` away from the anchor's, where it exists."""
+    return [d for k in months if (d := _safe_day(*add_months(anchor.year, anchor.month, k), day))]
 
 
 def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -88,7 +97,7 @@ def h_dow_nth(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None)
     day, dow = _day_no(m["d"]), _dow_no(m["dow"])
-    cands = [d for k in range(-2, 3) if (d := _safe_day(*add_months(anchor.year, anchor.month, k), day)) and d.weekday() == dow]
+    cands = [d for d in _days_near(anchor, day, range(-2, 3)) if d.weekday() == dow]
     if not cands:
         return None
     return _f(m, "DATE", day_value(min(cands, key=lambda d: abs((d - anchor).days))))
@@ -100,11 +109,7 @@ _ROUND_OF_GOLF = re.compile(r"\b(?:birdies?|bogeys?|eagles?|putts?|fairways?|hol
 def h_nth_day(m: re.Match[str], ctx: Context) -> Found | None:
     """'open on the 17th', 'finished a poem on the 18th': a day of the month the writing is in
     or next to, placed by the clause's tense (not "the 18th hole", "the 25th anniversary")."""
-    if ctx.doc is None:
-        return None
-    after = re.match(r"\s*", ctx.text[m.end():])
-    tok = ctx.token(m.end() + (after.end() if after else 0))
-    if tok is not None and (tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or tok.text in ("-", "–")):
+    if ctx.doc is None or _noun_after(ctx, m.end(), dash=True):
         return None
     if (here := ctx.token(m.start("d"))) is not None and _ROUND_OF_GOLF.search(here.sent.text):
         return None  # "a birdie on the 18th": a hole
@@ -112,8 +117,7 @@ def h_nth_day(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None, "x")
     day = _day_no(m["d"])
-    cands = [d for k in (-1, 0, 1) if (d := _safe_day(*add_months(anchor.year, anchor.month, k), day))]
-    d = resolve.pick(cands, anchor, ctx.tense(m.start("x"), m.end()))
+    d = resolve.pick(_days_near(anchor, day, range(-1, 2)), anchor, ctx.tense(m.start("x"), m.end()))
     return _f(m, "DATE", day_value(d) if d else None, "x")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
+from typing import Any, Callable
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
@@ -272,7 +272,7 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
 _OVERNIGHT_TERMS = {"rate", "lending", "loan", "repo", "index", "market", "money", "stay", "bag"}
 
 
-def _a_kind_of_night(tok) -> bool:
+def _a_kind_of_night(tok: Any) -> bool:
     """'an overnight crossing', 'the overnight rate': "overnight" that says what kind a
     thing is, not when something happened ("heavy overnight rain", "overnight losses")."""
     if tok is None or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN") or not 0 < tok.head.i - tok.i <= 2:
@@ -475,7 +475,8 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
 
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
-    if _prev_words(ctx, m.start(), 1) in (["happy"], ["merry"]):
+    prev = _prev_words(ctx, m.start(), 1)
+    if prev in (["happy"], ["merry"]):
         return None  # "Happy Thanksgiving": a greeting
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace("st. ", "st ")
     if m["season"]:  # "the Christmas season", "the Christmas holidays": that December
@@ -485,29 +486,27 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
         return _movable(m, ctx, resolve.easter, week_value, within=7)
-    rel = _prev_words(ctx, m.start(), 1)
-    day_in = _feast_day("thanksgiving" if name == "thanksgiving day" else name)
+    if name == "new year" and prev and prev[0] in tw.OTHER_NEW_YEARS:
+        return None  # "Lunar New Year", "Jewish New Year": not January 1
+    day_in = _feast_day(name)
     anchor = _anchor(ctx)
-    if rel and rel[0] in ("last", "next") and anchor is not None and not m["y"] and day_in is not None:
+    if prev in (["last"], ["next"]) and anchor is not None and not m["y"] and day_in is not None:
         # "last Thanksgiving", "next New Year's Eve": the one before or after the writing
         cands = [day_in(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-        later = rel[0] == "next"
+        later = prev[0] == "next"
         d = min((c for c in cands if (c > anchor if later else c < anchor)), key=lambda c: abs((c - anchor).days))
-        return Found(m.start() - len(rel[0]) - 1, m.end(), "DATE", day_value(d))
-    if name in ("thanksgiving", "thanksgiving day"):  # the fourth Thursday of November
-        return _movable(m, ctx, resolve.thanksgiving)
-    if name == "new year" and _prev_words(ctx, m.start(), 1) and _prev_words(ctx, m.start(), 1)[0] in tw.OTHER_NEW_YEARS:
-        return None  # "Lunar New Year", "Jewish New Year": not January 1
-    if (day_in := _movable_day(name)) is not None:
-        return _movable(m, ctx, day_in)
+        return Found(m.start() - len(prev[0]) - 1, m.end(), "DATE", day_value(d))
+    if (movable := _movable_day(name)) is not None:
+        return _movable(m, ctx, movable)
     md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
 
 def _movable_day(name: str) -> Callable[[int], dt.date] | None:
     """The day of a feast that moves with the weekday ("Labor Day", the first Monday of
-    September; not "Labour Day", May 1 in much of the world), with Thanksgiving ("Black
-    Friday") or with Easter ("Good Friday") in a given year; None for any other name."""
+    September; not "Labour Day", May 1 in much of the world), with US Thanksgiving (the
+    fourth Thursday of November, "Black Friday") or with Easter ("Good Friday") in a given
+    year; None for any other name."""
     if name in tw.WEEKDAY_FEASTS:
         month, weekday, n = tw.WEEKDAY_FEASTS[name]
         return lambda y: resolve.nth_weekday(y, month, weekday, n)
@@ -516,14 +515,14 @@ def _movable_day(name: str) -> Callable[[int], dt.date] | None:
             shift = dt.timedelta(days=days[name])
             return lambda y: feast(y) + shift
     return None
+
+
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
 _WEEKEND_FEAST_NAMES = {"new year's": "new year's day", "independence day": "fourth of july"}
 
 
 def _feast_day(name: str) -> Callable[[int], dt.date] | None:
     """The day of a named feast in a given year, or None for a feast kb does not know."""
-    if name == "thanksgiving":
-        return resolve.thanksgiving
     if (day_in := _movable_day(name)) is not None:
         return day_in
     md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
