@@ -1,6 +1,6 @@
 """Score kb's time-expression finder on invented news reports annotated with TimeML values.
 
-``eval/timex/reports.jsonl`` holds 760 reports written in the manner of 1988–2025 wire,
+``eval/timex/reports.jsonl`` holds 790 reports written in the manner of 1988–2025 wire,
 broadcast, newspaper and web news (invented events; one line a report, with its
 publication day as ``anchor``), made in thirteen rounds (``eval/timex/README.md``). Each batch
 was written by one hand, without any time-expression software in view, and annotated by
