@@ -160,6 +160,11 @@ def test_spoken_years_fractions_and_that_year(nlp):
     v = _values(nlp, "The closing concert, on Sunday the seventeenth, will draw crowds.", "2001-06-07")
     assert v == {"Sunday the seventeenth": "2001-06-17"}
     assert _values(nlp, "Apple showed on Tuesday the first generation of its Macs.", "2006-01-12") == {"Tuesday": "2006-01-10"}
+    # a weekday and a bare day number: that day in the nearest month it falls on that weekday
+    v = _values(nlp, "Staff will walk out on Tuesday 21, Thursday 23 and Saturday 25 June.", "2022-06-13")
+    assert v == {"Tuesday 21": "2022-06-21", "Thursday 23": "2022-06-23", "Saturday 25 June": "2022-06-25"}
+    assert _values(nlp, "On Tuesday 21 people were hurt.", "2022-06-13") == {"Tuesday": "2022-06-07"}
+    assert _values(nlp, "They won on Saturday 21-14.", "2022-06-13") == {"Saturday": "2022-06-11"}
     v = _values(nlp, "He last fought in March of two thousand three; bribes flowed between two thousand one and two thousand five.",
                 "2007-09-04")
     assert v == {"March of two thousand three": "2003-03", "two thousand one": "2001", "two thousand five": "2005"}

@@ -89,9 +89,9 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_dow_nth(m: re.Match[str], ctx: Context) -> Found | None:
-    """'Sunday the seventeenth', 'Friday the 13th': the day of that number, in the month
-    nearest the writing, that falls on that weekday."""
-    if _ordinal_of_a_noun(m, ctx):
+    """'Sunday the seventeenth', 'Friday the 13th', 'Tuesday 21': the day of that number, in
+    the month nearest the writing, that falls on that weekday (not "on Tuesday 21 people")."""
+    if _ordinal_of_a_noun(m, ctx) or m["d"].isdigit() and (ctx.doc is None or _noun_after(ctx, m.end(), dash=True)):
         return None
     anchor = _anchor(ctx)
     if anchor is None:
