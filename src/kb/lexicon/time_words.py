@@ -32,6 +32,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ("Black Friday", "the Sunday Times")
 - lower_case_time_words: time words that, capitalised inside a sentence, belong to a
   name ("ABC's This Week", "USA Today")
+- year_result_nouns: plural nouns a year before tells the period of, not a count ("said 1991
+  earnings could fall", "from 2005 levels")
 - current_terms: nouns after "current" that make a fixed term ("current account")
 - modal_aux: the modal auxiliaries ("will", "could", "must"; "ca", "wo" as the tagger
   splits "can't", "won't"); of those, future_aux put a clause ahead of its telling, the
@@ -46,6 +48,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   quiet month": any December)
 - expecting_verbs: verbs whose present tells of what lies ahead ("shops expect record
   sales at Christmas")
+- foreseeing_verbs: verbs whose passive tells the time of what is foreseen ("was expected on
+  Friday"); a plan's passive may tell when the planning was ("was planned on Saturday")
 - planning_verbs: verbs after which "for" names the planned time ("set for April")
 - month_determiners: determiners before "March", "June"… that make it a month modifying
   a noun ("the March accession")
@@ -124,6 +128,7 @@ WEEKDAY_NAME_OPENERS = frozenset(_list("weekday_name_openers"))
 WEEKDAY_NAME_CLOSERS = frozenset(_list("weekday_name_closers"))
 LOWER_CASE_TIME_WORDS = frozenset(_list("lower_case_time_words"))
 CURRENT_TERMS = frozenset(_list("current_terms"))
+YEAR_RESULT_NOUNS = frozenset(_list("year_result_nouns"))
 FUTURE_AUX = frozenset(_list("future_aux"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))
@@ -134,6 +139,7 @@ RANGE_END_PREPS = frozenset(_list("range_end_preps"))
 TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
 EXPECTING_VERBS = frozenset(_list("expecting_verbs"))
+FORESEEING_VERBS = frozenset(_list("foreseeing_verbs"))
 HABIT_ADVERBS = frozenset(_list("habit_adverbs"))
 DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))

@@ -120,6 +120,10 @@ def test_capitalised_time_words_inside_a_sentence_are_names(nlp):
     assert got == {"Today": ("DATE", "2021-11-26"), "Thanksgiving Day": ("DATE", "2021-11-25")}
     got = _found(nlp, "Markets Rally As Fed Holds Rates This Week", "2021-11-24")
     assert got == {"This Week": ("DATE", "2021-W47")}
+    # title case leaves short words in lower case; a line ending in a full stop is a sentence
+    got = _found(nlp, "Former Treasurer Sentenced to 8 Years for Fraud", "1995-12-29")
+    assert got == {"8 Years": ("DURATION", "P8Y")}
+    assert _found(nlp, "He starred in This Week and in Face the Nation on CBS.", "2021-11-24") == {}
 
 
 def test_the_day_before_and_this_past_week(nlp):
@@ -1118,3 +1122,20 @@ def test_greetings_meeting_minutes_and_the_weekend_as_a_subject(nlp):
 
 def test_a_day_of_a_month_told_of_every_year_is_of_any_year(nlp):
     assert _found(nlp, "The board typically meets on March 3.", "2015-09-06") == {"March 3": ("DATE", "XXXX-03-03")}
+
+
+def test_a_year_before_a_result_noun_or_a_kind_of_year_is_that_year(nlp):
+    assert _found(nlp, "He said 1991 earnings could fall.", "1990-10-19") == {"1991": ("DATE", "1991")}
+    assert _found(nlp, "About 1990 people attended.", "1990-10-19") == {}
+    got = _found(nlp, "The 2013 calendar year was the driest on record.", "2014-08-23")
+    assert got == {"The 2013 calendar year": ("DATE", "2013")}
+    assert _found(nlp, "The empire lasted 1500 years.", "2014-08-23") == {"1500 years": ("DURATION", "P1500Y")}
+
+
+def test_what_was_expected_or_unlikely_lies_ahead(nlp):
+    got = _found(nlp, "He said containment was not expected until July 15.", "2011-07-05")
+    assert got == {"July 15": ("DATE", "2011-07-15")}
+    got = _found(nlp, "Forecasters said rain was unlikely before Friday.", "2011-07-05")
+    assert got == {"Friday": ("DATE", "2011-07-08")}
+    got = _found(nlp, "The vote had been expected on Friday.", "2011-07-05")
+    assert got == {"Friday": ("DATE", "2011-07-01")}

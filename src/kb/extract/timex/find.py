@@ -483,9 +483,16 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n)_—–-]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")
 
 
+# short words title case leaves in lower case ("Sentenced to 8 Years for Fraud")
+_TITLE_CASE_LOWER = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
+
+
 def _headline(text: str, start: int, end: int) -> bool:
-    """A line in title case: three words or more after the first, nearly all capitalised."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])[1:]
+    """A line in title case: three words or more after the first, nearly all capitalised
+    but for the short words title case leaves in lower case, and no full stop at its end."""
+    if text[start:end].rstrip().endswith("."):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end])[1:] if w not in _TITLE_CASE_LOWER]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 

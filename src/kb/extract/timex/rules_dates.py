@@ -272,7 +272,8 @@ def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) ->
     if tok is not None:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         prv = tok.nbor(-1) if tok.i > 0 else None
-        if nxt is not None and nxt.tag_ == "NNS" and (prv is None or prv.tag_ not in ("DT", "IN", "POS", "PRP$", "NNP", "CC", "TO")):
+        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in tw.YEAR_RESULT_NOUNS \
+                and (prv is None or prv.tag_ not in ("DT", "IN", "POS", "PRP$", "NNP", "CC", "TO")):
             return True
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
             return True

@@ -45,6 +45,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
         n += 0.5  # "a minute and a half"
     if count in ("a", "an") and re.search(r"\b(?:fiscal|calendar)\s", m[0], re.I):
         return None  # "changed from a fiscal year to a calendar year": a kind of year
+    if unit == "year" and re.fullmatch(r"1\d{3}|20\d\d", count) and m[0].rstrip("s").lower() != f"{count} year":
+        return _f(m, "DATE", year_value(int(count)))  # "the 2013 calendar year": that year, not 2,013 of them
     if unit == "quarter" and n == 2 and (m["rel"] or "").lower() in ("first", "last") \
             and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 5]):
         return None  # "the first two quarters of 1990": a half of the year

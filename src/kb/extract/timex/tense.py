@@ -54,6 +54,8 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return "future"
         return None
     tags = [a.tag_ for a in auxes]
+    if _expected_ahead(v, auxes):
+        return "future"
     if v.tag_ == "VBD" or "VBD" in tags:
         return "past"
     if _present_perfect(v):
@@ -78,6 +80,17 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return "future"  # "expects revenue for the year ending in January": yet to end
             return tense
     return None
+
+
+def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
+    """"containment was not expected until July 15", "rain was unlikely before Friday": what
+    is told as expected, or as likely or not, lies ahead of the telling, past tense or not
+    (not so in the past perfect: "had been expected in March")."""
+    if any(a.lower_ == "had" for a in auxes):
+        return False
+    if v.lemma_.lower() in tw.FORESEEING_VERBS and any(a.dep_ == "auxpass" for a in auxes):
+        return True
+    return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in v.children)
 
 
 def _expected_or_planned(v: Any, depth: int) -> bool:
