@@ -1139,3 +1139,10 @@ def test_what_was_expected_or_unlikely_lies_ahead(nlp):
     assert got == {"Friday": ("DATE", "2011-07-08")}
     got = _found(nlp, "The vote had been expected on Friday.", "2011-07-05")
     assert got == {"Friday": ("DATE", "2011-07-01")}
+
+
+def test_next_or_this_coming_before_a_dated_weekday_belongs_to_it(nlp):
+    got = _found(nlp, "Admission is free through next Sunday, April 28.", "2013-04-19")
+    assert got == {"next Sunday, April 28": ("DATE", "2013-04-28")}
+    got = _found(nlp, "Women's Day is this coming Sunday, March eighth.", "1998-03-05")
+    assert got == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}

@@ -24,16 +24,19 @@ from kb.extract.timex.words import (
 
 
 # --- the pattern table (longer matches win when they overlap) -----------------------------
+# "next Sunday, April 28", "this coming Sunday, March eighth": one expression with its date
+DOW_REL = r"(?:(?:next|last|this(?:\s+coming)?|coming)\s+)?"
+
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),
-    ("mdy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){COMMA}(?P<y>{YEAR})", h_full),
-    ("dmy", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
+    ("mdy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){COMMA}(?P<y>{YEAR})", h_full),
+    ("dmy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
-    ("md", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
-    ("dm", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
+    ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
+    ("dm", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
-    ("md_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
-    ("dm_words", rf"\b(?:(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
+    ("md_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
+    ("dm_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
     ("nth_day", r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?![\w-])", h_nth_day),
     ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)", h_dow_nth),
     ("dow_num", rf"\b(?P<dow>{DOW})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*[-–/.:,]?\s*\d|\s*(?:[ap]\.?m\b|%|percent|per\s+cent))", h_dow_nth),
