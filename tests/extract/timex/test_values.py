@@ -1146,3 +1146,9 @@ def test_next_or_this_coming_before_a_dated_weekday_belongs_to_it(nlp):
     assert got == {"next Sunday, April 28": ("DATE", "2013-04-28")}
     got = _found(nlp, "Women's Day is this coming Sunday, March eighth.", "1998-03-05")
     assert got == {"this coming Sunday, March eighth": ("DATE", "1998-03-08")}
+
+
+def test_midweek_is_the_week_of_the_nearest_wednesday_on_the_side_told(nlp):
+    got = _found(nlp, "Some roads could stay closed until midweek.", "2010-03-14")
+    assert got == {"midweek": ("DATE", "2010-W11")}
+    assert _found(nlp, "Stocks fell midweek.", "2010-03-14") == {"midweek": ("DATE", "2010-W10")}

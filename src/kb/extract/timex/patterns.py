@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -112,6 +112,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays|period)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|{FEASTS}|Easter\s+[Ww]eek|Holy\s+Week|{MOVABLE_FEASTS}))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|century|quarter)\b(?!\s+(?:of|before|in\s+which)\b)(?!\s+after\s+(?!\w+ing\b))", h_edge),
     ("weekend_np", r"\b(?P<x>the\s+weekend)(?P<feast>)\b(?![\w-])", h_weekend_np),
+    ("midweek", r"\bmid-?week\b(?![\w-])", h_midweek),
     ("weekend", rf"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into|with)\s+(?:at\s+least\s+)?(?P<x>(?:the\s+|(?=(?-i:[A-Z])|holiday\s|long\s))(?:(?P<feast>{MOVABLE_FEASTS}|Labour\s+Day|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day)\s+)?(?:(?:long|holiday|bank\s+holiday)\s+)?weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("period_ago", r"\b(?:the\s+)?(?:same\s+|comparable\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b", h_year_ago),

@@ -727,3 +727,16 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     else:
         d = before if tense == "past" else after
     return _f(m, "DATE", weekend_value(d), "x")
+
+
+def h_midweek(m: re.Match[str], ctx: Context) -> Found | None:
+    """'by midweek', 'stocks fell midweek': the week of the Wednesday nearest the writing on
+    the side the clause tells of (the coming one unless told as past)."""
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    if ctx.tense(m.start(), m.end()) == "past":
+        wednesday = anchor - dt.timedelta(days=(anchor.weekday() - 2) % 7)
+    else:
+        wednesday = anchor + dt.timedelta(days=(2 - anchor.weekday()) % 7)
+    return _f(m, "DATE", week_value(wednesday))
