@@ -1152,3 +1152,10 @@ def test_midweek_is_the_week_of_the_nearest_wednesday_on_the_side_told(nlp):
     got = _found(nlp, "Some roads could stay closed until midweek.", "2010-03-14")
     assert got == {"midweek": ("DATE", "2010-W11")}
     assert _found(nlp, "Stocks fell midweek.", "2010-03-14") == {"midweek": ("DATE", "2010-W10")}
+
+
+def test_new_years_said_alone_is_january_first(nlp):
+    got = _found(nlp, "This isn't how I planned to spend New Year's.", "1989-12-30")
+    assert got == {"New Year's": ("DATE", "1990-01-01")}
+    assert _found(nlp, "The New Year's resolution failed.", "1989-12-30") == {}
+    assert _found(nlp, "The Lunar New Year's holiday begins.", "1989-12-30") == {}

@@ -109,7 +109,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock24", rf"\b(?:(?P<h>[01]?\d|2[0-3])[:.]|(?P<hh>[01]\d|2[0-3]))(?P<mi>[0-5]\d)\s*(?:{ZONE}|hours|hrs)(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)(?P<ocl>)", h_clock),
     ("ref", r"\b(?P<x>right\s+now|now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment|recently|lately|(?<=in\s)the\s+past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|hours?))|the\s+(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense)\b)|(?<=in\s)future|the\s+(?:near|short|long)\s+term\b|(?<=in\s)recent\s+times|(?<=at\s)present|the\s+present\s+day)\b", h_ref),
     ("ref_adj", r"\b(?P<x>(?P<then>then\s+)?(?P<w>current|recent))\b", h_ref_adj),
-    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays|period)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?!['’]s)(?=\s+(?:period|holidays?|break)\b|\s*[.,;]|\s+(?:and|or)\b)|{FEASTS}|Easter\s+[Ww]eek|Holy\s+Week|{MOVABLE_FEASTS}))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
+    ("holiday", rf"\b(?P<name>(?-i:Christmas(?:\s+(?:Eve|Day|(?P<season>(?:shopping\s+)?season|holidays|period)))?|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year(?:['’]s)?(?=\s+(?:period|holidays?|break)\b|\s*[.,;\"”]|\s+(?:and|or)\b)|{FEASTS}|Easter\s+[Ww]eek|Holy\s+Week|{MOVABLE_FEASTS}))\b(?:\s+(?P<y>{YEAR}))?", h_holiday),
     ("edge", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|close|rest)\s+of\s+the\s+)(?P<q>(?:current\s+|this\s+)?(?:(?:fiscal|financial|calendar)\s+)?)(?P<u>year|month|week|decade|century|quarter)\b(?!\s+(?:of|before|in\s+which)\b)(?!\s+after\s+(?!\w+ing\b))", h_edge),
     ("weekend_np", r"\b(?P<x>the\s+weekend)(?P<feast>)\b(?![\w-])", h_weekend_np),
     ("midweek", r"\bmid-?week\b(?![\w-])", h_midweek),

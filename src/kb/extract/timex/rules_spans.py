@@ -488,7 +488,7 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     if name in ("easter week", "holy week"):  # the week Easter Sunday ends
         return _movable(m, ctx, resolve.easter, week_value, within=7)
-    if name == "new year" and prev and prev[0] in tw.OTHER_NEW_YEARS:
+    if name in ("new year", "new year's") and prev and prev[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
     day_in = _feast_day(name)
     anchor = _anchor(ctx)
