@@ -1159,3 +1159,11 @@ def test_new_years_said_alone_is_january_first(nlp):
     assert got == {"New Year's": ("DATE", "1990-01-01")}
     assert _found(nlp, "The New Year's resolution failed.", "1989-12-30") == {}
     assert _found(nlp, "The Lunar New Year's holiday begins.", "1989-12-30") == {}
+
+
+def test_a_part_of_a_month_has_the_months_value(nlp):
+    got = _found(nlp, "Figures for November are due in the first half of January.", "2004-12-29")
+    assert got["the first half of January"] == ("DATE", "2005-01")
+    got = _found(nlp, "In the final days of March 2003, troops advanced.", "2004-12-29")
+    assert got == {"the final days of March 2003": ("DATE", "2003-03")}
+    assert _found(nlp, "Profit rose in the first half of 2004.", "2004-12-29") == {"the first half of 2004": ("DATE", "2004-H1")}

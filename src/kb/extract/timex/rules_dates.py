@@ -259,6 +259,19 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def h_month_part(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the first half of January', 'the last days of March 2004': a part of a month has the
+    month's value, placed as the month alone would be."""
+    mo = _month_no(m["mon"])
+    if m["y"]:
+        return _f(m, "DATE", month_value(int(m["y"]), mo))
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return _f(m, "DATE", None)
+    y, mo = resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end()))
+    return _f(m, "DATE", month_value(y, mo))
+
+
 def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:
     before = ctx.text[max(0, start - 2):start]
     if before[-1:] in "'\"‘“" and ctx.text[end:end + 1] in ("'", '"', "’", "”") and before[-1:]:
