@@ -1167,3 +1167,9 @@ def test_a_part_of_a_month_has_the_months_value(nlp):
     got = _found(nlp, "In the final days of March 2003, troops advanced.", "2004-12-29")
     assert got == {"the final days of March 2003": ("DATE", "2003-03")}
     assert _found(nlp, "Profit rose in the first half of 2004.", "2004-12-29") == {"the first half of 2004": ("DATE", "2004-H1")}
+
+
+def test_a_clock_time_said_to_be_on_a_day_is_of_that_day(nlp):
+    got = _found(nlp, "The survey is due at 8:50 a.m. on Thursday (2350 GMT on Wednesday).", "2004-03-31")
+    assert got["8:50 a.m."] == ("TIME", "2004-04-01T08:50")
+    assert got["2350 GMT"] == ("TIME", "2004-03-31T23:50")

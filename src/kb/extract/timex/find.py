@@ -408,6 +408,9 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     return past, bool(days) and not past
 
 
+_ON_DAY = re.compile(r"\s+on\s+")
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -420,6 +423,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         # way to a weekly shift")
         sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s]
         near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
+        on = _ON_DAY.match(ctx.text, f.end)
+        if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
+            near = next((g for g in days if g.start == on.end()), near)
         habitual = near is not None and near.type == "SET"
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
