@@ -1173,3 +1173,10 @@ def test_a_clock_time_said_to_be_on_a_day_is_of_that_day(nlp):
     got = _found(nlp, "The survey is due at 8:50 a.m. on Thursday (2350 GMT on Wednesday).", "2004-03-31")
     assert got["8:50 a.m."] == ("TIME", "2004-04-01T08:50")
     assert got["2350 GMT"] == ("TIME", "2004-03-31T23:50")
+
+
+def test_results_for_the_year_told_early_in_a_year_are_of_the_year_before(nlp):
+    got = _found(nlp, "For the full year, the company earned $302.6 million.", "2006-02-14")
+    assert got == {"the full year": ("DATE", "2005")}
+    assert _found(nlp, "For the year, sales will rise 5%.", "2006-02-14") == {"the year": ("DATE", "2006")}
+    assert _found(nlp, "For the full year, the company earned $302.6 million.", "2006-11-14") == {"the full year": ("DATE", "2006")}

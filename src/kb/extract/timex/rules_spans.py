@@ -633,7 +633,12 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "year":
         if (re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) or to) and "current" not in quals:
             return _f(m, "DURATION", DateValue("P1Y", "duration"))
-        return _f(m, "DATE", year_value(anchor.year) if anchor else None)
+        if anchor is None:
+            return _f(m, "DATE", None)
+        if anchor.month <= 3 and _prev_words(ctx, m.start(), 1) == ["for"] and ctx.tense(m.start(), m.end()) == "past":
+            # "For the full year, the company earned $302 million", in February: the year just ended
+            return _f(m, "DATE", year_value(anchor.year - 1))
+        return _f(m, "DATE", year_value(anchor.year))
     found = _f(m, "DATE", None)
     if anchor is not None and "current" in quals:
         found.dv = quarter_of(anchor)
