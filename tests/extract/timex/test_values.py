@@ -1180,3 +1180,8 @@ def test_results_for_the_year_told_early_in_a_year_are_of_the_year_before(nlp):
     assert got == {"the full year": ("DATE", "2005")}
     assert _found(nlp, "For the year, sales will rise 5%.", "2006-02-14") == {"the year": ("DATE", "2006")}
     assert _found(nlp, "For the full year, the company earned $302.6 million.", "2006-11-14") == {"the full year": ("DATE", "2006")}
+
+
+def test_hours_and_minutes_before_this_morning_are_a_clock_time_without_a_preposition(nlp):
+    assert _found(nlp, "It was 1:15 this morning.", "1998-04-07") == {"1:15 this morning": ("TIME", "1998-04-07T01:15")}
+    assert _found(nlp, "Shares rose 1.15 this morning.", "1998-04-07") == {"this morning": ("TIME", "1998-04-07TMO")}
