@@ -1185,3 +1185,10 @@ def test_results_for_the_year_told_early_in_a_year_are_of_the_year_before(nlp):
 def test_hours_and_minutes_before_this_morning_are_a_clock_time_without_a_preposition(nlp):
     assert _found(nlp, "It was 1:15 this morning.", "1998-04-07") == {"1:15 this morning": ("TIME", "1998-04-07T01:15")}
     assert _found(nlp, "Shares rose 1.15 this morning.", "1998-04-07") == {"this morning": ("TIME", "1998-04-07TMO")}
+
+
+def test_that_afternoon_and_early_the_next_morning_are_counted_from_the_day_told(nlp):
+    got = _found(nlp, "The storm hit on Wednesday. The school had dismissed students early that afternoon.", "2011-04-30")
+    assert got["early that afternoon"] == ("TIME", "2011-04-27TAF")
+    got = _found(nlp, "The storm hit on Wednesday. Early the next morning, crews arrived.", "2011-04-30")
+    assert got["Early the next morning"] == ("TIME", "2011-04-28TMO")

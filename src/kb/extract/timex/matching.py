@@ -53,7 +53,7 @@ KEYWORDS: dict[str, str] = {
     "year_period": "quarter|period|half", "year_end": "year",
     "fortnight": "fortnight", "sport_season": "season", "nights": "nights", "weekends": "weekends",
     "this_time": r"time\s+(?:last|next)\s+year", "new_year": r"new\s+year", "week_on": "week",
-    "same": "day|week|month|quarter|year|morning|evening|night|spring|summer|autumn|fall|winter",
+    "same": "day|week|month|quarter|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
     "ref_adj": "current|recent",
 }

@@ -125,7 +125,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
-    ("same", r"\b(?P<x>(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
+    ("same", r"\b(?P<x>(?:(?:earlier|later|early|late)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
 ]
 
 

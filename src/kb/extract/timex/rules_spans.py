@@ -547,11 +547,11 @@ def _fixed_feast(m: re.Match[str], ctx: Context, md: tuple[int, int]) -> Found |
 def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     """Anaphoric expressions ('that day', 'the following year'): resolved later from the
     date they refer back to, when the text gives one."""
-    words = [w for w in m["x"].lower().split() if w not in ("earlier", "later")]
+    words = [w for w in m["x"].lower().split() if w not in ("earlier", "later", "early", "late")]
     if words[-1] in ("before", "after"):  # "the night before", "the morning after"
         words = ["the", "previous" if words[-1] == "before" else "next", words[1]]
     unit = words[-1]
-    typ = "TIME" if unit in ("morning", "evening", "night") else "DATE"
+    typ = "TIME" if unit in ("morning", "afternoon", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
     k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
     if unit in ("day", "week", "month", "quarter", "year"):
