@@ -695,11 +695,13 @@ _WEEKENDS_TOLD = {"the", "both", "those", "these", "two", "three", "four", "five
 
 
 def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
-    """'open at weekends', 'works weekends': every weekend; not weekends told of ("the last
-    two weekends")."""
+    """'open at weekends', 'works weekends', 'from 6 a.m. to 8 p.m. weekdays': every weekend,
+    every working day; not weekends told of ("the last two weekends")."""
     prev = _prev_words(ctx, m.start(), 1)
     if prev and (prev[0] in _WEEKENDS_TOLD or prev[0].isdigit()):
         return None
+    if m["x"].lower() == "weekdays":
+        return _f(m, "SET", DateValue("P1D", "set"), "x")
     return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
 
 
