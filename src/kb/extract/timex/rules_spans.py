@@ -436,6 +436,24 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=clock)
 
 
+def h_range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """'from 7 to 10 a.m.', 'at 8 and 10:30 a.m.': an hour that opens a range takes the half
+    of the day of the clock time closing it, or the other half when it is later than that
+    time ("from 11 to 2 p.m.": 11 a.m.)."""
+    h, h2 = int(m["h"]), int(m["h2"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    if not (1 <= h <= 12 and 1 <= h2 <= 12) or mi > 59:
+        return None
+    pm = m["ap"].lower().startswith("p")
+    if h > h2 and h != 12:
+        pm = not pm
+    if pm and h < 12:
+        h += 12
+    elif not pm and h == 12:
+        h = 0
+    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{h:02d}:{mi:02d}")
+
+
 def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
     w = re.sub(r"\s+", " ", m["x"].lower())
     if w in tw.PRESENT_WORDS:
