@@ -1204,3 +1204,8 @@ def test_an_hour_opening_a_range_takes_the_half_of_the_day_of_its_end(nlp):
     assert got["7"] == ("TIME", "2015-04-04T07:00")
     assert _found(nlp, "Lunch is served from 11 to 2 p.m. today.", "2015-04-02")["11"] == ("TIME", "2015-04-02T11:00")
     assert _found(nlp, "Prices rose from 10 to 12 percent.", "2015-04-02") == {}
+
+
+def test_a_weekday_of_each_month_is_a_set(nlp):
+    got = _found(nlp, "The board meets on the second Monday of each month at 7:30 p.m.", "1995-03-14")
+    assert got == {"the second Monday of each month": ("SET", "P1M"), "7:30 p.m.": ("TIME", "XXXX-XX-XXT19:30")}

@@ -14,7 +14,7 @@ from kb.extract.timex.rules_dates import (
 )
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
-    h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
@@ -78,6 +78,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("plural", r"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
     ("plural_of", r"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Days|Hours|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
     ("recent", r"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
+    # "the second Monday of each month": a day every month
+    ("monthly_day", rf"\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:{DOW})\s+(?:of|in)\s+(?:each|every)\s+month\b", h_monthly_day),
     ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
     ("weekends", r"\b(?P<x>weekends|weekdays)\b", h_weekends),

@@ -436,6 +436,11 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=clock)
 
 
+def h_monthly_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the second Monday of each month': a day that comes once a month."""
+    return _f(m, "SET", DateValue("P1M", "set"))
+
+
 def h_range_start(m: re.Match[str], ctx: Context) -> Found | None:
     """'from 7 to 10 a.m.', 'at 8 and 10:30 a.m.': an hour that opens a range takes the half
     of the day of the clock time closing it, or the other half when it is later than that
