@@ -1209,3 +1209,8 @@ def test_an_hour_opening_a_range_takes_the_half_of_the_day_of_its_end(nlp):
 def test_a_weekday_of_each_month_is_a_set(nlp):
     got = _found(nlp, "The board meets on the second Monday of each month at 7:30 p.m.", "1995-03-14")
     assert got == {"the second Monday of each month": ("SET", "P1M"), "7:30 p.m.": ("TIME", "XXXX-XX-XXT19:30")}
+
+
+def test_a_clock_time_in_words_before_a_weekday_afternoon_is_in_the_afternoon(nlp):
+    got = _found(nlp, "The tornado touched down just before three o'clock on Monday afternoon.", "2013-05-26")
+    assert got["three o'clock"] == ("TIME", "2013-05-20T15:00")

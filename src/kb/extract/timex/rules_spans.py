@@ -356,7 +356,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
-_LATER_PART = re.compile(r"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last)\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
+_LATER_PART = re.compile(rf"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last|(?:on\s+)?{DOW})\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
 def _later_in_the_day(m: re.Match[str], ctx: Context) -> bool:
