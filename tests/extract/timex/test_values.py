@@ -1214,3 +1214,8 @@ def test_a_weekday_of_each_month_is_a_set(nlp):
 def test_a_clock_time_in_words_before_a_weekday_afternoon_is_in_the_afternoon(nlp):
     got = _found(nlp, "The tornado touched down just before three o'clock on Monday afternoon.", "2013-05-26")
     assert got["three o'clock"] == ("TIME", "2013-05-20T15:00")
+
+
+def test_this_week_ahead_told_on_a_sunday_is_the_week_starting_next_day(nlp):
+    assert _found(nlp, "Parliament will vote this week.", "2017-03-05") == {"this week": ("DATE", "2017-W10")}
+    assert _found(nlp, "Parliament voted this week.", "2017-03-05") == {"this week": ("DATE", "2017-W09")}

@@ -564,6 +564,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
         y, mo = resolve.shift_months(anchor, step)
         return _f(m, "DATE", _narrow(month_value(y, mo), part))
     if unit == "week":
+        if rel == "this" and anchor.weekday() == 6 and ctx.tense(m.start(), m.end()) == "future":
+            return _f(m, "DATE", week_value(anchor + dt.timedelta(days=1)))  # "will vote this week", on a Sunday: the week ahead
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=step)))
     if unit == "weekend":
         base = anchor + dt.timedelta(weeks=step)
