@@ -1219,3 +1219,8 @@ def test_a_clock_time_in_words_before_a_weekday_afternoon_is_in_the_afternoon(nl
 def test_this_week_ahead_told_on_a_sunday_is_the_week_starting_next_day(nlp):
     assert _found(nlp, "Parliament will vote this week.", "2017-03-05") == {"this week": ("DATE", "2017-W10")}
     assert _found(nlp, "Parliament voted this week.", "2017-03-05") == {"this week": ("DATE", "2017-W09")}
+
+
+def test_so_many_days_time_is_that_far_ahead(nlp):
+    got = _found(nlp, "In three days' time, Slovenia will adopt the euro.", "2006-12-29")
+    assert got == {"three days' time": ("DATE", "2007-01-01")}

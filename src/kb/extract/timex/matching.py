@@ -37,7 +37,7 @@ KEYWORDS: dict[str, str] = {
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter", "month_quarter": "quarter", "months_quarter": "quarter|period", "running_quarter": r"(?:consecutive|straight|successive)\s+quarter", "q": "q[1-4]", "half": "half", "month_part": r"(?:half|days|weeks)\s+of\s", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
-    "ago": _UNIT_KW + r"[a-z]*(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)",
+    "ago": _UNIT_KW + r"[a-z]*(?:(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)|['’]s?\s+time)",
     "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
     "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+(?:" + _UNITS + "|night)",
     "adverb_set": "annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly", "dows": _DOW_KW,

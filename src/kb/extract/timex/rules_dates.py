@@ -595,7 +595,7 @@ def _span_if_unplaced(found: Found, m: re.Match[str], ctx: Context, value: str) 
 
 def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit_name(m["u"])
-    direction = m["dir"].lower()
+    direction = (m["dir"] or m["dir2"]).lower()  # "in three days' time": hence
     n = _count(m["n"])
     vague = m["n"] is None or re.fullmatch(VAGUE, m["n"].lower()) is not None
     if direction in ("before", "after", "prior") and re.match(r"\s*(?:to\s+)?[\w“\"]", ctx.text[m.end():m.end() + 8]) \
@@ -624,7 +624,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             _span_if_unplaced(found, m, ctx, duration_value(n, unit))
         return found
     anchor = _anchor(ctx)
-    forward = "now" in direction or direction == "hence"
+    forward = "now" in direction or direction in ("hence", "time")
     if vague and unit in ("hour", "minute", "second") and anchor is not None and not relative:
         return _f(m, "DATE", day_value(anchor))  # "a few hours ago": earlier the same day
     if vague:
