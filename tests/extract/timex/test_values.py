@@ -1224,3 +1224,10 @@ def test_this_week_ahead_told_on_a_sunday_is_the_week_starting_next_day(nlp):
 def test_so_many_days_time_is_that_far_ahead(nlp):
     got = _found(nlp, "In three days' time, Slovenia will adopt the euro.", "2006-12-29")
     assert got == {"three days' time": ("DATE", "2007-01-01")}
+
+
+def test_a_weekday_after_its_clock_time_takes_the_tense_of_the_clock_time(nlp):
+    text = "The order, which took effect at 12:01 a.m. Wednesday, remains in place until at least April 8."
+    assert _found(nlp, text, "2020-03-26")["12:01 a.m. Wednesday"] == ("TIME", "2020-03-25T00:01")
+    text = "Hollis will host a playoff game at 7 p.m. Friday."
+    assert _found(nlp, text, "2022-10-30")["7 p.m. Friday"] == ("TIME", "2022-11-04T19:00")

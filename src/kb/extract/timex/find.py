@@ -73,6 +73,14 @@ class DocContext:
             return None
         root = span.root
         weekday = root.lower_ in tw.WEEKDAY_NAMES
+        if weekday and root.i >= 2 and root.doc[root.i - 1].lower_ in CLOCK_WORDS and root.head.lower_ not in CLOCK_WORDS \
+                and root.doc[root.i - 2].text[:1].isdigit():
+            # "took effect at 12:01 a.m. Wednesday", where the parse hangs the day elsewhere:
+            # the day is placed where its clock time is
+            num = root.doc[root.i - 2]
+            told = self._tense(num.idx, num.idx + len(num.text))
+            if told is not None:
+                return told
         if weekday and root.head.i != root.i and (root.head.lower_ in CLOCK_WORDS
                                                   or root.dep_ == "npadvmod" and root.head.lower_ in ("day", "night")):
             # "set for 4 p.m. Wednesday", "open all day Saturday": the day is placed where its
