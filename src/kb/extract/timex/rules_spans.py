@@ -415,10 +415,11 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         h = int(number(m["oc"]) or 0)
         if not 1 <= h <= 12:
             return None
-        if (m["ocp"] or m["ocl"] is not None) and not (m["ocm"] and ":" in m[0]) and _prev_words(ctx, m.start(), 1) not in (["at"], ["about"], ["around"], ["until"], ["till"], ["by"],
-                                                              ["before"], ["after"], ["past"], ["from"], ["since"]):
-            return None  # "the one in the morning", "two this afternoon": a clock time in words only after its
-            # preposition; "1:15 this morning" is one anywhere
+        # "the one in the morning", "two this afternoon": a clock time in words only after its
+        # preposition; "1:15 this morning" is one anywhere
+        if (m["ocp"] or m["ocl"] is not None) and not (m["ocm"] and ":" in m[0]) and _prev_words(ctx, m.start(), 1) not in (
+                ["at"], ["about"], ["around"], ["until"], ["till"], ["by"], ["before"], ["after"], ["past"], ["from"], ["since"]):
+            return None
         if h < 12 and _later_in_the_day(m, ctx):
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         clock = f"{h:02d}:{m['ocm'] or '00'}"
