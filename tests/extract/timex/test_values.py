@@ -1231,3 +1231,9 @@ def test_a_weekday_after_its_clock_time_takes_the_tense_of_the_clock_time(nlp):
     assert _found(nlp, text, "2020-03-26")["12:01 a.m. Wednesday"] == ("TIME", "2020-03-25T00:01")
     text = "Hollis will host a playoff game at 7 p.m. Friday."
     assert _found(nlp, text, "2022-10-30")["7 p.m. Friday"] == ("TIME", "2022-11-04T19:00")
+
+
+def test_the_day_a_fiscal_year_ends_is_that_day_of_any_year(nlp):
+    assert _found(nlp, "Tillman's fiscal year ends Sept. 30.", "1993-04-10") == {"Sept. 30": ("DATE", "XXXX-09-30")}
+    assert _found(nlp, "Its fiscal year ends in September.", "1993-04-10") == {"September": ("DATE", "XXXX-09")}
+    assert _found(nlp, "The fiscal year ended Sept. 30.", "1993-04-10")["Sept. 30"] == ("DATE", "1992-09-30")
