@@ -1237,3 +1237,8 @@ def test_the_day_a_fiscal_year_ends_is_that_day_of_any_year(nlp):
     assert _found(nlp, "Tillman's fiscal year ends Sept. 30.", "1993-04-10") == {"Sept. 30": ("DATE", "XXXX-09-30")}
     assert _found(nlp, "Its fiscal year ends in September.", "1993-04-10") == {"September": ("DATE", "XXXX-09")}
     assert _found(nlp, "The fiscal year ended Sept. 30.", "1993-04-10")["Sept. 30"] == ("DATE", "1992-09-30")
+
+
+def test_every_christmas_is_a_set(nlp):
+    got = _found(nlp, "Every Fourth of July, every Christmas, their house was where everybody went.", "2017-11-24")
+    assert got == {"Every Fourth of July": ("SET", "XXXX-07-04"), "every Christmas": ("SET", "XXXX-12-25")}

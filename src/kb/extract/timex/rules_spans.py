@@ -516,6 +516,10 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     if name in ("new year", "new year's") and prev and prev[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
     day_in = _feast_day(name)
+    md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
+    if prev in (["every"], ["each"]) and md is not None and not m["y"]:
+        # "every Fourth of July, every Christmas": that day of each year
+        return Found(m.start() - len(prev[0]) - 1, m.end(), "SET", DateValue(f"XXXX-{md[0]:02d}-{md[1]:02d}", "set"))
     anchor = _anchor(ctx)
     if prev in (["last"], ["next"]) and anchor is not None and not m["y"] and day_in is not None:
         # "last Thanksgiving", "next New Year's Eve": the one before or after the writing
