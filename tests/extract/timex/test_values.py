@@ -1242,3 +1242,8 @@ def test_the_day_a_fiscal_year_ends_is_that_day_of_any_year(nlp):
 def test_every_christmas_is_a_set(nlp):
     got = _found(nlp, "Every Fourth of July, every Christmas, their house was where everybody went.", "2017-11-24")
     assert got == {"Every Fourth of July": ("SET", "XXXX-07-04"), "every Christmas": ("SET", "XXXX-12-25")}
+
+
+def test_a_time_something_was_called_off_at_is_not_a_planned_time(nlp):
+    got = _found(nlp, "Organisers called off the race at 10:45 a.m., and said it had been rescheduled for Tuesday.", "1998-02-08")
+    assert got == {"10:45 a.m.": ("TIME", "1998-02-08T10:45"), "Tuesday": ("DATE", "1998-02-10")}

@@ -149,7 +149,7 @@ def _planned_for(tok: Any) -> bool:
     the time a planning verb plans, which the verb's tense does not place (said in February,
     that March is the coming one)."""
     tok = _time_head(tok)
-    if tok.dep_ in ("npadvmod", "dobj") and tok.head.lemma_.lower() in tw.PLANNING_VERBS:
+    if tok.dep_ in ("npadvmod", "dobj") and _plans(tok.head):
         return True
     prep = tok.head
     if tok.dep_ != "pobj" or prep.head.i == prep.i:
@@ -160,7 +160,12 @@ def _planned_for(tok: Any) -> bool:
         # "planned a rally on Saturday": the day of what is planned; but "set down for 10 am
         # on Friday" is one planned time the parse hangs on the verb in two pieces
         return False
-    return planner.lemma_.lower() in tw.PLANNING_VERBS
+    return _plans(planner)
+
+
+def _plans(verb: Any) -> bool:
+    """A planning verb, not one its particle makes undoing the plan ("called off the race")."""
+    return verb.lemma_.lower() in tw.PLANNING_VERBS and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def expected(tok: Any) -> bool:
