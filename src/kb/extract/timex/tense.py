@@ -78,6 +78,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
             tense = _tense_of_verb(outer, depth + 1)
             if v.lemma_.lower() == "end" and tense != "past":
                 return "future"  # "expects revenue for the year ending in January": yet to end
+            if v.dep_ == "acl" and v.lemma_.lower() in ("begin", "start", "take") and tense == "past":
+                # "declared a ban beginning at 10 a.m. Monday", "reforms taking effect on January
+                # 1": when what was told of begins, on either side of the telling
+                return None
             return tense
     return None
 
