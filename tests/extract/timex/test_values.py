@@ -1250,7 +1250,7 @@ def test_a_time_something_was_called_off_at_is_not_a_planned_time(nlp):
 
 
 def test_what_begins_or_takes_effect_may_begin_on_either_side_of_the_telling(nlp):
-    text = "City officials declared a snow emergency, with a parking ban beginning at 10 a.m. Monday."
+    text = "City officials declared a snow emergency, with a parking ban on major roads beginning at 10 a.m. Monday."
     assert _found(nlp, text, "2007-12-30") == {"10 a.m. Monday": ("TIME", "2007-12-31T10:00")}
     text = "Consumers have been unsettled by the labour market reforms taking effect on January 1."
     assert _found(nlp, text, "2004-12-29") == {"January 1": ("DATE", "2005-01-01")}
