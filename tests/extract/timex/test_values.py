@@ -1254,3 +1254,7 @@ def test_what_begins_or_takes_effect_may_begin_on_either_side_of_the_telling(nlp
     assert _found(nlp, text, "2007-12-30") == {"10 a.m. Monday": ("TIME", "2007-12-31T10:00")}
     text = "Consumers have been unsettled by the labour market reforms taking effect on January 1."
     assert _found(nlp, text, "2004-12-29") == {"January 1": ("DATE", "2005-01-01")}
+
+
+def test_year_olds_are_ages(nlp):
+    assert _found(nlp, "Only 55 percent of 2-year-olds have had their shots.", "1993-03-05") == {}

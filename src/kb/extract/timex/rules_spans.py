@@ -98,7 +98,8 @@ def _in_a_word(m: re.Match[str], ctx: Context) -> bool:
 def _is_age(m: re.Match[str], ctx: Context) -> bool:
     """'a 22-year-old', 'aged 30 years old', 'children older than six months': an age is no
     time expression (TimeBank leaves them out)."""
-    return m[0].lower().endswith("old") or AGE_BEFORE.search(ctx.text[max(0, m.start() - 30):m.start()]) is not None
+    return m[0].lower().endswith("old") or re.match(r"[-‐]olds?\b", ctx.text[m.end():m.end() + 6], re.I) is not None \
+        or AGE_BEFORE.search(ctx.text[max(0, m.start() - 30):m.start()]) is not None  # "2-year-olds" too
 
 
 def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
