@@ -1258,3 +1258,11 @@ def test_what_begins_or_takes_effect_may_begin_on_either_side_of_the_telling(nlp
 
 def test_year_olds_are_ages(nlp):
     assert _found(nlp, "Only 55 percent of 2-year-olds have had their shots.", "1993-03-05") == {}
+
+
+def test_the_first_or_last_day_of_a_year_or_month_is_that_day(nlp):
+    got = _found(nlp, "Trading on the final day of the year was light.", "1993-12-31")
+    assert got == {"the final day of the year": ("DATE", "1993-12-31")}
+    got = _found(nlp, "Shares rose in the last trading day of 2011.", "2012-01-02")
+    assert got == {"the last trading day of 2011": ("DATE", "2011-12-30")}
+    assert _found(nlp, "It was the first day of the trial.", "1993-12-31") == {}

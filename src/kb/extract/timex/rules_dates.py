@@ -259,6 +259,34 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the final day of the year', 'the last trading day of 2012', 'the first day of the
+    month': the first or last day (a weekday, for trading or business days) of that year or
+    month, the anchor's when none is named."""
+    anchor = _anchor(ctx)
+    if m["y"]:
+        y, first_month, last_month = int(m["y"]), 1, 12
+    elif m["mon"]:
+        mo = _month_no(m["mon"])
+        if m["y2"]:
+            y = int(m["y2"])
+        elif anchor is not None:
+            y, mo = resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end()))
+        else:
+            return _f(m, "DATE", None)
+        first_month = last_month = mo
+    elif anchor is not None:
+        y = anchor.year
+        first_month, last_month = (1, 12) if m["u"].lower() == "year" else (anchor.month, anchor.month)
+    else:
+        return _f(m, "DATE", None)
+    d = dt.date(y, first_month, 1) if m["ord"].lower() == "first" else last_day(y, last_month)
+    step = 1 if m["ord"].lower() == "first" else -1
+    while m["work"] and d.weekday() >= 5:  # the first or last trading day falls on a weekday
+        d += dt.timedelta(days=step)
+    return _f(m, "DATE", day_value(d))
+
+
 def h_month_part(m: re.Match[str], ctx: Context) -> Found | None:
     """'the first half of January', 'the last days of March 2004': a part of a month has the
     month's value, placed as the month alone would be."""
