@@ -267,13 +267,9 @@ def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
     if m["y"]:
         y, first_month, last_month = int(m["y"]), 1, 12
     elif m["mon"]:
-        mo = _month_no(m["mon"])
-        if m["y2"]:
-            y = int(m["y2"])
-        elif anchor is not None:
-            y, mo = resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end()))
-        else:
+        if (told := _month_told(m, ctx, m["y2"])) is None:
             return _f(m, "DATE", None)
+        y, mo = told
         first_month = last_month = mo
     elif anchor is not None:
         y = anchor.year
@@ -290,14 +286,18 @@ def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
 def h_month_part(m: re.Match[str], ctx: Context) -> Found | None:
     """'the first half of January', 'the last days of March 2004': a part of a month has the
     month's value, placed as the month alone would be."""
+    told = _month_told(m, ctx, m["y"])
+    return _f(m, "DATE", month_value(*told) if told else None)
+
+
+def _month_told(m: re.Match[str], ctx: Context, year: str | None) -> tuple[int, int] | None:
+    """The (year, month) of the month ``m`` names: in ``year`` when one is written, else
+    placed by the clause's tense; None with neither a year nor an anchor."""
     mo = _month_no(m["mon"])
-    if m["y"]:
-        return _f(m, "DATE", month_value(int(m["y"]), mo))
+    if year:
+        return int(year), mo
     anchor = _anchor(ctx)
-    if anchor is None:
-        return _f(m, "DATE", None)
-    y, mo = resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end()))
-    return _f(m, "DATE", month_value(y, mo))
+    return resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end())) if anchor is not None else None
 
 
 def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:

@@ -430,12 +430,13 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         ap = (m["ap"] or "").lower().replace(".", "")
         if h > 24 or mi > 59 or (ap and h > 12):
             return None
-        if ap == "pm" and h < 12:
-            h += 12
-        elif ap == "am" and h == 12:
-            h = 0
-        clock = f"{h:02d}:{mi:02d}"
+        clock = f"{_hour_of_day(h, ap == 'pm') if ap else h:02d}:{mi:02d}"
     return Found(m.start(), m.end(), "TIME", None, clock=clock)
+
+
+def _hour_of_day(h: int, pm: bool) -> int:
+    """A 12-hour clock's hour on the 24-hour clock ("12 a.m." is 0, "12 p.m." 12)."""
+    return h % 12 + (12 if pm else 0)
 
 
 def h_monthly_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -454,11 +455,7 @@ def h_range_start(m: re.Match[str], ctx: Context) -> Found | None:
     pm = m["ap"].lower().startswith("p")
     if h > h2 and h != 12:
         pm = not pm
-    if pm and h < 12:
-        h += 12
-    elif not pm and h == 12:
-        h = 0
-    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{h:02d}:{mi:02d}")
+    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{_hour_of_day(h, pm):02d}:{mi:02d}")
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> Found | None:
@@ -517,7 +514,7 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     if name in ("new year", "new year's") and prev and prev[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
     day_in = _feast_day(name)
-    md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
+    md = tw.FIXED_FEASTS.get(name)
     if prev in (["every"], ["each"]) and md is not None and not m["y"]:
         # "every Fourth of July, every Christmas": that day of each year
         return Found(m.start() - len(prev[0]) - 1, m.end(), "SET", DateValue(f"XXXX-{md[0]:02d}-{md[1]:02d}", "set"))
@@ -530,7 +527,6 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return Found(m.start() - len(prev[0]) - 1, m.end(), "DATE", day_value(d))
     if (movable := _movable_day(name)) is not None:
         return _movable(m, ctx, movable)
-    md = tw.FIXED_FEASTS.get(name)
     return _fixed_feast(m, ctx, md) if md else None
 
 
@@ -550,7 +546,7 @@ def _movable_day(name: str) -> Callable[[int], dt.date] | None:
 
 
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
-_WEEKEND_FEAST_NAMES = {"new year's": "new year's day", "independence day": "fourth of july"}
+_WEEKEND_FEAST_NAMES = {"independence day": "fourth of july"}
 
 
 def _feast_day(name: str) -> Callable[[int], dt.date] | None:
