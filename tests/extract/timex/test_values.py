@@ -1266,3 +1266,11 @@ def test_the_first_or_last_day_of_a_year_or_month_is_that_day(nlp):
     got = _found(nlp, "Shares rose in the last trading day of 2011.", "2012-01-02")
     assert got == {"the last trading day of 2011": ("DATE", "2011-12-30")}
     assert _found(nlp, "It was the first day of the trial.", "1993-12-31") == {}
+
+
+def test_a_clock_time_takes_the_day_of_the_event_not_of_the_report(nlp):
+    text = ("Police arrested a man Tuesday night in connection with the robberies, authorities said Wednesday. "
+            "He was taken into custody at about 9:30 p.m. at a motel.")
+    assert _found(nlp, text, "2012-10-31")["about 9:30 p.m."] == ("TIME", "2012-10-30T21:30")
+    text = "The ship was boarded on Monday, officials said on Wednesday. The men left at 4 p.m., they said."
+    assert _found(nlp, text, "2015-11-25")["4 p.m."] == ("TIME", "2015-11-23T16:00")

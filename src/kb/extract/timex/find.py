@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_its_clause, expected, limit_word
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -410,10 +410,18 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     s = sent_of(f.start)
     days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
             and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
+    told = [g for g in days if not _dates_a_saying(ctx, g)]
+    if told and len(told) < len(days) and not _dates_a_saying(ctx, f):
+        days = told  # "boarded a tanker late on Tuesday, sources said on Wednesday. … at 11:30 p.m."
     if ctx.anchor is None or not _told_as_past(ctx, f):
         return days, False
     past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
     return past, bool(days) and not past
+
+
+def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and dates_a_saying(span.root)
 
 
 _ON_DAY = re.compile(r"\s+on\s+")

@@ -123,6 +123,13 @@ def _after_reporting_verb(tok: Any) -> bool:
     return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in tw.REPORTING_VERBS
 
 
+def dates_a_saying(tok: Any) -> bool:
+    """"officials said on Wednesday", "police said Wednesday": a day that dates a report
+    rather than what is reported."""
+    v = _verb_of(tok)
+    return _after_reporting_verb(tok) or v is not None and v.lemma_.lower() in tw.REPORTING_VERBS
+
+
 def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     """False when the expression headed by ``tok`` is not the time of its clause's event: a
     possessive ("Tuesday's ruling"), a limit ("until Nov. 20"), or a modifier of a noun or
