@@ -1274,3 +1274,10 @@ def test_a_clock_time_takes_the_day_of_the_event_not_of_the_report(nlp):
     assert _found(nlp, text, "2012-10-31")["about 9:30 p.m."] == ("TIME", "2012-10-30T21:30")
     text = "The ship was boarded on Monday, officials said on Wednesday. The men left at 4 p.m., they said."
     assert _found(nlp, text, "2015-11-25")["4 p.m."] == ("TIME", "2015-11-23T16:00")
+
+
+def test_a_weekday_something_is_forecast_for_lies_ahead(nlp):
+    text = "The Met Office has forecast heavy rain across West Yorkshire on Saturday and Sunday."
+    assert _found(nlp, text, "2012-06-08") == {"Saturday": ("DATE", "2012-06-09"), "Sunday": ("DATE", "2012-06-10")}
+    text = "Forecasters predicted more heavy rain for the region through Tuesday."
+    assert _found(nlp, text, "2015-09-06") == {"Tuesday": ("DATE", "2015-09-08")}

@@ -107,7 +107,7 @@ class DocContext:
             # December"), while a past or present clause tells of times on either side
             future = clause_tense(root) == "future" and not _told_as_before(root)
             return "future" if expected(root) or future else None
-        if not weekday and expected(root):
+        if expected(root):
             return "future"
         return clause_tense(root)
 
