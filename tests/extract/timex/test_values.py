@@ -1281,3 +1281,9 @@ def test_a_weekday_something_is_forecast_for_lies_ahead(nlp):
     assert _found(nlp, text, "2012-06-08") == {"Saturday": ("DATE", "2012-06-09"), "Sunday": ("DATE", "2012-06-10")}
     text = "Forecasters predicted more heavy rain for the region through Tuesday."
     assert _found(nlp, text, "2015-09-06") == {"Tuesday": ("DATE", "2015-09-08")}
+
+
+def test_a_possessive_weekday_after_a_reporting_verb_does_not_date_the_saying(nlp):
+    text = "Town leaders said Monday's Memorial Day service at the cemetery would go on as planned."
+    assert _found(nlp, text, "2012-05-27")["Monday"] == ("DATE", "2012-05-28")
+    assert _found(nlp, "Officials said Monday the service would go on.", "2012-05-27")["Monday"] == ("DATE", "2012-05-21")
