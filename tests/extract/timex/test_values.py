@@ -1287,3 +1287,11 @@ def test_a_possessive_weekday_after_a_reporting_verb_does_not_date_the_saying(nl
     text = "Town leaders said Monday's Memorial Day service at the cemetery would go on as planned."
     assert _found(nlp, text, "2012-05-27")["Monday"] == ("DATE", "2012-05-28")
     assert _found(nlp, "Officials said Monday the service would go on.", "2012-05-27")["Monday"] == ("DATE", "2012-05-21")
+
+
+def test_midnight_opening_a_morning_or_told_after_on_a_day_is_that_days_start(nlp):
+    got = _found(nlp, "Snow led to more than 200 accidents between midnight and noon.", "2002-03-08")
+    assert got["midnight"] == ("TIME", "2002-03-08T00:00")
+    got = _found(nlp, "The fire started just after midnight on September 14th.", "1999-10-06")
+    assert got["midnight"] == ("TIME", "1999-09-14T00:00")
+    assert _found(nlp, "The store opens at midnight.", "2002-03-08")["midnight"] == ("TIME", "2002-03-08T24:00")

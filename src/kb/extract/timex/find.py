@@ -425,6 +425,9 @@ def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
 
 
 _ON_DAY = re.compile(r"\s+on\s+")
+# a range from midnight to a time of the morning; "after" right before a clock time
+_UNTIL_MORNING = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|am\b)|dawn\b|daybreak\b|noon\b)", re.I)
+_AFTER = re.compile(r"\bafter\s+$", re.I)
 
 
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
@@ -467,8 +470,12 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if day is not None and (f.notes.get("night_before") or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
+        clock = f.clock
+        if clock == "24:00" and (_UNTIL_MORNING.match(ctx.text, f.end)
+                                 or on is not None and _AFTER.search(ctx.text, max(0, f.start - 16), f.start)):
+            clock = "00:00"  # "between midnight and 6 a.m.", "shortly after midnight on Tuesday": the day's start
         if day is not None:
-            f.dv = DateValue(f"{day.isoformat()}T{f.clock}", "time", day.isoformat(), day.isoformat())
+            f.dv = DateValue(f"{day.isoformat()}T{clock}", "time", day.isoformat(), day.isoformat())
         elif habitual:
             f.dv = DateValue(f"XXXX-XX-XXT{f.clock}", "time")
 
