@@ -581,7 +581,7 @@ def test_a_day_of_the_month_just_behind_the_writing_is_not_a_year_ahead(nlp):
     text = "The family said it would fight the order to return the boy by Jan. 14."
     assert _found(nlp, text, "2000-01-15") == {"Jan. 14": ("DATE", "2000-01-14")}
     text = "The company had a loss in the quarter that ended Oct. 31."
-    assert _found(nlp, text, "1989-10-27") == {"Oct. 31": ("DATE", "1988-10-31")}
+    assert _found(nlp, text, "1989-10-27") == {"the quarter": ("DATE", "1988-Q3"), "Oct. 31": ("DATE", "1988-10-31")}
 
 
 def test_a_season_told_after_a_date_is_counted_from_it(nlp):
@@ -1295,3 +1295,14 @@ def test_midnight_opening_a_morning_or_told_after_on_a_day_is_that_days_start(nl
     got = _found(nlp, "The fire started just after midnight on September 14th.", "1999-10-06")
     assert got["midnight"] == ("TIME", "1999-09-14T00:00")
     assert _found(nlp, "The store opens at midnight.", "2002-03-08")["midnight"] == ("TIME", "2002-03-08T24:00")
+
+
+def test_the_quarter_ended_on_a_day_is_the_three_months_up_to_it_unless_named_fiscal(nlp):
+    text = ("A stronger dollar could trim results in the fourth quarter. "
+            "For the quarter ended Sept. 30, the maker of patient monitors earned $14.2 million.")
+    assert _found(nlp, text, "1994-10-19")["the quarter"] == ("DATE", "1994-Q3")
+    text = "Net income for the quarter, which ended Jan. 30, rose 8%."
+    assert _found(nlp, text, "1994-03-01")["the quarter"] == ("DATE", "1993-Q4")
+    text = ("Sun said it earned $5.2 million in the fiscal first quarter. "
+            "Sun reported sales of $538.5 million for the quarter ended Sept. 29.")
+    assert _found(nlp, text, "1989-10-26")["the quarter"] == ("DATE", "1989-Q1")

@@ -337,7 +337,12 @@ def _coarser(precision: str, unit: str) -> bool:
     return precision in PRECISIONS and unit in PRECISIONS and PRECISIONS.index(precision) > PRECISIONS.index(unit)
 
 
-def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None) -> None:
+def _fiscal(text: str, f: Found) -> bool:
+    """True for a period named as fiscal ("the fiscal first quarter", "its fiscal fourth-quarter")."""
+    return bool(re.search(r"\b(?:fiscal|financial)\b", text[max(0, f.start - 10):f.end], re.I))
+
+
+def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None, text: str = "") -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
     within the three sentences before, 'the year-ago period' wherever it was), and 'a year
@@ -361,6 +366,12 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
             if kind == "back" or g.dv.precision in ("quarter", "half"):
                 ref = g  # the period last told of (a day is more often where one ends)
                 break
+        ends = f.notes.get("ends_quarter")
+        if ends is not None and (ref is None or ref.dv is None or ref.dv.precision != "quarter" or not _fiscal(text, ref)):
+            # "the quarter ended Sept. 30": the quarter that day ends, unless the text named the
+            # quarter as fiscal ("the fiscal first quarter … the quarter ended Sept. 29")
+            f.dv = cal.quarter_value(int(ends[:4]), int(ends[-1]))
+            continue
         if ref is None and f.notes.get("latest") and anchor is not None:
             f.dv = last_ended_quarter(anchor)  # the quarter last reported: the one ended last
             continue
@@ -576,7 +587,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         _resolve_references(kept, sent_of, ctx.anchor)
     _unplaced_lengths(kept, clock_shifts=False)
     with _calendar_ends():
-        _resolve_periods(kept, sent_of, ctx.anchor)
+        _resolve_periods(kept, sent_of, ctx.anchor, ctx.text)
     order_weekday_ranges(kept, ctx)
     with _calendar_ends():
         _fill_clocks(kept, ctx, sent_of)

@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -640,6 +640,16 @@ def h_year_ago(m: re.Match[str], ctx: Context) -> Found | None:
 _YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+(?:end|middle)\s+of\s+|mid-?)?(?P<mon>{MONFULL})\b(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{YEAR}))?")
 
 
+_QUARTER_ENDS = re.compile(rf",?\s+(?:which\s+|that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MON})\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>{YEAR}))?", re.I)
+
+
+def _date_or_none(y: int, mon: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mon, d)
+    except ValueError:
+        return None
+
+
 def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
     A year is the anchor's ("the year ended March 31", "the year to March" are a year long, but
@@ -668,6 +678,17 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", None)
     if anchor is not None and "current" in quals:
         found.dv = quarter_of(anchor)
+    ends = _QUARTER_ENDS.match(ctx.text, m.end()) if unit == "quarter" else None
+    if ends is not None and anchor is not None:
+        # "the quarter ended Sept. 30": the three months up to that day (a quarter ended Jan.
+        # 30 is mostly the calendar's fourth), unless a fiscal quarter was named before
+        if ends["y"]:
+            end: dt.date | None = _date_or_none(int(ends["y"]), _month_no(ends["mon"]), int(ends["d"]))
+        else:
+            end = resolve.month_day(_month_no(ends["mon"]), int(ends["d"]), anchor,
+                                    "past" if ends["v"].lower() == "ended" else None)
+        if end is not None:
+            found.notes["ends_quarter"] = quarter_of(end - dt.timedelta(days=45)).value
     found.notes["period"] = "same"
     if "latest" in quals and unit == "quarter" or quals == ["latest"]:
         found.notes["latest"] = "1"  # the quarter last ended, not one to come
