@@ -1306,3 +1306,8 @@ def test_the_quarter_ended_on_a_day_is_the_three_months_up_to_it_unless_named_fi
     text = ("Sun said it earned $5.2 million in the fiscal first quarter. "
             "Sun reported sales of $538.5 million for the quarter ended Sept. 29.")
     assert _found(nlp, text, "1989-10-26")["the quarter"] == ("DATE", "1989-Q1")
+
+
+def test_every_weekday_is_every_working_day(nlp):
+    got = _found(nlp, "She got up at 5am every weekday to write for two hours.", "2010-06-19")
+    assert got == {"5am": ("TIME", "XXXX-XX-XXT05:00"), "every weekday": ("SET", "P1D"), "two hours": ("DURATION", "PT2H")}

@@ -82,7 +82,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("recent", r"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
     # "the second Monday of each month": a day every month
     ("monthly_day", rf"\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:{DOW})\s+(?:of|in)\s+(?:each|every)\s+month\b", h_monthly_day),
-    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))\b", h_set),
+    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend|weekday))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
     ("weekends", r"\b(?P<x>weekends|weekdays)\b", h_weekends),
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|{NUM}\s+(?:days|nights|mornings|afternoons|evenings))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT}|night)\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),

@@ -138,8 +138,8 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "SET", DateValue(f"XXXX-{_month_no(m['mon']):02d}", "set"))
     if m["season"]:
         return _f(m, "SET", DateValue(f"XXXX-{SEASONS[m['season'].lower()]}", "set"))
-    if m["we"]:
-        return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"))
+    if m["we"]:  # "every weekday" is every working day
+        return _f(m, "SET", DateValue("P1D" if m["we"].lower() == "weekday" else "XXXX-WXX-WE", "set"))
     if m["pod"]:
         return _f(m, "SET", DateValue(f"XXXX-XX-XXT{PARTS_OF_DAY[m['pod'].lower()]}", "set"))
     unit = _unit_name(m["u"])
