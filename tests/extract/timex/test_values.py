@@ -1311,3 +1311,9 @@ def test_the_quarter_ended_on_a_day_is_the_three_months_up_to_it_unless_named_fi
 def test_every_weekday_is_every_working_day(nlp):
     got = _found(nlp, "She got up at 5am every weekday to write for two hours.", "2010-06-19")
     assert got == {"5am": ("TIME", "XXXX-XX-XXT05:00"), "every weekday": ("SET", "P1D"), "two hours": ("DURATION", "PT2H")}
+
+
+def test_that_fall_as_a_verb_is_no_season_and_a_quarter_told_in_the_present_lies_ahead(nlp):
+    text = "Banks cannot roll over short-term foreign loans that fall due in the first quarter."
+    assert _found(nlp, text, "1997-12-31") == {"the first quarter": ("DATE", "1998-Q1")}
+    assert _found(nlp, "He returned to school that fall.", "1997-12-31") == {"that fall": ("DATE", "1997-FA")}

@@ -576,6 +576,9 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     if words[-1] in ("before", "after"):  # "the night before", "the morning after"
         words = ["the", "previous" if words[-1] == "before" else "next", words[1]]
     unit = words[-1]
+    last = ctx.token(m.end("x") - 1)
+    if unit == "fall" and last is not None and (last.dep_ == "relcl" or last.i > 0 and last.doc[last.i - 1].tag_ == "WDT"):
+        return None  # "loans that fall due", "prices that fall sharply": the verb
     typ = "TIME" if unit in ("morning", "afternoon", "evening", "night") else "DATE"
     found = _f(m, typ, None, "x")
     k = 1 if words[1] in ("following", "next") else -1 if words[1] == "previous" else 0
