@@ -1317,3 +1317,10 @@ def test_that_fall_as_a_verb_is_no_season_and_a_quarter_told_in_the_present_lies
     text = "Banks cannot roll over short-term foreign loans that fall due in the first quarter."
     assert _found(nlp, text, "1997-12-31") == {"the first quarter": ("DATE", "1998-Q1")}
     assert _found(nlp, "He returned to school that fall.", "1997-12-31") == {"that fall": ("DATE", "1997-FA")}
+
+
+def test_two_days_of_a_range_without_a_year_are_in_order_and_within_a_year(nlp):
+    text = "The university postponed examinations scheduled between December 2 and December 5."
+    assert _found(nlp, text, "2015-12-02") == {"December 2": ("DATE", "2015-12-02"), "December 5": ("DATE", "2015-12-05")}
+    got = _found(nlp, "The festival ran from Dec. 30 to Jan. 3.", "2015-12-02")
+    assert got == {"Dec. 30": ("DATE", "2014-12-30"), "Jan. 3": ("DATE", "2015-01-03")}

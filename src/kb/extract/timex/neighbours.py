@@ -202,11 +202,34 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
 _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
 
 
+def _years_on(d: dt.date, n: int) -> dt.date | None:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # February 29
+        return None
+
+
 def order_ranges(found: list[Found], ctx: Any) -> None:
     """"between March and May": two months named without a year, in order; read in a past
-    clause, the range ends before the writing."""
+    clause, the range ends before the writing. So two days named without a year ("between
+    December 2 and December 5", "from Dec. 30 to Jan. 3") are in order and less than a year
+    apart."""
     text = ctx.text
     for a, b in zip(found, found[1:]):
+        if a.dv is not None and b.dv is not None and a.dv.precision == b.dv.precision == "day" \
+                and _RANGE_GAP.fullmatch(text, a.end, b.start) \
+                and not re.search(r"\d{4}", text[a.start:a.end] + text[b.start:b.end]) \
+                and all(re.search(r"[A-Za-z]", text[f.start:f.end]) and re.search(r"\d", text[f.start:f.end]) for f in (a, b)):
+            # "between December 2 and December 5", "from Dec. 30 to Jan. 3": two days named
+            # without a year, in order and less than a year apart
+            da, db = (dt.date.fromisoformat(f.dv.value) for f in (a, b))  # type: ignore[union-attr]
+            if db < da and (later := _years_on(db, 1)) is not None and later >= da:
+                b.dv = day_value(later)
+            elif (db - da).days > 366 and "past" in (ctx.tense(a.start, a.end), ctx.tense(b.start, b.end)) and (earlier := _years_on(db, -1)) is not None:
+                b.dv = day_value(earlier)
+            elif (db - da).days > 366 and (later := _years_on(da, 1)) is not None:
+                a.dv = day_value(later)
+            continue
         if a.dv is None or b.dv is None or a.dv.precision != "month" or b.dv.precision != "month" \
                 or not _RANGE_GAP.fullmatch(text, a.end, b.start) \
                 or re.search(r"\d", text[a.start:a.end] + text[b.start:b.end]) or a.dv.value <= b.dv.value:
