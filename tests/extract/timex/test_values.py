@@ -1324,3 +1324,8 @@ def test_two_days_of_a_range_without_a_year_are_in_order_and_within_a_year(nlp):
     assert _found(nlp, text, "2015-12-02") == {"December 2": ("DATE", "2015-12-02"), "December 5": ("DATE", "2015-12-05")}
     got = _found(nlp, "The festival ran from Dec. 30 to Jan. 3.", "2015-12-02")
     assert got == {"Dec. 30": ("DATE", "2014-12-30"), "Jan. 3": ("DATE", "2015-01-03")}
+
+
+def test_a_day_right_before_its_noon_is_one_time(nlp):
+    got = _found(nlp, "Results had been received by Wednesday noon.", "1999-06-16")
+    assert got == {"Wednesday noon": ("TIME", "1999-06-16T12:00")}

@@ -32,8 +32,8 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
     """A clock time right before its day is one expression: "10 p.m. Wednesday",
     "5 p.m. EST, Nov. 6", "midnight Friday", "one o'clock this morning" (TIME, the day's
     value with the clock's). So is a dated day right before its clock time ("Mar 07, 2017
-    6:04 AM EST"), and a stamp line's day and time ("Updated: Wednesday, November 8, 2000
-    at 6:15 a.m.")."""
+    6:04 AM EST"), a day right before its noon or midnight ("by Wednesday noon"), and a stamp
+    line's day and time ("Updated: Wednesday, November 8, 2000 at 6:15 a.m.")."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
@@ -41,6 +41,13 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
                 and prev.dv.precision == "day" and prev.dv.start and prev.notes.get("pattern") in ("mdy", "dmy", "md", "dm") \
                 and (gap := _DAY_CLOCK_GAP.fullmatch(text, prev.end, f.start)) \
                 and (not gap["at"] or _STAMP_LABEL.search(text, max(0, prev.start - 40), prev.start)):
+            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{prev.dv.start}T{f.clock}", "time", prev.dv.start, prev.dv.start),
+                            rank=prev.rank, notes=dict(prev.notes))
+            continue
+        if prev is not None and f.clock is not None and f.dv is None and prev.dv is not None and prev.dv.precision == "day" \
+                and prev.dv.start and re.fullmatch(r"[ \t]", text[prev.end:f.start]) \
+                and text[f.start:f.end].lower() in ("noon", "midday", "midnight"):
+            # "by Wednesday noon": the day's noon
             out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{prev.dv.start}T{f.clock}", "time", prev.dv.start, prev.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))
             continue
