@@ -1329,3 +1329,9 @@ def test_two_days_of_a_range_without_a_year_are_in_order_and_within_a_year(nlp):
 def test_a_day_right_before_its_noon_is_one_time(nlp):
     got = _found(nlp, "Results had been received by Wednesday noon.", "1999-06-16")
     assert got == {"Wednesday noon": ("TIME", "1999-06-16T12:00")}
+
+
+def test_a_year_earlier_is_not_counted_from_a_period_still_to_come(nlp):
+    text = ("The company expects margins to recover in the first half of 2013. "
+            "Profit rose to 212 million pounds, down from 233 million a year earlier.")
+    assert _found(nlp, text, "2012-03-14")["a year earlier"] == ("DATE", "2011")

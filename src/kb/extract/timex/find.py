@@ -357,6 +357,8 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         for g in reversed(found[:i]):
             if kind == "back" and here - sent_of(g.start) > 3 and not f.notes.get("period_named"):
                 break
+            if kind == "back" and g.dv is not None and anchor is not None and g.dv.start and g.dv.start > anchor.isoformat():
+                continue  # "prices to stabilize in the first half of 1990": a period to come is no period reported on
             if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time", "duration"):
                 continue
             if kind == "same" and not f.notes.get("period_year") and g.notes.get("period_year"):
