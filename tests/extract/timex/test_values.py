@@ -1335,3 +1335,11 @@ def test_a_year_earlier_is_not_counted_from_a_period_still_to_come(nlp):
     text = ("The company expects margins to recover in the first half of 2013. "
             "Profit rose to 212 million pounds, down from 233 million a year earlier.")
     assert _found(nlp, text, "2012-03-14")["a year earlier"] == ("DATE", "2011")
+
+
+def test_a_season_told_in_the_simple_present_is_of_any_year(nlp):
+    text = "Kyrgyzstan wants payment for the water it holds back for Kazakh cotton fields in summer."
+    assert _found(nlp, text, "1997-01-21") == {"summer": ("DATE", "XXXX-SU")}
+    assert _found(nlp, "Flu season usually begins in the fall.", "2012-10-31") == {"the fall": ("DATE", "XXXX-FA")}
+    assert _found(nlp, "We expect a quiet fall.", "1999-06-30") == {"fall": ("DATE", "1999-FA")}
+    assert _found(nlp, "The pressure will grow if there is no pick-up by the autumn.", "2014-07-31") == {"the autumn": ("DATE", "2014-FA")}

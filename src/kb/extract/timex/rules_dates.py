@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from kb.extract.timex import resolve
+from kb.extract.timex.tense import expected
 from kb.extract.timex.calendar import (
     add_months, century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
     quarter_of, quarter_value, ref_value, season_value, time_value, week_value, weekend_value, year_value,
@@ -503,6 +504,30 @@ def _habitual(ctx: Context, pos: int) -> bool:
         and not any(t in ("VBD", "MD") for t in tags)
 
 
+def _simple_present(ctx: Context, pos: int) -> bool:
+    """A season named without an article in a clause in the simple present that says what
+    happens in it, not what is hoped for or awaited by then ("the water it holds back in
+    summer"; not "by autumn", "if the air is thick in fall", "we expect a quiet fall", "a
+    dangerous winter")."""
+    tok = ctx.token(pos)
+    if tok is None or _indefinite(ctx, pos) or expected(tok):
+        return False
+    prev = _prev_words(ctx, pos, 2)
+    if any(w in ("by", "before", "until", "till") for w in prev):
+        return False
+    v = tok
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX") and v.dep_ != "aux":
+            break
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    else:
+        return False
+    return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "if"
+                                                for c in v.children)
+
+
 def _described(ctx: Context, pos: int) -> bool:
     """"a snowy winter", "a hot August", "an unusually dry winter": a month or season with an
     article and an adjective of its own is the time itself, not part of a name."""
@@ -537,6 +562,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
     if told := _IN_YEAR.match(ctx.text, m.end()):  # "after a wet spring in 1998"
         return _f(m, "DATE", season_value(int(told["y"]), code))
+    if rel in (None, "the") and not m["mod"] and (_habitual(ctx, m.start("s")) or rel is None and _simple_present(ctx, m.start("s"))):
+        # "flu season usually begins in the fall", "the water it holds back in summer": any year's
+        return _f(m, "DATE", DateValue(f"XXXX-{code}", "season"))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
