@@ -463,9 +463,10 @@ def test_a_day_of_next_year_the_year_by_number_and_a_financial_year_by_name(nlp)
 
 
 def test_the_early_hours_are_no_length_and_what_is_expected_lies_ahead(nlp):
-    assert _found(nlp, "He was arrested in the early hours of Sunday.", "2000-01-18") == {"Sunday": ("DATE", "2000-01-16")}
+    got = _found(nlp, "He was arrested in the early hours of Sunday.", "2000-01-18")
+    assert got == {"the early hours of Sunday": ("TIME", "2000-01-16TMO")}
     got = _found(nlp, "Polls close tonight, with the result expected in the early hours of Friday.", "2000-01-18")
-    assert got["Friday"] == ("DATE", "2000-01-21")
+    assert got["the early hours of Friday"] == ("TIME", "2000-01-21TMO")
 
 
 def test_a_quarter_counted_in_a_row_is_the_last_ended(nlp):
@@ -1343,3 +1344,10 @@ def test_a_season_told_in_the_simple_present_is_of_any_year(nlp):
     assert _found(nlp, "Flu season usually begins in the fall.", "2012-10-31") == {"the fall": ("DATE", "XXXX-FA")}
     assert _found(nlp, "We expect a quiet fall.", "1999-06-30") == {"fall": ("DATE", "1999-FA")}
     assert _found(nlp, "The pressure will grow if there is no pick-up by the autumn.", "2014-07-31") == {"the autumn": ("DATE", "2014-FA")}
+
+
+def test_the_early_hours_of_a_day_are_that_days_first_hours(nlp):
+    got = _found(nlp, "About 900 people were detained in the early hours of yesterday.", "2005-12-19")
+    assert got == {"the early hours of yesterday": ("TIME", "2005-12-18TMO")}
+    got = _found(nlp, "Ivan came ashore in the early hours of Sept. 16.", "2004-09-17")
+    assert got == {"the early hours of Sept. 16": ("TIME", "2004-09-16TMO")}

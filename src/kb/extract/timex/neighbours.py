@@ -28,6 +28,28 @@ _STAMP_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?:?[ 
 _PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 
 
+_EARLY_HOURS = re.compile(r"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+$", re.I)
+
+
+def join_early_hours(found: list[Found], text: str) -> list[Found]:
+    """"the early hours of Friday", "the small hours of Nov. 17": the first hours of that
+    day, one expression (TIME, its morning)."""
+    out = []
+    for f in found:
+        lead = _EARLY_HOURS.search(text, max(0, f.start - 30), f.start)
+        if lead is not None and f.dv is not None and f.dv.precision in ("day", "time") and f.dv.start \
+                and f.type in ("DATE", "TIME"):
+            while out and out[-1].end > lead.start() and out[-1].dv is None:
+                out.pop()  # the parser's "early hours", valueless
+        if lead is not None and f.dv is not None and f.dv.precision in ("day", "time") and f.dv.start \
+                and f.type in ("DATE", "TIME") and (not out or out[-1].end <= lead.start()):
+            d = dt.date.fromisoformat(f.dv.start)  # type: ignore[arg-type]
+            value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d.isoformat()}TMO"
+            f = Found(lead.start(), f.end, "TIME", DateValue(value, "time", d.isoformat(), d.isoformat()), rank=f.rank)
+        out.append(f)
+    return out
+
+
 def join_clock_days(found: list[Found], text: str) -> list[Found]:
     """A clock time right before its day is one expression: "10 p.m. Wednesday",
     "5 p.m. EST, Nov. 6", "midnight Friday", "one o'clock this morning" (TIME, the day's
