@@ -1351,3 +1351,9 @@ def test_the_early_hours_of_a_day_are_that_days_first_hours(nlp):
     assert got == {"the early hours of yesterday": ("TIME", "2005-12-18TMO")}
     got = _found(nlp, "Ivan came ashore in the early hours of Sept. 16.", "2004-09-17")
     assert got == {"the early hours of Sept. 16": ("TIME", "2004-09-16TMO")}
+
+
+def test_the_subject_of_what_was_said_is_not_dated_by_the_saying(nlp):
+    got = _found(nlp, "Met Eireann said the weekend would be mild and breezy.", "2017-12-22")
+    assert got == {"the weekend": ("DATE", "2017-W51-WE")}
+    assert _found(nlp, "Officials said Monday the talks would resume.", "1996-03-14")["Monday"] == ("DATE", "1996-03-11")
