@@ -1357,3 +1357,10 @@ def test_the_subject_of_what_was_said_is_not_dated_by_the_saying(nlp):
     got = _found(nlp, "Met Eireann said the weekend would be mild and breezy.", "2017-12-22")
     assert got == {"the weekend": ("DATE", "2017-W51-WE")}
     assert _found(nlp, "Officials said Monday the talks would resume.", "1996-03-14")["Monday"] == ("DATE", "1996-03-11")
+
+
+def test_the_time_of_a_past_clauses_subject_was_before(nlp):
+    got = _found(nlp, "A poll at the weekend showed the side ahead.", "2014-09-11")
+    assert got == {"the weekend": ("DATE", "2014-W36-WE")}
+    got = _found(nlp, "She said bookings for the fall were mixed.", "2014-07-16")
+    assert got == {"the fall": ("DATE", "2014-FA")}

@@ -105,7 +105,11 @@ class DocContext:
             # a noun's time is told by its clause's tense only when that is future: what is
             # yet to come has its parts ahead ("will be named commander for a mission in
             # December"), while a past or present clause tells of times on either side
-            future = clause_tense(root) == "future" and not _told_as_before(root)
+            tense = clause_tense(root)
+            future = tense == "future" and not _told_as_before(root)
+            if tense == "past" and root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "in", "during", "over") \
+                    and root.head.head.dep_ in ("nsubj", "nsubjpass"):
+                return "past"  # "a poll at the weekend showed": what a past clause's subject was, was before
             return "future" if expected(root) or future else None
         if expected(root):
             return "future"
