@@ -34,18 +34,20 @@ _EARLY_HOURS = re.compile(r"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+$", re.I)
 def join_early_hours(found: list[Found], text: str) -> list[Found]:
     """"the early hours of Friday", "the small hours of Nov. 17": the first hours of that
     day, one expression (TIME, its morning)."""
-    out = []
+    out: list[Found] = []
     for f in found:
         lead = _EARLY_HOURS.search(text, max(0, f.start - 30), f.start)
-        if lead is not None and f.dv is not None and f.dv.precision in ("day", "time") and f.dv.start \
-                and f.type in ("DATE", "TIME"):
-            while out and out[-1].end > lead.start() and out[-1].dv is None:
-                out.pop()  # the parser's "early hours", valueless
-        if lead is not None and f.dv is not None and f.dv.precision in ("day", "time") and f.dv.start \
-                and f.type in ("DATE", "TIME") and (not out or out[-1].end <= lead.start()):
-            d = dt.date.fromisoformat(f.dv.start)  # type: ignore[arg-type]
-            value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d.isoformat()}TMO"
-            f = Found(lead.start(), f.end, "TIME", DateValue(value, "time", d.isoformat(), d.isoformat()), rank=f.rank)
+        if lead is None or f.dv is None or f.dv.precision not in ("day", "time") or not f.dv.start \
+                or f.type not in ("DATE", "TIME"):
+            out.append(f)
+            continue
+        while out and out[-1].end > lead.start() and out[-1].dv is None:
+            out.pop()  # the parser's "early hours", valueless
+        if not out or out[-1].end <= lead.start():
+            d = f.dv.start
+            # "the early hours of tomorrow morning" keeps its part of the day; a day takes its morning
+            value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d}TMO"
+            f = Found(lead.start(), f.end, "TIME", DateValue(value, "time", d, d), rank=f.rank)
         out.append(f)
     return out
 
@@ -254,10 +256,12 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
             da, db = (dt.date.fromisoformat(f.dv.value) for f in (a, b))  # type: ignore[union-attr]
             if db < da and (later := _years_on(db, 1)) is not None and later >= da:
                 b.dv = day_value(later)
-            elif (db - da).days > 366 and "past" in (ctx.tense(a.start, a.end), ctx.tense(b.start, b.end)) and (earlier := _years_on(db, -1)) is not None:
-                b.dv = day_value(earlier)
-            elif (db - da).days > 366 and (later := _years_on(da, 1)) is not None:
-                a.dv = day_value(later)
+            elif (db - da).days > 366:  # a year too far apart: the past end comes back, else the start moves on
+                past = "past" in (ctx.tense(a.start, a.end), ctx.tense(b.start, b.end))
+                if past and (earlier := _years_on(db, -1)) is not None:
+                    b.dv = day_value(earlier)
+                elif not past and (later := _years_on(da, 1)) is not None:
+                    a.dv = day_value(later)
             continue
         if a.dv is None or b.dv is None or a.dv.precision != "month" or b.dv.precision != "month" \
                 or not _RANGE_GAP.fullmatch(text, a.end, b.start) \

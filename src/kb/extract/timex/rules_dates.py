@@ -11,7 +11,6 @@ import datetime as dt
 import re
 
 from kb.extract.timex import resolve
-from kb.extract.timex.tense import expected
 from kb.extract.timex.calendar import (
     add_months, century_value, day_value, decade_value, half_value, last_day, last_ended_quarter, month_value, number,
     quarter_of, quarter_value, ref_value, season_value, time_value, week_value, weekend_value, year_value,
@@ -20,6 +19,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
     _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
 )
+from kb.extract.timex.tense import expected
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )

@@ -116,11 +116,11 @@ def past_perfect(verb: Any) -> bool:
 
 def _after_reporting_verb(tok: Any) -> bool:
     """"said on Thursday (that) it would …": a day right after a reporting verb dates the
-    saying, whatever the parser hangs it on; not a possessive ("said Monday's service would
-    go on")."""
+    saying, whatever the parser hangs it on; not a possessive or the subject of what was
+    said ("said Monday's service would go on", "said the weekend would be mild")."""
     doc, i = tok.doc, tok.left_edge.i - 1
     if tok.dep_ in ("poss", "nsubj", "nsubjpass") or doc[tok.i + 1:tok.i + 2].text in ("'s", "’s"):
-        return False  # "said the weekend would be mild": the subject of what was said
+        return False
     if i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
     return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in tw.REPORTING_VERBS
