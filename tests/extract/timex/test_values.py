@@ -1364,3 +1364,8 @@ def test_the_time_of_a_past_clauses_subject_was_before(nlp):
     assert got == {"the weekend": ("DATE", "2014-W36-WE")}
     got = _found(nlp, "She said bookings for the fall were mixed.", "2014-07-16")
     assert got == {"the fall": ("DATE", "2014-FA")}
+
+
+def test_thursday_week_before_an_infinitive_is_a_week_after_the_coming_thursday(nlp):
+    got = _found(nlp, "The chamber is to meet traders on Thursday week to discuss the proposal.", "1995-08-22")
+    assert got == {"Thursday week": ("DATE", "1995-08-31")}

@@ -104,7 +104,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "this time last year": the writing's month, a year back
     ("this_time", r"\b(?:this|that)\s+time\s+(?P<rel>last|next)\s+year\b", h_this_time),
     # "a week on Thursday", "Thursday week": the Thursday after next
-    ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended|to)\b)", h_week_on),
+    ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended)\b|\s+to\s+(?:{DOW}|{MON}|\d|the\b|date\b))", h_week_on),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("range_start", r"\b(?:from|between|at)\s+(?P<x>(?P<h>\d{1,2})(?::(?P<mi>\d\d))?)\s*(?:to|-|–|and|until|till)\s*(?P<h2>\d{1,2})(?:[:.]\d\d)?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)", h_range_start),
     ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)?|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
