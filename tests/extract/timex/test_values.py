@@ -1369,3 +1369,10 @@ def test_the_time_of_a_past_clauses_subject_was_before(nlp):
 def test_thursday_week_before_an_infinitive_is_a_week_after_the_coming_thursday(nlp):
     got = _found(nlp, "The chamber is to meet traders on Thursday week to discuss the proposal.", "1995-08-22")
     assert got == {"Thursday week": ("DATE", "1995-08-31")}
+
+
+def test_overnight_said_to_be_on_a_day_is_that_days_night(nlp):
+    got = _found(nlp, "Around thirty centimetres of snow fell overnight on Friday.", "2011-08-08")
+    assert got["overnight"] == ("TIME", "2011-08-05TNI")
+    got = _found(nlp, "Stocks fell on Friday after overnight losses in Asia.", "2011-08-08")
+    assert got["overnight"] == ("TIME", "2011-08-04TNI")

@@ -484,7 +484,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             hour = _clock_hour(f.clock)
             if hour is not None and hour >= 18 and _told_as_past(ctx, f):
                 day -= dt.timedelta(days=1)
-        if day is not None and (f.notes.get("night_before") or f.notes.get("night") and day == ctx.anchor
+        said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
+        if day is not None and (f.notes.get("night_before") and not said_on or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
         clock = f.clock
