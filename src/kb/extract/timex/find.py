@@ -67,11 +67,15 @@ class DocContext:
             cache[(start, end)] = self._tense(start, end)
         return cache[(start, end)]
 
-    def _tense(self, start: int, end: int) -> str | None:
+    def root(self, start: int, end: int) -> Any | None:
+        """The word heading the text from ``start`` to ``end`` in the parse, if any."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        return span.root if span is not None and len(span) > 0 else None
+
+    def _tense(self, start: int, end: int) -> str | None:
+        root = self.root(start, end)
+        if root is None:
             return None
-        root = span.root
         weekday = root.lower_ in tw.WEEKDAY_NAMES
         if weekday and root.i >= 2 and root.doc[root.i - 1].lower_ in CLOCK_WORDS and root.head.lower_ not in CLOCK_WORDS \
                 and root.doc[root.i - 2].text[:1].isdigit():
@@ -414,8 +418,8 @@ def _told_as_past(ctx: DocContext, f: Found) -> bool:
     clause's verb spans, not a limit, so its verb's tense tells."""
     if ctx.tense(f.start, f.end) == "past":
         return True
-    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand") if f.notes.get("night") else None
-    return span is not None and len(span) > 0 and clause_tense(span.root) == "past"
+    root = ctx.root(f.start, f.end) if f.notes.get("night") else None
+    return root is not None and clause_tense(root) == "past"
 
 
 def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) -> tuple[list[Found], bool]:
@@ -437,8 +441,8 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
 
 
 def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
-    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and dates_a_saying(span.root)
+    root = ctx.root(f.start, f.end)
+    return root is not None and dates_a_saying(root)
 
 
 _ON_DAY = re.compile(r"\s+on\s+")
@@ -506,8 +510,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 def _nominal(ctx: DocContext, start: int, end: int) -> bool:
     """True when the expression is a noun phrase ("1990s", "past"), which an article may open;
     not an adverb or adjective ("the recently announced phone")."""
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN", "NUM")
+    root = ctx.root(start, end)
+    return root is not None and root.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from kb.extract.timex.calendar import day_value, month_value
-from kb.extract.timex.found import Found, any_weekday
+from kb.extract.timex.found import Found, _safe_day, any_weekday
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.model import DateValue
 
@@ -234,10 +234,7 @@ _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
 
 
 def _years_on(d: dt.date, n: int) -> dt.date | None:
-    try:
-        return d.replace(year=d.year + n)
-    except ValueError:  # February 29
-        return None
+    return _safe_day(d.year + n, d.month, d.day)  # None for a February 29 moved to a common year
 
 
 def order_ranges(found: list[Found], ctx: Any) -> None:

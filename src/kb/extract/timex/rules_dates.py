@@ -19,7 +19,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
     _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.tense import expected
+from kb.extract.timex.tense import expected, verb_of
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )
@@ -515,16 +515,8 @@ def _simple_present(ctx: Context, pos: int) -> bool:
     prev = _prev_words(ctx, pos, 2)
     if any(w in ("by", "before", "until", "till") for w in prev):
         return False
-    v = tok
-    for _ in range(6):
-        if v.pos_ in ("VERB", "AUX") and v.dep_ != "aux":
-            break
-        if v.head.i == v.i:
-            return False
-        v = v.head
-    else:
-        return False
-    return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "if"
+    v = verb_of(tok)
+    return v is not None and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "if"
                                                 for c in v.children)
 
 

@@ -646,13 +646,6 @@ _YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+(?:end|middle)\s+of\s+|mid-?)?(?P<mon>
 _QUARTER_ENDS = re.compile(rf",?\s+(?:which\s+|that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MON})\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>{YEAR}))?", re.I)
 
 
-def _date_or_none(y: int, mon: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, mon, d)
-    except ValueError:
-        return None
-
-
 def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
     A year is the anchor's ("the year ended March 31", "the year to March" are a year long, but
@@ -686,7 +679,7 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
         # "the quarter ended Sept. 30": the three months up to that day (a quarter ended Jan.
         # 30 is mostly the calendar's fourth), unless a fiscal quarter was named before
         if ends["y"]:
-            end: dt.date | None = _date_or_none(int(ends["y"]), _month_no(ends["mon"]), int(ends["d"]))
+            end: dt.date | None = _safe_day(int(ends["y"]), _month_no(ends["mon"]), int(ends["d"]))
         else:
             end = resolve.month_day(_month_no(ends["mon"]), int(ends["d"]), anchor,
                                     "past" if ends["v"].lower() == "ended" else None)

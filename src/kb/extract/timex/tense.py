@@ -126,6 +126,11 @@ def _after_reporting_verb(tok: Any) -> bool:
     return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in tw.REPORTING_VERBS
 
 
+def verb_of(tok: Any) -> Any | None:
+    """The verb (not an auxiliary) whose clause ``tok`` is in, if any."""
+    return _verb_of(tok)
+
+
 def dates_a_saying(tok: Any) -> bool:
     """"officials said on Wednesday", "police said Wednesday": a day that dates a report
     rather than what is reported."""
