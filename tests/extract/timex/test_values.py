@@ -405,6 +405,13 @@ def test_days_listed_after_a_month_are_dates_of_that_month(nlp):
                    "11": ("DATE", "2015-06-11"), "12": ("DATE", "2015-06-12")}
 
 
+def test_decades_and_years_told_by_their_last_two_digits(nlp):
+    got = _found(nlp, "The band toured in the 1980s and '90s; we got through the '65 flood.", "2009-06-21")
+    assert got == {"the 1980s": ("DATE", "198"), "'90s": ("DATE", "199"), "'65": ("DATE", "1965")}
+    assert _found(nlp, "The class of '05 met again.", "2009-06-21") == {"'05": ("DATE", "2005")}
+    assert _found(nlp, "He said 'we lost 65 games'.", "2009-06-21") == {}
+
+
 def test_a_decade_of_someone_s_life_is_an_age(nlp):
     assert _found(nlp, "The patient, a man in his sixties, is stable.", "2015-06-30") == {}
     assert _found(nlp, "Voters in their early 20s backed him.", "2015-06-30") == {}
@@ -1019,6 +1026,12 @@ def test_a_clock_time_last_night_is_in_the_evening_and_a_season_in_a_name_is_non
     got = _found(nlp, "It was just before eleven o'clock last night when the final whistle blew.", "1998-07-13")
     assert got == {"eleven o'clock last night": ("TIME", "1998-07-12T23:00")}
     assert _found(nlp, "These are the last Winter Games to be held with the Summer Olympics.", "1992-02-08") == {}
+
+
+def test_mother_s_day_and_april_fools_day(nlp):
+    got = _found(nlp, "Growers turn to Mother's Day; it is April Fools' Day.", "2011-02-14")
+    assert got == {"Mother's Day": ("DATE", "2011-05-08"), "April Fools' Day": ("DATE", "2011-04-01")}
+    assert _found(nlp, "Florists are busy before Mothering Sunday.", "2011-02-14") == {"Mothering Sunday": ("DATE", "2011-04-03")}
 
 
 def test_holidays_on_a_fixed_day_and_memorial_day(nlp):

@@ -403,6 +403,16 @@ def h_decade(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", decade_value(start, m["part"].lower() if m["part"] else None))
 
 
+def h_short_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """"'65": the year of that number in the writing's century, or in the one before where
+    that would lie more than a few years ahead of the writing (1900s without a date)."""
+    anchor = _anchor(ctx)
+    year = (anchor.year // 100 if anchor else 19) * 100 + int(m["yy"])
+    if anchor and year > anchor.year + 5:
+        year -= 100
+    return _f(m, "DATE", year_value(year), "x")
+
+
 def h_century(m: re.Match[str], ctx: Context) -> Found | None:
     raw = m["n"].lower()
     n = ORDINALS.get(raw) or (int(re.sub(r"\D", "", raw)) if re.sub(r"\D", "", raw) else None)
