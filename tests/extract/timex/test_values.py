@@ -1389,3 +1389,11 @@ def test_overnight_said_to_be_on_a_day_is_that_days_night(nlp):
     assert got["overnight"] == ("TIME", "2011-08-05TNI")
     got = _found(nlp, "Stocks fell on Friday after overnight losses in Asia.", "2011-08-08")
     assert got["overnight"] == ("TIME", "2011-08-04TNI")
+
+
+def test_a_time_to_come_without_a_day_is_of_the_day_the_story_last_named_ahead(nlp):
+    text = ("The Harwood Show will be held on Saturday, August 25. Entries close soon. Judging of cattle is in "
+            "the main ring. A bar service will also be available at the showground pavilion during the afternoon.")
+    assert _found(nlp, text, "2018-08-08")["the afternoon"] == ("TIME", "2018-08-25TAF")
+    text = "Police searched the house on Monday. Officers found nothing. Neighbours were shocked. They will return at 9 a.m."
+    assert _found(nlp, text, "2018-08-08")["9 a.m."] == ("TIME", "2018-08-08T09:00")

@@ -440,6 +440,12 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     return past, bool(days) and not past
 
 
+def _last_day_told(f: Found, found: list[Found]) -> dt.date | None:
+    """The day the story last named before ``f``."""
+    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision == "day" and g.dv.start]
+    return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
+
+
 def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
     root = ctx.root(f.start, f.end)
     return root is not None and dates_a_saying(root)
@@ -488,6 +494,13 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             hour = _clock_hour(f.clock)
             if hour is not None and hour >= 18 and _told_as_past(ctx, f):
                 day -= dt.timedelta(days=1)
+            elif ctx.tense(f.start, f.end) in ("future", "present"):
+                # a time still to come is of the day the story last named when that lies
+                # within a month ahead ("The show will be held on Saturday, August 25. … a
+                # bar will be open during the afternoon")
+                ahead = _last_day_told(f, found)
+                if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
+                    day = ahead
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
         if day is not None and (f.notes.get("night_before") and not said_on or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
