@@ -1397,3 +1397,10 @@ def test_a_time_to_come_without_a_day_is_of_the_day_the_story_last_named_ahead(n
     assert _found(nlp, text, "2018-08-08")["the afternoon"] == ("TIME", "2018-08-25TAF")
     text = "Police searched the house on Monday. Officers found nothing. Neighbours were shocked. They will return at 9 a.m."
     assert _found(nlp, text, "2018-08-08")["9 a.m."] == ("TIME", "2018-08-08T09:00")
+
+
+def test_what_is_expected_in_a_with_clause_lies_ahead_of_a_past_clause(nlp):
+    text = ("The forecast offered little comfort, with more snow expected on Monday and visibility in the upper "
+            "section of the course predicted to be poor.")
+    assert _found(nlp, text, "1998-02-08") == {"Monday": ("DATE", "1998-02-09")}
+    assert _found(nlp, "A rally planned for Saturday drew crowds.", "1998-02-10") == {"Saturday": ("DATE", "1998-02-07")}

@@ -105,6 +105,10 @@ def _expected_or_planned(v: Any, depth: int) -> bool:
     if v.dep_ != "acl" or not (lemma in tw.EXPECTING_VERBS
                                or lemma in tw.PLANNING_VERBS and any(c.lower_ == "for" for c in v.children)):
         return False
+    noun = v.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            or noun.dep_ == "nsubj" and noun.head.dep_ == "pcomp" and noun.head.head.lower_ == "with":
+        return True  # "offered little comfort, with more snow expected on Monday": its own clause
     outer = _verb_of(v.head)
     return outer is None or depth >= 2 or _tense_of_verb(outer, depth + 1) != "past"
 
