@@ -1404,3 +1404,9 @@ def test_what_is_expected_in_a_with_clause_lies_ahead_of_a_past_clause(nlp):
             "section of the course predicted to be poor.")
     assert _found(nlp, text, "1998-02-08") == {"Monday": ("DATE", "1998-02-09")}
     assert _found(nlp, "A rally planned for Saturday drew crowds.", "1998-02-10") == {"Saturday": ("DATE", "1998-02-07")}
+
+
+def test_another_year_and_an_extra_hour_are_spans_of_one_unit(nlp):
+    got = _found(nlp, "Small firms will get an extra year; it could be another day.", "2016-01-15")
+    assert got == {"an extra year": ("DURATION", "P1Y"), "another day": ("DURATION", "P1D")}
+    assert _found(nlp, "He scored another year-end bonus.", "2016-01-15") == {"year-end": ("DATE", "2016")}

@@ -13,7 +13,7 @@ from kb.extract.timex.rules_dates import (
     h_nth_week, h_spoken_year, h_week_of, h_year,
 )
 from kb.extract.timex.rules_spans import (
-    h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
+    h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
@@ -76,6 +76,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),
+    # "another year", "an extra hour": one more of the unit
+    ("another_unit", r"\b(?:another|an\s+extra|an\s+additional)\s+(?P<u>minute|hour|day|night|week|month|year|decade)\b(?![-'’])", h_another_unit),
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?:(?P<n0>{NUM})\s+(?:to|or)\s+(?=(?:{NUM})\s))?(?P<n>{VAGUE}|(?:{NUM})\s+and\s+a\s+half|half\s+an?|an?\s+half|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM}|{VAGUE}|multi)-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", r"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),

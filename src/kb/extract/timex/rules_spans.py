@@ -85,6 +85,13 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", value)
 
 
+def h_another_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """"wait another year", "an extra hour": a span of one unit ("another night" is one day
+    of lodging, P1D)."""
+    unit = m["u"].lower()
+    return _f(m, "DURATION", DateValue(duration_value(1, "day" if unit == "night" else unit), "duration"))
+
+
 def _is_verb(ctx: Context, pos: int) -> bool:
     tok = ctx.token(pos)
     return tok is not None and tok.pos_ in ("VERB", "AUX")
