@@ -1410,3 +1410,12 @@ def test_another_year_and_an_extra_hour_are_spans_of_one_unit(nlp):
     got = _found(nlp, "Small firms will get an extra year; it could be another day.", "2016-01-15")
     assert got == {"an extra year": ("DURATION", "P1Y"), "another day": ("DURATION", "P1D")}
     assert _found(nlp, "He scored another year-end bonus.", "2016-01-15") == {"year-end": ("DATE", "2016")}
+
+
+def test_a_dateline_after_the_headline_names_the_day_written(nlp):
+    text = "Residents urged to boil water\n\nAHMEDABAD, August 10: The corporation today asked residents to boil water."
+    assert _found(nlp, text, "1992-08-11")["today"] == ("DATE", "1992-08-10")
+    text = "Hawkers given notice\n\nNAKURU, Tuesday\n\nCouncillors met yesterday and adopted the report."
+    assert _found(nlp, text, "1996-06-19")["yesterday"] == ("DATE", "1996-06-17")
+    text = "Hawkers given notice\n\nCouncillors met yesterday and adopted the report."
+    assert _found(nlp, text, "1996-06-19")["yesterday"] == ("DATE", "1996-06-18")

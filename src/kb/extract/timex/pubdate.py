@@ -25,6 +25,8 @@ _DATELINE_AGENCY = re.compile(rf"^[ \t]*{_CITY}?{_FULL}\s*\(\s*{_AGENCY}\s*\)", 
 _DATELINE_LINE = re.compile(rf"^[ \t]*{_CITY}?{_FULL}[ \t]*(?:$|[-–—:|]|\(\s*{_AGENCY}\s*\))", re.M)
 # "BANGALORE, JUNE 18. The monsoon ...": a city and a day opening the text, then its first sentence
 _DATELINE_STOP = re.compile(rf"\A\s*{_CITY}{_FULL}\.\s+(?=[A-Z])")
+# "NAKURU, Tuesday" alone on its line, or before a dash or an agency: a weekday dateline
+_DATELINE_WEEKDAY = re.compile(rf"[ \t]*{_CITY}(?P<dow>{DOW})[ \t]*(?:$|[-–—:|]|\(\s*{_AGENCY}\s*\))", re.M)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _STAMP = re.compile(
     rf"\b(?P<kind>Updated|Published|Posted|Last\s+updated|First\s+published|Last\s+modified)(?:\s+on)?\s*:?\s*"
@@ -172,17 +174,28 @@ _WRITTEN_BEFORE = 3
 
 def dateline_day(text: str, published: dt.date) -> dt.date | None:
     """The day an opening dateline without a year names, when it lies one to three days
-    before ``published`` ("BANGALORE, JUNE 18." in the paper of June 19): the day the text
-    was written, which its "today" and "Tuesday" are counted from. None otherwise."""
-    head = text.lstrip()[:300]
-    for rx in (_DATELINE_AGENCY, _DATELINE_LINE, _DATELINE_STOP):
-        m = rx.match(head)
-        if m is None or m["y"]:
-            continue
-        month, day = _md(m)
-        for year in (published.year, published.year - 1):
-            d = _day(year, month, day)
-            if d and 1 <= (published - d).days <= _WRITTEN_BEFORE:
-                return d
-        return None
+    before ``published`` ("BANGALORE, JUNE 18." in the paper of June 19; "NAKURU, Tuesday"
+    in Wednesday's): the day the text was written, which its "today" and "Tuesday" are
+    counted from. The dateline may follow a headline. None otherwise."""
+    head = text.lstrip()[:400]
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", head)][:3]
+    for pos in starts:
+        wd = _DATELINE_WEEKDAY.match(head, pos)
+        if wd is not None:
+            for back in range(1, _WRITTEN_BEFORE + 1):
+                d = published - dt.timedelta(days=back)
+                if d.weekday() == WEEKDAYS[wd["dow"].lower().rstrip(".")]:
+                    return d
+            return None
+        for rx in (_DATELINE_AGENCY, _DATELINE_LINE, _DATELINE_STOP):
+            m = rx.match(head, pos)
+            if m is None or m["y"]:
+                continue
+            month, day = _md(m)
+            for year in (published.year, published.year - 1):
+                d = _day(year, month, day)
+                if d and 1 <= (published - d).days <= _WRITTEN_BEFORE:
+                    return d
+            return None
+    return None
     return None
