@@ -681,6 +681,8 @@ def test_a_length_between_two_counts_is_one_expression_of_unknown_amount(nlp):
 def test_a_season_of_sport_is_counted_in_years(nlp):
     got = _found(nlp, "He spent much of last season on the Challenger circuit.", "2015-01-26")
     assert got == {"last season": ("DATE", "2014")}
+    got = _found(nlp, "Nunn has kicked 31 goals this season.", "1999-05-22")
+    assert got == {"this season": ("DATE", "1999")}
     got = _found(nlp, "He played through pain for most of the next three seasons.", "2015-01-26")
     assert got == {"the next three seasons": ("DURATION", "P3Y")}
     assert _found(nlp, "The holiday season starts.", "2015-01-26") == {}

@@ -132,7 +132,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "up 1.8% for the week", "finished the week higher": the week the writing closes
     ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
-    ("sport_season", rf"\b(?:(?P<rel>last|next)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
+    ("sport_season", rf"\b(?:(?P<rel>last|next|this)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
     ("same", r"\b(?P<x>(?:(?:earlier|later|early|late)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
 ]
