@@ -1421,3 +1421,10 @@ def test_a_dateline_after_the_headline_names_the_day_written(nlp):
     assert _found(nlp, text, "1996-06-19")["yesterday"] == ("DATE", "1996-06-17")
     text = "Hawkers given notice\n\nCouncillors met yesterday and adopted the report."
     assert _found(nlp, text, "1996-06-19")["yesterday"] == ("DATE", "1996-06-18")
+
+
+def test_a_month_in_a_clause_of_habit_is_of_any_year_whatever_other_clauses_say(nlp):
+    text = "Flu season usually begins in the fall and peaks in December, though it can run as late as May."
+    got = _found(nlp, text, "2012-10-31")
+    assert got["the fall"] == ("DATE", "XXXX-FA") and got["December"] == ("DATE", "XXXX-12")
+    assert _found(nlp, "The council met in December, though it can meet later.", "2012-10-31") == {"December": ("DATE", "2011-12")}

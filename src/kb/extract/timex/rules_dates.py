@@ -505,10 +505,10 @@ def _habitual(ctx: Context, pos: int) -> bool:
     tok = ctx.token(pos)
     if tok is None:
         return False
-    if tok.dep_ == "nsubj" and tok.head.i != tok.i:
-        verb = tok.head
-        if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children):
-            return True
+    verb = tok.head if tok.dep_ == "nsubj" else verb_of(tok)
+    if verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") \
+            and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children):
+        return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \
         and not any(t in ("VBD", "MD") for t in tags)
