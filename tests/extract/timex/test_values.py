@@ -1428,3 +1428,14 @@ def test_a_month_in_a_clause_of_habit_is_of_any_year_whatever_other_clauses_say(
     got = _found(nlp, text, "2012-10-31")
     assert got["the fall"] == ("DATE", "XXXX-FA") and got["December"] == ("DATE", "XXXX-12")
     assert _found(nlp, "The council met in December, though it can meet later.", "2012-10-31") == {"December": ("DATE", "2011-12")}
+
+
+def test_a_time_to_come_takes_no_past_day_from_the_sentence_before(nlp):
+    text = "Thousands of fans gathered near Trafalgar Square last night. Kick-off is at 7pm."
+    assert _found(nlp, text, "1996-06-30")["7pm"] == ("TIME", "1996-06-30T19:00")
+
+
+def test_a_clock_time_whose_day_is_not_told_keeps_its_hour(nlp):
+    text = "A hotline will be staffed from 6 a.m. to 7 p.m. on school days through the end of the month."
+    got = _found(nlp, text, "2015-09-08")
+    assert got["6 a.m."] == ("TIME", "XXXX-XX-XXT06:00") and got["7 p.m."] == ("TIME", "XXXX-XX-XXT19:00")

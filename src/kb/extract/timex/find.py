@@ -434,6 +434,10 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     told = [g for g in days if not _dates_a_saying(ctx, g)]
     if told and len(told) < len(days) and not _dates_a_saying(ctx, f):
         days = told  # "boarded a tanker late on Tuesday, sources said on Wednesday. … at 11:30 p.m."
+    if ctx.anchor is not None and ctx.tense(f.start, f.end) in ("present", "future"):
+        # "fans gathered last night. Kick-off is at 7pm": what is still to come is of no day
+        # past that only the sentence before named
+        days = [g for g in days if sent_of(g.start) == s or g.dv.start >= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
     if ctx.anchor is None or not _told_as_past(ctx, f):
         return days, False
     past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
@@ -511,7 +515,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             clock = "00:00"  # "between midnight and 6 a.m.", "shortly after midnight on Tuesday": the day's start
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{clock}", "time", day.isoformat(), day.isoformat())
-        elif habitual:
+        else:
             f.dv = DateValue(f"XXXX-XX-XXT{f.clock}", "time")
 
 
