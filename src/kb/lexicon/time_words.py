@@ -28,6 +28,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - month_preps: words before a month name that make it a month, not a name or a modal
 - weak_preps: of those, the ones that do so only beside another time ("May and June")
 - ambiguous_months: month names that are also a modal, a verb or a given name
+- feast_thing_nouns: nouns after a feast's name that make it the name of a thing, not a
+  time ("Christmas tree", "Easter egg", "the Easter Vigil", "the Easter Rising")
 - weekday_name_openers / weekday_name_closers: words that make a weekday part of a name
   ("Black Friday", "the Sunday Times")
 - lower_case_time_words: time words that, capitalised inside a sentence, belong to a
@@ -126,6 +128,7 @@ WEAK_PREPS = frozenset(_list("weak_preps"))
 AMBIGUOUS_MONTHS = frozenset(_list("ambiguous_months"))
 WEEKDAY_NAME_OPENERS = frozenset(_list("weekday_name_openers"))
 WEEKDAY_NAME_CLOSERS = frozenset(_list("weekday_name_closers"))
+FEAST_THING_NOUNS = frozenset(_list("feast_thing_nouns"))
 LOWER_CASE_TIME_WORDS = frozenset(_list("lower_case_time_words"))
 CURRENT_TERMS = frozenset(_list("current_terms"))
 YEAR_RESULT_NOUNS = frozenset(_list("year_result_nouns"))

@@ -1439,3 +1439,8 @@ def test_a_clock_time_whose_day_is_not_told_keeps_its_hour(nlp):
     text = "A hotline will be staffed from 6 a.m. to 7 p.m. on school days through the end of the month."
     got = _found(nlp, text, "2015-09-08")
     assert got["6 a.m."] == ("TIME", "XXXX-XX-XXT06:00") and got["7 p.m."] == ("TIME", "XXXX-XX-XXT19:00")
+
+
+def test_a_feast_naming_a_thing_is_no_time(nlp):
+    text = "Children held an Easter egg hunt, Christmas trees were collected and sales rose at Christmas."
+    assert _found(nlp, text, "2020-04-12") == {"Christmas": ("DATE", "2019-12-25")}

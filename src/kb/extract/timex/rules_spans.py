@@ -510,6 +510,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
     if prev in (["happy"], ["merry"]):
         return None  # "Happy Thanksgiving": a greeting
+    nxt = re.match(r"\s+([A-Za-z]+)\b", ctx.text[m.end():m.end() + 20])
+    if nxt and nxt.group(1).lower() in tw.FEAST_THING_NOUNS and not m["y"]:
+        return None  # "Christmas trees", "the Easter Vigil": a thing named after the feast
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'").replace("st. ", "st ")
     if m["season"]:  # "the Christmas season", "the Christmas holidays": that December
         found = _fixed_feast(m, ctx, (12, 25))
