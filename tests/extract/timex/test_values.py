@@ -1444,3 +1444,10 @@ def test_a_clock_time_whose_day_is_not_told_keeps_its_hour(nlp):
 def test_a_feast_naming_a_thing_is_no_time(nlp):
     text = "Children held an Easter egg hunt, Christmas trees were collected and sales rose at Christmas."
     assert _found(nlp, text, "2020-04-12") == {"Christmas": ("DATE", "2019-12-25")}
+
+
+def test_the_year_of_a_superlative_told_in_the_present_is_no_particular_year(nlp):
+    text = "Friday is traditionally the busiest shopping day of the year; January is one of the slowest months of the year."
+    assert _found(nlp, text, "1994-11-23") == {"Friday": ("DATE", "1994-11-25"), "January": ("DATE", "XXXX-01")}
+    got = _found(nlp, "It was the hottest day of the year so far.", "1994-11-23")
+    assert got == {"the year": ("DATE", "1994")}

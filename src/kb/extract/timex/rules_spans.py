@@ -18,6 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
+from kb.extract.timex.tense import clause_tense
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
@@ -117,12 +118,17 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most\s+\w+|least\s+\w+)\s+(?:\w+\s+)?$", re.I)
+
+
 def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
     if AFTER_HOURS.match(ctx.text, m.start()):
         return None
     unit = _unit_name(m["u"])
     if unit == "minute" and MINUTES_OF_A_MEETING.match(ctx.text, m.end()):
         return None  # "the minutes of the Fed's meeting": its record
+    if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
+        return None  # "one of the slowest months of the year": some of them, no stretch
     q = (m["q"] or "").lower()
     # "in recent years", "in the coming weeks" are stretches of so many years or weeks, as
     # the annotated examples mostly give them; "in past years", "the years ahead" only point
@@ -656,6 +662,16 @@ _YEAR_TO = re.compile(rf"\s+to\s+(?:the\s+(?:end|middle)\s+of\s+|mid-?)?(?P<mon>
 _QUARTER_ENDS = re.compile(rf",?\s+(?:which\s+|that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MON})\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>{YEAR}))?", re.I)
 
 
+# "the busiest shopping day of", "one of the slowest months of": a superlative's time
+_OF_A_SUPERLATIVE = re.compile(r"\b(?:\w+est|most\s+\w+|least\s+\w+)\s+(?:\w+\s+)?(?:days?|nights?|weekends?|weeks?|months?|times?|periods?|seasons?)\s+of\s+$", re.I)
+
+
+def _present_clause(ctx: Context, pos: int) -> bool:
+    """True when the clause of the word at ``pos`` is told in the present."""
+    tok = ctx.token(pos)
+    return tok is not None and clause_tense(tok) == "present"
+
+
 def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'the quarter', 'the latest period', 'the fiscal year': the period the text reports on.
     A year is the anchor's ("the year ended March 31", "the year to March" are a year long, but
@@ -672,6 +688,9 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     to = _YEAR_TO.match(ctx.text, m.end())
     if unit == "year" and to and _month_no(to["mon"]) == 12 and anchor is not None:
         return _f(m, "DATE", year_value(int(to["y"]) if to["y"] else anchor.year - (anchor.month < 12)))
+    if unit == "year" and not quals and _OF_A_SUPERLATIVE.search(ctx.text, max(0, m.start() - 60), m.start()) \
+            and _present_clause(ctx, m.start()) and not re.match(r"\s+(?:so\s+far|yet)\b", after):
+        return None  # "traditionally the busiest shopping day of the year": of any year
     if unit == "year":
         if (re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", after, re.I) or to) and "current" not in quals:
             return _f(m, "DURATION", DateValue("P1Y", "duration"))
