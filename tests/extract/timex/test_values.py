@@ -1451,3 +1451,9 @@ def test_the_year_of_a_superlative_told_in_the_present_is_no_particular_year(nlp
     assert _found(nlp, text, "1994-11-23") == {"Friday": ("DATE", "1994-11-25"), "January": ("DATE", "XXXX-01")}
     got = _found(nlp, "It was the hottest day of the year so far.", "1994-11-23")
     assert got == {"the year": ("DATE", "1994")}
+
+
+def test_overnight_naming_a_kind_of_low_or_shift_is_no_time(nlp):
+    text = "Forecasters said overnight lows could fall to 12 degrees; he works the overnight shift."
+    assert _found(nlp, text, "1989-12-30") == {}
+    assert "overnight" in _found(nlp, "Heavy overnight rain loosened stones.", "1989-12-30")

@@ -284,8 +284,10 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
-# nouns that "overnight" names a kind of, in finance ("the overnight rate")
-_OVERNIGHT_TERMS = {"rate", "lending", "loan", "repo", "index", "market", "money", "stay", "bag"}
+# nouns that "overnight" names a kind of ("the overnight rate", "overnight lows", "the
+# overnight shift", "overnight cargo flights")
+_OVERNIGHT_TERMS = {"rate", "lending", "loan", "repo", "index", "market", "money", "stay", "bag",
+                    "low", "high", "temperature", "shift", "flight", "train", "bus", "service"}
 
 
 def _a_kind_of_night(tok: Any) -> bool:
