@@ -1457,3 +1457,10 @@ def test_overnight_naming_a_kind_of_low_or_shift_is_no_time(nlp):
     text = "Forecasters said overnight lows could fall to 12 degrees; he works the overnight shift."
     assert _found(nlp, text, "1989-12-30") == {}
     assert "overnight" in _found(nlp, "Heavy overnight rain loosened stones.", "1989-12-30")
+
+
+def test_what_holds_now_until_a_time_holds_until_one_ahead(nlp):
+    assert _found(nlp, "The exhibition runs until the end of September.", "2011-03-13") == {
+        "the end of September": ("DATE", "2011-09")}
+    text = "Bendigo swelters through long weekend\n\nThe city sweltered on Saturday."
+    assert _found(nlp, text, "2019-01-28")["long weekend"] == ("DATE", "2019-W04-WE")

@@ -102,7 +102,11 @@ class DocContext:
             # a weekday on a noun in a past clause is past ("the close of business Thursday")
             limit, tense = limit_word(root), clause_tense(root)
             if limit:
-                # "by Saturday, the frame was up": what was done by a day was done before the writing
+                # "by Saturday, the frame was up": what was done by a day was done before the
+                # writing; "the exhibition runs until September": what holds now until a time
+                # holds until one ahead
+                if tense == "present" and limit in ("until", "till", "through") and not _in_the_title(self.text, start):
+                    return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(root):
@@ -119,6 +123,13 @@ class DocContext:
             return "future"
         return clause_tense(root)
 
+
+
+def _in_the_title(text: str, pos: int) -> bool:
+    """True for a position on the text's first line when that line has no closing full stop
+    (a headline)."""
+    end = text.find("\n")
+    return 0 <= pos < end and not text[:end].rstrip().endswith(".")
 
 
 def _told_as_before(tok: Any) -> bool:
