@@ -1464,8 +1464,3 @@ def test_what_holds_now_until_a_time_holds_until_one_ahead(nlp):
         "the end of September": ("DATE", "2011-09")}
     text = "Bendigo swelters through long weekend\n\nThe city sweltered on Saturday."
     assert _found(nlp, text, "2019-01-28")["long weekend"] == ("DATE", "2019-W04-WE")
-
-
-def test_a_present_progressive_with_a_month_tells_a_plan(nlp):
-    text = "Kasich, who is running for a second term in November, has not endorsed."
-    assert _found(nlp, text, "2014-05-04") == {"November": ("DATE", "2014-11")}

@@ -67,8 +67,6 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
-    if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"  # "is running for a second term in November": a present progressive of a time is a plan
     if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
         return "present"
     if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" \
