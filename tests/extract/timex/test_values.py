@@ -1464,3 +1464,8 @@ def test_what_holds_now_until_a_time_holds_until_one_ahead(nlp):
         "the end of September": ("DATE", "2011-09")}
     text = "Bendigo swelters through long weekend\n\nThe city sweltered on Saturday."
     assert _found(nlp, text, "2019-01-28")["long weekend"] == ("DATE", "2019-W04-WE")
+
+
+def test_a_clock_time_of_a_verb_of_habit_is_of_any_day(nlp):
+    got = _found(nlp, "Speeches often continue past midnight; the shop usually opens at 9 a.m.", "1996-09-10")
+    assert got == {"midnight": ("TIME", "XXXX-XX-XXT24:00"), "9 a.m.": ("TIME", "XXXX-XX-XXT09:00")}

@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -461,6 +461,15 @@ def _last_day_told(f: Found, found: list[Found]) -> dt.date | None:
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
 
 
+def _of_habit(ctx: DocContext, f: Found) -> bool:
+    """True for a time of a present verb with an adverb of habit ("speeches often continue
+    past midnight"): of any day."""
+    root = ctx.root(f.start, f.end)
+    v = verb_of(root) if root is not None else None
+    return v is not None and v.tag_ in ("VBZ", "VBP") \
+        and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in v.children)
+
+
 def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
     root = ctx.root(f.start, f.end)
     return root is not None and dates_a_saying(root)
@@ -487,7 +496,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         on = _ON_DAY.match(ctx.text, f.end)
         if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near = next((g for g in days if g.start == on.end()), near)
-        habitual = near is not None and near.type == "SET"
+        habitual = near is not None and near.type == "SET" or _of_habit(ctx, f)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
             # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
@@ -498,7 +507,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             hour = _clock_hour(f.clock)
             if near.dv.value.endswith("TNI") and hour is not None and hour < 6:  # type: ignore[union-attr]
                 day += dt.timedelta(days=1)  # "last night … at around 2 a.m.": the small hours after that night
-        elif ctx.anchor is not None and not any(g is not f and sent_of(g.start) == s and g.clock is None
+        elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
