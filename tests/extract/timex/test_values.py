@@ -1469,3 +1469,10 @@ def test_what_holds_now_until_a_time_holds_until_one_ahead(nlp):
 def test_a_clock_time_of_a_verb_of_habit_is_of_any_day(nlp):
     got = _found(nlp, "Speeches often continue past midnight; the shop usually opens at 9 a.m.", "1996-09-10")
     assert got == {"midnight": ("TIME", "XXXX-XX-XXT24:00"), "9 a.m.": ("TIME", "XXXX-XX-XXT09:00")}
+
+
+def test_what_follows_in_a_sequence_is_told_in_the_tense_of_its_start(nlp):
+    got = _found(nlp, "Good Friday falls this week, followed by Easter Monday on April 21.", "2014-04-16")
+    assert got["April 21"] == ("DATE", "2014-04-21") and got["Easter Monday"] == ("DATE", "2014-04-21")
+    got = _found(nlp, "Forecasters expect heavy snow tomorrow, followed by bitter cold over the weekend.", "1996-03-14")
+    assert got["the weekend"] == ("DATE", "1996-W11-WE")

@@ -60,6 +60,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "past"
     if _present_perfect(v):
         return "past"
+    if v.tag_ == "VBN" and not auxes and v.lemma_.lower() in ("follow", "precede") and v.dep_ == "advcl" \
+            and v.head.i != v.i and _is_verb(v.head) and depth < 2 and (outer := _tense_of_verb(v.head, depth + 1)) is not None:
+        # "falls this week, followed by Easter Monday on April 21": what comes next in a
+        # sequence is told in the tense of the clause the sequence starts in
+        return outer
     if v.tag_ == "VBN" and not auxes:
         # "the result, expected on Friday", "a summit set for Washington in April": what is
         # expected or planned lies ahead
