@@ -1476,3 +1476,10 @@ def test_what_follows_in_a_sequence_is_told_in_the_tense_of_its_start(nlp):
     assert got["April 21"] == ("DATE", "2014-04-21") and got["Easter Monday"] == ("DATE", "2014-04-21")
     got = _found(nlp, "Forecasters expect heavy snow tomorrow, followed by bitter cold over the weekend.", "1996-03-14")
     assert got["the weekend"] == ("DATE", "1996-W11-WE")
+
+
+def test_the_nth_weekday_of_a_named_month_is_that_day(nlp):
+    got = _found(nlp, "Daylight saving begins on the first Sunday in October.", "1996-09-15")
+    assert got == {"the first Sunday in October": ("DATE", "1996-10-06")}
+    got = _found(nlp, "The vote was held on the last Tuesday in March.", "1996-09-15")
+    assert got == {"the last Tuesday in March": ("DATE", "1996-03-26")}

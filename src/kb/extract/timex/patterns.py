@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_short_year, h_dow_nth, h_nth_day, h_fiscal, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
+    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -85,6 +85,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("plural_of", r"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Days|Hours|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
     ("recent", r"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
     # "the second Monday of each month": a day every month
+    # "the first Sunday in October", "the last Monday of May 2019": that day of the month
+    ("nth_weekday", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|final)\s+(?P<dow>{DOW})\s+(?:of|in)\s+(?P<mon>{MONFULL})\b(?:\s*,?\s*(?P<y>{YEAR}))?", h_nth_weekday),
     ("monthly_day", rf"\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:{DOW})\s+(?:of|in)\s+(?:each|every)\s+month\b", h_monthly_day),
     ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend|weekday))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")

@@ -24,7 +24,7 @@ from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )
 from kb.lexicon import time_words as tw
-from kb.lexicon.time_words import ORDINALS, SEASONS
+from kb.lexicon.time_words import ORDINALS, SEASONS, WEEKDAYS
 from kb.model import DateValue
 
 
@@ -411,6 +411,18 @@ def h_short_year(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor and year > anchor.year + 5:
         year -= 100
     return _f(m, "DATE", year_value(year), "x")
+
+
+def h_nth_weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the first Sunday in October": that weekday of the month, the month placed by the
+    year written or by the clause's tense."""
+    told = _month_told(m, ctx, m["y"])
+    if told is None:
+        return _f(m, "DATE", None)
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}.get(m["ord"].lower(), -1)
+    y, mo = told
+    d = resolve.nth_weekday(y, mo, WEEKDAYS[m["dow"].lower()], n)
+    return _f(m, "DATE", day_value(d) if d.month == mo else None)
 
 
 def h_century(m: re.Match[str], ctx: Context) -> Found | None:
