@@ -1483,3 +1483,10 @@ def test_the_nth_weekday_of_a_named_month_is_that_day(nlp):
     assert got == {"the first Sunday in October": ("DATE", "1996-10-06")}
     got = _found(nlp, "The vote was held on the last Tuesday in March.", "1996-09-15")
     assert got == {"the last Tuesday in March": ("DATE", "1996-03-26")}
+
+
+def test_the_hours_of_a_range_kept_until_a_later_day_are_of_each_day(nlp):
+    got = _found(nlp, "Stalls near the bus stand will function from 9 a.m. to 8 p.m. until Monday.", "2003-09-07")
+    assert got["9 a.m."] == ("TIME", "XXXX-XX-XXT09:00") and got["8 p.m."] == ("TIME", "XXXX-XX-XXT20:00")
+    got = _found(nlp, "Police closed the road from 2 p.m. to 5 p.m. on Saturday.", "2003-09-07")
+    assert got["2 p.m."] == ("TIME", "2003-09-06T14:00")

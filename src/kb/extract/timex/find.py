@@ -461,6 +461,29 @@ def _last_day_told(f: Found, found: list[Found]) -> dt.date | None:
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
 
 
+# hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm" (either end)
+_HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_HOURS_TO = re.compile(r"\s*(?:to|until|till|and|-|–)\s*$", re.I)
+_UNTIL = re.compile(r"\s*,?\s*(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
+    """True for the hours of a range kept until a later day or period ("will function from
+    9 a.m. to 8 p.m. until Monday", "open from 8 am to 8 pm till the end of the
+    examinations"): hours of each day up to then."""
+    text = ctx.text
+    in_range = _HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
+        or any(g.clock is not None and g.end < f.start and _HOURS_TO.fullmatch(text, g.end, f.start)
+               and _HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
+    if not in_range:
+        return False
+    nxt = next((g for g in found if g.start >= f.end and g.clock is None), None)  # the next expression not a clock time
+    if nxt is not None and nxt.type == "DATE" and nxt.start - f.end <= 50 and _UNTIL.search(text, max(0, nxt.start - 30), nxt.start):
+        return True
+    return re.match(r"[^.;]{0,40}?\b(?:until|till|through)\s+(?:the\s+end\s+of|further\s+(?:orders|notice))\b",
+                    text[f.end:], re.I) is not None
+
+
 def _of_habit(ctx: DocContext, f: Found) -> bool:
     """True for a time of a present verb with an adverb of habit ("speeches often continue
     past midnight"): of any day."""
@@ -496,7 +519,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         on = _ON_DAY.match(ctx.text, f.end)
         if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near = next((g for g in days if g.start == on.end()), near)
-        habitual = near is not None and near.type == "SET" or _of_habit(ctx, f)
+        habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
             # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
