@@ -1490,3 +1490,8 @@ def test_the_hours_of_a_range_kept_until_a_later_day_are_of_each_day(nlp):
     assert got["9 a.m."] == ("TIME", "XXXX-XX-XXT09:00") and got["8 p.m."] == ("TIME", "XXXX-XX-XXT20:00")
     got = _found(nlp, "Police closed the road from 2 p.m. to 5 p.m. on Saturday.", "2003-09-07")
     assert got["2 p.m."] == ("TIME", "2003-09-06T14:00")
+
+
+def test_year_s_end_before_a_hyphen_is_part_of_a_word(nlp):
+    got = _found(nlp, "He played three tests on last year's end-of-season tour.", "1999-03-15")
+    assert got == {"last year": ("DATE", "1998")}

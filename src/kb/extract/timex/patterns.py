@@ -130,7 +130,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("period_ago", r"\b(?:the\s+)?(?:same\s+|comparable\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),
-    ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b", h_year_end),
+    ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b(?!-)", h_year_end),
     # "up 1.8% for the week", "finished the week higher": the week the writing closes
     ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
