@@ -1495,3 +1495,9 @@ def test_the_hours_of_a_range_kept_until_a_later_day_are_of_each_day(nlp):
 def test_year_s_end_before_a_hyphen_is_part_of_a_word(nlp):
     got = _found(nlp, "He played three tests on last year's end-of-season tour.", "1999-03-15")
     assert got == {"last year": ("DATE", "1998")}
+
+
+def test_overnight_still_to_come_is_the_coming_night(nlp):
+    got = _found(nlp, "Forecasters expect another 20 centimetres today and overnight.", "2001-06-29")
+    assert got["overnight"] == ("TIME", "2001-06-29TNI")
+    assert _found(nlp, "Snow fell overnight.", "2001-06-29")["overnight"] == ("TIME", "2001-06-28TNI")

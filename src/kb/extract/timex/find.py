@@ -484,6 +484,16 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
                     text[f.end:], re.I) is not None
 
 
+def _ahead(ctx: DocContext, f: Found) -> bool:
+    """True when the clause tells its time as still to come, or as what may come ("expect
+    more snow today and overnight", "may be introduced overnight")."""
+    if ctx.tense(f.start, f.end) == "future":
+        return True
+    root = ctx.root(f.start, f.end)
+    v = verb_of(root) if root is not None else None
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in tw.MODAL_AUX for c in v.children)
+
+
 def _of_habit(ctx: DocContext, f: Found) -> bool:
     """True for a time of a present verb with an adverb of habit ("speeches often continue
     past midnight"): of any day."""
@@ -549,7 +559,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
                     day = ahead
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
-        if day is not None and (f.notes.get("night_before") and not said_on or f.notes.get("night") and day == ctx.anchor
+        if day is not None and (f.notes.get("night_before") and not said_on and not (day == ctx.anchor and _ahead(ctx, f))
+                                or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
         clock = f.clock
