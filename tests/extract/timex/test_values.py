@@ -1501,3 +1501,8 @@ def test_overnight_still_to_come_is_the_coming_night(nlp):
     got = _found(nlp, "Forecasters expect another 20 centimetres today and overnight.", "2001-06-29")
     assert got["overnight"] == ("TIME", "2001-06-29TNI")
     assert _found(nlp, "Snow fell overnight.", "2001-06-29")["overnight"] == ("TIME", "2001-06-28TNI")
+
+
+def test_by_lunchtime_is_midday_of_the_day_told(nlp):
+    text = "People queued at the clinic before seven o'clock this morning, and by lunchtime it wrapped around the block."
+    assert _found(nlp, text, "1999-04-19")["lunchtime"] == ("TIME", "1999-04-19TMI")
