@@ -1506,3 +1506,10 @@ def test_overnight_still_to_come_is_the_coming_night(nlp):
 def test_by_lunchtime_is_midday_of_the_day_told(nlp):
     text = "People queued at the clinic before seven o'clock this morning, and by lunchtime it wrapped around the block."
     assert _found(nlp, text, "1999-04-19")["lunchtime"] == ("TIME", "1999-04-19TMI")
+
+
+def test_an_hour_from_one_to_six_o_clock_is_of_the_afternoon_unless_the_small_hours_are_told(nlp):
+    got = _found(nlp, "We have been told to come back at 2 o'clock, then at 4 o'clock, said a passenger.", "1998-12-12")
+    assert got == {"2 o'clock": ("TIME", "1998-12-12T14:00"), "4 o'clock": ("TIME", "1998-12-12T16:00")}
+    got = _found(nlp, "The children fell asleep around one o'clock.", "1998-12-12")
+    assert got == {"one o'clock": ("TIME", "1998-12-12T01:00")}

@@ -384,6 +384,24 @@ def _later_in_the_day(m: re.Match[str], ctx: Context) -> bool:
     return bool(_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|(?<!mid)night", m[0], re.I))
 
 
+# words that place a clock time without a.m. or p.m. in the small hours
+_SMALL_HOURS = re.compile(r"\b(?:morning|dawn|daybreak|am|overnight|night|tonight|asleep|woke|awake|stayed\s+up|early\s+hours)\b|\ba\.m\.", re.I)
+
+
+def _waking_hour(m: re.Match[str], ctx: Context) -> bool:
+    """True for "N o'clock" (one to six) where neither its sentence nor the one before tells
+    of the small hours: the afternoon's hour, as news tells of the day awake ("come back at
+    2 o'clock")."""
+    if "clock" not in m[0].lower() or re.search(r"morning|a\.?m\b", m[0], re.I):
+        return False
+    tok = ctx.token(m.start())
+    if tok is None:
+        return not _SMALL_HOURS.search(ctx.text, max(0, m.start() - 200), m.end() + 150)
+    sent = tok.sent
+    before = tok.doc[sent.start - 1].sent.text if sent.start > 0 else ""  # and the sentence before
+    return not _SMALL_HOURS.search(before + " " + sent.text)
+
+
 def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     """'three-thirty this morning', 'ten-fifteen p.m.': a clock time said in words."""
     h = int(number(m["sh"]) or 0)
@@ -441,6 +459,8 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
             return None
         if h < 12 and _later_in_the_day(m, ctx):
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
+        elif h <= 6 and _waking_hour(m, ctx):
+            h += 12  # "told to come back at 2 o'clock": an hour of the day awake, unless the sentence tells of the small hours
         clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
         h = int(m["h"] or m["hh"])
