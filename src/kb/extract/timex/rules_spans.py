@@ -118,7 +118,9 @@ def h_hyphen_duration(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue(duration_value(n, unit), "duration"))
 
 
-_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most\s+\w+|least\s+\w+)\s+(?:\w+\s+)?$", re.I)
+# a superlative and a word it may take before its noun ("the busiest shopping", "the slowest")
+_SUPERLATIVE = r"\b(?:\w+est|most\s+\w+|least\s+\w+)\s+(?:\w+\s+)?"
+_SUPERLATIVE_BEFORE = re.compile(_SUPERLATIVE + "$", re.I)
 
 
 def h_plural_units(m: re.Match[str], ctx: Context) -> Found | None:
@@ -688,7 +690,7 @@ _QUARTER_ENDS = re.compile(rf",?\s+(?:which\s+|that\s+)?(?P<v>ended|ending|ends)
 
 
 # "the busiest shopping day of", "one of the slowest months of": a superlative's time
-_OF_A_SUPERLATIVE = re.compile(r"\b(?:\w+est|most\s+\w+|least\s+\w+)\s+(?:\w+\s+)?(?:days?|nights?|weekends?|weeks?|months?|times?|periods?|seasons?)\s+of\s+$", re.I)
+_OF_A_SUPERLATIVE = re.compile(_SUPERLATIVE + r"(?:days?|nights?|weekends?|weeks?|months?|times?|periods?|seasons?)\s+of\s+$", re.I)
 
 
 def _present_clause(ctx: Context, pos: int) -> bool:
