@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -499,8 +499,7 @@ def _of_habit(ctx: DocContext, f: Found) -> bool:
     past midnight"): of any day."""
     root = ctx.root(f.start, f.end)
     v = verb_of(root) if root is not None else None
-    return v is not None and v.tag_ in ("VBZ", "VBP") \
-        and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in v.children)
+    return v is not None and of_habit(v)
 
 
 def _dates_a_saying(ctx: DocContext, f: Found) -> bool:

@@ -19,7 +19,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
     _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
 )
-from kb.extract.timex.tense import expected, verb_of
+from kb.extract.timex.tense import expected, of_habit, verb_of
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )
@@ -518,8 +518,7 @@ def _habitual(ctx: Context, pos: int) -> bool:
     if tok is None:
         return False
     verb = tok.head if tok.dep_ == "nsubj" else verb_of(tok)
-    if verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") \
-            and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children):
+    if verb is not None and verb.i != tok.i and of_habit(verb):
         return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \

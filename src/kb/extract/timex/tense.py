@@ -140,6 +140,12 @@ def verb_of(tok: Any) -> Any | None:
     return _verb_of(tok)
 
 
+def of_habit(verb: Any) -> bool:
+    """True for a present verb with an adverb of habit ("usually begins", "often continue"):
+    what it tells happens again and again."""
+    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in tw.HABIT_ADVERBS for c in verb.children)
+
+
 def dates_a_saying(tok: Any) -> bool:
     """"officials said on Wednesday", "police said Wednesday": a day that dates a report
     rather than what is reported."""
