@@ -276,12 +276,9 @@ def h_part_alone(m: re.Match[str], ctx: Context) -> Found | None:
     group = "x" if m["x"] else "x2"
     if m["x2"] and _a_kind_of_night(ctx.token(m.start(group))):
         return None
-    lunch = m.groupdict().get("lunch")
-    pod = (lunch or m["pod"] or "night").lower()
+    pod = (m["pod"] or "night").lower()
     found = Found(m.start(group), m.end(group), "TIME", None, clock=PARTS_OF_DAY[pod])
     found.notes["part"] = "1"
-    if lunch:
-        return found  # "by lunchtime": midday of the day told of
     if m["pod"] is None:
         found.notes["night_before"] = "1"  # "overnight losses": the night before the day told of
     elif not m["pod"]:
