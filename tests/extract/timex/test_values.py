@@ -1513,3 +1513,10 @@ def test_an_hour_from_one_to_six_o_clock_is_of_the_afternoon_unless_the_small_ho
     assert got == {"2 o'clock": ("TIME", "1998-12-12T14:00"), "4 o'clock": ("TIME", "1998-12-12T16:00")}
     got = _found(nlp, "The children fell asleep around one o'clock.", "1998-12-12")
     assert got == {"one o'clock": ("TIME", "1998-12-12T01:00")}
+
+
+def test_a_time_to_come_takes_the_last_day_named_as_still_to_come(nlp):
+    text = "Spaniards will vote Sunday. Campaigning was banned Saturday under the rules.\n\nThe polls will open at 9 a.m."
+    assert _found(nlp, text, "2007-05-26")["9 a.m."] == ("TIME", "2007-05-27T09:00")
+    text = "Police will stay on the streets till early Wednesday morning. Vehicles will not be allowed in from 8pm."
+    assert _found(nlp, text, "2011-04-16")["8pm"] == ("TIME", "2011-04-16T20:00")

@@ -447,17 +447,28 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
         days = told  # "boarded a tanker late on Tuesday, sources said on Wednesday. … at 11:30 p.m."
     if ctx.anchor is not None and ctx.tense(f.start, f.end) in ("present", "future"):
         # "fans gathered last night. Kick-off is at 7pm": what is still to come is of no day
-        # past that only the sentence before named
-        days = [g for g in days if sent_of(g.start) == s or g.dv.start >= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
+        # that only the sentence before named as past, or as the end of a stretch
+        days = [g for g in days if sent_of(g.start) == s or _names_a_day_ahead(ctx, g)]
     if ctx.anchor is None or not _told_as_past(ctx, f):
         return days, False
     past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
     return past, bool(days) and not past
 
 
-def _last_day_told(f: Found, found: list[Found]) -> dt.date | None:
-    """The day the story last named before ``f``."""
-    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision == "day" and g.dv.start]
+def _names_a_day_ahead(ctx: DocContext, g: Found) -> bool:
+    """True when ``g``, a day, is told as today or still to come and not as the end of a
+    stretch ("patrols will stay till early Wednesday morning")."""
+    return g.dv.start >= ctx.anchor.isoformat() and not _told_as_past(ctx, g) \
+        and not _UNTIL.search(ctx.text, max(0, g.start - 30), g.start)  # type: ignore[union-attr,operator]
+
+
+def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
+    """The day the story last named before ``f`` in a clause not told as past, and not as
+    the end of a stretch ("will vote Sunday. Campaigning was banned Saturday. Polling
+    stations open at 9 a.m.": Sunday; "patrols will stay till early Wednesday morning" names
+    no day of what follows)."""
+    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time")
+              and g.dv.start and _names_a_day_ahead(ctx, g)]
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
 
 
@@ -551,10 +562,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             if hour is not None and hour >= 18 and _told_as_past(ctx, f):
                 day -= dt.timedelta(days=1)
             elif ctx.tense(f.start, f.end) in ("future", "present"):
-                # a time still to come is of the day the story last named when that lies
-                # within a month ahead ("The show will be held on Saturday, August 25. … a
+                # a time still to come is of the day the story last named as present or
+                # still to come when that lies within a month ahead ("The show will be held on Saturday, August 25. … a
                 # bar will be open during the afternoon")
-                ahead = _last_day_told(f, found)
+                ahead = _last_day_told(f, found, ctx)
                 if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
                     day = ahead
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
