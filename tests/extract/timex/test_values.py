@@ -1520,3 +1520,10 @@ def test_a_time_to_come_takes_the_last_day_named_as_still_to_come(nlp):
     assert _found(nlp, text, "2007-05-26")["9 a.m."] == ("TIME", "2007-05-27T09:00")
     text = "Police will stay on the streets till early Wednesday morning. Vehicles will not be allowed in from 8pm."
     assert _found(nlp, text, "2011-04-16")["8pm"] == ("TIME", "2011-04-16T20:00")
+
+
+def test_a_day_of_the_week_in_the_present_perfect_lies_ahead(nlp):
+    text = "The unions have called for gate meetings at every depot on Tuesday; prices have risen since Monday."
+    assert _found(nlp, text, "2017-01-04") == {"Tuesday": ("DATE", "2017-01-10"), "Monday": ("DATE", "2017-01-02")}
+    text = "Concern may have been responsible for a drop in trading on Wednesday."
+    assert _found(nlp, text, "1989-10-27") == {"Wednesday": ("DATE", "1989-10-25")}

@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, present_perfect, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -121,8 +121,19 @@ class DocContext:
             return "future" if expected(root) or future else None
         if expected(root):
             return "future"
-        return clause_tense(root)
+        tense = clause_tense(root)
+        if weekday and tense == "past" and _in_present_perfect(root):
+            # "the unions have called meetings on Tuesday and Wednesday": English tells no
+            # past day in the present perfect, so a day of the week there lies ahead
+            return "future"
+        return tense
 
+
+
+def _in_present_perfect(tok: Any) -> bool:
+    """True in a clause told in the present perfect ("have called"; not "may have been")."""
+    v = verb_of(tok)
+    return v is not None and present_perfect(v) and not any(c.dep_ == "aux" and c.lower_ in tw.MODAL_AUX for c in v.children)
 
 
 def _in_the_title(text: str, pos: int) -> bool:

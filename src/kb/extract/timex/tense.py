@@ -58,7 +58,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "future"
     if v.tag_ == "VBD" or "VBD" in tags:
         return "past"
-    if _present_perfect(v):
+    if present_perfect(v):
         return "past"
     if v.tag_ == "VBN" and not auxes and v.lemma_.lower() in ("follow", "precede") and v.dep_ == "advcl" \
             and v.head.i != v.i and _is_verb(v.head) and depth < 2 and (outer := _tense_of_verb(v.head, depth + 1)) is not None:
@@ -252,7 +252,7 @@ def _deferred_to(tok: Any) -> bool:
     return verb.lemma_.lower() in tw.DEFERRING_VERBS and not past_perfect(verb)
 
 
-def _present_perfect(v: Any) -> bool:
+def present_perfect(v: Any) -> bool:
     """"has been called", "have set": a verb told in the present perfect."""
     return v.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("has", "have", "'s", "'ve") for a in v.children)
 
@@ -287,5 +287,5 @@ def clause_tense(tok: Any) -> str | None:
         return "future"
     if tense != "future" and _planned_for(tok):
         # "is scheduled for March", "has been set down for Friday": ahead
-        return "future" if tense == "present" or _present_perfect(v) else None
+        return "future" if tense == "present" or present_perfect(v) else None
     return tense
