@@ -840,6 +840,11 @@ def test_a_live_reports_entry_time_is_of_the_day_written(nlp):
     got = _found(nlp, text, "2020-04-02")
     assert got["1:30 p.m."] == ("TIME", "2020-04-02T13:30")
     assert got["9 a.m."] == ("TIME", "XXXX-XX-XXT09:00")
+    text = ("Flights were grounded on Monday.\n\n"
+            "7:00 a.m. Gusts reached 78 mph on Cape Cod overnight, forecasters said this morning.\n\n"
+            "7 p.m. Dinner at the hall\n")
+    got = _found(nlp, text, "2015-01-27")
+    assert got["7:00 a.m."] == ("TIME", "2015-01-27T07:00") and got["7 p.m."] == ("TIME", "2015-01-26T19:00")
 
 
 def test_a_clock_time_takes_its_day_from_the_sentence_before(nlp):

@@ -420,12 +420,14 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         f.dv = cal.quarter_value(year, part) if ref.dv.precision == "quarter" else cal.half_value(year, part)
 
 
-_STAMP_LINE = re.compile(r"[ \t]*[—–-]\s")
+# after a clock time opening a line: a dash, or a whole sentence ("10:20 a.m. Boston's subway
+# will stay shut for the rest of Tuesday, transit officials said.")
+_STAMP_LINE = re.compile(r"[ \t]*[—–-]\s|[ \t]+[\"“A-Z][^\n]{40,}[.!?\"”][ \t]*(?:\n|$)")
 
 
 def _stamp(text: str, f: Found) -> bool:
-    """True for a clock time opening a line before a dash ("1:30 p.m. — The testing site
-    …"): a live report's entry, of the day written."""
+    """True for a clock time opening a line before a dash or a sentence ("1:30 p.m. — The
+    testing site …"): a live report's entry, of the day written."""
     line_start = text.rfind("\n", 0, f.start) + 1
     return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
 
