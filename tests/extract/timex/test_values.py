@@ -1532,3 +1532,10 @@ def test_a_day_of_the_week_in_the_present_perfect_lies_ahead(nlp):
     assert _found(nlp, text, "2017-01-04") == {"Tuesday": ("DATE", "2017-01-10"), "Monday": ("DATE", "2017-01-02")}
     text = "Concern may have been responsible for a drop in trading on Wednesday."
     assert _found(nlp, text, "1989-10-27") == {"Wednesday": ("DATE", "1989-10-25")}
+
+
+def test_dawn_and_dusk_after_a_preposition_are_parts_of_the_day(nlp):
+    text = "The ferry capsized before dawn Thursday. Searchers gave up at nightfall. Police made dawn raids."
+    got = _found(nlp, text, "1996-03-15")
+    assert got == {"dawn Thursday": ("TIME", "1996-03-14TMO"), "nightfall": ("TIME", "1996-03-14TEV")}
+    assert _found(nlp, "A curfew from dusk to dawn was imposed.", "1996-03-15") == {}

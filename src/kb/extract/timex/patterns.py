@@ -99,6 +99,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
+    # "before dawn", "by nightfall", "after sunset": the part of the day the sun's rising or
+    # setting falls in (not "dawn raids", "a sunrise service")
+    ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"
+                r"(?P<x>(?P<pod>dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall))\b(?![\w-]|\s+(?:to|till|until)\s+dawn)(?P<x2>)", h_part_alone),
     # "worked through the night", "ran into the night": the night of the day told
     ("pod_night", r"\b(?:through|into|during|throughout)\s+(?P<x>the\s+night)\b(?!\s+(?:of|before|after)\b)(?P<pod>)(?P<x2>)", h_part_alone),
     # "the evening of Feb. 11", "the morning of Tuesday": a part of the day that follows
