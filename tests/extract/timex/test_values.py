@@ -1539,3 +1539,10 @@ def test_dawn_and_dusk_after_a_preposition_are_parts_of_the_day(nlp):
     got = _found(nlp, text, "1996-03-15")
     assert got == {"dawn Thursday": ("TIME", "1996-03-14TMO"), "nightfall": ("TIME", "1996-03-14TEV")}
     assert _found(nlp, "A curfew from dusk to dawn was imposed.", "1996-03-15") == {}
+
+
+def test_a_seasons_span_told_in_the_present_is_of_every_year(nlp):
+    text = "The monsoon season, which runs from June to September, has been heavy."
+    assert _found(nlp, text, "2013-08-25") == {"June": ("DATE", "XXXX-06"), "September": ("DATE", "XXXX-09")}
+    text = "The season ran from May to October."
+    assert _found(nlp, text, "1998-06-14") == {"May": ("DATE", "1998-05"), "October": ("DATE", "1998-10")}

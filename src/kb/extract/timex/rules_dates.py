@@ -520,9 +520,25 @@ def _habitual(ctx: Context, pos: int) -> bool:
     verb = tok.head if tok.dep_ == "nsubj" else verb_of(tok)
     if verb is not None and verb.i != tok.i and of_habit(verb):
         return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
+    if verb is not None and _season_span(verb):
+        return True  # "the monsoon season, which runs from June to September": every year's
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \
         and not any(t in ("VBD", "MD") for t in tags)
+
+
+_SPAN_VERBS = frozenset({"run", "last", "stretch", "extend"})
+
+
+def _season_span(verb: Any) -> bool:
+    """A season's span told in the simple present ("the rainy season runs from May to
+    October", "the dry season that lasts from December until the first rains in May"): the
+    months of every year's season."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in _SPAN_VERBS \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() == "season" and any(c.lower_ == "from" for c in verb.children)
 
 
 def _simple_present(ctx: Context, pos: int) -> bool:
