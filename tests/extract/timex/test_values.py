@@ -1546,3 +1546,10 @@ def test_a_seasons_span_told_in_the_present_is_of_every_year(nlp):
     assert _found(nlp, text, "2013-08-25") == {"June": ("DATE", "XXXX-06"), "September": ("DATE", "XXXX-09")}
     text = "The season ran from May to October."
     assert _found(nlp, text, "1998-06-14") == {"May": ("DATE", "1998-05"), "October": ("DATE", "1998-10")}
+
+
+def test_two_months_named_together_go_to_the_year_nearer_the_writing(nlp):
+    text = "The rains could still produce a normal harvest in October and November."
+    assert _found(nlp, text, "1997-05-12") == {"October": ("DATE", "1997-10"), "November": ("DATE", "1997-11")}
+    assert _found(nlp, "Prices fell in October and November.", "1997-05-12") == {
+        "October": ("DATE", "1996-10"), "November": ("DATE", "1996-11")}

@@ -265,7 +265,13 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
                 or re.search(r"\d", text[a.start:a.end] + text[b.start:b.end]) or a.dv.value <= b.dv.value:
             continue
         (ya, ma), (yb, mb) = (map(int, f.dv.value.split("-")) for f in (a, b))  # type: ignore[union-attr]
-        if ctx.tense(b.start, b.end) == "past" or ma <= mb:
+        past = ctx.tense(b.start, b.end) == "past"
+        if ma <= mb and not past and ctx.anchor is not None and ya > yb \
+                and abs(dt.date(ya, mb, 1) - ctx.anchor) < abs(dt.date(yb, ma, 1) - ctx.anchor):
+            # "a normal harvest in October and November", said in May: placed apart by a
+            # hair, the two months go to the year that keeps the range nearer the writing
+            b.dv = month_value(ya, mb)
+        elif past or ma <= mb:
             a.dv = month_value(yb if ma <= mb else yb - 1, ma)
         else:
             b.dv = month_value(ya + 1, mb)
