@@ -1553,3 +1553,9 @@ def test_two_months_named_together_go_to_the_year_nearer_the_writing(nlp):
     assert _found(nlp, text, "1997-05-12") == {"October": ("DATE", "1997-10"), "November": ("DATE", "1997-11")}
     assert _found(nlp, "Prices fell in October and November.", "1997-05-12") == {
         "October": ("DATE", "1996-10"), "November": ("DATE", "1996-11")}
+
+
+def test_the_past_weekend_is_the_weekend_before_not_a_year(nlp):
+    text = "Kerrigan spent the last weekend of the campaign in the steel towns; sales rose over the past year."
+    got = _found(nlp, text, "1996-11-06")
+    assert got == {"the last weekend": ("DATE", "1996-W44-WE"), "the past year": ("DURATION", "P1Y")}

@@ -636,7 +636,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if m["fy"] and unit == "year" and anchor is not None:  # "the last financial year": a year by name
         return _f(m, "DATE", year_value(_relative_year(rel, anchor)))  # type: ignore[arg-type]
-    if m["the"] and rel in ("past", "last") and not m["mod"]:
+    if m["the"] and rel in ("past", "last") and not m["mod"] and unit != "weekend":
+        # (but "the past weekend", "the last weekend of the campaign": the weekend before)
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit if unit in UNIT_CODE else "year"), "duration"))
     if m["the"] and rel in ("next", "coming") and unit in ("week", "month", "year", "decade") and not m["mod"]:
         return _f(m, "DURATION", DateValue(duration_value(1.0, unit), "duration"))
