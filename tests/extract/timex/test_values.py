@@ -1559,3 +1559,8 @@ def test_the_past_weekend_is_the_weekend_before_not_a_year(nlp):
     text = "Kerrigan spent the last weekend of the campaign in the steel towns; sales rose over the past year."
     got = _found(nlp, text, "1996-11-06")
     assert got == {"the last weekend": ("DATE", "1996-W44-WE"), "the past year": ("DURATION", "P1Y")}
+
+
+def test_what_was_told_as_possible_lies_ahead(nlp):
+    text = "Union leaders said further strikes were possible in August if there was no agreement."
+    assert _found(nlp, text, "2000-06-22") == {"August": ("DATE", "2000-08")}

@@ -99,7 +99,7 @@ def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
         return False
     if v.lemma_.lower() in tw.FORESEEING_VERBS and any(a.dep_ == "auxpass" for a in auxes):
         return True
-    return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in v.children)
+    return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely", "possible") for c in v.children)
 
 
 def _expected_or_planned(v: Any, depth: int) -> bool:
