@@ -1564,3 +1564,11 @@ def test_the_past_weekend_is_the_weekend_before_not_a_year(nlp):
 def test_what_was_told_as_possible_lies_ahead(nlp):
     text = "Union leaders said further strikes were possible in August if there was no agreement."
     assert _found(nlp, text, "2000-06-22") == {"August": ("DATE", "2000-08")}
+
+
+def test_open_misread_as_an_adjective_or_noun_is_still_a_verb(nlp):
+    text = "Most big-box stores on Highway 10 open at 6 a.m. Friday, but merchants are hoping residents will shop local."
+    assert _found(nlp, text, "2024-11-25") == {"6 a.m. Friday": ("TIME", "2024-11-29T06:00")}
+    text = "Spaniards will vote Sunday. Campaigning was banned Saturday. Polling stations open at 9:00 am (0700 GMT)."
+    got = _found(nlp, text, "2007-05-26")
+    assert got["9:00 am"] == ("TIME", "2007-05-27T09:00") and got["0700 GMT"] == ("TIME", "2007-05-27T07:00")

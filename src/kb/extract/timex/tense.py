@@ -12,7 +12,14 @@ from kb.lexicon import time_words as tw
 
 
 def _is_verb(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") or _misread_open(tok)
+
+
+def _misread_open(tok: Any) -> bool:
+    """"polling stations open at 9 a.m.", "stores open at 6 a.m. Friday": the verb "open"
+    (or "close") with a subject of its own, which the tagger reads as an adjective or noun."""
+    return tok.lower_ in ("open", "close") and tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("ROOT", "conj", "relcl") \
+        and any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("cop", "aux") for c in tok.children)
 
 
 def _verb_of(tok: Any) -> Any | None:
@@ -72,7 +79,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
-    if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags:
+    if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags or _misread_open(v):
         return "present"
     if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" \
             and any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS", "PRP") for c in v.children):
@@ -167,7 +174,8 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
         return True
     if tok.dep_ == "pobj":
         return head.lower_ not in tw.LIMIT_PREPS or weekday and head.lower_ in tw.RANGE_END_PREPS
-    if tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "appos", "nummod") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "appos", "nummod") and head.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and not _misread_open(head):
         return False
     return True
 
