@@ -1572,3 +1572,10 @@ def test_open_misread_as_an_adjective_or_noun_is_still_a_verb(nlp):
     text = "Spaniards will vote Sunday. Campaigning was banned Saturday. Polling stations open at 9:00 am (0700 GMT)."
     got = _found(nlp, text, "2007-05-26")
     assert got["9:00 am"] == ("TIME", "2007-05-27T09:00") and got["0700 GMT"] == ("TIME", "2007-05-27T07:00")
+
+
+def test_the_weekday_is_the_one_of_the_days_told_before(nlp):
+    text = "The school will mark its centenary on October 15 with a dinner. On the Saturday it will be open from 10am to 3pm."
+    got = _found(nlp, text, "1999-09-08")
+    assert got["the Saturday"] == ("DATE", "1999-10-16") and got["10am"] == ("TIME", "1999-10-16T10:00")
+    assert _found(nlp, "He left on the Friday.", "1999-09-08") == {"the Friday": ("DATE", "1999-09-03")}

@@ -339,8 +339,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if nxt.lower() in tw.WEEKDAY_NAME_CLOSERS and nxt[:1].isupper():
         return None
     rel = (m["rel"] or "").lower() or None
-    told = {"the previous": -1, "the following": 1, "that": 0}.get(re.sub(r"\s+", " ", rel or ""))
-    if told is not None:  # "the previous Friday", "that Sunday": counted from the day told before, else from the writing
+    told = {"the previous": -1, "the following": 1, "that": 0, "the": 0}.get(re.sub(r"\s+", " ", rel or ""))
+    if told is not None:  # "the previous Friday", "that Sunday", "on the Sunday": counted from the day told before, else from the writing
         rel = {-1: "last", 1: "next", 0: None}[told]
     if m["pod"] and m["pod"].lower().endswith("s"):  # "Tuesday nights": every one of them
         return _f(m, "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
