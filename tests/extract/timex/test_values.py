@@ -1579,3 +1579,9 @@ def test_the_weekday_is_the_one_of_the_days_told_before(nlp):
     got = _found(nlp, text, "1999-09-08")
     assert got["the Saturday"] == ("DATE", "1999-10-16") and got["10am"] == ("TIME", "1999-10-16T10:00")
     assert _found(nlp, "He left on the Friday.", "1999-09-08") == {"the Friday": ("DATE", "1999-09-03")}
+
+
+def test_an_hour_after_an_evening_or_night_is_of_the_evening(nlp):
+    got = _found(nlp, "Festivities begin tonight at 9.30; a meeting is set for tomorrow night at 8 o'clock.", "2017-08-18")
+    assert got["9.30"] == ("TIME", "2017-08-18T21:30") and got["8 o'clock"] == ("TIME", "2017-08-19T20:00")
+    assert "9" not in _found(nlp, "Shares rose in the afternoon at 9 percent.", "2017-08-18")

@@ -13,7 +13,7 @@ from kb.extract.timex.rules_dates import (
     h_nth_week, h_spoken_year, h_week_of, h_year,
 )
 from kb.extract.timex.rules_spans import (
-    h_adverb_set, h_clock, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
+    h_adverb_set, h_clock, h_clock_after_part, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
@@ -120,6 +120,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)?|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
     # "ten past two", "a quarter to ten", "eleven minutes past six in the morning", "one minute after midnight"
     ("clock_past", rf"\b(?:(?:about|around|just|shortly)\s+)?(?P<mw>a\s+quarter|quarter|half|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|ten|eleven|twelve|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|six|seven|eight|nine|\d{{1,2}})(?P<mins>\s+minutes?)?\s+(?P<rel>past|after|to|before)\s+(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b(?:\s+(?P<ocp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?:,?\s+{ZONE})?", h_clock_past),
+    # "tonight at 9.30", "Saturday evening at 7.30": an hour after a part of the day later than the morning
+    ("clock_after_part", r"\b(?:afternoon|evening|(?<!mid)night|tonight)\s+at\s+(?P<x>(?P<h>\d{1,2})(?:[.:](?P<mi>[0-5]\d))?)\b"
+                         r"(?![.:,]?\d|\s*(?:a\.?m\b|p\.?m\b|o['’]clock|%|per\s*cent))", h_clock_after_part),
     # "from 00:01 on Friday", "the gates open at 10:30": a clock time in figures alone, after its preposition
     ("clock_bare", r"\b(?:at|from|until|till|by|before|after)\s+(?P<x>(?P<h>[01]\d|2[0-3]|\d):(?P<mi>[0-5]\d))\b(?![:.,]?\d|\s*(?:a\.?m\b|p\.?m\b|%))(?P<hh>)(?P<ap>)(?P<word>)(?P<oc>)(?P<ocm>)(?P<ocl>)", h_clock_bare),
     ("spoken_clock", r"\b(?:(?:about|around)\s+)?(?P<sh>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?P<sm>fifteen|thirty|forty[\s-]five|o[\s-](?:one|two|three|four|five|six|seven|eight|nine)|ten|twenty|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?=\s+(?:this\s+(?:morning|afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|(?:local|eastern|pacific|central)\s+time|GMT)))", h_spoken_clock),

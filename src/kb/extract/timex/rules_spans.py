@@ -377,10 +377,25 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
 _LATER_PART = re.compile(rf"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last|(?:on\s+)?{DOW})\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
+# a part of the day later than the morning right before a clock time ("tomorrow night at 8")
+_LATER_PART_BEFORE = re.compile(r"\b(?:afternoon|evening|(?<!mid)night|tonight)\s+at\s+$", re.I)
+
+
 def _later_in_the_day(m: re.Match[str], ctx: Context) -> bool:
     """True when a clock time in words is told as in the afternoon, evening or night, in its
-    own words ("nine o'clock at night") or right after them ("four this afternoon")."""
-    return bool(_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|(?<!mid)night", m[0], re.I))
+    own words ("nine o'clock at night"), right after them ("four this afternoon") or right
+    before ("tomorrow night at 8 o'clock")."""
+    return bool(_LATER_PART.match(ctx.text, m.end()) or re.search(r"afternoon|evening|(?<!mid)night", m[0], re.I)
+                or _LATER_PART_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()))
+
+
+def h_clock_after_part(m: re.Match[str], ctx: Context) -> Found | None:
+    """'tonight at 9.30', 'Saturday evening at 7.30': an hour without a.m. or p.m. after a part
+    of the day later than the morning is of the afternoon or evening."""
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    if not 1 <= h <= 12:
+        return None
+    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{h % 12 + 12:02d}:{mi:02d}")
 
 
 # words that place a clock time without a.m. or p.m. in the small hours
