@@ -1585,3 +1585,8 @@ def test_an_hour_after_an_evening_or_night_is_of_the_evening(nlp):
     got = _found(nlp, "Festivities begin tonight at 9.30; a meeting is set for tomorrow night at 8 o'clock.", "2017-08-18")
     assert got["9.30"] == ("TIME", "2017-08-18T21:30") and got["8 o'clock"] == ("TIME", "2017-08-19T20:00")
     assert "9" not in _found(nlp, "Shares rose in the afternoon at 9 percent.", "2017-08-18")
+
+
+def test_an_hour_opening_a_range_after_is_or_be(nlp):
+    got = _found(nlp, "Calling hours will be 4 to 7 p.m. Sunday at the funeral home.", "2005-08-25")
+    assert got["4"] == ("TIME", "2005-08-28T16:00")
