@@ -520,14 +520,16 @@ def _habitual(ctx: Context, pos: int) -> bool:
     verb = tok.head if tok.dep_ == "nsubj" else verb_of(tok)
     if verb is not None and verb.i != tok.i and of_habit(verb):
         return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
-    if verb is not None and _season_span(verb):
-        return True  # "the monsoon season, which runs from June to September": every year's
+    if verb is not None and _season_span(verb) and not tok.doc[tok.i + 1:tok.i + 2].text[:1].isdigit():
+        return True  # "the monsoon season, which runs from June to September": every year's months
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \
         and not any(t in ("VBD", "MD") for t in tags)
 
 
 _SPAN_VERBS = frozenset({"run", "last", "stretch", "extend"})
+# words that pick one season out rather than name a kind ("the new season")
+_PARTICULAR = frozenset({"new", "current", "last", "next", "coming", "past", "previous", "upcoming", "first", "final", "latest"})
 
 
 def _season_span(verb: Any) -> bool:
@@ -538,7 +540,9 @@ def _season_span(verb: Any) -> bool:
             or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() == "season" and any(c.lower_ == "from" for c in verb.children)
+    return subject is not None and subject.lemma_.lower() == "season" and any(c.lower_ == "from" for c in verb.children) \
+        and any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in _PARTICULAR
+                for c in subject.children)  # a kind of season, not "the season", "the new season"
 
 
 def _simple_present(ctx: Context, pos: int) -> bool:
