@@ -1592,3 +1592,9 @@ def test_an_hour_after_an_evening_or_night_is_of_the_evening(nlp):
 def test_an_hour_opening_a_range_after_is_or_be(nlp):
     got = _found(nlp, "Calling hours will be 4 to 7 p.m. Sunday at the funeral home.", "2005-08-25")
     assert got["4"] == ("TIME", "2005-08-28T16:00")
+
+
+def test_a_season_joined_to_one_before_is_told_as_that_one(nlp):
+    got = _found(nlp, "Crews will resurface the road this spring and summer.", "1995-03-14")
+    assert got == {"this spring": ("DATE", "1995-SP"), "summer": ("DATE", "1995-SU")}
+    assert "summer" not in _found(nlp, "Sales of summer clothes rose.", "1995-03-14")

@@ -17,7 +17,7 @@ from kb.extract.timex.calendar import (
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
-    _prev_words, _relative_year, _safe_day, _unit_name, duration_value,
+    _prev_words, _relative_year, _safe_day, _unit_name, duration_value, premodifier,
 )
 from kb.extract.timex.tense import expected, of_habit, verb_of
 from kb.extract.timex.words import (
@@ -581,7 +581,11 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     if m["y"]:
         return _f(m, "DATE", season_value(int(m["y"]), code))
     nxt = _next_raw(ctx, m.end()).lower()
-    if rel in (None, "the"):
+    paired = _PAIRED_SEASON.search(ctx.text, max(0, m.start() - 40), m.start()) \
+        if rel is None and not m["mod"] and not premodifier(ctx, m.start("s"), m.end("s")) else None
+    if paired is not None:  # "this spring and summer", "over the summer and fall": told as the season before it
+        rel = (paired["rel"] or "").lower() or None
+    if rel in (None, "the") and paired is None:
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 3)
         if prev[-2:] == ["at", "least"]:  # "until at least the autumn"
             prev = prev[:-2]
@@ -606,6 +610,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _IN_YEAR = re.compile(rf"\s+in\s+(?P<y>{YEAR})")
+# a season named right before another, joined to it ("this spring and summer")
+_PAIRED_SEASON = re.compile(r"\b(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 
 
 def _indefinite(ctx: Context, pos: int) -> bool:
