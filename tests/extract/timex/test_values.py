@@ -1598,3 +1598,9 @@ def test_a_season_joined_to_one_before_is_told_as_that_one(nlp):
     got = _found(nlp, "Crews will resurface the road this spring and summer.", "1995-03-14")
     assert got == {"this spring": ("DATE", "1995-SP"), "summer": ("DATE", "1995-SU")}
     assert "summer" not in _found(nlp, "Sales of summer clothes rose.", "1995-03-14")
+
+
+def test_a_part_of_the_day_spent_or_most_of_it_is_a_time(nlp):
+    assert _found(nlp, "About 140 people spent the night in shelters.", "2010-03-14") == {"the night": ("TIME", "2010-03-13TNI")}
+    assert _found(nlp, "Officials spent the morning inspecting villages.", "2010-03-14") == {"the morning": ("TIME", "2010-03-14TMO")}
+    assert _found(nlp, "Traffic was slow for most of the evening.", "2010-03-14") == {"the evening": ("TIME", "2010-03-14TEV")}

@@ -98,13 +98,13 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("dows", r"(?<!TGI\s)\b(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
-    ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
+    ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
     # "before dawn", "by nightfall", "after sunset": the part of the day the sun's rising or
     # setting falls in (not "dawn raids", "a sunrise service")
     ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"
                 r"(?P<x>(?P<pod>dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall))\b(?![\w-]|\s+(?:to|till|until)\s+dawn)(?P<x2>)", h_part_alone),
-    # "worked through the night", "ran into the night": the night of the day told
-    ("pod_night", r"\b(?:through|into|during|throughout)\s+(?P<x>the\s+night)\b(?!\s+(?:of|before|after)\b)(?P<pod>)(?P<x2>)", h_part_alone),
+    # "worked through the night", "ran into the night", "spent the night": the night of the day told
+    ("pod_night", r"\b(?:through|into|during|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+(?P<x>the\s+night)\b(?!\s+(?:of|before|after)\b)(?P<pod>)(?P<x2>)", h_part_alone),
     # "the evening of Feb. 11", "the morning of Tuesday": a part of the day that follows
     ("pod_of", rf"\b(?P<x>(?:the\s+)?(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|night)\s+of)\s+(?=(?:{DOWA}{COMMA})?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}|{MON}\s*{DAY})|{DOW}\b)(?P<x2>)", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
