@@ -1604,3 +1604,9 @@ def test_a_part_of_the_day_spent_or_most_of_it_is_a_time(nlp):
     assert _found(nlp, "About 140 people spent the night in shelters.", "2010-03-14") == {"the night": ("TIME", "2010-03-13TNI")}
     assert _found(nlp, "Officials spent the morning inspecting villages.", "2010-03-14") == {"the morning": ("TIME", "2010-03-14TMO")}
     assert _found(nlp, "Traffic was slow for most of the evening.", "2010-03-14") == {"the evening": ("TIME", "2010-03-14TEV")}
+
+
+def test_a_part_of_the_day_joined_to_one_before_is_of_its_day(nlp):
+    got = _found(nlp, "The heaviest snow is expected Monday afternoon and evening.", "2007-12-30")
+    assert got == {"Monday afternoon": ("TIME", "2007-12-31TAF"), "evening": ("TIME", "2007-12-31TEV")}
+    assert "evening" not in _found(nlp, "Trains will run during morning and evening rush hours.", "2007-12-30")

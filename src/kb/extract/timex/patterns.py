@@ -103,6 +103,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # setting falls in (not "dawn raids", "a sunrise service")
     ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"
                 r"(?P<x>(?P<pod>dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall))\b(?![\w-]|\s+(?:to|till|until)\s+dawn)(?P<x2>)", h_part_alone),
+    # "this afternoon and evening", "Monday afternoon and evening": a part of the day joined to one before it
+    # (not one before a noun it names a kind of: "morning and evening rush hours")
+    ("pod_pair", r"\b(?:morning|afternoon|evening)\s+(?:and|or)\s+(?P<x>(?P<pod>afternoon|evening))\b(?![\w-])"
+                 r"(?!\s+(?!(?:and|or|to|on|in|at|with|of|before|after|when|as|but|the|a|is|was|will|were|are)\b)[a-z]+\b)(?P<x2>)", h_part_alone),
     # "worked through the night", "ran into the night", "spent the night": the night of the day told
     ("pod_night", r"\b(?:through|into|during|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+(?P<x>the\s+night)\b(?!\s+(?:of|before|after)\b)(?P<pod>)(?P<x2>)", h_part_alone),
     # "the evening of Feb. 11", "the morning of Tuesday": a part of the day that follows
