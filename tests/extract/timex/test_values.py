@@ -1610,3 +1610,10 @@ def test_a_part_of_the_day_joined_to_one_before_is_of_its_day(nlp):
     got = _found(nlp, "The heaviest snow is expected Monday afternoon and evening.", "2007-12-30")
     assert got == {"Monday afternoon": ("TIME", "2007-12-31TAF"), "evening": ("TIME", "2007-12-31TEV")}
     assert "evening" not in _found(nlp, "Trains will run during morning and evening rush hours.", "2007-12-30")
+
+
+def test_the_month_or_week_told_of(nlp):
+    got = _found(nlp, "It rained hard in October. Some 212 mm fell at Gort during the month.", "1997-11-05")
+    assert got == {"October": ("DATE", "1997-10"), "the month": ("DATE", "1997-10")}
+    assert _found(nlp, "Hot weather will continue through the week.", "2017-07-04") == {"the week": ("DATE", "2017-W27")}
+    assert _found(nlp, "It was the best month for the week of trading before the vote.", "2017-07-04") == {}

@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_after_part, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -103,6 +103,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # setting falls in (not "dawn raids", "a sunrise service")
     ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"
                 r"(?P<x>(?P<pod>dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall))\b(?![\w-]|\s+(?:to|till|until)\s+dawn)(?P<x2>)", h_part_alone),
+    # "during the month", "for most of the week": the month or week told of
+    ("unit_told", r"\b(?:during|for|through|throughout|over|across)\s+(?:(?:most|much|all|the\s+rest|the\s+remainder)\s+of\s+)?"
+                  r"(?P<x>the\s+(?P<u>week|month))\b(?![\w-]|['’]|\s+(?:of|before|after|ended|ending|earlier|ago|to|that|when|in|ahead|since|through|prior|just|leading)\b)", h_unit_told),
     # "this afternoon and evening", "Monday afternoon and evening": a part of the day joined to one before it
     # (not one before a noun it names a kind of: "morning and evening rush hours")
     ("pod_pair", r"\b(?:morning|afternoon|evening)\s+(?:and|or)\s+(?P<x>(?P<pod>afternoon|evening))\b(?![\w-])"
