@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from kb.extract.timex import resolve
 from kb.extract.timex.calendar import (
