@@ -1617,3 +1617,9 @@ def test_the_month_or_week_told_of(nlp):
     assert got == {"October": ("DATE", "1997-10"), "the month": ("DATE", "1997-10")}
     assert _found(nlp, "Hot weather will continue through the week.", "2017-07-04") == {"the week": ("DATE", "2017-W27")}
     assert _found(nlp, "It was the best month for the week of trading before the vote.", "2017-07-04") == {}
+
+
+def test_a_weekday_awaited_in_a_possessive_lies_ahead(nlp):
+    text = "Bond prices edged higher before Tuesday's holiday, as dealers positioned themselves for Friday's report."
+    assert _found(nlp, text, "1989-07-03") == {"Tuesday": ("DATE", "1989-07-04"), "Friday": ("DATE", "1989-07-07")}
+    assert _found(nlp, "Critics attacked Friday's report.", "1989-07-03") == {"Friday": ("DATE", "1989-06-30")}
