@@ -282,17 +282,26 @@ _WEEKDAY_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s+(?:[\
 _WEEKDAY_RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
+_AND = re.compile(r"\s+(?:and|or)\s+")
+
+
 def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
     """"from 6pm on Thursday until 6am on Tuesday", "between Thursday and Monday": the second
-    weekday of a range comes after the first (told as past, the first goes back a week)."""
+    weekday of a range comes after the first (told as past, the first goes back a week); of
+    two days named together, the second one the day after the first is that day."""
     text = ctx.text
     days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision == "day"
             and re.fullmatch(DOW, text[f.start:f.end])]
     for a, b in zip(days, days[1:]):
+        if not (a.dv.start and b.dv.start):  # type: ignore[union-attr]
+            continue  # "on a Monday or a Tuesday": no day in particular
+        da, db = (dt.date.fromisoformat(f.dv.start) for f in (a, b))  # type: ignore[union-attr,arg-type]
+        if _AND.fullmatch(text, a.end, b.start) and (db.weekday() - da.weekday()) % 7 == 1:
+            b.dv = day_value(da + dt.timedelta(days=1))  # "cancelled for Saturday and Sunday": the day after
+            continue
         if not _WEEKDAY_RANGE_GAP.fullmatch(text, a.end, b.start) \
                 or not _WEEKDAY_RANGE_OPENING.search(text, max(0, a.start - 40), a.start):
             continue
-        da, db = (dt.date.fromisoformat(f.dv.start) for f in (a, b))  # type: ignore[union-attr,arg-type]
         if db > da:
             continue
         if ctx.tense(b.start, b.end) == "past":
