@@ -108,8 +108,6 @@ class DocContext:
                 if tense == "present" and limit in ("until", "till", "through") and not _in_the_title(self.text, start):
                     return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
-            if weekday and _POSSESSIVE_AHEAD.search(self.text, max(0, start - 12), start) and self.text[end:end + 2] in ("'s", "’s"):
-                return "future"  # "positioned for Friday's employment report", "before Tuesday's holiday": what is awaited
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is
@@ -130,9 +128,6 @@ class DocContext:
             return "future"
         return tense
 
-
-
-_POSSESSIVE_AHEAD = re.compile(r"\b(?:for|before|ahead\s+of)\s+$", re.I)
 
 
 def _in_present_perfect(tok: Any) -> bool:
