@@ -129,11 +129,15 @@ class DocContext:
         return tense
 
 
+def _with_modal(verb: Any) -> bool:
+    """True for a verb with a modal auxiliary ("may be introduced", "may have been")."""
+    return any(c.dep_ == "aux" and c.lower_ in tw.MODAL_AUX for c in verb.children)
+
 
 def _in_present_perfect(tok: Any) -> bool:
     """True in a clause told in the present perfect ("have called"; not "may have been")."""
     v = verb_of(tok)
-    return v is not None and present_perfect(v) and not any(c.dep_ == "aux" and c.lower_ in tw.MODAL_AUX for c in v.children)
+    return v is not None and present_perfect(v) and not _with_modal(v)
 
 
 def _in_the_title(text: str, pos: int) -> bool:
@@ -508,21 +512,25 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
                     text[f.end:], re.I) is not None
 
 
+def _verb_at(ctx: DocContext, f: Found) -> Any | None:
+    """The verb whose clause ``f`` is in, if any."""
+    root = ctx.root(f.start, f.end)
+    return verb_of(root) if root is not None else None
+
+
 def _ahead(ctx: DocContext, f: Found) -> bool:
     """True when the clause tells its time as still to come, or as what may come ("expect
     more snow today and overnight", "may be introduced overnight")."""
     if ctx.tense(f.start, f.end) == "future":
         return True
-    root = ctx.root(f.start, f.end)
-    v = verb_of(root) if root is not None else None
-    return v is not None and any(c.dep_ == "aux" and c.lower_ in tw.MODAL_AUX for c in v.children)
+    v = _verb_at(ctx, f)
+    return v is not None and _with_modal(v)
 
 
 def _of_habit(ctx: DocContext, f: Found) -> bool:
     """True for a time of a present verb with an adverb of habit ("speeches often continue
     past midnight"): of any day."""
-    root = ctx.root(f.start, f.end)
-    v = verb_of(root) if root is not None else None
+    v = _verb_at(ctx, f)
     return v is not None and of_habit(v)
 
 
@@ -576,8 +584,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 day -= dt.timedelta(days=1)
             elif ctx.tense(f.start, f.end) in ("future", "present"):
                 # a time still to come is of the day the story last named as present or
-                # still to come when that lies within a month ahead ("The show will be held on Saturday, August 25. … a
-                # bar will be open during the afternoon")
+                # still to come when that lies within a month ahead ("The show will be held
+                # on Saturday, August 25. … a bar will be open during the afternoon")
                 ahead = _last_day_told(f, found, ctx)
                 if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
                     day = ahead

@@ -198,4 +198,3 @@ def dateline_day(text: str, published: dt.date) -> dt.date | None:
                     return d
             return None
     return None
-    return None
