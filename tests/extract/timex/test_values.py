@@ -476,6 +476,25 @@ def test_the_early_hours_are_no_length_and_what_is_expected_lies_ahead(nlp):
     assert got["the early hours of Friday"] == ("TIME", "2000-01-21TMO")
 
 
+def test_a_feast_with_its_part_of_the_day_is_one_time(nlp):
+    got = _found(nlp, "Shoppers lined up outside stores on Thanksgiving night.", "2011-11-25")
+    assert got == {"Thanksgiving night": ("TIME", "2011-11-24TNI")}
+    got = _found(nlp, "Light snow is expected Wednesday night into Christmas morning.", "2024-12-23")
+    assert got["Christmas morning"] == ("TIME", "2024-12-25TMO")
+
+
+def test_the_day_or_week_next_to_a_day_is_one_date(nlp):
+    got = _found(nlp, "Legislators will convene on Tuesday, the day after Labor Day.", "1996-08-30")
+    assert got["the day after Labor Day"] == ("DATE", "1996-09-03")
+    got = _found(nlp, "He had worked until the week before Christmas, his family said.", "2009-01-02")
+    assert got == {"the week before Christmas": ("DATE", "2008-W51")}
+    got = _found(nlp, "The day before last Tuesday's hearing, he went home.", "2000-02-24")
+    assert got == {"The day before last Tuesday": ("DATE", "2000-02-21")}
+    # a length before an event, or a day next to no day, is no such date
+    assert _found(nlp, "A day after the vote, it rained.", "2000-02-24") == {"A day": ("DURATION", "P1D")}
+    assert _found(nlp, "She left the day after the election.", "2000-02-24") == {}
+
+
 def test_a_quarter_counted_in_a_row_is_the_last_ended(nlp):
     text = "House prices fell for the second quarter in a row. Sales fell 14% on the previous quarter."
     got = _found(nlp, text, "2011-01-18")

@@ -1,5 +1,6 @@
 """Time expressions read with their neighbours: a clock time and its day ("10 p.m.
-Wednesday"), days listed after a month ("January 13, 14 and 22"), lengths in two units
+Wednesday"), a feast and its part of the day ("Thanksgiving night"), a day and the day or
+week next to it ("the day after Labor Day"), days listed after a month ("January 13, 14 and 22"), lengths in two units
 ("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
 Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
 named as a range ("between March and May"), and two weekdays named as one ("from Thursday
@@ -15,9 +16,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from kb.extract.timex.calendar import day_value, month_value
+from kb.extract.timex.calendar import day_value, month_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
+from kb.lexicon.time_words import PARTS_OF_DAY
 from kb.model import DateValue
 
 
@@ -48,6 +50,46 @@ def join_early_hours(found: list[Found], text: str) -> list[Found]:
             # "the early hours of tomorrow morning" keeps its part of the day; a day takes its morning
             value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d}TMO"
             f = Found(lead.start(), f.end, "TIME", DateValue(value, "time", d, d), rank=f.rank)
+        out.append(f)
+    return out
+
+
+_FEAST_PART = re.compile(r"[ \t]+(?P<part>morning|afternoon|evening|night)\b", re.I)
+
+
+def join_feast_parts(found: list[Found], text: str) -> list[Found]:
+    """"Thanksgiving night", "Christmas morning": that part of the feast's day, one
+    expression (TIME)."""
+    out: list[Found] = []
+    for i, f in enumerate(found):
+        m = _FEAST_PART.match(text, f.end)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if m is not None and f.notes.get("pattern") == "holiday" and f.dv is not None and f.dv.precision == "day" \
+                and f.dv.start and (nxt is None or nxt.start >= m.end()):
+            d = f.dv.start
+            f = Found(f.start, m.end(), "TIME", DateValue(f"{d}T{PARTS_OF_DAY[m['part'].lower()]}", "time", d, d),
+                      rank=f.rank, notes=dict(f.notes))
+        out.append(f)
+    return out
+
+
+_NEXT_TO = re.compile(r"\bthe\s+(?P<unit>day|week)\s+(?P<side>after|before)\s+$", re.I)
+
+
+def join_next_to(found: list[Found], text: str) -> list[Found]:
+    """"the day after Labor Day", "the week before Christmas", "the day before last
+    Tuesday's hearing": the day or week next to a day, one expression (DATE)."""
+    out: list[Found] = []
+    for f in found:
+        lead = _NEXT_TO.search(text, max(0, f.start - 20), f.start)
+        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "day" and f.dv.start:
+            while out and out[-1].start >= lead.start() and out[-1].dv is None:
+                out.pop()  # the unit alone, still to be counted from what it is next to
+        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "day" and f.dv.start \
+                and (not out or out[-1].end <= lead.start()):
+            step = dt.timedelta(days=1 if lead["unit"].lower() == "day" else 7)
+            d = dt.date.fromisoformat(f.dv.start) + (step if lead["side"].lower() == "after" else -step)
+            f = Found(lead.start(), f.end, "DATE", day_value(d) if step.days == 1 else week_value(d), rank=f.rank)
         out.append(f)
     return out
 
