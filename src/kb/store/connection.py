@@ -111,13 +111,21 @@ class StoreConnection:
         return db
 
     def _schema(self) -> tuple[int, set[str]]:
-        """The file's application id and tables, read without changing anything."""
+        """The file's application id and tables, read without changing anything, from one
+        committed state: another process creating the store meanwhile must not be seen half
+        way (its id not yet written, its tables already there)."""
+        own = not self.db.in_transaction
         try:
+            if own:
+                self.db.execute("BEGIN")
             app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
             user_version = self.db.execute("PRAGMA user_version").fetchone()[0]  # kb never sets it
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc, f"{self.path}: not a kb store") from exc
+        finally:
+            if own and self.db.in_transaction:
+                self.db.execute("COMMIT")
         if app_id not in (0, APPLICATION_ID) or user_version or (tables and app_id != APPLICATION_ID):
             raise BadStore(f"{self.path}: an SQLite file that is not a kb store; refusing to touch it")
         return app_id, tables
