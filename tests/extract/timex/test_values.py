@@ -866,6 +866,23 @@ def test_a_live_reports_entry_time_is_of_the_day_written(nlp):
     assert got["7:00 a.m."] == ("TIME", "2015-01-27T07:00") and got["7 p.m."] == ("TIME", "2015-01-26T19:00")
 
 
+def test_a_set_of_years_in_another_clause_leaves_a_clock_time_its_day(nlp):
+    text = ('"Every year the poorest kids get the least," said a lawmaker after the meeting broke up '
+            "around 10 p.m.")
+    got = _found(nlp, text, "1996-05-09")
+    assert got["around 10 p.m."][1].startswith("1996-05-0")
+    text = '"Every year we have parents running up at 10:05 wondering where the eggs went."'
+    assert _found(nlp, text, "2015-04-04")["10:05"] == ("TIME", "XXXX-XX-XXT10:05")
+
+
+def test_a_morning_time_after_a_night_told_before_is_the_next_morning(nlp):
+    text = "She spent the night in a cornfield. Aftershocks rattled the area, the strongest at 7:15 a.m."
+    assert _found(nlp, text, "1997-10-07")["7:15 a.m."] == ("TIME", "1997-10-07T07:15")
+    # a night told after the time is no night before it
+    text = "Polls would open at 7 a.m., with results expected late on Tuesday night."
+    assert _found(nlp, text, "2015-05-08")["7 a.m."] == ("TIME", "2015-05-12T07:00")
+
+
 def test_a_clock_time_takes_its_day_from_the_sentence_before(nlp):
     got = _found(nlp, "A tornado struck the town on Monday. It touched down shortly before 9 p.m.", "2000-04-18")
     assert got["9 p.m."] == ("TIME", "2000-04-17T21:00")
@@ -1643,3 +1660,25 @@ def test_of_two_weekdays_named_together_the_next_day_is_the_day_after(nlp):
     assert got == {"Saturday": ("DATE", "2015-08-15"), "Sunday": ("DATE", "2015-08-16")}
     got = _found(nlp, "It happened on a Monday or a Tuesday.", "2015-08-15")
     assert got == {"Monday": ("DATE", "XXXX-WXX-1"), "Tuesday": ("DATE", "XXXX-WXX-2")}
+
+
+def test_a_weekday_a_past_planning_verb_set_lies_ahead(nlp):
+    got = _found(nlp, "County supervisors scheduled a special meeting for Monday.", "1997-01-29")
+    assert got == {"Monday": ("DATE", "1997-02-03")}
+    # a day the verb does not plan for is placed as before
+    got = _found(nlp, "The strike, called by operators late Wednesday, emptied the streets.", "2023-11-16")
+    assert got == {"late Wednesday": ("DATE", "2023-11-15")}
+
+
+def test_a_weekday_from_which_what_is_announced_holds_lies_ahead(nlp):
+    got = _found(nlp, "Authorities declared three days of mourning beginning Thursday.", "2000-10-18")
+    assert got["Thursday"] == ("DATE", "2000-10-19")
+    got = _found(nlp, "Officials promised each family cash assistance starting Monday.", "2005-01-01")
+    assert got == {"Monday": ("DATE", "2005-01-03")}
+
+
+def test_the_day_a_particular_fiscal_year_begins_has_its_year(nlp):
+    got = _found(nlp, "The impasse comes eight weeks before the new fiscal year begins on July 1.", "1996-05-09")
+    assert got["July 1"] == ("DATE", "1996-07-01")
+    got = _found(nlp, "The company, whose fiscal year ends Oct. 31, reported a gain.", "1996-05-09")
+    assert got == {"Oct. 31": ("DATE", "XXXX-10-31")}

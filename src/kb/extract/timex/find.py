@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, present_perfect, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, present_perfect, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -96,6 +96,8 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
+        if weekday and _from_then_on(root):
+            return "future"
         if not dates_its_clause(root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
@@ -122,6 +124,8 @@ class DocContext:
         if expected(root):
             return "future"
         tense = clause_tense(root)
+        if weekday and tense is None and set_ahead(root):
+            return "future"  # "scheduled a special meeting for Monday"
         if weekday and tense == "past" and _in_present_perfect(root):
             # "the unions have called meetings on Tuesday and Wednesday": English tells no
             # past day in the present perfect, so a day of the week there lies ahead
@@ -145,6 +149,25 @@ def _in_the_title(text: str, pos: int) -> bool:
     (a headline)."""
     end = text.find("\n")
     return 0 <= pos < end and not text[:end].rstrip().endswith(".")
+
+
+_FROM_THEN_ON = frozenset({"beginning", "starting", "effective"})
+
+
+def _from_then_on(tok: Any) -> bool:
+    """True for a day of the week from which what is announced holds ("declared three days
+    of mourning beginning Thursday", "promised cash assistance starting Monday"): a day
+    still to come, whatever the tense of the announcing (not in the past perfect)."""
+    before = tok.doc[max(0, tok.i - 2):tok.i]
+    words = [t.lower_ for t in before]
+    if words[-1:] == ["on"] or words[-1:] == ["next"]:
+        words = words[:-1]
+    if not words or words[-1] not in _FROM_THEN_ON:
+        return False
+    v = verb_of(tok)
+    if v is not None and v.lower_ in _FROM_THEN_ON and v.head.i != v.i:
+        v = verb_of(v.head)  # the verb of what begins, not "starting" itself
+    return v is None or not past_perfect(v)
 
 
 def _told_as_before(tok: Any) -> bool:
@@ -545,6 +568,26 @@ _UNTIL_MORNING = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2
 _AFTER = re.compile(r"\bafter\s+$", re.I)
 
 
+_DAYS_OR_FINER = re.compile(r"[WDT]")  # "every Sunday" XXXX-WXX-7, "daily" P1D, "nightly", "every hour"
+
+
+_MORNING_TOLD = re.compile(r"\b(?:a\.?m\b|morning\b)", re.I)
+
+
+def _same_clause(ctx: DocContext, f: Found, g: Found) -> bool:
+    """True when ``f`` is in the clause ``g`` is a time of ("Every year we have parents
+    running up at 10:05"), not in a clause beside it."""
+    v, w = _verb_at(ctx, f), _verb_at(ctx, g)
+    return v is not None and w is not None and (v.i == w.i or any(a.i == w.i for a in v.ancestors))
+
+
+def _of_days(g: Found) -> bool:
+    """True for a set of days, weeks or times of day, which a clock time may be of ("open
+    from 1 to 5 p.m. on Sundays"), whatever clause it is in; a set of years or months
+    ("every year") is one only in the clock time's own clause."""
+    return g.type == "SET" and g.dv is not None and bool(_DAYS_OR_FINER.search(g.dv.value))
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -555,7 +598,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         # a time of every day or week the sentence tells of, when the set is nearer it than
         # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
         # way to a weekly shift")
-        sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s]
+        sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s and (_of_days(g) or _same_clause(ctx, f, g))]
         near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
         on = _ON_DAY.match(ctx.text, f.end)
         if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
@@ -569,10 +612,15 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
             hour = _clock_hour(f.clock)
-            if near.dv.value.endswith("TNI") and hour is not None and hour < 6:  # type: ignore[union-attr]
-                day += dt.timedelta(days=1)  # "last night … at around 2 a.m.": the small hours after that night
+            if near.dv.value.endswith("TNI") and hour is not None and (  # type: ignore[union-attr]
+                    hour < 6 or hour < 12 and near.start < f.start and _MORNING_TOLD.search(ctx.text, f.start, f.end + 12)):
+                # "last night … at around 2 a.m.", "spent the night in a cornfield. … the
+                # strongest at 7:15 a.m.": the small hours after that night, and the morning
+                # after a night told before
+                day += dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
-                                                and g.type in ("DATE", "TIME", "SET") and not _clock_shift(g)
+                                                and (g.type in ("DATE", "TIME") or _of_days(g) or g.type == "SET" and _same_clause(ctx, f, g))
+                                                and not _clock_shift(g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9

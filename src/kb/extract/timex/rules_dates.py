@@ -505,7 +505,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
 _HABIT = re.compile(r"\b(?:" + "|".join(sorted(tw.HABIT_ADVERBS)) + r"|every\s+year|each\s+year|annually)\b", re.I)
 
 
-_YEAR_BOUNDARY = re.compile(r"\b(?:fiscal|financial|business)\s+year\s+(?:ends|begins|starts)\s+(?:in\s+|on\s+)?$", re.I)
+_YEAR_BOUNDARY = re.compile(r"(?:\b(?P<which>\w+)\s+)?\b(?:fiscal|financial|business)\s+year\s+(?:ends|begins|starts)\s+(?:in\s+|on\s+)?$", re.I)
 
 
 def _habitual(ctx: Context, pos: int) -> bool:
@@ -513,8 +513,8 @@ def _habitual(ctx: Context, pos: int) -> bool:
     the worst month"), or in a sentence all in the present about what usually or every year
     happens ("the monsoon typically runs from June to September"), or as the day a fiscal
     year ends or begins ("its fiscal year ends Sept. 30")."""
-    if _YEAR_BOUNDARY.search(ctx.text, max(0, pos - 40), pos):
-        return True  # "its fiscal year ends Sept. 30": that day of every year
+    if (b := _YEAR_BOUNDARY.search(ctx.text, max(0, pos - 50), pos)) and (b["which"] or "").lower() not in _PARTICULAR:
+        return True  # "its fiscal year ends Sept. 30": that day of every year (not "the new fiscal year begins on July 1")
     tok = ctx.token(pos)
     if tok is None:
         return False

@@ -205,6 +205,20 @@ def _planned_for(tok: Any) -> bool:
     return _plans(planner)
 
 
+def set_ahead(tok: Any) -> bool:
+    """True for a day of the week a planning verb told as past set ("scheduled a special
+    meeting for Monday", "set the vote for Friday"): news tells what was planned for a day
+    of the coming week, not for one already gone (not in the past perfect: "had been set for
+    Monday", then put off)."""
+    head = _time_head(tok)
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return False
+    v = _verb_of(tok)
+    # (not a participle naming what was planned: "a rally planned for Saturday drew crowds")
+    return v is not None and v.dep_ != "acl" and _tense_of_verb(v) == "past" and not past_perfect(v) \
+        and _planned_for(tok)
+
+
 def _plans(verb: Any) -> bool:
     """A planning verb, not one its particle makes undoing the plan ("called off the race")."""
     return verb.lemma_.lower() in tw.PLANNING_VERBS and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
