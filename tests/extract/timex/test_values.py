@@ -1682,3 +1682,11 @@ def test_the_day_a_particular_fiscal_year_begins_has_its_year(nlp):
     assert got["July 1"] == ("DATE", "1996-07-01")
     got = _found(nlp, "The company, whose fiscal year ends Oct. 31, reported a gain.", "1996-05-09")
     assert got == {"Oct. 31": ("DATE", "XXXX-10-31")}
+
+
+def test_days_listed_before_a_day_and_its_month_are_dates_of_that_month(nlp):
+    got = _found(nlp, "Strikes will take place on 5 and 12 April.", "2013-03-21")
+    assert got == {"5": ("DATE", "2013-04-05"), "12 April": ("DATE", "2013-04-12")}
+    got = _found(nlp, "Votes were held on 5, 12 and 19 April 2012.", "2013-03-21")
+    assert got == {"5": ("DATE", "2012-04-05"), "12": ("DATE", "2012-04-12"), "19 April 2012": ("DATE", "2012-04-19")}
+    assert _found(nlp, "Sales should reach about 40,000 by 12 April.", "2013-03-21") == {"12 April": ("DATE", "2013-04-12")}

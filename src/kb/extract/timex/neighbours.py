@@ -135,11 +135,29 @@ _DAY_LIST = re.compile(DAY_LIST)
 _LISTED_DAY = re.compile(rf"\s*(?:,\s*|,?\s+(?:and|or)\s+)(?P<d>{DAY})")
 
 
+_DAY_BEFORE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|,?\s+(?:and|or|to)\s+|\s*[-–]\s*)$")
+
+
+def _days_before(f: Found, text: str) -> list[Found]:
+    """"on 5, 12 and 19 April": the days listed before a day and its month, each a date of
+    its own in that month."""
+    if f.notes.get("pattern") not in ("dm", "dmy") or f.dv is None or f.dv.start is None:
+        return []
+    last = dt.date.fromisoformat(f.dv.start)
+    pos, days = f.start, []
+    while (m := _DAY_BEFORE.search(text, max(0, pos - 16), pos)) and 0 < int(m["d"]) < last.day:
+        last = last.replace(day=int(m["d"]))
+        days.append(Found(m.start("d"), m.end("d"), "DATE", day_value(last), rank=f.rank))
+        pos = m.start()
+    return days[::-1]
+
+
 def listed_days(found: list[Found], text: str) -> list[Found]:
-    """"January 13, 14, 22 and 23": each day after the first is a date of its own, in the
-    first one's month."""
+    """"January 13, 14, 22 and 23", "5 and 12 April": each day listed beside a day and its
+    month is a date of its own, in that month."""
     out: list[Found] = []
     for f in found:
+        out.extend(g for g in _days_before(f, text) if not out or out[-1].end <= g.start)
         out.append(f)
         if f.notes.get("pattern") != "md" or f.dv is None or f.dv.start is None \
                 or not _DAY_LIST.match(text, f.end):
