@@ -1690,3 +1690,11 @@ def test_days_listed_before_a_day_and_its_month_are_dates_of_that_month(nlp):
     got = _found(nlp, "Votes were held on 5, 12 and 19 April 2012.", "2013-03-21")
     assert got == {"5": ("DATE", "2012-04-05"), "12": ("DATE", "2012-04-12"), "19 April 2012": ("DATE", "2012-04-19")}
     assert _found(nlp, "Sales should reach about 40,000 by 12 April.", "2013-03-21") == {"12 April": ("DATE", "2013-04-12")}
+
+
+def test_a_month_after_a_year_told_in_its_clause_is_of_that_year(nlp):
+    got = _found(nlp, "Last year, the budget was not adopted until August, the latest ever.", "1998-04-17")
+    assert got["August"] == ("DATE", "1997-08")
+    # "the year" told of is no frame for the month
+    got = _found(nlp, "Officials plan to release final crime figures for the year in late January.", "2013-12-31")
+    assert got["late January"] == ("DATE", "2014-01")

@@ -265,9 +265,13 @@ def _clause_verb(ctx: Any, f: Found) -> Any | None:
     return head if tok.dep_ in ("prep", "npadvmod") and head.pos_ in ("VERB", "AUX") else None
 
 
+_THE = re.compile(r"the\b", re.I)
+
+
 def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
     """"was arrested in June 2014 and pleaded guilty in July", "in 2014, he was arrested in
-    June": a month named without a year, after a date of the same sentence that names one, is
+    June", "two years ago it was late, and vendors went unpaid until the middle of July": a
+    month named without a year, after a date of the same clause that names or tells one, is
     of that year (when it does not come before that date's month)."""
     text = ctx.text
     for i, f in enumerate(found):
@@ -276,9 +280,10 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
         for g in reversed(found[:i]):
             if sent_of(g.start) != sent_of(f.start):
                 break
-            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.search(r"\b\d{4}\b", text[g.start:g.end]) \
-                    or not re.match(r"\d{4}", g.dv.value):
-                continue
+            if g.dv is None or g.dv.precision not in ("year", "month", "day") or not re.match(r"\d{4}", g.dv.value) \
+                    or not (re.search(r"\b\d{4}\b", text[g.start:g.end])
+                            or g.dv.precision == "year" and not _THE.match(text, g.start)):
+                continue  # a year written, or one told ("two years ago, … until the middle of July"; not "the year")
             if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
                 break  # "since 2008, … in March": a starting point is no frame for the month
             v, w = _clause_verb(ctx, g), _clause_verb(ctx, f)
