@@ -1698,3 +1698,10 @@ def test_a_month_after_a_year_told_in_its_clause_is_of_that_year(nlp):
     # "the year" told of is no frame for the month
     got = _found(nlp, "Officials plan to release final crime figures for the year in late January.", "2013-12-31")
     assert got["late January"] == ("DATE", "2014-01")
+
+
+def test_a_season_of_a_year_told_or_said_in_words_is_one_date(nlp):
+    got = _found(nlp, "Construction began in the spring of last year.", "1999-07-09")
+    assert got == {"the spring of last year": ("DATE", "1998-SP")}
+    got = _found(nlp, "It is the third flood since the winter of nineteen ninety-four.", "1996-04-01")
+    assert got == {"the winter of nineteen ninety-four": ("DATE", "1994-WI")}

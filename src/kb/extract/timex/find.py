@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
+    days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -737,7 +737,8 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     kept = [f for f in kept if f not in names]
     kept = sorted(kept + _from_model(doc, ctx.text, kept + names), key=lambda f: f.start)
     kept = join_early_hours(join_clock_days(kept, ctx.text), ctx.text)
-    kept = join_lengths(listed_days(join_next_to(join_feast_parts(kept, ctx.text), ctx.text), ctx.text), ctx.text)
+    kept = join_next_to(join_season_of(join_feast_parts(kept, ctx.text), ctx.text), ctx.text)
+    kept = join_lengths(listed_days(kept, ctx.text), ctx.text)
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:

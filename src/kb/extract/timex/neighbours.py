@@ -1,5 +1,6 @@
 """Time expressions read with their neighbours: a clock time and its day ("10 p.m.
-Wednesday"), a feast and its part of the day ("Thanksgiving night"), a day and the day or
+Wednesday"), a feast and its part of the day ("Thanksgiving night"), a season of a year
+told ("the spring of last year"), a day and the day or
 week next to it ("the day after Labor Day"), days listed after a month ("January 13, 14 and 22"), lengths in two units
 ("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
 Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
@@ -16,10 +17,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from kb.extract.timex.calendar import day_value, month_value, week_value
+from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
-from kb.lexicon.time_words import PARTS_OF_DAY
+from kb.lexicon.time_words import PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
 
 
@@ -69,6 +70,25 @@ def join_feast_parts(found: list[Found], text: str) -> list[Found]:
             d = f.dv.start
             f = Found(f.start, m.end(), "TIME", DateValue(f"{d}T{PARTS_OF_DAY[m['part'].lower()]}", "time", d, d),
                       rank=f.rank, notes=dict(f.notes))
+        out.append(f)
+    return out
+
+
+_SEASON_OF = re.compile(r"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+$", re.I)
+
+
+def join_season_of(found: list[Found], text: str) -> list[Found]:
+    """"the spring of last year", "the winter of nineteen ninety-four": that season of the
+    year told, one expression (DATE)."""
+    out: list[Found] = []
+    for f in found:
+        lead = _SEASON_OF.search(text, max(0, f.start - 20), f.start)
+        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "year" \
+                and re.fullmatch(r"\d{4}", f.dv.value):
+            while out and out[-1].start >= lead.start():
+                out.pop()  # the season alone, of no year yet
+            if not out or out[-1].end <= lead.start():
+                f = Found(lead.start(), f.end, "DATE", season_value(int(f.dv.value), SEASONS[lead["s"].lower()]), rank=f.rank)
         out.append(f)
     return out
 
