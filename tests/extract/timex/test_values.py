@@ -1705,3 +1705,10 @@ def test_a_season_of_a_year_told_or_said_in_words_is_one_date(nlp):
     assert got == {"the spring of last year": ("DATE", "1998-SP")}
     got = _found(nlp, "It is the third flood since the winter of nineteen ninety-four.", "1996-04-01")
     assert got == {"the winter of nineteen ninety-four": ("DATE", "1994-WI")}
+
+
+def test_the_decade_told_of_is_the_writings_or_the_one_told_before(nlp):
+    got = _found(nlp, "The dispute has simmered for most of the decade.", "1997-01-21")
+    assert got == {"the decade": ("DATE", "199")}
+    got = _found(nlp, "Farmers borrowed heavily earlier in the decade.", "1999-01-26")
+    assert got == {"earlier in the decade": ("DATE", "199")}

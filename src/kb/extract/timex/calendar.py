@@ -97,7 +97,7 @@ def last_ended_quarter(anchor: dt.date) -> DateValue:
 
 
 def unit_of(d: dt.date, unit: str) -> DateValue | None:
-    """The week, month, quarter or year ``d`` falls in."""
+    """The week, month, quarter, year or decade ``d`` falls in."""
     if unit == "week":
         return week_value(d)
     if unit == "month":
@@ -106,6 +106,8 @@ def unit_of(d: dt.date, unit: str) -> DateValue | None:
         return quarter_of(d)
     if unit == "year":
         return year_value(d.year)
+    if unit == "decade":
+        return decade_value(d.year // 10 * 10)
     return None
 
 

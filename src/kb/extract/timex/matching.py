@@ -43,7 +43,7 @@ KEYWORDS: dict[str, str] = {
     "adverb_set": "annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "pod_alone": "morning|afternoon|evening|overnight", "pod_night": r"the\s+night", "pod_of": r"(?:morning|afternoon|evening|night)\s+of",
-    "in_the_unit": r"in\s+the\s+(?:day|week|month|year)",
+    "in_the_unit": r"in\s+the\s+(?:day|week|month|year|decade)",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "range_start": r"\d\s*[ap]\.?m", "monthly_day": r"(?:each|every)\s+month", "clock": r"\d\s*[ap]\.?m|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|\s(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)",
     "clock_bare": r"\s\d?\d:[0-5]\d", "clock_past": r"\s(?:past|after|to|before)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b", "clock24": r"[0-5]\d\s*(?:hours|hrs|local|eastern|central|mountain|pacific|atlantic|[a-z]{1,4}t\b)",
     "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",

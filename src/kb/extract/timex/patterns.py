@@ -97,15 +97,15 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly)\b", h_adverb_set),
     ("dows", r"(?<!TGI\s)\b(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
-    ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
+    ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year|decade)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
     ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
     # "before dawn", "by nightfall", "after sunset": the part of the day the sun's rising or
     # setting falls in (not "dawn raids", "a sunrise service")
     ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"
                 r"(?P<x>(?P<pod>dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall))\b(?![\w-]|\s+(?:to|till|until)\s+dawn)(?P<x2>)", h_part_alone),
-    # "during the month", "for most of the week": the month or week told of
+    # "during the month", "for most of the week", "for most of the decade": the month, week or decade told of
     ("unit_told", r"\b(?:during|for|through|throughout|over|across)\s+(?:(?:most|much|all|the\s+rest|the\s+remainder)\s+of\s+)?"
-                  r"(?P<x>the\s+(?P<u>week|month))\b(?![\w-]|['’]|\s+(?:of|before|after|ended|ending|earlier|ago|to|that|when|in|ahead|since|through|prior|just|leading)\b)", h_unit_told),
+                  r"(?P<x>the\s+(?P<u>week|month|decade))\b(?![\w-]|['’]|\s+(?:of|before|after|ended|ending|earlier|ago|to|that|when|in|ahead|since|through|prior|just|leading)\b)", h_unit_told),
     # "this afternoon and evening", "Monday afternoon and evening": a part of the day joined to one before it
     # (not one before a noun it names a kind of: "morning and evening rush hours")
     ("pod_pair", r"\b(?:morning|afternoon|evening)\s+(?:and|or)\s+(?P<x>(?P<pod>afternoon|evening))\b(?![\w-])"

@@ -652,14 +652,15 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_unit_told(m: re.Match[str], ctx: Context) -> Found | None:
-    """'during the month', 'for most of the week': the month or week the story is telling of,
-    the one of the date told just before, else the writing's."""
+    """'during the month', 'for most of the week', 'for most of the decade': the month, week
+    or decade the story is telling of, the one of the date told just before, else the
+    writing's."""
     unit = m["u"].lower()
     if unit == "week":
         found = h_the_week(m, ctx)  # with no date told, the writing's week (the one before, told as past on a Monday)
     else:
         anchor = _anchor(ctx)
-        found = _f(m, "DATE", None if anchor is None else month_value(anchor.year, anchor.month), "x")
+        found = _f(m, "DATE", None if anchor is None else unit_of(anchor, unit), "x")
     found.notes["shift"] = f"{unit}:0"
     return found
 
