@@ -569,8 +569,6 @@ _AFTER = re.compile(r"\bafter\s+$", re.I)
 
 
 _DAYS_OR_FINER = re.compile(r"[WDT]")  # "every Sunday" XXXX-WXX-7, "daily" P1D, "nightly", "every hour"
-
-
 _MORNING_TOLD = re.compile(r"\b(?:a\.?m\b|morning\b)", re.I)
 
 
@@ -581,11 +579,13 @@ def _same_clause(ctx: DocContext, f: Found, g: Found) -> bool:
     return v is not None and w is not None and (v.i == w.i or any(a.i == w.i for a in v.ancestors))
 
 
-def _of_days(g: Found) -> bool:
-    """True for a set of days, weeks or times of day, which a clock time may be of ("open
-    from 1 to 5 p.m. on Sundays"), whatever clause it is in; a set of years or months
-    ("every year") is one only in the clock time's own clause."""
-    return g.type == "SET" and g.dv is not None and bool(_DAYS_OR_FINER.search(g.dv.value))
+def _habit_of(ctx: DocContext, f: Found, g: Found) -> bool:
+    """True when ``g`` is a set clock time ``f`` may be a time of: a set of days, weeks or
+    times of day in any clause ("open from 1 to 5 p.m. on Sundays"), a set of years or months
+    ("every year") only in the clock time's own clause."""
+    if g.type != "SET":
+        return False
+    return g.dv is not None and bool(_DAYS_OR_FINER.search(g.dv.value)) or _same_clause(ctx, f, g)
 
 
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
@@ -598,7 +598,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         # a time of every day or week the sentence tells of, when the set is nearer it than
         # any day ("open from 1 to 5 p.m. on Sundays"; not "at 7.50am on August 15, on his
         # way to a weekly shift")
-        sets = [g for g in found if g.type == "SET" and sent_of(g.start) == s and (_of_days(g) or _same_clause(ctx, f, g))]
+        sets = [g for g in found if sent_of(g.start) == s and _habit_of(ctx, f, g)]
         near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
         on = _ON_DAY.match(ctx.text, f.end)
         if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
@@ -619,7 +619,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 # after a night told before
                 day += dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
-                                                and (g.type in ("DATE", "TIME") or _of_days(g) or g.type == "SET" and _same_clause(ctx, f, g))
+                                                and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))
                                                 and not _clock_shift(g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):

@@ -1,8 +1,8 @@
 """Time expressions read with their neighbours: a clock time and its day ("10 p.m.
-Wednesday"), a feast and its part of the day ("Thanksgiving night"), a season of a year
-told ("the spring of last year"), a day and the day or
-week next to it ("the day after Labor Day"), days listed after a month ("January 13, 14 and 22"), lengths in two units
-("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
+Wednesday"), the words before a day or year that make one expression with it ("the early
+hours of Friday", "the spring of last year", "the day after Labor Day"), a feast and its
+part of the day ("Thanksgiving night"), days listed beside a month ("January 13, 14 and
+22", "5 and 12 April"), lengths in two units ("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
 Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
 named as a range ("between March and May"), and two weekdays named as one ("from Thursday
 until Tuesday").
@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable
 
 from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday
@@ -34,25 +34,38 @@ _PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 _EARLY_HOURS = re.compile(r"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+$", re.I)
 
 
+def _join_leads(found: list[Found], text: str, lead_re: re.Pattern[str], width: int,
+                join: Callable[[Found, re.Match[str]], Found | None]) -> list[Found]:
+    """Each expression with words right before it (``lead_re``, searched ``width``
+    characters back) that ``join`` makes one expression with it; what was found inside those
+    words without a value of its own is dropped ("early hours", "day" still to be counted),
+    and a join that would overlap anything else is not made."""
+    out: list[Found] = []
+    for f in found:
+        lead = lead_re.search(text, max(0, f.start - width), f.start)
+        joined = join(f, lead) if lead is not None else None
+        if joined is not None:
+            while out and out[-1].end > lead.start() and out[-1].dv is None:  # type: ignore[union-attr]
+                out.pop()
+            if not out or out[-1].end <= lead.start():  # type: ignore[union-attr]
+                f = joined
+        out.append(f)
+    return out
+
+
+def _early_hours(f: Found, lead: re.Match[str]) -> Found | None:
+    if f.dv is None or f.dv.precision not in ("day", "time") or not f.dv.start or f.type not in ("DATE", "TIME"):
+        return None
+    d = f.dv.start
+    # "the early hours of tomorrow morning" keeps its part of the day; a day takes its morning
+    value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d}TMO"
+    return Found(lead.start(), f.end, "TIME", DateValue(value, "time", d, d), rank=f.rank)
+
+
 def join_early_hours(found: list[Found], text: str) -> list[Found]:
     """"the early hours of Friday", "the small hours of Nov. 17": the first hours of that
     day, one expression (TIME, its morning)."""
-    out: list[Found] = []
-    for f in found:
-        lead = _EARLY_HOURS.search(text, max(0, f.start - 30), f.start)
-        if lead is None or f.dv is None or f.dv.precision not in ("day", "time") or not f.dv.start \
-                or f.type not in ("DATE", "TIME"):
-            out.append(f)
-            continue
-        while out and out[-1].end > lead.start() and out[-1].dv is None:
-            out.pop()  # the parser's "early hours", valueless
-        if not out or out[-1].end <= lead.start():
-            d = f.dv.start
-            # "the early hours of tomorrow morning" keeps its part of the day; a day takes its morning
-            value = f.dv.value if f.dv.precision == "time" and not f.dv.value[11:12].isdigit() else f"{d}TMO"
-            f = Found(lead.start(), f.end, "TIME", DateValue(value, "time", d, d), rank=f.rank)
-        out.append(f)
-    return out
+    return _join_leads(found, text, _EARLY_HOURS, 30, _early_hours)
 
 
 _FEAST_PART = re.compile(r"[ \t]+(?P<part>morning|afternoon|evening|night)\b", re.I)
@@ -77,41 +90,33 @@ def join_feast_parts(found: list[Found], text: str) -> list[Found]:
 _SEASON_OF = re.compile(r"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+$", re.I)
 
 
+def _season_of(f: Found, lead: re.Match[str]) -> Found | None:
+    if f.type != "DATE" or f.dv is None or f.dv.precision != "year" or not re.fullmatch(r"\d{4}", f.dv.value):
+        return None
+    return Found(lead.start(), f.end, "DATE", season_value(int(f.dv.value), SEASONS[lead["s"].lower()]), rank=f.rank)
+
+
 def join_season_of(found: list[Found], text: str) -> list[Found]:
     """"the spring of last year", "the winter of nineteen ninety-four": that season of the
     year told, one expression (DATE)."""
-    out: list[Found] = []
-    for f in found:
-        lead = _SEASON_OF.search(text, max(0, f.start - 20), f.start)
-        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "year" \
-                and re.fullmatch(r"\d{4}", f.dv.value):
-            while out and out[-1].start >= lead.start():
-                out.pop()  # the season alone, of no year yet
-            if not out or out[-1].end <= lead.start():
-                f = Found(lead.start(), f.end, "DATE", season_value(int(f.dv.value), SEASONS[lead["s"].lower()]), rank=f.rank)
-        out.append(f)
-    return out
+    return _join_leads(found, text, _SEASON_OF, 20, _season_of)
 
 
 _NEXT_TO = re.compile(r"\bthe\s+(?P<unit>day|week)\s+(?P<side>after|before)\s+$", re.I)
 
 
+def _next_to(f: Found, lead: re.Match[str]) -> Found | None:
+    if f.type != "DATE" or f.dv is None or f.dv.precision != "day" or not f.dv.start:
+        return None
+    step = dt.timedelta(days=1 if lead["unit"].lower() == "day" else 7)
+    d = dt.date.fromisoformat(f.dv.start) + (step if lead["side"].lower() == "after" else -step)
+    return Found(lead.start(), f.end, "DATE", day_value(d) if step.days == 1 else week_value(d), rank=f.rank)
+
+
 def join_next_to(found: list[Found], text: str) -> list[Found]:
     """"the day after Labor Day", "the week before Christmas", "the day before last
     Tuesday's hearing": the day or week next to a day, one expression (DATE)."""
-    out: list[Found] = []
-    for f in found:
-        lead = _NEXT_TO.search(text, max(0, f.start - 20), f.start)
-        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "day" and f.dv.start:
-            while out and out[-1].start >= lead.start() and out[-1].dv is None:
-                out.pop()  # the unit alone, still to be counted from what it is next to
-        if lead is not None and f.type == "DATE" and f.dv is not None and f.dv.precision == "day" and f.dv.start \
-                and (not out or out[-1].end <= lead.start()):
-            step = dt.timedelta(days=1 if lead["unit"].lower() == "day" else 7)
-            d = dt.date.fromisoformat(f.dv.start) + (step if lead["side"].lower() == "after" else -step)
-            f = Found(lead.start(), f.end, "DATE", day_value(d) if step.days == 1 else week_value(d), rank=f.rank)
-        out.append(f)
-    return out
+    return _join_leads(found, text, _NEXT_TO, 20, _next_to)
 
 
 def join_clock_days(found: list[Found], text: str) -> list[Found]:
