@@ -1712,3 +1712,62 @@ def test_the_decade_told_of_is_the_writings_or_the_one_told_before(nlp):
     assert got == {"the decade": ("DATE", "199")}
     got = _found(nlp, "Farmers borrowed heavily earlier in the decade.", "1999-01-26")
     assert got == {"earlier in the decade": ("DATE", "199")}
+
+
+def test_a_weekday_right_after_a_reporting_verb_dates_the_saying_whatever_the_clause(nlp):
+    text = ("An official with a medical charity working in the camp said Monday the number of new cases "
+            "has begun to fall.")
+    assert _found(nlp, text, "1996-09-03")["Monday"] == ("DATE", "1996-09-02")
+    # a day in the present perfect with no reporting verb before it still lies ahead
+    text = "Police have announced restrictions on vehicle movement from 8am to 5pm on Saturday."
+    assert _found(nlp, text, "2015-03-27")["Saturday"] == ("DATE", "2015-03-28")
+
+
+def test_what_may_hold_until_a_weekday_holds_until_one_ahead(nlp):
+    text = "Forecasters warned that river levels could stay high until Monday."
+    assert _found(nlp, text, "2006-11-23")["Monday"] == ("DATE", "2006-11-27")
+    text = "The road could have stayed closed until Monday."
+    assert _found(nlp, text, "2006-11-23")["Monday"] == ("DATE", "2006-11-20")
+
+
+def test_a_live_reports_update_line_is_of_the_day_written(nlp):
+    text = ("Residents were told to finish preparing today, with the cyclone expected to cross the coast "
+            "early tomorrow morning.\n\nUPDATE 3:40pm: The Bureau says Marla has strengthened to a category four system.")
+    assert _found(nlp, text, "2011-03-15")["3:40pm"] == ("TIME", "2011-03-15T15:40")
+
+
+def test_a_day_that_starts_or_ends_a_stretch_gives_no_clock_time_its_day(nlp):
+    text = ("Residents were ordered out of their homes Monday afternoon. The district issued the order at "
+            "2:15 p.m., upgrading an alert that had been in place since Saturday.")
+    assert _found(nlp, text, "2019-07-22")["2:15 p.m."] == ("TIME", "2019-07-22T14:15")
+    text = "About 4,200 customers were without power at midday, and some could be without service until the weekend."
+    assert _found(nlp, text, "2023-04-12")["midday"] == ("TIME", "2023-04-12T12:00")
+
+
+def test_a_local_time_beside_a_universal_time_of_another_day(nlp):
+    text = "A landslide struck the village at about 2:00 am (1800 GMT Tuesday), when most residents were asleep."
+    assert _found(nlp, text, "2008-08-13")["about 2:00 am"] == ("TIME", "2008-08-13T02:00")
+    got = _found(nlp, "The ship overturned at about 4:30 a.m. (2030 GMT on Monday) off the coast.", "2012-01-17")
+    assert got["about 4:30 a.m."] == ("TIME", "2012-01-17T04:30")
+    got = _found(nlp, "The polls closed at 8 p.m. EDT (0000 GMT Wednesday).", "2008-08-13")
+    assert got["8 p.m. EDT"] == ("TIME", "2008-08-12T20:00")
+    # zones a few hours apart: the same day
+    got = _found(nlp, "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
+    assert got["about 10:35 a.m."] == ("TIME", "1998-08-07T10:35")
+
+
+def test_a_past_evening_is_of_a_day_before_the_writing(nlp):
+    text = ("Rescue crews late Monday reached two miners, but a third was still missing early today. "
+            "The two miners were brought to the surface shortly before 11 p.m.")
+    assert _found(nlp, text, "1989-03-14")["11 p.m."] == ("TIME", "1989-03-13T23:00")
+    # unless the text is told on the evening it was written
+    text = ("We begin tonight in Louisiana, where an explosion ripped through a plant. Deputies closed the "
+            "highway. That order was lifted around six o'clock, after officials said the air was clean.")
+    assert _found(nlp, text, "1994-03-02")["six o'clock"] == ("TIME", "1994-03-02T18:00")
+
+
+def test_a_decade_ago_is_the_year_ten_years_back(nlp):
+    assert _found(nlp, "It delivered about 230 babies a decade ago.", "2009-06-30") == {"a decade ago": ("DATE", "1999")}
+    got = _found(nlp, "The line opened more than a decade ago.", "2009-06-30")
+    assert got == {"more than a decade ago": ("DATE", "199")}
+    assert _found(nlp, "It began two decades ago.", "2009-06-30") == {"two decades ago": ("DATE", "198")}

@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, present_perfect, set_ahead, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, present_perfect, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -109,6 +109,8 @@ class DocContext:
                 # holds until one ahead
                 if tense == "present" and limit in ("until", "till", "through") and not _in_the_title(self.text, start):
                     return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
+                if tense is None and limit in ("until", "till", "through") and (v := verb_of(root)) is not None and _with_modal(v):
+                    return "future"  # "river levels could stay high until Monday": what may hold, ahead
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(root):
@@ -126,9 +128,11 @@ class DocContext:
         tense = clause_tense(root)
         if weekday and tense is None and set_ahead(root):
             return "future"  # "scheduled a special meeting for Monday"
-        if weekday and tense == "past" and _in_present_perfect(root):
+        if weekday and tense == "past" and _in_present_perfect(root) and not after_reporting_verb(root):
             # "the unions have called meetings on Tuesday and Wednesday": English tells no
-            # past day in the present perfect, so a day of the week there lies ahead
+            # past day in the present perfect, so a day of the week there lies ahead (not
+            # one right after a reporting verb: "said Monday the number of cases has begun
+            # to fall")
             return "future"
         return tense
 
@@ -449,14 +453,17 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
 
 # after a clock time opening a line: a dash, or a whole sentence ("10:20 a.m. Boston's subway
 # will stay shut for the rest of Tuesday, transit officials said.")
-_STAMP_LINE = re.compile(r"[ \t]*[—–-]\s|[ \t]+[\"“A-Z][^\n]{40,}[.!?\"”][ \t]*(?:\n|$)")
+_STAMP_LINE = re.compile(r"[ \t]*[—–:-]\s|[ \t]+[\"“A-Z][^\n]{40,}[.!?\"”][ \t]*(?:\n|$)")
+# what may open such a line before the clock time: "UPDATE 3:40pm:", "Updated at 9.15am -"
+_STAMP_LEAD = re.compile(r"\s*(?:(?:update[ds]?|latest)(?:\s+at)?\s*[,:]?\s*)?", re.I)
 
 
 def _stamp(text: str, f: Found) -> bool:
-    """True for a clock time opening a line before a dash or a sentence ("1:30 p.m. — The
-    testing site …"): a live report's entry, of the day written."""
+    """True for a clock time opening a line before a dash, a colon or a sentence ("1:30 p.m.
+    — The testing site …", "UPDATE 3:40pm: The Bureau says …"): a live report's entry, of
+    the day written."""
     line_start = text.rfind("\n", 0, f.start) + 1
-    return not text[line_start:f.start].strip() and bool(_STAMP_LINE.match(text, f.end))
+    return _STAMP_LEAD.fullmatch(text, line_start, f.start) is not None and bool(_STAMP_LINE.match(text, f.end))
 
 
 def _clock_hour(clock: str) -> int | None:
@@ -481,7 +488,7 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     that begins July 1")."""
     s = sent_of(f.start)
     days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
-            and 0 <= s - sent_of(g.start) <= 1 and g.dv.start]
+            and 0 <= s - sent_of(g.start) <= 1 and g.dv.start and not _bound(ctx.text, g, _SINCE)]
     told = [g for g in days if not _dates_a_saying(ctx, g)]
     if told and len(told) < len(days) and not _dates_a_saying(ctx, f):
         days = told  # "boarded a tanker late on Tuesday, sources said on Wednesday. … at 11:30 p.m."
@@ -495,11 +502,27 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     return past, bool(days) and not past
 
 
+def _written_in_the_evening(f: Found, found: list[Found], ctx: DocContext) -> bool:
+    """True when the text before ``f`` tells the evening of the day written as now or past
+    ("We begin tonight in Louisiana", "two are still missing tonight"): an evening news
+    report, whose evening times are of that day."""
+    evening = {f"{ctx.anchor}TEV", f"{ctx.anchor}TNI"}
+    return any(g.start < f.start and g.dv is not None and g.dv.value in evening and not _quoted(ctx.text, g.start)
+               and ctx.tense(g.start, g.end) in ("present", "past") for g in found)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """True for a position inside a quotation opened in its paragraph (a speaker's "Tonight
+    we stopped talking" tells the speaker's evening, not the writing's)."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _names_a_day_ahead(ctx: DocContext, g: Found) -> bool:
     """True when ``g``, a day, is told as today or still to come and not as the end of a
     stretch ("patrols will stay till early Wednesday morning")."""
     return g.dv.start >= ctx.anchor.isoformat() and not _told_as_past(ctx, g) \
-        and not _UNTIL.search(ctx.text, max(0, g.start - 30), g.start)  # type: ignore[union-attr,operator]
+        and not _bound(ctx.text, g, _UNTIL)  # type: ignore[union-attr,operator]
 
 
 def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
@@ -516,6 +539,16 @@ def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | N
 _HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 _HOURS_TO = re.compile(r"\s*(?:to|until|till|and|-|–)\s*$", re.I)
 _UNTIL = re.compile(r"\s*,?\s*(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:late|early)\s+)?$", re.I)
+
+
+def _bound(text: str, g: Found, before: re.Pattern[str]) -> bool:
+    """True for a time right after a word that makes it the start or end of a stretch
+    ("an alert in place since Saturday", "without service until the weekend"): not the time
+    of what its sentence tells."""
+    return before.search(text, max(0, g.start - 30), g.start) is not None
 
 
 def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
@@ -588,6 +621,23 @@ def _habit_of(ctx: DocContext, f: Found, g: Found) -> bool:
     return g.dv is not None and bool(_DAYS_OR_FINER.search(g.dv.value)) or _same_clause(ctx, f, g)
 
 
+# a universal time in brackets right after a clock time, and the day it may be told on:
+# "at about 2:00 am (1800 GMT Tuesday)", "at 4:30 a.m. (2030 GMT on Monday)"
+_UNIVERSAL = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?(\d{1,2})[:.]?(\d\d)\s*(?:GMT|UTC)\b(?:,?\s+(?:on\s+)?)?")
+
+
+def _days_from_universal(text: str, f: Found, g: Found) -> int:
+    """The days from the day of ``g`` to the day of the clock time ``f`` when ``g`` is the
+    universal time in brackets right after ``f``, or that time's day: "at about 2:00 am
+    (1800 GMT Tuesday)" is Wednesday, "8 p.m. EDT (0000 GMT Wednesday)" Tuesday; the zones
+    are less than half a day apart."""
+    local, m = _clock_hour(f.clock or ""), _UNIVERSAL.match(text, f.end)
+    if local is None or m is None or g.start not in (m.start(1), m.end()) or int(m[1]) > 24:
+        return 0
+    apart = local - int(m[1])
+    return 1 if apart < -12 else -1 if apart > 12 else 0
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -611,7 +661,16 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day, habitual = ctx.anchor, False
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
+            day += dt.timedelta(days=_days_from_universal(ctx.text, f, near))
             hour = _clock_hour(f.clock)
+            if day == ctx.anchor and hour is not None and 18 <= hour < 24 and _told_as_past(ctx, f) \
+                    and not _written_in_the_evening(f, found, ctx):
+                # "reached two miners late Monday, but a third was still missing early today. …
+                # brought to the surface shortly before 11 p.m.": a past evening is of a day
+                # told before the day written, when there is one
+                before = [g for g in days if g.dv.start < ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
+                if before:
+                    day = dt.date.fromisoformat(min(before, key=lambda g: abs(g.start - f.start)).dv.start)  # type: ignore[union-attr,arg-type]
             if near.dv.value.endswith("TNI") and hour is not None and (  # type: ignore[union-attr]
                     hour < 6 or hour < 12 and near.start < f.start and _MORNING_TOLD.search(ctx.text, f.start, f.end + 12)):
                 # "last night … at around 2 a.m.", "spent the night in a cornfield. … the
@@ -620,7 +679,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 day += dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))
-                                                and not _clock_shift(g)
+                                                and not _clock_shift(g) and not _bound(ctx.text, g, _UNTIL) and not _bound(ctx.text, g, _SINCE)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
@@ -628,7 +687,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             # evening before the writing ("was arrested at about 9:30 p.m.", in the morning's news)
             day = ctx.anchor
             hour = _clock_hour(f.clock)
-            if hour is not None and hour >= 18 and _told_as_past(ctx, f):
+            if hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx):
                 day -= dt.timedelta(days=1)
             elif ctx.tense(f.start, f.end) in ("future", "present"):
                 # a time still to come is of the day the story last named as present or

@@ -779,11 +779,16 @@ def _shared(a: DateValue, b: DateValue) -> DateValue:
     return DateValue(a.value[:field] + masked, a.precision)
 
 
+_BOUNDED = re.compile(r"(?:more|less|fewer)\s+than\b|over\b|under\b|nearly\b|almost\b|at\s+least\b", re.I)
+
+
 def _ago_value(m: re.Match[str], unit: str, k: int, anchor: dt.date) -> Found | None:
     if unit in ("year",):
         return _f(m, "DATE", year_value(anchor.year + k))
     if unit == "decade":
-        return _f(m, "DATE", decade_value((anchor.year + 10 * k) // 10 * 10))
+        if abs(k) == 1 and not _BOUNDED.match(m[0]):
+            return _f(m, "DATE", year_value(anchor.year + 10 * k))  # "a decade ago": ten years ago
+        return _f(m, "DATE", decade_value((anchor.year + 10 * k) // 10 * 10))  # "more than a decade ago", "two decades ago"
     if unit == "century":
         return _f(m, "DATE", century_value((anchor.year + 100 * k) // 100))
     if unit == "month":

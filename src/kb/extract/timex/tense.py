@@ -130,7 +130,7 @@ def past_perfect(verb: Any) -> bool:
     return verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
-def _after_reporting_verb(tok: Any) -> bool:
+def after_reporting_verb(tok: Any) -> bool:
     """"said on Thursday (that) it would …": a day right after a reporting verb dates the
     saying, whatever the parser hangs it on; not a possessive or the subject of what was
     said ("said Monday's service would go on", "said the weekend would be mild")."""
@@ -157,7 +157,7 @@ def dates_a_saying(tok: Any) -> bool:
     """"officials said on Wednesday", "police said Wednesday": a day that dates a report
     rather than what is reported."""
     v = _verb_of(tok)
-    return _after_reporting_verb(tok) or v is not None and v.lemma_.lower() in tw.REPORTING_VERBS
+    return after_reporting_verb(tok) or v is not None and v.lemma_.lower() in tw.REPORTING_VERBS
 
 
 def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
@@ -295,7 +295,7 @@ def _due(tok: Any) -> bool:
 
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
-    if _after_reporting_verb(tok):
+    if after_reporting_verb(tok):
         return "past"
     if _due(tok):
         return "future"
