@@ -1771,3 +1771,18 @@ def test_a_decade_ago_is_the_year_ten_years_back(nlp):
     got = _found(nlp, "The line opened more than a decade ago.", "2009-06-30")
     assert got == {"more than a decade ago": ("DATE", "199")}
     assert _found(nlp, "It began two decades ago.", "2009-06-30") == {"two decades ago": ("DATE", "198")}
+
+
+def test_a_rate_after_an_amount_more_or_less(nlp):
+    got = _found(nlp, "The owner of a $100,000 home would pay about $181 more a year.", "2005-03-16")
+    assert got == {"a year": ("SET", "P1Y")}
+
+
+def test_fall_alone_after_a_preposition_of_time_is_the_season(nlp):
+    got = _found(nlp, "Bus routes and sports could be cut by fall if the measure fails.", "2005-03-16")
+    assert got == {"fall": ("DATE", "2005-FA")}
+    assert _found(nlp, "Prices are expected to fall by 5%.", "2005-03-16") == {}
+    assert _found(nlp, "After a fall in prices, markets steadied.", "2005-03-16") == {}
+    # a negated modal tells the past: "By Saturday night I couldn't sleep"
+    text = "The fan just blows hot air at you. By Saturday night I couldn't sleep."
+    assert _found(nlp, text, "1999-07-05")["Saturday night"] == ("TIME", "1999-07-03TNI")

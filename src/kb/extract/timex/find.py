@@ -109,8 +109,11 @@ class DocContext:
                 # holds until one ahead
                 if tense == "present" and limit in ("until", "till", "through") and not _in_the_title(self.text, start):
                     return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
-                if tense is None and limit in ("until", "till", "through") and (v := verb_of(root)) is not None and _with_modal(v):
-                    return "future"  # "river levels could stay high until Monday": what may hold, ahead
+                if tense is None and limit in ("until", "till", "through", "by") and (v := verb_of(root)) is not None \
+                        and _with_modal(v) and not any(c.dep_ == "neg" for c in v.children):
+                    # "river levels could stay high until Monday", "could be cut by fall": what
+                    # may hold or be done by then, ahead ("By Saturday night I couldn't sleep": past)
+                    return "future"
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             return "past" if weekday and tense == "past" else None
         if not weekday and _argument_or_noun_time(root):

@@ -573,6 +573,18 @@ def _described(ctx: Context, pos: int) -> bool:
         and any(c.dep_ == "amod" and c.tag_ == "JJ" and c.i < tok.i for c in kids)
 
 
+_FALL_PREPS = {"by", "until", "till", "before", "after", "since", "through", "during", "in"}
+
+
+def _bare_fall(ctx: Context, pos: int, prev: list[str], nxt: str) -> bool:
+    """True for "fall" alone that is the season: a noun right after a preposition of time
+    and before no "in", "of", "from" or "to" ("could be cut by fall", "no rebound until
+    Fall"; not "a fall in prices", "expected to fall")."""
+    tok = ctx.token(pos)
+    return bool(prev) and prev[0] in _FALL_PREPS and nxt not in ("in", "of", "from", "to") \
+        and tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     code = SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower() or None
@@ -594,7 +606,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
                 and not (rel == "the" and m["s"].lower() != "fall" and _is_subject(ctx, m.start("s"))):
             return None
-        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")):
+        if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")) \
+                and not _bare_fall(ctx, m.start("s"), prev, nxt):
             return None
         if m["s"].lower() == "fall" and nxt == "in" and _indefinite(ctx, m.start("s")):
             return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
