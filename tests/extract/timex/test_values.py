@@ -1786,3 +1786,12 @@ def test_fall_alone_after_a_preposition_of_time_is_the_season(nlp):
     # a negated modal tells the past: "By Saturday night I couldn't sleep"
     text = "The fan just blows hot air at you. By Saturday night I couldn't sleep."
     assert _found(nlp, text, "1999-07-05")["Saturday night"] == ("TIME", "1999-07-03TNI")
+
+
+def test_a_days_event_waited_for_is_the_nearest_such_day(nlp):
+    text = "Bond prices edged higher on Monday in thin trading before Tuesday's Independence Day holiday."
+    assert _found(nlp, text, "1989-07-03")["Tuesday"] == ("DATE", "1989-07-04")
+    text = "Ticket sales for Sunday's finals were sold out by Saturday afternoon, organisers said."
+    assert _found(nlp, text, "2013-07-27")["Sunday"] == ("DATE", "2013-07-28")
+    # an event not waited for in a past clause stays past
+    assert _found(nlp, "Lawyers criticized Tuesday's ruling.", "1989-07-03")["Tuesday"] == ("DATE", "1989-06-27")

@@ -115,7 +115,7 @@ class DocContext:
                     # may hold or be done by then, ahead ("By Saturday night I couldn't sleep": past)
                     return "future"
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
-            return "past" if weekday and tense == "past" else None
+            return "past" if weekday and tense == "past" and not _event_waited_for(root) else None
         if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is
             # yet to come has its parts ahead ("will be named commander for a mission in
@@ -138,6 +138,16 @@ class DocContext:
             # to fall")
             return "future"
         return tense
+
+
+def _event_waited_for(tok: Any) -> bool:
+    """True for a day's event told as waited for ("dealers positioned themselves for
+    Friday's employment report", "thin trading before Tuesday's holiday"): a past clause
+    does not place it, so it is the nearest such day, ahead or behind."""
+    doc, i = tok.doc, tok.i
+    if doc[i + 1:i + 2].text not in ("'s", "’s") or i == 0:
+        return False
+    return doc[i - 1].lower_ in ("for", "before") or i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of"
 
 
 def _with_modal(verb: Any) -> bool:
