@@ -564,6 +564,10 @@ def _bound(text: str, g: Found, before: re.Pattern[str]) -> bool:
     return before.search(text, max(0, g.start - 30), g.start) is not None
 
 
+def _bounds_a_stretch(text: str, g: Found) -> bool:
+    return _bound(text, g, _UNTIL) or _bound(text, g, _SINCE)
+
+
 def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
     """True for the hours of a range kept until a later day or period ("will function from
     9 a.m. to 8 p.m. until Monday", "open from 8 am to 8 pm till the end of the
@@ -692,7 +696,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 day += dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))
-                                                and not _clock_shift(g) and not _bound(ctx.text, g, _UNTIL) and not _bound(ctx.text, g, _SINCE)
+                                                and not _clock_shift(g) and not _bounds_a_stretch(ctx.text, g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
             # the day written: another clock time beside it is of the same day ("opened at 9
