@@ -130,12 +130,17 @@ def past_perfect(verb: Any) -> bool:
     return verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
+def possessive(tok: Any) -> bool:
+    """True for a time that owns what follows it ("Tuesday's ruling")."""
+    return tok.dep_ == "poss" or tok.doc[tok.i + 1:tok.i + 2].text in ("'s", "’s")
+
+
 def after_reporting_verb(tok: Any) -> bool:
     """"said on Thursday (that) it would …": a day right after a reporting verb dates the
     saying, whatever the parser hangs it on; not a possessive or the subject of what was
     said ("said Monday's service would go on", "said the weekend would be mild")."""
     doc, i = tok.doc, tok.left_edge.i - 1
-    if tok.dep_ in ("poss", "nsubj", "nsubjpass") or doc[tok.i + 1:tok.i + 2].text in ("'s", "’s"):
+    if tok.dep_ in ("nsubj", "nsubjpass") or possessive(tok):
         return False
     if i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
@@ -167,7 +172,7 @@ def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
     end ("bought from Sept. 14 to Thursday") dates it when it is a day of the week."""
     while tok.dep_ in ("compound", "nmod") and tok.head.lower_ in tw.TIME_NOUNS:  # "Saturday evening"
         tok = tok.head
-    if tok.dep_ == "poss" or tok.doc[tok.i + 1:tok.i + 2].text in ("'s", "’s"):
+    if possessive(tok):
         return False
     head = tok.head
     if head.i == tok.i:
