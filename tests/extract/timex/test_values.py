@@ -1230,6 +1230,9 @@ def test_a_clock_time_said_to_be_on_a_day_is_of_that_day(nlp):
     got = _found(nlp, "The survey is due at 8:50 a.m. on Thursday (2350 GMT on Wednesday).", "2004-03-31")
     assert got["8:50 a.m."] == ("TIME", "2004-04-01T08:50")
     assert got["2350 GMT"] == ("TIME", "2004-03-31T23:50")
+    # both ends of a range said to be on a day, though the clause is told as past
+    got = _found(nlp, "Police have announced restrictions on traffic from 8am to 5pm on Saturday.", "2015-03-27")
+    assert (got["8am"], got["5pm"]) == (("TIME", "2015-03-28T08:00"), ("TIME", "2015-03-28T17:00"))
 
 
 def test_results_for_the_year_told_early_in_a_year_are_of_the_year_before(nlp):

@@ -613,6 +613,19 @@ def _dates_a_saying(ctx: DocContext, f: Found) -> bool:
 
 
 _ON_DAY = re.compile(r"\s+on\s+")
+_SAID_ON = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _day_said(text: str, f: Found, found: list[Found]) -> Found | None:
+    """The day a clock time is said to be on, written right after it or after the other end
+    of its range ("from 8am to 5pm on Saturday", "between 5 p.m. and 10 p.m. that Friday")."""
+    gap = _SAID_ON.match(text, f.end)
+    for g in found:
+        if g.start == gap.end() and g.clock is None and g.dv is not None and g.dv.precision in ("day", "time") and g.dv.start:  # type: ignore[union-attr]
+            return g
+        if g.clock is not None and g.start > f.end and _HOURS_TO.fullmatch(text, f.end, g.start):
+            return _day_said(text, g, found)
+    return None
 # a range from midnight to a time of the morning; "after" right before a clock time
 _UNTIL_MORNING = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|am\b)|dawn\b|daybreak\b|noon\b)", re.I)
 _AFTER = re.compile(r"\bafter\s+$", re.I)
@@ -668,8 +681,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         sets = [g for g in found if sent_of(g.start) == s and _habit_of(ctx, f, g)]
         near = min(days + sets, key=lambda g: abs(g.start - f.start)) if days or sets else None
         on = _ON_DAY.match(ctx.text, f.end)
-        if on is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
-            near = next((g for g in days if g.start == on.end()), near)
+        said = _day_said(ctx.text, f, found)
+        if said is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
+            near, only_later = said, False
         habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
@@ -680,7 +694,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]
             day += dt.timedelta(days=_days_from_universal(ctx.text, f, near))
             hour = _clock_hour(f.clock)
-            if day == ctx.anchor and hour is not None and 18 <= hour < 24 and _told_as_past(ctx, f) \
+            if said is None and day == ctx.anchor and hour is not None and 18 <= hour < 24 and _told_as_past(ctx, f) \
                     and not _written_in_the_evening(f, found, ctx):
                 # "reached two miners late Monday, but a third was still missing early today. …
                 # brought to the surface shortly before 11 p.m.": a past evening is of a day
