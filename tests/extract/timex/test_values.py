@@ -82,6 +82,19 @@ def test_the_year_earlier_period_is_the_reported_quarter_a_year_back(nlp):
     assert got["the quarter a year ago"] == ("DATE", "2020-Q3")
 
 
+def test_the_year_earlier_part_of_nine_months_told_is_a_year(nlp):
+    # nine months are no quarter: a year is all TimeML can name of them
+    text = ("Acme lost $158,666 in the third quarter, compared with a year-earlier loss of $26,956. "
+            "For the nine months, it reported a net loss of $608,413, compared with year-earlier net income of $967,809.")
+    got = [(t.text, t.value) for t in reported(find_timexes(nlp(text), "1989-11-02"), "1989-11-02")]
+    assert [v for text, v in got if text == "year-earlier"] == ["1988-Q3", "1988"]
+    # the year-ago period after the earlier year's period named is that period again
+    text = ("Travelers's third-quarter net rose 11%. In the first nine months, net was $306 million, "
+            "compared with a loss of $195 million in the 1988 period. The year-ago results included a charge.")
+    got = _found(nlp, text, "1989-11-02")
+    assert got["the 1988 period"] == got["year-ago"] == ("DATE", "1988")
+
+
 def test_a_span_and_a_half_and_later_with_nothing_before(nlp):
     got = _found(nlp, "But a minute and a half later, a pilot called in.", "2021-11-24")
     assert got == {"a minute and a half": ("DURATION", "PT1M30S")}

@@ -416,6 +416,9 @@ def _fiscal(text: str, f: Found) -> bool:
     return bool(re.search(r"\b(?:fiscal|financial)\b", text[max(0, f.start - 10):f.end], re.I))
 
 
+_SPANS_OF_QUARTERS = frozenset({"P6M", "P9M"})
+
+
 def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None, text: str = "") -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
@@ -427,9 +430,17 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         if kind is None:
             continue
         here = sent_of(f.start)
-        ref = None
+        ref, again = None, False
+        # "For the nine months, … compared with year-earlier net income": a span of
+        # quarters told in the sentence is the period, which only a year can name
+        months = any(g.dv is not None and g.dv.value in _SPANS_OF_QUARTERS and sent_of(g.start) == here
+                     for g in found[:i])
         for g in reversed(found[:i]):
             if kind == "back" and here - sent_of(g.start) > 3 and not f.notes.get("period_named"):
+                break
+            if kind == "back" and g.notes.get("period_year") and anchor is not None \
+                    and int(g.notes["period_year"]) < anchor.year:
+                ref, again = g, True  # "in the 1988 period. The year-ago results": that period again
                 break
             if kind == "back" and g.dv is not None and anchor is not None and g.dv.start and g.dv.start > anchor.isoformat():
                 continue  # "prices to stabilize in the first half of 1990": a period to come is no period reported on
@@ -451,12 +462,18 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         if ref is None and f.notes.get("latest") and anchor is not None:
             f.dv = last_ended_quarter(anchor)  # the quarter last reported: the one ended last
             continue
+        if again:
+            f.dv = ref.dv  # type: ignore[union-attr]
+            continue
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
             continue
         if kind == "same" and not f.notes.get("period_year"):
             f.dv = ref.dv
             continue
         year = int(f.notes["period_year"]) if kind == "same" else int(ref.dv.value[:4]) - 1
+        if months and ref.dv.precision == "quarter" and not f.notes.get("quarter"):
+            f.dv = cal.year_value(year)
+            continue
         part = int(ref.dv.value[-1])
         if f.notes.get("quarter"):  # "the year-earlier third quarter"
             f.dv = cal.quarter_value(year, int(f.notes["quarter"]))
