@@ -1463,6 +1463,9 @@ def test_what_is_expected_in_a_with_clause_lies_ahead_of_a_past_clause(nlp):
             "section of the course predicted to be poor.")
     assert _found(nlp, text, "1998-02-08") == {"Monday": ("DATE", "1998-02-09")}
     assert _found(nlp, "A rally planned for Saturday drew crowds.", "1998-02-10") == {"Saturday": ("DATE", "1998-02-07")}
+    # the with-clause may be the parse's adverbial clause of its own
+    got = _found(nlp, "Rain will fall slowly through Thursday, with no more rain expected until the weekend.", "1989-03-14")
+    assert got["the weekend"] == ("DATE", "1989-W11-WE")
 
 
 def test_another_year_and_an_extra_hour_are_spans_of_one_unit(nlp):

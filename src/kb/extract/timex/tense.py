@@ -114,8 +114,11 @@ def _expected_or_planned(v: Any, depth: int) -> bool:
     telling what is expected or planned for a time, unless the clause around tells it as past
     ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6")."""
     lemma = v.lemma_.lower()
-    if v.dep_ != "acl" or not (lemma in tw.EXPECTING_VERBS
-                               or lemma in tw.PLANNING_VERBS and any(c.lower_ == "for" for c in v.children)):
+    if not (lemma in tw.EXPECTING_VERBS or lemma in tw.PLANNING_VERBS and any(c.lower_ == "for" for c in v.children)):
+        return False
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in v.children):
+        return True  # "will fall through Thursday, with no more rain expected until the weekend"
+    if v.dep_ != "acl":
         return False
     noun = v.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" \
