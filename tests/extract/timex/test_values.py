@@ -167,6 +167,12 @@ def test_a_month_after_since_is_past(nlp):
     assert got == {"March": ("DATE", "2020-03")}
 
 
+def test_a_month_after_for_or_into_is_a_month_but_may_only_beside_another_time(nlp):
+    assert _found(nlp, "Everyone will read them as a rehearsal for March.", "2007-05-26") == {"March": ("DATE", "2008-03")}
+    assert _found(nlp, "High water could last into August.", "2011-06-24") == {"August": ("DATE", "2011-08")}
+    assert _found(nlp, "There was little support for May in the party.", "2011-06-24") == {}
+
+
 def test_later_in_the_day_a_greeting_and_a_daily_paper(nlp):
     got = _found(nlp, "The envoy landed in Dar es Salaam on Tuesday, Nov. 23. He flew to Nairobi later in the day.",
                  "2021-11-24")

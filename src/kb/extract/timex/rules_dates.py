@@ -240,7 +240,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
     if not m["mod"]:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
-            prev[0] in WEAK_PREPS and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
+            (prev[0] in WEAK_PREPS or prev[0] == "for" and m["mon"].lower() == "may")  # "support for May"
+            and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
             and not _planned(ctx, m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
