@@ -1185,6 +1185,12 @@ def test_the_small_hours_after_a_night_are_of_the_next_day(nlp):
     got = _found(nlp, "Last night we had a tanker arrive at around 2 a.m., so we had supply through the morning.", "2021-05-08")
     assert got == {"Last night": ("TIME", "2021-05-07TNI"), "around 2 a.m.": ("TIME", "2021-05-08T02:00"),
                    "the morning": ("TIME", "2021-05-08TMO")}
+    # "overnight" after an evening told of is that evening's night; "9am" after it, the morning after
+    text = ("The quake struck at 10.14pm on Wednesday. KiwiRail halted trains overnight while crews inspected "
+            "the track, and services resumed shortly after 9am.")
+    got = _found(nlp, text, "2019-06-20")
+    assert got["overnight"] == ("TIME", "2019-06-19TNI")
+    assert got["9am"] == ("TIME", "2019-06-20T09:00")
 
 
 def test_greetings_meeting_minutes_and_the_weekend_as_a_subject(nlp):

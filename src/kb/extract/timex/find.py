@@ -649,7 +649,7 @@ _AFTER = re.compile(r"\bafter\s+$", re.I)
 
 
 _DAYS_OR_FINER = re.compile(r"[WDT]")  # "every Sunday" XXXX-WXX-7, "daily" P1D, "nightly", "every hour"
-_MORNING_TOLD = re.compile(r"\b(?:a\.?m\b|morning\b)", re.I)
+_MORNING_TOLD = re.compile(r"(?:\b|(?<=\d))(?:a\.?m\b|morning\b)", re.I)
 
 
 def _same_clause(ctx: DocContext, f: Found, g: Found) -> bool:
@@ -683,6 +683,13 @@ def _days_from_universal(text: str, f: Found, g: Found) -> int:
         return 0
     apart = local - int(m[1])
     return 1 if apart < -12 else -1 if apart > 12 else 0
+
+
+def _evening(g: Found) -> bool:
+    """True for an evening or night, or a clock time of one."""
+    value = g.dv.value if g.dv is not None else ""
+    hour = _clock_hour(value[11:]) if "T" in value else None
+    return value.endswith(("TEV", "TNI")) or hour is not None and hour >= 18
 
 
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
@@ -745,7 +752,11 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
                     day = ahead
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
-        if day is not None and (f.notes.get("night_before") and not said_on and not (day == ctx.anchor and _ahead(ctx, f))
+        # "struck on Wednesday night. … halted trains overnight": the night of that evening
+        of_evening = near is not None and not habitual and any(_evening(g) and g.dv.start == near.dv.start  # type: ignore[union-attr]
+                                                               for g in days + [near])
+        if day is not None and (f.notes.get("night_before") and not said_on and not of_evening
+                                and not (day == ctx.anchor and _ahead(ctx, f))
                                 or f.notes.get("night") and day == ctx.anchor
                                 and _told_as_past(ctx, f)):
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
