@@ -38,6 +38,15 @@ def test_a_quarter_of_next_or_last_year(nlp):
     assert got == {"last year's fourth quarter": ("DATE", "2020-Q4")}
 
 
+def test_a_fiscal_quarter_just_reported_is_of_the_year_written_when_the_calendars_is_long_past(nlp):
+    # the calendar's second quarter of 1989 ended eight months before: the fiscal year runs ahead
+    got = _found(nlp, "Merriam said net income for its fiscal second quarter fell 18%.", "1990-02-22")
+    assert got == {"fiscal second quarter": ("DATE", "1990-Q2")}
+    # the calendar's fourth quarter ended three months before: that one
+    got = _found(nlp, "Harwood said net income for its fiscal fourth quarter rose 18%.", "1988-03-31")
+    assert got == {"fiscal fourth quarter": ("DATE", "1987-Q4")}
+
+
 def test_an_infinitive_after_a_past_verb_may_lie_ahead(nlp):
     # said in January: the hearing the committee asked for is the coming February's
     got = _found(nlp, "The committee subpoenaed him to testify on Feb. 10.", "2022-01-07")

@@ -472,7 +472,15 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", quarter_value(yr, q) if yr else None)
     if anchor is None:
         return _f(m, "DATE", None)
-    return _f(m, "DATE", quarter_value(resolve.quarter_year(q, anchor, ctx.tense(m.start(), m.end())), q))
+    tense = ctx.tense(m.start(), m.end())
+    y = resolve.quarter_year(q, anchor, tense)
+    if y < anchor.year and (anchor.year - y) * 12 + anchor.month - 3 * q > 6 \
+            and re.search(r"\bfiscal\b", ctx.text[max(0, m.start() - 12):m.end()], re.I):
+        # a fiscal quarter just reported whose calendar namesake ended over half a year
+        # before is numbered in a fiscal year that runs ahead of the calendar: "net income for
+        # its fiscal second quarter fell", said in February, is this year's
+        y = anchor.year
+    return _f(m, "DATE", quarter_value(y, q))
 
 
 def h_months_quarter(m: re.Match[str], ctx: Context) -> Found | None:
