@@ -42,6 +42,11 @@ def test_a_fiscal_quarter_just_reported_is_of_the_year_written_when_the_calendar
     # the calendar's second quarter of 1989 ended eight months before: the fiscal year runs ahead
     got = _found(nlp, "Merriam said net income for its fiscal second quarter fell 18%.", "1990-02-22")
     assert got == {"fiscal second quarter": ("DATE", "1990-Q2")}
+    text = ("Merriam said net income for its fiscal second quarter fell 18%. In the quarter ended Jan. 31, it earned "
+            "$14.2 million, compared with $17.3 million a year earlier. The latest quarter included a charge.")
+    got = _found(nlp, text, "1990-02-22")
+    assert (got["the quarter"], got["a year earlier"], got["The latest quarter"]) == (
+        ("DATE", "1990-Q2"), ("DATE", "1989-Q2"), ("DATE", "1990-Q2"))
     # the calendar's fourth quarter ended three months before: that one
     got = _found(nlp, "Harwood said net income for its fiscal fourth quarter rose 18%.", "1988-03-31")
     assert got == {"fiscal fourth quarter": ("DATE", "1987-Q4")}

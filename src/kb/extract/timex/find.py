@@ -442,13 +442,15 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
                     and int(g.notes["period_year"]) < anchor.year:
                 ref, again = g, True  # "in the 1988 period. The year-ago results": that period again
                 break
-            if kind == "back" and g.dv is not None and anchor is not None and g.dv.start and g.dv.start > anchor.isoformat():
+            if kind == "back" and g.dv is not None and anchor is not None and g.dv.start and g.dv.start > anchor.isoformat() \
+                    and not g.notes.get("fiscal_ahead"):
                 continue  # "prices to stabilize in the first half of 1990": a period to come is no period reported on
             if g.dv is None or g.notes.get("period_back") or g.dv.precision in ("ref", "set", "day", "time", "duration"):
                 continue
             if kind == "same" and not f.notes.get("period_year") and g.notes.get("period_year"):
                 continue  # "the quarter" after "in the 1988 period": the quarter reported on, not the one compared
-            if f.notes.get("latest") and anchor is not None and g.dv.end and g.dv.end > anchor.isoformat():
+            if f.notes.get("latest") and anchor is not None and g.dv.end and g.dv.end > anchor.isoformat() \
+                    and not g.notes.get("fiscal_ahead"):
                 continue  # "the latest quarter" has ended: not the one still to come
             if kind == "back" or g.dv.precision in ("quarter", "half"):
                 ref = g  # the period last told of (a day is more often where one ends)

@@ -479,7 +479,9 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         # a fiscal quarter just reported whose calendar namesake ended over half a year
         # before is numbered in a fiscal year that runs ahead of the calendar: "net income for
         # its fiscal second quarter fell", said in February, is this year's
-        y = anchor.year
+        found = _f(m, "DATE", quarter_value(anchor.year, q))
+        found.notes["fiscal_ahead"] = "1"  # a label, not a quarter still to come
+        return found
     return _f(m, "DATE", quarter_value(y, q))
 
 
