@@ -1274,6 +1274,12 @@ def test_a_clock_time_said_to_be_on_a_day_is_of_that_day(nlp):
     assert (got["8am"], got["5pm"]) == (("TIME", "2015-03-28T08:00"), ("TIME", "2015-03-28T17:00"))
 
 
+def test_the_year_before_an_amount_is_the_year_but_not_before_what_names_it(nlp):
+    got = _found(nlp, "The stock rose to a high for the year of $42.875 a share.", "1989-10-30")
+    assert got == {"the year": ("DATE", "1989")}
+    assert _found(nlp, "It was the year of the dragon.", "1989-10-30") == {}
+
+
 def test_results_for_the_year_told_early_in_a_year_are_of_the_year_before(nlp):
     got = _found(nlp, "For the full year, the company earned $302.6 million.", "2006-02-14")
     assert got == {"the full year": ("DATE", "2005")}

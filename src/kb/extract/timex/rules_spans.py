@@ -740,8 +740,8 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     after = ctx.text[m.end():m.end() + 30]
     if unit == "period" and not quals:
         return None
-    if re.match(r"\s+(?:of|before|after|when|in\s+which)\b", after, re.I):
-        return None
+    if re.match(r"\s+(?:of\b(?!\s*(?:[$€£¥]|\d|[A-Z]{1,2}\$))|(?:before|after|when|in\s+which)\b)", after, re.I):
+        return None  # "the year of the election"; not "a high for the year of $42.875"
     anchor = _anchor(ctx)
     to = _YEAR_TO.match(ctx.text, m.end())
     if unit == "year" and to and _month_no(to["mon"]) == 12 and anchor is not None:
