@@ -640,11 +640,14 @@ def _day_said(text: str, f: Found, found: list[Found]) -> Found | None:
     of its range ("from 8am to 5pm on Saturday", "between 5 p.m. and 10 p.m. that Friday")."""
     gap = _SAID_ON.match(text, f.end)
     for g in found:
-        if g.start == gap.end() and g.clock is None and g.dv is not None and g.dv.precision in ("day", "time") and g.dv.start:  # type: ignore[union-attr]
+        if g.start == gap.end() and g.clock is None and g.dv is not None and g.dv.precision in ("day", "time") \
+                and g.dv.start:
             return g
         if g.clock is not None and g.start > f.end and _HOURS_TO.fullmatch(text, f.end, g.start):
             return _day_said(text, g, found)
     return None
+
+
 # a range from midnight to a time of the morning; "after" right before a clock time
 _UNTIL_MORNING = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|am\b)|dawn\b|daybreak\b|noon\b)", re.I)
 _AFTER = re.compile(r"\bafter\s+$", re.I)
