@@ -183,15 +183,15 @@ _AMOUNT_BEFORE = re.compile(rf"(?:[\d%$£€]|\dm|\b(?:{RATE_AMOUNTS}|twice|once
                             rf"|met(?:re|er)s|knots))\)?$")
 
 
+_MORE_OR_LESS = re.compile(r"\s+(?:more|less|extra)$")  # "$181 more a year": the amount is before it
+
+
 def _after_an_amount(ctx: Context, pos: int) -> bool:
     """True when an amount or a count of times ends right before ``pos`` ("2.5 percent",
     "$5m", "40 million Canadian dollars ($40 million)", "twice", "$181 more"): "a year" after
     it is a rate."""
     before = _MORE_OR_LESS.sub("", ctx.text[max(0, pos - 25):pos].rstrip().lower())
     return bool(_AMOUNT_BEFORE.search(before))
-
-
-_MORE_OR_LESS = re.compile(r"\s+(?:more|less|extra)$")
 
 
 def _counted_before(ctx: Context, pos: int) -> bool:
