@@ -15,6 +15,7 @@ from kb.extract.coref import ACTOR_KINDS, THING_KINDS, Coreference, subject_of
 from kb.extract.event_triggers import direct_object, is_particle, noun_type
 from kb.extract.sents import ParsedToken
 from kb.lexicon import events as lex
+from kb.lexicon import lemma_in
 
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON", "DET")  # event words whose parties are read as a noun phrase's
 PLACE_KINDS = frozenset({"place", "state"})
@@ -184,7 +185,7 @@ def noun_args(ctx: Coreference, tok: ParsedToken, gov: ParsedToken | None) -> Ar
             subj = subject_of(gov)
             if subj is not None:
                 _add_np(ctx, subj, "actor", args)
-            elif lex.lemma_in(gov, lex.SCHEDULING):  # "It is slated for release": what is released
+            elif lemma_in(gov, lex.SCHEDULING):  # "It is slated for release": what is released
                 scheduled = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
                 if scheduled is not None:
                     _add_np(ctx, scheduled, "theme", args)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract.sents import ParsedToken, parsed_tokens, sentence_root
 from kb.lexicon import events as lex
+from kb.lexicon import lemma_in, past_stems
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -79,7 +80,7 @@ def _verb_lemma(tok: ParsedToken) -> str:
     lemma = tok.lemma_.lower()
     if lemma in _VERB_LEMMAS or tok.tag_ not in ("VBD", "VBN"):
         return lemma
-    return next((stem for stem in lex.past_stems(tok.lower_) if stem in _VERB_LEMMAS), lemma)
+    return next((stem for stem in past_stems(tok.lower_) if stem in _VERB_LEMMAS), lemma)
 
 
 def trigger_type(tok: ParsedToken) -> str | None:
@@ -203,7 +204,7 @@ def light_verb(noun: ParsedToken) -> ParsedToken | None:
     # "filed for bankruptcy", "entered into talks"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "into"):
         verb = head.head
-        if verb.pos_ == "VERB" and (verb.lemma_.lower() in _CARRYING_FOR or lex.lemma_in(verb, lex.SCHEDULING)):
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in _CARRYING_FOR or lemma_in(verb, lex.SCHEDULING)):
             return verb  # … and "is slated for a U.S. release", "scheduled for talks"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return head.head  # "went on leave", "went on a tour"
@@ -256,7 +257,7 @@ def event_modality(tok: ParsedToken, gov: ParsedToken | None) -> str:
         auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in lex.MODAL_AUX for c in auxes) and not any(c.lemma_.lower() == "have" for c in auxes):
             return "planned"  # "will sign", "must inherit"; not "must have left"
-        if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or lex.lemma_in(t, lex.SCHEDULING)):
+        if n > 0 and (t.lemma_.lower() in lex.PLAN_HEADS or lemma_in(t, lex.SCHEDULING)):
             return "planned"
         if n > 0 and t.lemma_.lower() == "go" and any(c.lower_ == "to" for c in chain[n - 1].children):
             return "planned"

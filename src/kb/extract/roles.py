@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kb.extract.candidates import Cand
 from kb.extract.sents import doc_tokens, sentence_of
-from kb.lexicon import events as lex
+from kb.lexicon import lemma_in
 from kb.lexicon import names as nm
 from kb.model import Role
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def _appointing(t: Token) -> bool:
     """A verb that puts someone in an office (also past forms the lemmatiser missed)."""
-    return t.pos_ == "VERB" and lex.lemma_in(t, nm.APPOINTING_VERBS)
+    return t.pos_ == "VERB" and lemma_in(t, nm.APPOINTING_VERBS)
 
 
 def appointed_as(tokens: list[Token], c: Cand, start: int = 0) -> bool:

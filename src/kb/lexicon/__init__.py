@@ -49,6 +49,20 @@ def rows(name: str, columns: int) -> list[list[str]]:
     return out
 
 
+def past_stems(word: str) -> tuple[str, ...]:
+    """What a verb form may come from, for the lemmatiser's misses: a past ("reappointed" →
+    "reappointe", "reappoint"; "slated" → "slate", "slat") or a present ("hopes" → "hope")."""
+    if word.endswith("ed"):
+        return word[:-1], word[:-2]
+    return (word[:-1],) if word.endswith("es") else ()
+
+
+def lemma_in(tok: Any, words: frozenset[str] | set[str]) -> bool:
+    """True when a token's lemma, or the verb its form comes from, is one of ``words``
+    (the lemmatiser reads "hoped" as "hop")."""
+    return tok.lemma_.lower() in words or any(stem in words for stem in past_stems(tok.lower_))
+
+
 class NounSense(NamedTuple):
     """What WordNet says of a noun: its first sense's lexicographer file, the share of its
     senses that are happenings (acts, events, processes…), and whether one comes from a verb."""

@@ -165,14 +165,3 @@ COMPARISON_WORDS = _words("comparison_words")
 def cameo(type_: str) -> str | None:
     """CAMEO root code of an event type (``None`` for types outside CAMEO)."""
     return TYPES.get(type_)
-
-
-def past_stems(word: str) -> tuple[str, ...]:
-    """What a past form may be the past of, for the lemmatiser's misses ("reappointed" →
-    "reappointe", "reappoint"; "slated" → "slate", "slat")."""
-    return (word[:-1], word[:-2]) if word.endswith("ed") else ()
-
-
-def lemma_in(tok: Any, words: frozenset[str] | set[str]) -> bool:
-    """True when a token's lemma, or the verb its past form comes from, is one of ``words``."""
-    return tok.lemma_.lower() in words or any(stem in words for stem in past_stems(tok.lower_))
