@@ -1846,3 +1846,66 @@ def test_a_days_event_waited_for_is_the_nearest_such_day(nlp):
     assert _found(nlp, text, "2013-07-27")["Sunday"] == ("DATE", "2013-07-28")
     # an event not waited for in a past clause stays past
     assert _found(nlp, "Lawyers criticized Tuesday's ruling.", "1989-07-03")["Tuesday"] == ("DATE", "1989-06-27")
+
+
+def test_an_hour_in_words_before_a_m_or_p_m(nlp):
+    got = _found(nlp, "Polls closed Monday at six p.m. in the rural constituency.", "1998-09-15")
+    assert got["six p.m."] == ("TIME", "1998-09-14T18:00")
+    got = _found(nlp, "At about three a.m. Sunday, the four men walked out on their own.", "1999-10-11")
+    assert got == {"about three a.m. Sunday": ("TIME", "1999-10-10T03:00")}
+    assert _found(nlp, "Which one am I supposed to pick?", "1999-10-11") == {}
+
+
+def test_a_time_word_in_capitals_after_a_broadcasters_or_papers_word_is_a_name(nlp):
+    assert _found(nlp, "ABC WORLD NEWS TONIGHT: Blizzard Paralyzes Northern Plains", "2000-01-24") == {}
+    assert _found(nlp, "He told USA TODAY that he would resign.", "2000-01-24") == {}
+    # a headline in capitals still tells a time
+    assert _found(nlp, "STORMS HIT THE COAST TONIGHT", "2000-01-24") == {"TONIGHT": ("TIME", "2000-01-24TNI")}
+
+
+def test_the_end_of_a_quarter_named_by_its_number(nlp):
+    got = _found(nlp, "The company said it would close a plant by the end of the third quarter.", "1998-05-06")
+    assert got == {"the end of the third quarter": ("DATE", "1998-Q3")}
+
+
+def test_what_is_hoped_for_lies_ahead_though_the_lemmatiser_misreads_hoped(nlp):
+    text = "The company said it hoped to emerge from bankruptcy by the end of the second quarter."
+    assert _found(nlp, text, "2012-01-03") == {"the end of the second quarter": ("DATE", "2012-Q2")}
+
+
+def test_a_record_date_after_payable_lies_ahead(nlp):
+    text = ("Heartland raised its quarterly dividend to 22 cents a share from 19 cents, payable February 15 "
+            "to shareholders of record on February 1.")
+    assert _found(nlp, text, "1996-01-17")["February 1"] == ("DATE", "1996-02-01")
+
+
+def test_a_time_something_is_put_off_until_after(nlp):
+    text = "Work on computer bugs tapered off and clients delayed new projects until after January 1."
+    assert _found(nlp, text, "1999-11-03") == {"January 1": ("DATE", "2000-01-01")}
+
+
+def test_financial_in_a_companys_name_is_not_a_fiscal_quarter(nlp):
+    got = _found(nlp, "Heartland Savings Financial fourth-quarter profit up 18 pct", "1996-01-17")
+    assert got == {"fourth-quarter": ("DATE", "1995-Q4")}
+
+
+def test_the_weekend_ahead_of_which_something_was_done_late_in_the_week(nlp):
+    text = "Traders said gains were capped by merchant selling ahead of the weekend."
+    assert _found(nlp, text, "1996-09-13") == {"the weekend": ("DATE", "1996-W37-WE")}
+    # early in the week, the weekend just gone
+    assert _found(nlp, text, "1996-09-09") == {"the weekend": ("DATE", "1996-W36-WE")}
+
+
+def test_the_next_or_past_hour_is_an_hours_length(nlp):
+    text = "Two air tankers are expected back in the air within the next hour."
+    assert _found(nlp, text, "2001-06-25") == {"the next hour": ("DURATION", "PT1H")}
+    assert _found(nlp, "In the last hour of trading, stocks fell.", "2001-06-25") == {}
+
+
+def test_the_quarter_after_this_one_told_with_no_tense_is_the_coming_one(nlp):
+    text = "Westfalen Kreditbank flags Lehman hit, sees fourth-quarter loss"
+    assert _found(nlp, text, "2008-09-16") == {"fourth-quarter": ("DATE", "2008-Q4")}
+    text = "The company said summer shutdowns would trim third-quarter sales as usual."
+    assert _found(nlp, text, "1998-04-16") == {"third-quarter": ("DATE", "1998-Q3")}
+    # told as past, the last one
+    assert _found(nlp, "Sales fell in the third quarter.", "1998-04-16") == {"the third quarter": ("DATE", "1997-Q3")}

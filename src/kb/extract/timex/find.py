@@ -820,12 +820,18 @@ def _headline(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+# a broadcaster's or a paper's word right before a time word in capitals makes them one name
+_MEDIA_NAME = re.compile(r"\b(?:NEWS|SPORTS|BUSINESS|USA|CNN|ABC|CBS|NBC|PBS|BBC|MSNBC) $")
+
+
 def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     """True when a time word of the expression is capitalised where it would not be: the
     expression is a title or a name ("ABC's This Week", "60 Minutes", "USA Today"), unless its
     sentence is a headline in title case."""
     if f.notes.get("pattern") in ("holiday", "weekend"):  # "Thanksgiving Day", "the Labor Day weekend": a day's own name
         return False
+    if _MEDIA_NAME.search(ctx.text, max(0, f.start - 12), f.start) and ctx.text[f.start:f.end].isupper():
+        return True  # "ABC WORLD NEWS TONIGHT", "USA TODAY": a programme's or paper's name in capitals
     for w in re.finditer(r"[A-Za-z]+", ctx.text[f.start:f.end]):
         word = w.group(0)
         if word.lower() not in tw.LOWER_CASE_TIME_WORDS or not word[0].isupper() or word.isupper() and len(word) > 1:

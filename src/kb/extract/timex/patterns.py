@@ -14,11 +14,11 @@ from kb.extract.timex.rules_dates import (
 )
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_after_part, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
-    h_fortnight, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
+    h_fortnight, h_next_hour, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
     h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR, ZONE,
 )
 
@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "the '65 flood", "since '98": a year written with its last two digits
     ("short_year", r"\b(?:in|of|the|since|until|till|by|from|to|and|or|during|before|after)\s+(?P<x>['’](?P<yy>\d{2}))\b(?![’'%.,]?\d|s\b)", h_short_year),
     ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
-    ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
+    ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?P<mod>{EDGE})?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
     # "the March quarter", "the December 2012 quarter": the quarter that month ends
     ("month_quarter", rf"\b(?:the\s+)?(?-i:(?P<mon>March|June|September|December|Mar\.|Sept?\.|Dec\.))[\s-]+(?:(?P<y0>{YEAR})[\s-]+)?quarter\b(?:\s+of\s+(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)(?P<q>)", h_quarter),
     # "the April-June period", "the July-September quarter": a quarter told by its months
@@ -124,7 +124,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("week_on", rf"\ba\s+week\s+(?:on\s+)?(?P<dow>{DOW})\b|\b(?P<dow2>{DOW})\s+week\b(?!['’]|\s+(?:of|ending|ended)\b|\s+to\s+(?:{DOW}|{MON}|\d|the\b|date\b))", h_week_on),
     ("weekday_s", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<dow>{DOW})(?=['’]s)(?P<pod>)", h_weekday),
     ("range_start", r"\b(?:from|between|at|is|are|be|will\s+run|runs?)\s+(?P<x>(?P<h>\d{1,2})(?::(?P<mi>\d\d))?)\s*(?:to|-|–|and|until|till)\s*(?P<h2>\d{1,2})(?:[:.]\d\d)?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)", h_range_start),
-    ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)?|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
+    ("clock", rf"(?:\b(?:(?:about|around|approximately|roughly)\s+)?(?P<h>\d{{1,2}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+[ap]\.m\.))(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+{ZONE})?|\b(?P<word>noon|midday|midnight)\b|\b(?P<oc>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?P<ocm>[0-5]\d))?(?:\s+(?:o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b)?|(?P<ocp>in\s+the\s+(?:morning|afternoon|evening))\b)|(?P<ocl>(?=\s+(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)\b)))(?:\s+{ZONE})?)", h_clock),
     # "ten past two", "a quarter to ten", "eleven minutes past six in the morning", "one minute after midnight"
     ("clock_past", rf"\b(?:(?:about|around|just|shortly)\s+)?(?P<mw>a\s+quarter|quarter|half|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|ten|eleven|twelve|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|six|seven|eight|nine|\d{{1,2}})(?P<mins>\s+minutes?)?\s+(?P<rel>past|after|to|before)\s+(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b(?:\s+(?P<ocp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?:,?\s+{ZONE})?", h_clock_past),
     # "tonight at 9.30", "Saturday evening at 7.30": an hour after a part of the day later than the morning
@@ -149,6 +149,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next|this)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
+    # "back in the air within the next hour": an hour's length
+    ("next_hour", r"\bthe\s+(?:next|past|last|coming)\s+hour\b(?!['’-]|\s+of\b)", h_next_hour),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
     ("same", r"\b(?P<x>(?:(?:earlier|later|early|late)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
 ]

@@ -158,12 +158,14 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     """The year of a quarter (or half, given as its first quarter) named without one. Told
     in the past, or with no tense of its own ("a loss for the fourth quarter", said in
-    January), it is the latest such quarter begun by the anchor. The quarter just ended is
-    still this year's in the future tense: its results are yet to come ("will report a loss
-    for the third quarter", said in October). Told in the future or the present, a quarter
-    further back is next year's ("loans that fall due in the first quarter", said in December)."""
+    January), it is the latest such quarter begun by the anchor; but with no tense, the
+    quarter after this one is the coming one ("sees fourth-quarter loss", said in September).
+    The quarter just ended is still this year's in the future tense: its results are yet to
+    come ("will report a loss for the third quarter", said in October). Told in the future
+    or the present, a quarter further back is next year's ("loans that fall due in the first
+    quarter", said in December)."""
     cur = (anchor.month - 1) // 3 + 1
-    if tense in ("past", None) and q > cur:
+    if tense in ("past", None) and q > cur + (tense is None):
         return anchor.year - 1
     if tense in ("future", "present") and q < cur - 1:
         return anchor.year + 1

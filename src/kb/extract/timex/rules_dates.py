@@ -24,6 +24,7 @@ from kb.extract.timex.tense import expected, of_habit, verb_of
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
 )
+from kb.lexicon import lemma_in
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, SEASONS, WEEKDAYS
 from kb.model import DateValue
@@ -233,7 +234,7 @@ def _planned(ctx: Context, pos: int) -> bool:
         return False
     verb = tok.doc[tok.i - 2]
     return tok.doc[tok.i - 1].lower_ in ("for", "to", "until") and (
-        verb.lower_ == "due" or verb.lemma_.lower() in tw.PLANNING_VERBS | tw.EXPECTING_VERBS | tw.DEFERRING_VERBS)
+        verb.lower_ == "due" or lemma_in(verb, tw.PLANNING_VERBS | tw.EXPECTING_VERBS | tw.DEFERRING_VERBS))
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -448,11 +449,18 @@ _GAME = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|halftime|half-t
 
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    found = _quarter(m, ctx)
+    if found is not None and ctx.text.startswith("Financial", found.start) and _prev_raw(ctx, found.start)[:1].isupper():
+        found.start = m.start("ord")  # "Heartland Savings Financial fourth-quarter profit": a company's name
+    return found
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = m["q"] and int(m["q"]) or ORDINALS.get((m["ord"] or "").lower(), 0)
     if m.re.groupindex.get("mon") and m["mon"]:
         q = (_month_no(m["mon"]) - 1) // 3 + 1  # "the June quarter" ends in June
     rel = m["rel"] or m["rel0"]
-    if (m["ord"] or "").lower() == "last" and not (rel or m["y"] or m["y0"] or m[0].lower().startswith("the")):
+    if (m["ord"] or "").lower() == "last" and not (rel or m["y"] or m["y0"] or m[0].lower().startswith("the") and not m["mod"]):
         return None  # "last quarter" is the one before this, not the year's fourth
     if q == -1:
         q = 4
@@ -474,7 +482,8 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     tense = ctx.tense(m.start(), m.end())
     y = resolve.quarter_year(q, anchor, tense)
-    if y < anchor.year and (anchor.year - y) * 12 + anchor.month - 3 * q > 6 \
+    past = resolve.quarter_year(q, anchor, "past" if tense is None else tense)
+    if past < anchor.year and (anchor.year - past) * 12 + anchor.month - 3 * q > 6 \
             and re.search(r"\bfiscal\b", ctx.text[max(0, m.start() - 12):m.end()], re.I):
         # a fiscal quarter just reported whose calendar namesake ended over half a year
         # before is numbered in a fiscal year that runs ahead of the calendar: "net income for

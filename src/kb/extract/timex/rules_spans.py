@@ -259,6 +259,11 @@ def h_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "TIME", time_value(anchor + dt.timedelta(days=shift), pod))
 
 
+def h_next_hour(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the next hour', 'the past hour': a length of one hour, counted from now."""
+    return _f(m, "DURATION", DateValue("PT1H", "duration"))
+
+
 def h_fortnight(m: re.Match[str], ctx: Context) -> Found | None:
     """'the past fortnight', 'a turbulent fortnight': two weeks ('a fortnight ago' and 'a
     fortnight' are longer matches of other patterns)."""
@@ -482,7 +487,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
             h += 12  # "told to come back at 2 o'clock": an hour of the day awake, unless the sentence tells of the small hours
         clock = f"{h:02d}:{m['ocm'] or '00'}"
     else:
-        h = int(m["h"] or m["hh"])
+        h = int(number(m["h"] or m["hh"]) or 0)  # "10:30 p.m.", "six p.m."
         mi = int(m["mi"]) if m["mi"] else 0
         ap = (m["ap"] or "").lower().replace(".", "")
         if h > 24 or mi > 59 or (ap and h > 12):
@@ -843,6 +848,9 @@ def h_weekend_np(m: re.Match[str], ctx: Context) -> Found | None:
     return h_weekend(m, ctx)
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before)\s+$", re.I)
+
+
 def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
@@ -861,6 +869,8 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     after = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
     if tense is None:  # "continued through the weekend": the nearer one
         d = before if (anchor - before) < (after - anchor) else after
+    elif tense == "past" and 2 <= anchor.weekday() <= 4 and _AHEAD_OF.search(ctx.text, max(0, m.start("x") - 12), m.start("x")):
+        d = after  # "gains were capped by selling ahead of the weekend", said on a Friday: the coming one
     else:
         d = before if tense == "past" else after
     return _f(m, "DATE", weekend_value(d), "x")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kb.lexicon import lemma_in
 from kb.lexicon import time_words as tw
 
 
@@ -53,7 +54,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         gov = v.head
         if gov.i != v.i and depth < 2:
             outer = _verb_of(gov)
-            if gov.lemma_.lower() in tw.FUTURE_GOVERNORS or gov.lower_ in tw.FUTURE_GOVERNORS:
+            if lemma_in(gov, tw.FUTURE_GOVERNORS) or gov.lower_ in tw.FUTURE_GOVERNORS:
                 # "had been due to expire Friday": a plan told in the past perfect was
                 # overtaken; its time may lie on either side of the writing
                 return None if outer is not None and past_perfect(outer) else "future"
@@ -104,7 +105,7 @@ def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
     (not so in the past perfect: "had been expected in March")."""
     if any(a.lower_ == "had" for a in auxes):
         return False
-    if v.lemma_.lower() in tw.FORESEEING_VERBS and any(a.dep_ == "auxpass" for a in auxes):
+    if lemma_in(v, tw.FORESEEING_VERBS) and any(a.dep_ == "auxpass" for a in auxes):
         return True
     return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely", "possible") for c in v.children)
 
@@ -113,8 +114,7 @@ def _expected_or_planned(v: Any, depth: int) -> bool:
     """"the result, expected on Friday", "a summit set for April": a participle after its noun
     telling what is expected or planned for a time, unless the clause around tells it as past
     ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6")."""
-    lemma = v.lemma_.lower()
-    if not (lemma in tw.EXPECTING_VERBS or lemma in tw.PLANNING_VERBS and any(c.lower_ == "for" for c in v.children)):
+    if not (lemma_in(v, tw.EXPECTING_VERBS) or lemma_in(v, tw.PLANNING_VERBS) and any(c.lower_ == "for" for c in v.children)):
         return False
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in v.children):
         return True  # "will fall through Thursday, with no more rain expected until the weekend"
@@ -147,7 +147,7 @@ def after_reporting_verb(tok: Any) -> bool:
         return False
     if i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
-    return i >= 0 and doc[i].tag_ == "VBD" and doc[i].lemma_.lower() in tw.REPORTING_VERBS
+    return i >= 0 and doc[i].tag_ == "VBD" and lemma_in(doc[i], tw.REPORTING_VERBS)
 
 
 def verb_of(tok: Any) -> Any | None:
@@ -165,7 +165,7 @@ def dates_a_saying(tok: Any) -> bool:
     """"officials said on Wednesday", "police said Wednesday": a day that dates a report
     rather than what is reported."""
     v = _verb_of(tok)
-    return after_reporting_verb(tok) or v is not None and v.lemma_.lower() in tw.REPORTING_VERBS
+    return after_reporting_verb(tok) or v is not None and lemma_in(v, tw.REPORTING_VERBS)
 
 
 def dates_its_clause(tok: Any, weekday: bool = False) -> bool:
@@ -229,7 +229,7 @@ def set_ahead(tok: Any) -> bool:
 
 def _plans(verb: Any) -> bool:
     """A planning verb, not one its particle makes undoing the plan ("called off the race")."""
-    return verb.lemma_.lower() in tw.PLANNING_VERBS and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma_in(verb, tw.PLANNING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def expected(tok: Any) -> bool:
@@ -251,7 +251,7 @@ def expected(tok: Any) -> bool:
             return False
         noun = objects[0]
     verb = _verb_of_object(noun)
-    return verb.i != noun.i and verb.lemma_.lower() in tw.EXPECTING_VERBS \
+    return verb.i != noun.i and lemma_in(verb, tw.EXPECTING_VERBS) \
         and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
 
 
@@ -276,10 +276,12 @@ def _deferred_to(tok: Any) -> bool:
     moved to lies after the moving, which is news: ahead of the writing."""
     tok = _time_head(tok)
     prep = tok.head
+    if prep.lower_ == "after" and prep.head.lower_ in ("until", "till") and prep.head.i != prep.i:
+        prep = prep.head  # "delayed projects until after January 1"
     if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
         return False
     verb = _verb_of_object(prep.head)  # "extended its deadline until 9 a.m."
-    return verb.lemma_.lower() in tw.DEFERRING_VERBS and not past_perfect(verb)
+    return lemma_in(verb, tw.DEFERRING_VERBS) and not past_perfect(verb)
 
 
 def present_perfect(v: Any) -> bool:
@@ -298,7 +300,7 @@ def _due(tok: Any) -> bool:
     tok = _time_head(tok)
     prep = tok.head
     return tok.dep_ == "pobj" and prep.head.i != prep.i and prep.head.lower_ in ("due", "payable") \
-        and prep.head.dep_ == "amod"
+        and prep.head.dep_ in ("amod", "advcl")  # "raised its dividend, payable to holders of record on May 1"
 
 
 def clause_tense(tok: Any) -> str | None:
@@ -311,7 +313,7 @@ def clause_tense(tok: Any) -> str | None:
     if v is None:
         return None
     tense = _tense_of_verb(v)
-    if tense == "present" and v.lemma_.lower() in tw.EXPECTING_VERBS:
+    if tense == "present" and lemma_in(v, tw.EXPECTING_VERBS):
         return "future"  # "analysts expect prices to fall in December"
     if tense != "future" and _deferred_to(tok):
         return "future"
