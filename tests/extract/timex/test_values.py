@@ -1909,3 +1909,25 @@ def test_the_quarter_after_this_one_told_with_no_tense_is_the_coming_one(nlp):
     assert _found(nlp, text, "1998-04-16") == {"third-quarter": ("DATE", "1998-Q3")}
     # told as past, the last one
     assert _found(nlp, "Sales fell in the third quarter.", "1998-04-16") == {"the third quarter": ("DATE", "1997-Q3")}
+
+
+def test_an_amount_pledged_on_a_day_dates_the_pledge(nlp):
+    text = "Six relief agencies meeting here pledged $38 million on Monday to feed the workers."
+    assert _found(nlp, text, "1990-09-11") == {"Monday": ("DATE", "1990-09-10")}
+    # what is promised has its own time ahead
+    assert _found(nlp, "The president promised an election in July.", "1990-09-11") == {"July": ("DATE", "1991-07")}
+
+
+def test_a_day_on_or_after_which_something_holds_is_still_to_come(nlp):
+    text = "The surcharge applies to tickets bought on or after Friday, the company said."
+    assert _found(nlp, text, "1990-08-08") == {"Friday": ("DATE", "1990-08-10")}
+
+
+def test_the_previous_quarter_after_a_quarter_ended_on_a_day(nlp):
+    text = "The company said its operating profit for the quarter ended Dec. 31 fell 63 percent from the previous quarter."
+    assert _found(nlp, text, "1999-03-03")["the previous quarter"] == ("DATE", "1998-Q3")
+
+
+def test_the_end_of_a_fiscal_year(nlp):
+    got = _found(nlp, "The center would close by the end of fiscal 1993.", "1990-01-23")
+    assert got == {"the end of fiscal 1993": ("DATE", "1993")}

@@ -179,6 +179,8 @@ def _from_then_on(tok: Any) -> bool:
     words = [t.lower_ for t in before]
     if words[-1:] == ["on"] or words[-1:] == ["next"]:
         words = words[:-1]
+    if words == ["or", "after"]:
+        words = ["starting"]  # "tickets bought on or after Friday"
     if not words or words[-1] not in _FROM_THEN_ON:
         return False
     v = verb_of(tok)
@@ -326,8 +328,8 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         return cal.year_value(d.year + k)
     if ref.precision == "week" and unit == "week":
         return cal.week_value(d + dt.timedelta(weeks=k))
-    if ref.precision == "quarter" and unit == "quarter":  # "that quarter", "the following quarter"
-        return cal.quarter_of(d, k)
+    if ref.precision in ("day", "time", "month", "quarter") and unit == "quarter":
+        return cal.quarter_of(d, k)  # "the following quarter"; "the quarter ended Dec. 31 ... the previous quarter"
     return None
 
 

@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("day_of_period", rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?:full\s+)?(?P<work>(?:trading|business|working)\s+)?day\s+of\s+(?:(?P<y>{YEAR})\b|the\s+(?P<u>year|month)\b|(?P<mon>{MONFULL})\b(?:,?\s+(?P<y2>{YEAR})\b)?)", h_day_of_period),
     # "the first half of January", "the last days of March": a part of a month, told by the month
     ("month_part", rf"\b(?:the\s+)?(?:first|second|last|final|latter|closing|opening|early|later)\s+(?:(?:few|two|three|four|several|couple\s+of)\s+)?(?:half|days|weeks)\s+of\s+(?P<mon>{MONFULL})\b(?:,?\s+(?P<y>{YEAR}))?", h_month_part),
-    ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+(?P<y>\d{4})|FY\s?(?P<y2>\d{4}|\d{2}))\b", h_fiscal),
+    ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
