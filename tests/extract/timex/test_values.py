@@ -1931,3 +1931,36 @@ def test_the_previous_quarter_after_a_quarter_ended_on_a_day(nlp):
 def test_the_end_of_a_fiscal_year(nlp):
     got = _found(nlp, "The center would close by the end of fiscal 1993.", "1990-01-23")
     assert got == {"the end of fiscal 1993": ("DATE", "1993")}
+
+
+def test_a_fiscal_period_numbered_in_a_results_headline_is_a_quarter(nlp):
+    got = _found(nlp, "Pelham Stores Posts 23% Rise in Net for Fiscal 2nd Period", "1989-04-06")
+    assert got == {"Fiscal 2nd Period": ("DATE", "1989-Q2")}
+    assert _found(nlp, "Lindqvist opened the scoring 7:32 into the first period.", "1989-04-06") == {}
+
+
+def test_midnight_with_its_zone_before_a_day_named_march(nlp):
+    text = "The offer, which expires at midnight EST March 21 unless extended, is conditioned on financing."
+    assert _found(nlp, text, "1989-02-22") == {"midnight EST March 21": ("TIME", "1989-03-21T24:00")}
+
+
+def test_the_end_of_the_month_before_a_length_after_it(nlp):
+    text = "Mr. Kemp, 64, will retire at the end of the month after 23 years with the company."
+    assert _found(nlp, text, "1989-01-10")["the end of the month"] == ("DATE", "1989-01")
+
+
+def test_a_day_a_period_is_ending_on_told_in_the_past_is_the_nearest(nlp):
+    text = "Janet Kirby of Hollis & Dunn lowered her forecast for the fiscal year ending Sept. 30 to $2.40 a share."
+    assert _found(nlp, text, "1989-06-29")["Sept. 30"] == ("DATE", "1989-09-30")
+
+
+def test_a_day_an_offer_is_extended_to_hung_on_the_verb(nlp):
+    text = "The company extended its tender offer for Harbor Marine Corp. to 5 p.m. EDT Aug. 22."
+    assert _found(nlp, text, "1989-08-09") == {"5 p.m. EDT Aug. 22": ("TIME", "1989-08-22T17:00")}
+
+
+def test_a_quarter_before_the_results_a_company_expects_lies_ahead(nlp):
+    text = "Lanford said it expects fourth-quarter results, for the period ending July 31, to be about even."
+    assert _found(nlp, text, "1990-05-24")["fourth-quarter"] == ("DATE", "1990-Q4")
+    # the quarter just ended, in January, is still last year's
+    assert _found(nlp, "Analysts expect fourth-quarter earnings to fall.", "2012-01-10") == {"fourth-quarter": ("DATE", "2011-Q4")}

@@ -115,6 +115,8 @@ class DocContext:
                     # may hold or be done by then, ahead ("By Saturday night I couldn't sleep": past)
                     return "future"
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
+            if not weekday and root.dep_ in ("amod", "compound", "nmod") and expected(root.head):
+                return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
             return "past" if weekday and tense == "past" and not _event_waited_for(root) else None
         if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is

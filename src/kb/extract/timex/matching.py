@@ -35,7 +35,7 @@ KEYWORDS: dict[str, str] = {
     "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_words": _MONTH_KW, "dm_words": _MONTH_KW, "dow_nth": _DOW_KW, "dow_num": _DOW_KW, "nth_day": r"the\s+\d\d?(?:st|nd|rd|th)", "md_next": _MONTH_KW, "week_of": r"week\s+(?:of|end|to)", "nth_week": r"week\s+of",
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "md_this_year": _MONTH_KW, "the_year": r"year\s+[12]", "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
-    "quarter": "quarter", "month_quarter": "quarter", "months_quarter": "quarter|period", "running_quarter": r"(?:consecutive|straight|successive)\s+quarter", "q": "q[1-4]", "half": "half", "month_part": r"(?:half|days|weeks)\s+of\s", "day_of_period": r"day\s+of\s", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
+    "quarter": "quarter|period", "month_quarter": "quarter", "months_quarter": "quarter|period", "running_quarter": r"(?:consecutive|straight|successive)\s+quarter", "q": "q[1-4]", "half": "half", "month_part": r"(?:half|days|weeks)\s+of\s", "day_of_period": r"day\s+of\s", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
     "ago": _UNIT_KW + r"[a-z]*(?:(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)|['’]s?\s+time)",
     "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,

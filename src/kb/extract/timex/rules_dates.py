@@ -22,7 +22,7 @@ from kb.extract.timex.found import (
 )
 from kb.extract.timex.tense import expected, of_habit, verb_of
 from kb.extract.timex.words import (
-    AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR,
+    AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR, ZONE,
 )
 from kb.lexicon import lemma_in
 from kb.lexicon import time_words as tw
@@ -77,7 +77,9 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     if _ordinal_of_a_noun(m, ctx):
         return None
     month, day = _month_no(m["mon"]), _day_no(m["d"])
-    if m["mon"] in ("May", "March") and not m["dow"] and _prev_raw(ctx, m.start())[:1].isupper() and _prev_raw(ctx, m.start()) not in ("On", "In", "By", "Since", "Until", "From", "The"):
+    prev = _prev_raw(ctx, m.start())
+    if m["mon"] in ("May", "March") and not m["dow"] and prev[:1].isupper() and prev not in ("On", "In", "By", "Since", "Until", "From", "The") \
+            and not re.fullmatch(ZONE, prev):  # (a time zone before it: "midnight EST March 21")
         return None
     if _safe_day(2000, month, day) is None:
         return None
@@ -449,6 +451,8 @@ _GAME = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|halftime|half-t
 
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    if m.re.groupindex.get("per") and m["per"] and not re.search(r"\bfiscal\b", m[0], re.I):
+        return None  # a numbered period is a quarter only as a fiscal one ("Net Fell in Fiscal 2nd Period")
     found = _quarter(m, ctx)
     if found is not None and ctx.text.startswith("Financial", found.start) and _prev_raw(ctx, found.start)[:1].isupper():
         found.start = m.start("ord")  # "Heartland Savings Financial fourth-quarter profit": a company's name

@@ -89,8 +89,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         outer = _verb_of(v.head)
         if outer is not None:
             tense = _tense_of_verb(outer, depth + 1)
-            if v.lemma_.lower() == "end" and tense != "past":
-                return "future"  # "expects revenue for the year ending in January": yet to end
+            if v.lemma_.lower() == "end":
+                # "expects revenue for the year ending in January": yet to end; told in the
+                # past ("lowered her forecast for the year ending Sept. 30"), on either side
+                return "future" if tense != "past" else None
             if v.dep_ == "acl" and v.lemma_.lower() in ("begin", "start", "take") and tense == "past":
                 # "declared a ban beginning at 10 a.m. Monday", "reforms taking effect on January
                 # 1": when what was told of begins, on either side of the telling
@@ -276,6 +278,9 @@ def _deferred_to(tok: Any) -> bool:
     moved to lies after the moving, which is news: ahead of the writing."""
     tok = _time_head(tok)
     prep = tok.head
+    if tok.dep_ == "npadvmod" and lemma_in(prep, tw.DEFERRING_VERBS) and not past_perfect(prep) \
+            and any(c.dep_ == "prep" and c.lower_ in tw.LIMIT_PREPS and c.i < tok.i for c in prep.children):
+        return True  # "extended its offer to 5 p.m. EDT Aug. 22", the day hung on the verb
     if prep.lower_ == "after" and prep.head.lower_ in ("until", "till") and prep.head.i != prep.i:
         prep = prep.head  # "delayed projects until after January 1"
     if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
