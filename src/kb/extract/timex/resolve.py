@@ -165,7 +165,8 @@ def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     or the present, a quarter further back is next year's ("loans that fall due in the first
     quarter", said in December)."""
     cur = (anchor.month - 1) // 3 + 1
-    if tense in ("past", None) and q > cur + (tense is None):
+    latest = cur + 1 if tense is None else cur  # the latest quarter still taken as this year's
+    if tense in ("past", None) and q > latest:
         return anchor.year - 1
     if tense in ("future", "present") and q < cur - 1:
         return anchor.year + 1

@@ -450,8 +450,11 @@ _GAME = re.compile(r"\b(?:touchdowns?|quarterback|field\s+goals?|halftime|half-t
                    r"|three-pointers?|kickoff|interceptions?|fumbles?)\b", re.I)
 
 
+_FISCAL = re.compile(r"\bfiscal\b", re.I)
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Found | None:
-    if m.re.groupindex.get("per") and m["per"] and not re.search(r"\bfiscal\b", m[0], re.I):
+    if m.re.groupindex.get("per") and m["per"] and not _FISCAL.search(m[0]):
         return None  # a numbered period is a quarter only as a fiscal one ("Net Fell in Fiscal 2nd Period")
     found = _quarter(m, ctx)
     if found is not None and ctx.text.startswith("Financial", found.start) and _prev_raw(ctx, found.start)[:1].isupper():
@@ -486,9 +489,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     tense = ctx.tense(m.start(), m.end())
     y = resolve.quarter_year(q, anchor, tense)
-    past = resolve.quarter_year(q, anchor, "past" if tense is None else tense)
+    past = resolve.quarter_year(q, anchor, "past" if tense is None else tense)  # its namesake last begun
     if past < anchor.year and (anchor.year - past) * 12 + anchor.month - 3 * q > 6 \
-            and re.search(r"\bfiscal\b", ctx.text[max(0, m.start() - 12):m.end()], re.I):
+            and _FISCAL.search(ctx.text, max(0, m.start() - 12), m.end()):
         # a fiscal quarter just reported whose calendar namesake ended over half a year
         # before is numbered in a fiscal year that runs ahead of the calendar: "net income for
         # its fiscal second quarter fell", said in February, is this year's

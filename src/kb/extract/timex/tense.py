@@ -278,14 +278,14 @@ def _deferred_to(tok: Any) -> bool:
     moved to lies after the moving, which is news: ahead of the writing."""
     tok = _time_head(tok)
     prep = tok.head
-    if tok.dep_ == "npadvmod" and lemma_in(prep, tw.DEFERRING_VERBS) and not past_perfect(prep) \
-            and any(c.dep_ == "prep" and c.lower_ in tw.LIMIT_PREPS and c.i < tok.i for c in prep.children):
-        return True  # "extended its offer to 5 p.m. EDT Aug. 22", the day hung on the verb
-    if prep.lower_ == "after" and prep.head.lower_ in ("until", "till") and prep.head.i != prep.i:
-        prep = prep.head  # "delayed projects until after January 1"
-    if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
-        return False
-    verb = _verb_of_object(prep.head)  # "extended its deadline until 9 a.m."
+    if tok.dep_ == "npadvmod" and any(c.dep_ == "prep" and c.lower_ in tw.LIMIT_PREPS and c.i < tok.i for c in prep.children):
+        verb = prep  # "extended its offer to 5 p.m. EDT Aug. 22", the day hung on the verb
+    else:
+        if prep.lower_ == "after" and prep.head.lower_ in ("until", "till") and prep.head.i != prep.i:
+            prep = prep.head  # "delayed projects until after January 1"
+        if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
+            return False
+        verb = _verb_of_object(prep.head)  # "extended its deadline until 9 a.m."
     return lemma_in(verb, tw.DEFERRING_VERBS) and not past_perfect(verb)
 
 
