@@ -1964,3 +1964,44 @@ def test_a_quarter_before_the_results_a_company_expects_lies_ahead(nlp):
     assert _found(nlp, text, "1990-05-24")["fourth-quarter"] == ("DATE", "1990-Q4")
     # the quarter just ended, in January, is still last year's
     assert _found(nlp, "Analysts expect fourth-quarter earnings to fall.", "2012-01-10") == {"fourth-quarter": ("DATE", "2011-Q4")}
+
+
+def test_the_small_hours_of_a_clause_joined_after_an_evening(nlp):
+    text = "The outages began Monday evening as rain turned to ice around 6 p.m., and peaked at 3 a.m., the utility said."
+    assert _found(nlp, text, "2014-01-28")["3 a.m."] == ("TIME", "2014-01-28T03:00")
+    text = "The search was halted on Friday night because of fog and resumed at dawn."
+    assert _found(nlp, text, "2019-09-07")["dawn"] == ("TIME", "2019-09-07TMO")
+    # not a time told inside another clause, which may come before the evening
+    text = "A man was in a stable condition on Sunday evening after he was assaulted outside a pub at about 2am."
+    assert _found(nlp, text, "2013-03-18")["about 2am"] == ("TIME", "2013-03-17T02:00")
+
+
+def test_the_earliest_day_something_may_happen_lies_ahead(nlp):
+    text = "Nurses at the hospital could be on strike as early as Tuesday, their union said Friday."
+    assert _found(nlp, text, "2021-11-12")["Tuesday"] == ("DATE", "2021-11-16")
+
+
+def test_what_one_should_have_done_by_a_day_lies_ahead(nlp):
+    text = "The utility said most customers should have power restored by late Tuesday."
+    assert _found(nlp, text, "2024-08-25")["late Tuesday"] == ("DATE", "2024-08-27")
+
+
+def test_a_month_something_is_pushed_back_to_lies_ahead(nlp):
+    text = "The launch has been pushed back to October after engineers found a fault."
+    assert _found(nlp, text, "2022-04-07")["October"] == ("DATE", "2022-10")
+    text = "The opening has been delayed from June to October."
+    assert _found(nlp, text, "2022-04-07")["October"] == ("DATE", "2022-10")
+
+
+def test_a_second_before_a_comma_and_a_number_is_an_ordinal(nlp):
+    assert _found(nlp, "The union said a second, 48-hour stoppage would follow.", "2002-11-08") == {"48-hour": ("DURATION", "PT48H")}
+
+
+def test_the_day_a_run_of_days_has_reached_told_in_the_present(nlp):
+    got = _found(nlp, "Bus strike enters fourth day as talks stall", "2007-06-29")
+    assert got == {"fourth day": ("DATE", "2007-06-29")}
+    got = _found(nlp, "It is the third day of heavy fighting in the province.", "1998-03-06")
+    assert got == {"the third day": ("DATE", "1998-03-06")}
+    # told in the past it is no day the sentence gives; nor a day a clause describes
+    assert _found(nlp, "The strike entered its fourth day without talks.", "2007-06-29") == {}
+    assert _found(nlp, "Today is the first day I am not afraid.", "2015-09-12") == {"Today": ("DATE", "2015-09-12")}

@@ -701,6 +701,25 @@ def _evening(g: Found) -> bool:
     return value.endswith(("TEV", "TNI")) or hour is not None and hour >= 18
 
 
+_SUNRISE = re.compile(r"dawn|daybreak|sunrise", re.I)
+
+
+def _small_hours(text: str, f: Found, hour: int | None) -> bool:
+    """True for a clock time before 6 a.m. or for the dawn."""
+    return hour is not None and hour < 6 or f.clock == "MO" and _SUNRISE.search(text, f.start, f.end) is not None
+
+
+def _next_in_sequence(ctx: DocContext, g: Found, f: Found) -> bool:
+    """True when ``f`` is the time of a verb joined after the clause an evening or night
+    ``g`` is in ("began Monday evening as rain changed around 6 p.m., and peaked at 2 a.m."):
+    what came next."""
+    if not _evening(g) or g.start > f.start:
+        return False
+    first, then = _verb_at(ctx, g), _verb_at(ctx, f)
+    return first is not None and then is not None and then.dep_ == "conj" \
+        and (then.head.i == first.i or then.head in first.ancestors)
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -736,10 +755,13 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 if before:
                     day = dt.date.fromisoformat(min(before, key=lambda g: abs(g.start - f.start)).dv.start)  # type: ignore[union-attr,arg-type]
             if near.dv.value.endswith("TNI") and hour is not None and (  # type: ignore[union-attr]
-                    hour < 6 or hour < 12 and near.start < f.start and _MORNING_TOLD.search(ctx.text, f.start, f.end + 12)):
+                    hour < 6 or hour < 12 and near.start < f.start and _MORNING_TOLD.search(ctx.text, f.start, f.end + 12)) \
+                    or _small_hours(ctx.text, f, hour) and _next_in_sequence(ctx, near, f):
                 # "last night … at around 2 a.m.", "spent the night in a cornfield. … the
                 # strongest at 7:15 a.m.": the small hours after that night, and the morning
-                # after a night told before
+                # after a night told before; "began Monday evening around 6 p.m. and peaked
+                # at 2 a.m.", "called off on Wednesday night and resumed at dawn": the small
+                # hours or the dawn of a clause joined after one an evening times
                 day += dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))

@@ -51,7 +51,7 @@ KEYWORDS: dict[str, str] = {
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend", "weekend_np": r"the\s+weekend", "midweek": r"mid-?week", "the_week": r"the\s+week",
     "year_ago": "year-", "period_ago": r"(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)", "period": "year|quarter|period", "spoken_year": r"nineteen|twenty|two[\s-]thousand",
     "year_period": "quarter|period|half", "year_end": "year",
-    "fortnight": "fortnight", "next_hour": r"(?:next|past|last|coming)\s+hour", "sport_season": "season", "nights": "nights", "weekends": "weekends|weekdays",
+    "fortnight": "fortnight", "next_hour": r"(?:next|past|last|coming)\s+hour", "sport_season": "season", "running_day": r"(?:st|nd|rd|th)\s+(?:straight\s+|consecutive\s+|full\s+)?day", "nights": "nights", "weekends": "weekends|weekdays",
     "this_time": r"time\s+(?:last|next)\s+year", "new_year": r"new\s+year", "week_on": "week",
     "same": "day|week|month|quarter|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",

@@ -15,7 +15,7 @@ from kb.extract.timex.rules_dates import (
 from kb.extract.timex.rules_spans import (
     h_adverb_set, h_clock, h_clock_after_part, h_clock_bare, h_clock_past, h_deictic, h_spoken_clock, h_another_unit, h_duration, h_edge, h_holiday, h_hyphen_duration, h_in_the_unit,
     h_fortnight, h_next_hour, h_nights, h_part_alone, h_part_of_day, h_plural_dow, h_monthly_day, h_range_start, h_plural_units, h_rate, h_ref, h_ref_adj, h_same, h_set,
-    h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
+    h_running_day, h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
     _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
@@ -149,6 +149,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
     ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next|this)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
+    # "the strike enters its fourth day", "it's the second day of an offensive"
+    ("running_day", r"\b(?:(?:the|its|their)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?(?P<day>day)\b(?![\w-])", h_running_day),
     # "back in the air within the next hour": an hour's length
     ("next_hour", r"\bthe\s+(?:next|past|last|coming)\s+hour\b(?!['’-]|\s+of\b)", h_next_hour),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),

@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
-from kb.extract.timex.tense import clause_tense
+from kb.extract.timex.tense import clause_tense, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
@@ -59,8 +59,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Found | None:
                 return _f(m, "DATE", ref_value("FUTURE_REF"))
             return None
     if unit == "second" and m["n"] and m["n"].lower() in ("a", "an", "one") \
-            and (re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3])  # "a second term", "a second, smaller crowd"
-                 or re.match(r",\s+[a-z]", ctx.text[m.end():m.end() + 4]) and _prev_words(ctx, m.start(), 1) not in (
+            and (re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3])  # "a second term", "a second, smaller crowd", "a second, 48-hour stoppage"
+                 or re.match(r",\s+[a-z\d]", ctx.text[m.end():m.end() + 4]) and _prev_words(ctx, m.start(), 1) not in (
                      ["for"], ["in"], ["within"], ["than"], ["about"], ["after"])) \
             and not re.match(r"\s+(?:ago|later|earlier|or|and|of|before|after)\b", ctx.text[m.end():m.end() + 10]):
         return None
@@ -268,6 +268,22 @@ def h_fortnight(m: re.Match[str], ctx: Context) -> Found | None:
     """'the past fortnight', 'a turbulent fortnight': two weeks ('a fortnight ago' and 'a
     fortnight' are longer matches of other patterns)."""
     return _f(m, "DURATION", DateValue("P2W", "duration"))
+
+
+# verbs that tell a run of days has reached the day named ("the strike enters its fourth day")
+_RUN_REACHES = frozenset({"be", "enter", "mark", "reach"})
+
+
+def h_running_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'enters its fourth day', 'it's the second day of an offensive': the day a run of days
+    has reached, told in the present, is the day written (told in the past or of another
+    time, it is no day the text gives)."""
+    anchor = _anchor(ctx)
+    tok = ctx.token(m.start("day"))
+    verb = verb_of(tok) if tok is not None else None
+    if anchor is None or verb is None or verb.lemma_.lower() not in _RUN_REACHES or clause_tense(tok) != "present":
+        return None
+    return _f(m, "DATE", day_value(anchor))
 
 
 def h_sport_season(m: re.Match[str], ctx: Context) -> Found | None:

@@ -68,6 +68,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "past"
     if present_perfect(v):
         return "past"
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("ccomp", "xcomp") and v.head.i != v.i and depth < 2 \
+            and v.head.lemma_.lower() in ("have", "get") and _is_verb(v.head):
+        # "should have service restored by Tuesday", "had the car repaired": what one has
+        # done is told in the tense of "have"
+        return _tense_of_verb(v.head, depth + 1)
     if v.tag_ == "VBN" and not auxes and v.lemma_.lower() in ("follow", "precede") and v.dep_ == "advcl" \
             and v.head.i != v.i and _is_verb(v.head) and depth < 2 and (outer := _tense_of_verb(v.head, depth + 1)) is not None:
         # "falls this week, followed by Easter Monday on April 21": what comes next in a
@@ -285,8 +290,26 @@ def _deferred_to(tok: Any) -> bool:
             prep = prep.head  # "delayed projects until after January 1"
         if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
             return False
-        verb = _verb_of_object(prep.head)  # "extended its deadline until 9 a.m."
-    return lemma_in(verb, tw.DEFERRING_VERBS) and not past_perfect(verb)
+        owner = prep.head
+        if owner.lower_ == "from" and owner.dep_ == "prep" or owner.lower_ in ("back", "off") and owner.dep_ in ("advmod", "prt"):
+            owner = owner.head  # "delayed from June to October", "pushed back to October"
+        verb = _verb_of_object(owner)  # "extended its deadline until 9 a.m."
+    return _defers(verb) and not past_perfect(verb)
+
+
+def _defers(verb: Any) -> bool:
+    """"postponed", "delayed", and the phrasal "pushed back", "put off"."""
+    if lemma_in(verb, tw.DEFERRING_VERBS):
+        return True
+    return verb.lemma_.lower() in ("push", "put") and any(c.lower_ in ("back", "off") and c.dep_ in ("prt", "advmod") for c in verb.children)
+
+
+def _earliest(tok: Any) -> bool:
+    """"as early as Tuesday", "as soon as next week": the earliest time something may
+    happen, which lies ahead when no tense places it."""
+    tok = _time_head(tok)
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "as" and prep.head.lower_ in ("early", "soon")
 
 
 def present_perfect(v: Any) -> bool:
@@ -322,6 +345,8 @@ def clause_tense(tok: Any) -> str | None:
         return "future"  # "analysts expect prices to fall in December"
     if tense != "future" and _deferred_to(tok):
         return "future"
+    if tense is None and _earliest(tok):
+        return "future"  # "could be on strike as early as Tuesday"
     if tense != "future" and _planned_for(tok):
         # "is scheduled for March", "has been set down for Friday": ahead
         return "future" if tense == "present" or present_perfect(v) else None
