@@ -291,17 +291,21 @@ def _deferred_to(tok: Any) -> bool:
         if tok.dep_ != "pobj" or prep.lower_ not in tw.LIMIT_PREPS or prep.head.i == prep.i:
             return False
         owner = prep.head
-        if owner.lower_ == "from" and owner.dep_ == "prep" or owner.lower_ in ("back", "off") and owner.dep_ in ("advmod", "prt"):
+        if owner.lower_ == "from" and owner.dep_ == "prep" or _deferring_particle(owner):
             owner = owner.head  # "delayed from June to October", "pushed back to October"
         verb = _verb_of_object(owner)  # "extended its deadline until 9 a.m."
     return _defers(verb) and not past_perfect(verb)
 
 
+def _deferring_particle(tok: Any) -> bool:
+    """"back" in "pushed back", "off" in "put off"."""
+    return tok.lower_ in ("back", "off") and tok.dep_ in ("prt", "advmod")
+
+
 def _defers(verb: Any) -> bool:
     """"postponed", "delayed", and the phrasal "pushed back", "put off"."""
-    if lemma_in(verb, tw.DEFERRING_VERBS):
-        return True
-    return verb.lemma_.lower() in ("push", "put") and any(c.lower_ in ("back", "off") and c.dep_ in ("prt", "advmod") for c in verb.children)
+    return lemma_in(verb, tw.DEFERRING_VERBS) \
+        or verb.lemma_.lower() in ("push", "put") and any(_deferring_particle(c) for c in verb.children)
 
 
 def _earliest(tok: Any) -> bool:
