@@ -2005,3 +2005,16 @@ def test_the_day_a_run_of_days_has_reached_told_in_the_present(nlp):
     # told in the past it is no day the sentence gives; nor a day a clause describes
     assert _found(nlp, "The strike entered its fourth day without talks.", "2007-06-29") == {}
     assert _found(nlp, "Today is the first day I am not afraid.", "2015-09-12") == {"Today": ("DATE", "2015-09-12")}
+
+
+def test_a_quoted_today_is_the_day_the_speaker_spoke(nlp):
+    text = ("The city council voted late Thursday to raise the minimum wage. "
+            '"We have been talking about this for two years. Tonight we stopped talking," the mayor said.')
+    assert _found(nlp, text, "2016-01-15")["Tonight"] == ("TIME", "2016-01-14TNI")
+    # a story that tells the day written as its own quotes speakers of that day
+    text = ("A driver was killed in a crash on the coast late Sunday. Police expect heavy traffic this afternoon. "
+            '"Today is the same risk in reverse," the commissioner said.')
+    assert _found(nlp, text, "2009-04-13")["Today"] == ("DATE", "2009-04-13")
+    # unquoted, it is the day written
+    text = "The council voted late Thursday to raise the wage. The mayor will sign the bill today."
+    assert _found(nlp, text, "2016-01-15")["today"] == ("DATE", "2016-01-15")

@@ -554,6 +554,41 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+_SPEAKERS_DAY = re.compile(r"(?:today|tonight)", re.I)
+
+
+def _speakers_day(found: list[Found], ctx: DocContext) -> None:
+    """A quoted "today" or "tonight" is the day the speaker spoke. When the story first
+    tells its news on a day in the week before the writing ("The council voted late
+    Thursday …"; in Friday's paper), its speakers spoke on that day ("Tonight we stopped
+    talking", "Today the jury agreed"), unless the story tells the day written as its own
+    before the quotation."""
+    if ctx.anchor is None:
+        return
+    lead = next((g for g in found if g.dv is not None and g.dv.precision in ("day", "time") and g.dv.start
+                 and not _quoted(ctx.text, g.start) and not _headline_at(ctx.text, g.start)), None)
+    if lead is None:
+        return
+    day = dt.date.fromisoformat(lead.dv.start)  # type: ignore[union-attr,arg-type]
+    if not ctx.anchor - dt.timedelta(days=7) <= day < ctx.anchor:
+        return
+    written = ctx.anchor.isoformat()
+    for f in found:
+        if f.start <= lead.start or f.dv is None or f.clock is not None or f.dv.start != written:
+            continue
+        if not _quoted(ctx.text, f.start):
+            return  # the story tells the day written as its own ("heavy traffic from early this afternoon")
+        if _SPEAKERS_DAY.fullmatch(ctx.text, f.start, f.end):
+            value = day.isoformat() + f.dv.value[10:]
+            f.dv = DateValue(value, f.dv.precision, day.isoformat(), day.isoformat())
+
+
+def _headline_at(text: str, pos: int) -> bool:
+    """True for a position in a title line."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return _headline(text, start, len(text) if end < 0 else end)
+
+
 def _names_a_day_ahead(ctx: DocContext, g: Found) -> bool:
     """True when ``g``, a day, is told as today or still to come and not as the end of a
     stretch ("patrols will stay till early Wednesday morning")."""
@@ -900,6 +935,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     days_of_a_set(kept, ctx.text, sent_of)
+    _speakers_day(kept, ctx)
 
     with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)
