@@ -2018,3 +2018,15 @@ def test_a_quoted_today_is_the_day_the_speaker_spoke(nlp):
     # unquoted, it is the day written
     text = "The council voted late Thursday to raise the wage. The mayor will sign the bill today."
     assert _found(nlp, text, "2016-01-15")["today"] == ("DATE", "2016-01-15")
+
+
+def test_today_set_against_years_before_is_the_present_age(nlp):
+    text = "The plant employed about 11,000 people in 1985; today it employs about 2,100."
+    assert _found(nlp, text, "2013-09-03")["today"] == ("DATE", "PRESENT_REF")
+    text = "In the summer of 1992, the village had 400 people. Today it has fewer than 250."
+    assert _found(nlp, text, "2001-06-26")["Today"] == ("DATE", "PRESENT_REF")
+    # an act told as done today, and "today" as the subject, name the day
+    text = "Troops swept through the city in 1968. It is symbolic that we today accept the guarantee."
+    assert _found(nlp, text, "1999-03-12")["today"] == ("DATE", "1999-03-12")
+    text = "The club closed in 2019. Today feels like a party."
+    assert _found(nlp, text, "2020-10-03")["Today"] == ("DATE", "2020-10-03")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex import calendar as cal
-from kb.extract.timex.calendar import last_ended_quarter, time_value
+from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
@@ -583,6 +583,30 @@ def _speakers_day(found: list[Found], ctx: DocContext) -> None:
             f.dv = DateValue(value, f.dv.precision, day.isoformat(), day.isoformat())
 
 
+def _nowadays(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
+    """ "Today" opening a clause in the present, or beside "be", set against a time a year
+    or more before in its sentence or the one before, is the present age, not the day written ("employed 11,000 people in 1985; today it
+    employs about 2,100"; "Two years ago I sold my wheat for $140 a ton. Today they offer
+    me $95")."""
+    if ctx.anchor is None:
+        return
+    long_ago = (ctx.anchor - dt.timedelta(days=365)).isoformat()
+    for f in found:
+        if f.dv is None or f.clock is not None or ctx.text[f.start:f.end].lower() != "today" or ctx.text.startswith(("'s", "’s"), f.end):
+            continue
+        root = ctx.root(f.start, f.end)
+        v = verb_of(root) if root is not None else None
+        if v is None or v.tag_ not in ("VBZ", "VBP") or clause_tense(root) != "present" or root.dep_.startswith("nsubj"):
+            continue  # ("today feels like a party" names the day)
+        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if v.lemma_ != "be" and (subject is None or subject.i < root.i):
+            continue  # an act told as done today ("we today accept the guarantee"), not a state set against the past
+        s = sent_of(f.start)
+        if any(g.dv is not None and g.dv.end is not None and g.dv.end < long_ago and 0 <= s - sent_of(g.start) <= 1
+               and g.start < f.start + 200 for g in found):
+            f.dv = ref_value("PRESENT_REF")
+
+
 def _headline_at(text: str, pos: int) -> bool:
     """True for a position in a title line."""
     start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
@@ -936,6 +960,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
 
     days_of_a_set(kept, ctx.text, sent_of)
     _speakers_day(kept, ctx)
+    _nowadays(kept, ctx, sent_of)
 
     with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)
