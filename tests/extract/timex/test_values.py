@@ -2030,3 +2030,10 @@ def test_today_set_against_years_before_is_the_present_age(nlp):
     assert _found(nlp, text, "1999-03-12")["today"] == ("DATE", "1999-03-12")
     text = "The club closed in 2019. Today feels like a party."
     assert _found(nlp, text, "2020-10-03")["Today"] == ("DATE", "2020-10-03")
+
+
+def test_what_is_threatened_lies_ahead_but_a_day_after_the_object_dates_the_act(nlp):
+    text = "The unions have threatened a national stoppage in July if talks fail."
+    assert _found(nlp, text, "2004-06-17")["July"] == ("DATE", "2004-07")
+    assert _found(nlp, "The rebels threatened the mayor on Monday.", "2004-06-17")["Monday"] == ("DATE", "2004-06-14")
+    assert _found(nlp, "The minister promised them on Monday that taxes would fall.", "2004-06-17")["Monday"] == ("DATE", "2004-06-14")

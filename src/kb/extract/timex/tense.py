@@ -254,8 +254,10 @@ def expected(tok: Any) -> bool:
         return False
     if noun.pos_ == "VERB":  # "promised an election in July": the time after the object is its
         objects = [c for c in noun.children if c.dep_ == "dobj" and c.i < tok.head.i]
-        if not objects or objects[0].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
-            return False  # (not an amount: "pledged $38 million on Monday" dates the pledge)
+        if not objects or objects[0].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or tok.head.lower_ == "on":
+            # (not after an amount, nor a day: "pledged $38 million in May", "threatened the
+            # mayor on Monday" date the pledge and the threat)
+            return False
         noun = objects[0]
     verb = _verb_of_object(noun)
     return verb.i != noun.i and lemma_in(verb, tw.EXPECTING_VERBS) \
