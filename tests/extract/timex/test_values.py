@@ -2037,3 +2037,9 @@ def test_what_is_threatened_lies_ahead_but_a_day_after_the_object_dates_the_act(
     assert _found(nlp, text, "2004-06-17")["July"] == ("DATE", "2004-07")
     assert _found(nlp, "The rebels threatened the mayor on Monday.", "2004-06-17")["Monday"] == ("DATE", "2004-06-14")
     assert _found(nlp, "The minister promised them on Monday that taxes would fall.", "2004-06-17")["Monday"] == ("DATE", "2004-06-14")
+
+
+def test_a_time_after_the_second_of_two_things_forecast_lies_ahead(nlp):
+    # the parse joins "north" to "rainfall", the thing forecast, and hangs the months on it
+    text = "The institute has forecast above-normal rainfall in the centre and north between January and March."
+    assert _found(nlp, text, "2023-12-07")["January"] == ("DATE", "2024-01")

@@ -259,6 +259,8 @@ def expected(tok: Any) -> bool:
             # mayor on Monday" date the pledge and the threat)
             return False
         noun = objects[0]
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "forecast more rain and snow in January"
+        noun = noun.head
     verb = _verb_of_object(noun)
     return verb.i != noun.i and lemma_in(verb, tw.EXPECTING_VERBS) \
         and _tense_of_verb(verb) in ("present", "past") and not past_perfect(verb)
