@@ -2043,3 +2043,14 @@ def test_a_time_after_the_second_of_two_things_forecast_lies_ahead(nlp):
     # the parse joins "north" to "rainfall", the thing forecast, and hangs the months on it
     text = "The institute has forecast above-normal rainfall in the centre and north between January and March."
     assert _found(nlp, text, "2023-12-07")["January"] == ("DATE", "2024-01")
+
+
+def test_another_month_hung_on_a_present_verb_lies_ahead(nlp):
+    text = "Kasich, who is running for a second term in November, has not endorsed in the race."
+    assert _found(nlp, text, "2014-05-04")["November"] == ("DATE", "2014-11")
+    text = "Chepkemoi, who sits her final school examinations in November, said she would travel."
+    assert _found(nlp, text, "1997-05-31")["November"] == ("DATE", "1997-11")
+    # not a noun's month, nor a headline's
+    text = "The country is still recovering from floods in August and September that submerged much of its land."
+    assert _found(nlp, text, "1988-10-07")["August"] == ("DATE", "1988-08")
+    assert _found(nlp, "Philippine exports fall for eighth straight month in October", "2015-12-10")["October"] == ("DATE", "2015-10")

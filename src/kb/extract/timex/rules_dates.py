@@ -258,11 +258,27 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
-    y, mo = resolve.month_only(_month_no(m["mon"]), anchor, ctx.tense(m.start(), m.end()))
+    tense = ctx.tense(m.start(), m.end())
+    if tense == "present" and _month_no(m["mon"]) != anchor.month and _in_of_a_present_verb(ctx, m.start("mon")):
+        tense = "future"  # "sits her final examinations in November", said in May
+    y, mo = resolve.month_only(_month_no(m["mon"]), anchor, tense)
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
         found.notes["shift"] = f"month-{mo}:0"
     return found
+
+
+def _in_of_a_present_verb(ctx: Context, pos: int) -> bool:
+    """True for a month after "in" hung on a verb in the present ("is running for a second
+    term in November", "all seats are on the ballot in November"): what the present tells
+    of another month lies ahead (not a noun's month: "recovering from floods in August")."""
+    tok = ctx.token(pos)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    verb = tok.head.head
+    if next((t for t in reversed(tok.sent) if not t.is_space), tok).pos_ != "PUNCT":
+        return False  # a headline tells the past in the present ("Exports fall for eighth month in October")
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.dep_ not in ("acl", "amod")
 
 
 def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
