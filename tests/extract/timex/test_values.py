@@ -2054,3 +2054,8 @@ def test_another_month_hung_on_a_present_verb_lies_ahead(nlp):
     text = "The country is still recovering from floods in August and September that submerged much of its land."
     assert _found(nlp, text, "1988-10-07")["August"] == ("DATE", "1988-08")
     assert _found(nlp, "Philippine exports fall for eighth straight month in October", "2015-12-10")["October"] == ("DATE", "2015-10")
+
+
+def test_what_was_planned_for_a_month_and_has_been_called_off_lay_ahead(nlp):
+    text = "At least six conferences scheduled for May and June have been cancelled since Wednesday."
+    assert _found(nlp, text, "2003-04-24")["May"] == ("DATE", "2003-05")

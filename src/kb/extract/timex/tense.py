@@ -120,7 +120,9 @@ def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
 def _expected_or_planned(v: Any, depth: int) -> bool:
     """"the result, expected on Friday", "a summit set for April": a participle after its noun
     telling what is expected or planned for a time, unless the clause around tells it as past
-    ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6")."""
+    ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6"). A plan
+    just called off in the present perfect was still ahead ("conferences scheduled for May
+    have been cancelled")."""
     if not (lemma_in(v, tw.EXPECTING_VERBS) or lemma_in(v, tw.PLANNING_VERBS) and any(c.lower_ == "for" for c in v.children)):
         return False
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in v.children):
@@ -132,7 +134,7 @@ def _expected_or_planned(v: Any, depth: int) -> bool:
             or noun.dep_ == "nsubj" and noun.head.dep_ == "pcomp" and noun.head.head.lower_ == "with":
         return True  # "offered little comfort, with more snow expected on Monday": its own clause
     outer = _verb_of(v.head)
-    return outer is None or depth >= 2 or _tense_of_verb(outer, depth + 1) != "past"
+    return outer is None or depth >= 2 or _tense_of_verb(outer, depth + 1) != "past" or present_perfect(outer)
 
 
 def past_perfect(verb: Any) -> bool:
