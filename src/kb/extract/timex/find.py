@@ -959,8 +959,10 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
     days_of_a_set(kept, ctx.text, sent_of)
-    _speakers_day(kept, ctx)
-    _nowadays(kept, ctx, sent_of)
+    with _calendar_ends():
+        _speakers_day(kept, ctx)
+    with _calendar_ends():
+        _nowadays(kept, ctx, sent_of)
 
     with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)
