@@ -2059,3 +2059,13 @@ def test_another_month_hung_on_a_present_verb_lies_ahead(nlp):
 def test_what_was_planned_for_a_month_and_has_been_called_off_lay_ahead(nlp):
     text = "At least six conferences scheduled for May and June have been cancelled since Wednesday."
     assert _found(nlp, text, "2003-04-24")["May"] == ("DATE", "2003-05")
+
+
+def test_hours_told_of_two_days_are_of_no_one_day(nlp):
+    got = _found(nlp, "Free flu shots will be offered at the parish hall on Friday and Saturday from 10 a.m. to 4 p.m.", "2003-01-02")
+    assert got["10 a.m."] == ("TIME", "XXXX-XX-XXT10:00") and got["4 p.m."] == ("TIME", "XXXX-XX-XXT16:00")
+    # one day, or a clock time joined to its day, keeps the day
+    got = _found(nlp, "Polls open at 7 a.m. Tuesday and close at 8 p.m.", "2003-01-02")
+    assert got["8 p.m."] == ("TIME", "2003-01-07T20:00")
+    got = _found(nlp, "The hall will be open on Saturday from 10 a.m. to 4 p.m.", "2003-01-02")
+    assert got["10 a.m."] == ("TIME", "2003-01-04T10:00")

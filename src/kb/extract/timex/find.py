@@ -667,6 +667,20 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
                     text[f.end:], re.I) is not None
 
 
+_DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*", re.I)
+
+
+def _of_several_days(f: Found, days: list[Found], text: str, sent_of: Any) -> bool:
+    """True for a clock time in a sentence that joins two days ("from 10 a.m. to 4 p.m. on
+    Friday and Saturday", "open from Tuesday to Sunday, 9am to 5pm"): hours of each of them,
+    of no one day."""
+    s = sent_of(f.start)
+    mine = sorted((g for g in days if sent_of(g.start) == s and g.dv is not None and g.dv.precision == "day"),
+                  key=lambda g: g.start)
+    return any(a.end <= b.start and _DAYS_JOINED.fullmatch(text, a.end, b.start) and a.dv.start != b.dv.start  # type: ignore[union-attr]
+               for a, b in zip(mine, mine[1:]))
+
+
 def _verb_at(ctx: DocContext, f: Found) -> Any | None:
     """The verb whose clause ``f`` is in, if any."""
     root = ctx.root(f.start, f.end)
@@ -795,7 +809,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         said = _day_said(ctx.text, f, found)
         if said is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near, only_later = said, False
-        habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx)
+        habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx) \
+            or said is None and _clock_hour(f.clock) is not None and _of_several_days(f, days, ctx.text, sent_of)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
             # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
