@@ -2069,3 +2069,11 @@ def test_hours_told_of_two_days_are_of_no_one_day(nlp):
     assert got["8 p.m."] == ("TIME", "2003-01-07T20:00")
     got = _found(nlp, "The hall will be open on Saturday from 10 a.m. to 4 p.m.", "2003-01-02")
     assert got["10 a.m."] == ("TIME", "2003-01-04T10:00")
+
+
+def test_hours_told_from_a_day_on_are_of_every_day_after(nlp):
+    text = "Kenya Railways will run commuter trains on its busiest lines until midnight from April 1."
+    assert _found(nlp, text, "2014-03-11")["midnight"] == ("TIME", "XXXX-XX-XXT24:00")
+    # a clock time beside the day it starts on is of that day
+    text = "The board will hold a series of meetings on the levy, starting March 28 at 7 p.m. in the auditorium."
+    assert _found(nlp, text, "2000-03-14")["7 p.m."] == ("TIME", "2000-03-28T19:00")

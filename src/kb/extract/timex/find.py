@@ -637,6 +637,9 @@ _UNTIL = re.compile(r"\s*,?\s*(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of
 
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:late|early)\s+)?$", re.I)
+# a day from which something holds ("will run until midnight from April 1", "will open on
+# Sundays from 12pm to 5pm, starting on 7 November"): the hours told are of every day after
+_FROM_ON = re.compile(r"\b(?:from|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?|with\s+effect\s+from)\s+$", re.I)
 
 
 def _bound(text: str, g: Found, before: re.Pattern[str]) -> bool:
@@ -668,6 +671,16 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
 
 
 _DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*", re.I)
+
+
+_CLOSE_BY = re.compile(r"\s*(?:,\s*)?(?:(?:at|on)\s+)?", re.I)
+
+
+def _next_to(text: str, a: Found, b: Found) -> bool:
+    """True when nothing but "at", "on" or a comma stands between ``a`` and ``b`` ("starting
+    March 28 at 7 p.m.", "from Sunday 6 am")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.end <= second.start and _CLOSE_BY.fullmatch(text, first.end, second.start) is not None
 
 
 def _of_several_days(f: Found, days: list[Found], text: str, sent_of: Any) -> bool:
@@ -810,7 +823,9 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if said is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near, only_later = said, False
         habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx) \
-            or said is None and _clock_hour(f.clock) is not None and _of_several_days(f, days, ctx.text, sent_of)
+            or said is None and _clock_hour(f.clock) is not None and _of_several_days(f, days, ctx.text, sent_of) \
+            or near is not None and near.dv.precision == "day" and _bound(ctx.text, near, _FROM_ON) \
+            and ctx.tense(f.start, f.end) in ("present", "future") and not _next_to(ctx.text, near, f)  # type: ignore[union-attr]
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
             # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
