@@ -585,9 +585,9 @@ def _speakers_day(found: list[Found], ctx: DocContext) -> None:
 
 def _nowadays(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     """ "Today" opening a clause in the present, or beside "be", set against a time a year
-    or more before in its sentence or the one before, is the present age, not the day written ("employed 11,000 people in 1985; today it
-    employs about 2,100"; "Two years ago I sold my wheat for $140 a ton. Today they offer
-    me $95")."""
+    or more before in its sentence or the one before, is the present age, not the day
+    written ("employed 11,000 people in 1985; today it employs about 2,100"; "Two years ago
+    I sold my wheat for $140 a ton. Today they offer me $95")."""
     if ctx.anchor is None:
         return
     long_ago = (ctx.anchor - dt.timedelta(days=365)).isoformat()
@@ -687,11 +687,21 @@ def _of_several_days(f: Found, days: list[Found], text: str, sent_of: Any) -> bo
     """True for a clock time in a sentence that joins two days ("from 10 a.m. to 4 p.m. on
     Friday and Saturday", "open from Tuesday to Sunday, 9am to 5pm"): hours of each of them,
     of no one day."""
+    if _clock_hour(f.clock) is None:  # type: ignore[arg-type]
+        return False  # (not a part of the day: "stuck in their cars overnight" after "Tuesday and Wednesday")
     s = sent_of(f.start)
     mine = sorted((g for g in days if sent_of(g.start) == s and g.dv is not None and g.dv.precision == "day"),
                   key=lambda g: g.start)
     return any(a.end <= b.start and _DAYS_JOINED.fullmatch(text, a.end, b.start) and a.dv.start != b.dv.start  # type: ignore[union-attr]
                for a, b in zip(mine, mine[1:]))
+
+
+def _from_a_day_on(f: Found, near: Found | None, ctx: DocContext) -> bool:
+    """True for a clock time told in the present or future of a day something holds from
+    ("will run trains until midnight from April 1"): hours of every day after, not one
+    right beside that day ("a series of meetings starting March 28 at 7 p.m.")."""
+    return near is not None and near.dv is not None and near.dv.precision == "day" and _bound(ctx.text, near, _FROM_ON) \
+        and ctx.tense(f.start, f.end) in ("present", "future") and not _next_to(ctx.text, near, f)
 
 
 def _verb_at(ctx: DocContext, f: Found) -> Any | None:
@@ -823,9 +833,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if said is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near, only_later = said, False
         habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx) \
-            or said is None and _clock_hour(f.clock) is not None and _of_several_days(f, days, ctx.text, sent_of) \
-            or near is not None and near.dv.precision == "day" and _bound(ctx.text, near, _FROM_ON) \
-            and ctx.tense(f.start, f.end) in ("present", "future") and not _next_to(ctx.text, near, f)  # type: ignore[union-attr]
+            or said is None and _of_several_days(f, days, ctx.text, sent_of) or _from_a_day_on(f, near, ctx)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
             # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
