@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
+    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -554,9 +554,6 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-_SPEAKERS_DAY = re.compile(r"(?:today|tonight)", re.I)
-
-
 def _speakers_day(found: list[Found], ctx: DocContext) -> None:
     """A quoted "today" or "tonight" is the day the speaker spoke. When the story first
     tells its news on a day in the week before the writing ("The council voted late
@@ -578,7 +575,7 @@ def _speakers_day(found: list[Found], ctx: DocContext) -> None:
             continue
         if not _quoted(ctx.text, f.start):
             return  # the story tells the day written as its own ("heavy traffic from early this afternoon")
-        if _SPEAKERS_DAY.fullmatch(ctx.text, f.start, f.end):
+        if ctx.text[f.start:f.end].lower() in ("today", "tonight"):
             value = day.isoformat() + f.dv.value[10:]
             f.dv = DateValue(value, f.dv.precision, day.isoformat(), day.isoformat())
 
@@ -592,10 +589,12 @@ def _nowadays(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         return
     long_ago = (ctx.anchor - dt.timedelta(days=365)).isoformat()
     for f in found:
-        if f.dv is None or f.clock is not None or ctx.text[f.start:f.end].lower() != "today" or ctx.text.startswith(("'s", "’s"), f.end):
+        if f.dv is None or f.clock is not None or ctx.text[f.start:f.end].lower() != "today":
             continue
         root = ctx.root(f.start, f.end)
-        v = verb_of(root) if root is not None else None
+        if root is None or possessive(root):
+            continue  # ("today's youth")
+        v = verb_of(root)
         if v is None or v.tag_ not in ("VBZ", "VBP") or clause_tense(root) != "present" or root.dep_.startswith("nsubj"):
             continue  # ("today feels like a party" names the day)
         subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -670,9 +669,6 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
                     text[f.end:], re.I) is not None
 
 
-_DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*", re.I)
-
-
 _CLOSE_BY = re.compile(r"\s*(?:,\s*)?(?:(?:at|on)\s+)?", re.I)
 
 
@@ -692,7 +688,7 @@ def _of_several_days(f: Found, days: list[Found], text: str, sent_of: Any) -> bo
     s = sent_of(f.start)
     mine = sorted((g for g in days if sent_of(g.start) == s and g.dv is not None and g.dv.precision == "day"),
                   key=lambda g: g.start)
-    return any(a.end <= b.start and _DAYS_JOINED.fullmatch(text, a.end, b.start) and a.dv.start != b.dv.start  # type: ignore[union-attr]
+    return any(a.end <= b.start and DAYS_JOINED.fullmatch(text, a.end, b.start) and a.dv.start != b.dv.start  # type: ignore[union-attr]
                for a, b in zip(mine, mine[1:]))
 
 

@@ -202,7 +202,8 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
 
 _DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
 _TO_WEEKDAY = re.compile(rf"\s*(?:to|through|-|–)\s*{DOW}")
-_DAYS_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
+# what joins two days told together ("Friday and Saturday", "Tuesday to Sunday")
+DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _WEEKDAY = re.compile(DOW)
@@ -215,7 +216,7 @@ def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
     times a day, Monday to Saturday" (a range of weekdays in a sentence with a clock time
     or a set, not "from Monday to Friday")."""
     for a, b in zip(found, found[1:]):
-        if not _DAYS_GAP.fullmatch(text, a.end, b.start):
+        if not DAYS_JOINED.fullmatch(text, a.end, b.start):
             continue
         for day, every in ((b, a), (a, b)):
             if _weekday(day, text) and every.type == "SET" and every.dv is not None \
