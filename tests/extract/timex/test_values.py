@@ -2077,3 +2077,12 @@ def test_hours_told_from_a_day_on_are_of_every_day_after(nlp):
     # a clock time beside the day it starts on is of that day
     text = "The board will hold a series of meetings on the levy, starting March 28 at 7 p.m. in the auditorium."
     assert _found(nlp, text, "2000-03-14")["7 p.m."] == ("TIME", "2000-03-28T19:00")
+
+
+def test_a_feast_awaited_in_a_past_clause_is_the_nearest(nlp):
+    got = _found(nlp, "Thousands of Nigerians from abroad came home for Christmas.", "2022-12-20")
+    assert got == {"Christmas": ("DATE", "2022-12-25")}
+    got = _found(nlp, "Travelers packed airports ahead of Thanksgiving.", "2012-11-18")
+    assert got == {"Thanksgiving": ("DATE", "2012-11-22")}
+    got = _found(nlp, "Retail sales at Christmas were weak.", "1992-12-15")
+    assert got == {"Christmas": ("DATE", "1991-12-25")}

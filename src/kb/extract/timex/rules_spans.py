@@ -573,7 +573,7 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
         return _f(m, "DATE", None)
     cands = [day_in(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     d = next((c for c in cands if 0 <= (c - anchor).days < within), None) \
-        or resolve.pick(cands, anchor, ctx.tense(m.start(), m.end()))
+        or resolve.pick(cands, anchor, _feast_tense(m, ctx))
     return _f(m, "DATE", value(d) if d else None)
 
 
@@ -646,8 +646,21 @@ def _fixed_feast(m: re.Match[str], ctx: Context, md: tuple[int, int]) -> Found |
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
-    d = resolve.month_day(md[0], md[1], anchor, ctx.tense(m.start(), m.end()))
+    d = resolve.month_day(md[0], md[1], anchor, _feast_tense(m, ctx))
     return _f(m, "DATE", day_value(d) if d else None)
+
+
+def _feast_tense(m: re.Match[str], ctx: Context) -> str | None:
+    """The tense that places a feast named without a year. A past clause does not place a
+    feast something was done for or ahead of ("came home for Christmas", "shoppers crowded
+    stores before Easter"): that is the nearest one, ahead or behind."""
+    tense = ctx.tense(m.start(), m.end())
+    prev = _prev_words(ctx, m.start(), 3)
+    if prev[-1:] == ["the"]:
+        prev = prev[:-1]
+    if tense == "past" and (prev[-1:] in (["for"], ["before"]) or prev[-2:] == ["ahead", "of"]):
+        return None
+    return tense
 
 
 def h_same(m: re.Match[str], ctx: Context) -> Found | None:
