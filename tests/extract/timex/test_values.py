@@ -2086,3 +2086,12 @@ def test_a_feast_awaited_in_a_past_clause_is_the_nearest(nlp):
     assert got == {"Thanksgiving": ("DATE", "2012-11-22")}
     got = _found(nlp, "Retail sales at Christmas were weak.", "1992-12-15")
     assert got == {"Christmas": ("DATE", "1991-12-25")}
+
+
+def test_a_year_ago_beside_a_month_is_that_month_a_year_back(nlp):
+    got = _found(nlp, "The median price of a house rose 7 percent in July from a year ago.", "1997-08-28")
+    assert got == {"July": ("DATE", "1997-07"), "a year ago": ("DATE", "1996-07")}
+    got = _found(nlp, "Inflation slowed to 6.0% in June, its lowest since November, but prices were up 115% from a year earlier.", "2023-07-14")
+    assert got["a year earlier"] == ("DATE", "2022-06")
+    got = _found(nlp, "Visits rose in July from the same period last year.", "1997-08-28")
+    assert got["last year"] == ("DATE", "1996")

@@ -423,6 +423,20 @@ def _fiscal(text: str, f: Found) -> bool:
 _SPANS_OF_QUARTERS = frozenset({"P6M", "P9M"})
 
 
+def _month_compared(f: Found, before: list[Found], sent_of: Any, text: str) -> DateValue | None:
+    """The month "a year ago" compares with: a month told earlier in its sentence, not
+    after "since", in a sentence naming no quarter or half ("rose 2% in June from a year
+    ago", "its lowest since November")."""
+    if f.notes.get("period_back") != "ago":
+        return None
+    here = sent_of(f.start)
+    told = [g for g in before if sent_of(g.start) == here and g.dv is not None]
+    if any(g.dv.precision in ("quarter", "half") for g in told):  # type: ignore[union-attr]
+        return None
+    months = [g.dv for g in told if g.dv.precision == "month" and not _bound(text, g, _SINCE)]  # type: ignore[union-attr]
+    return months[-1] if months else None
+
+
 def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None, text: str = "") -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
@@ -434,6 +448,9 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         if kind is None:
             continue
         here = sent_of(f.start)
+        if (month := _month_compared(f, found[:i], sent_of, text)) is not None:
+            f.dv = cal.month_value(int(month.value[:4]) - 1, int(month.value[5:7]))
+            continue
         ref, again = None, False
         # "For the nine months, … compared with year-earlier net income": a span of
         # quarters told in the sentence is the period, which only a year can name

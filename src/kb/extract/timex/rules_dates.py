@@ -806,7 +806,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     if found is not None and relative:
         found.notes["shift"] = f"{unit}:{k}"
     if found is not None and unit == "year" and k == -1:
-        found.notes["period_back"] = "1"  # "up from $5m a year ago": the same quarter, if one is told
+        found.notes["period_back"] = "ago"  # "up from $5m a year ago": the same quarter (or month), if one is told
     return found
 
 
