@@ -70,6 +70,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ("aged six months", "older than 65 years")
 - half_year_context: words near "the first half" that make it half a year, not of a game
   (figures: "sales", "percent")
+- game_words: words near "the second half" that make it half of a game, whatever figures
+  are near ("a 12-point second-half deficit", "scored early in the second half")
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ VAGUE_COUNTS = _list("vague_counts")
 QUALIFIERS = _list("qualifiers")
 AGE_LEADS = _list("age_leads")  # words before a count of years that make it an age
 HALF_YEAR_CONTEXT = _list("half_year_context")
+GAME_WORDS = _list("game_words")
 COUNT_WORDS = _list("count_words")
 MONTH_PREPS = frozenset(_list("month_preps"))
 WEAK_PREPS = frozenset(_list("weak_preps"))

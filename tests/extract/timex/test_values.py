@@ -2095,3 +2095,12 @@ def test_a_year_ago_beside_a_month_is_that_month_a_year_back(nlp):
     assert got["a year earlier"] == ("DATE", "2022-06")
     got = _found(nlp, "Visits rose in July from the same period last year.", "1997-08-28")
     assert got["last year"] == ("DATE", "1996")
+
+
+def test_a_half_of_a_game_is_no_half_year(nlp):
+    got = _found(nlp, "Carver State overcame a 12-point second-half deficit to beat Millbrook 78-71.", "1991-03-17")
+    assert got == {}
+    got = _found(nlp, "Last year's final was held up for 20 minutes in the second half.", "2011-11-19")
+    assert got == {"Last year": ("DATE", "2010"), "20 minutes": ("DURATION", "PT20M")}
+    got = _found(nlp, "The company expects its deficit to narrow in the second half.", "2011-11-19")
+    assert got == {"the second half": ("DATE", "2011-H2")}

@@ -524,6 +524,8 @@ def h_months_quarter(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _HALF_YEAR_CONTEXT = re.compile(rf"\b(?:{tw.words_pattern(tw.HALF_YEAR_CONTEXT)})\b|%", re.I)
+# a game's half: its words, a score's points ("a 12-point deficit") or minutes played
+_GAME_CONTEXT = re.compile(rf"\b(?:{tw.words_pattern(tw.GAME_WORDS)}|\d+-point|\d+\s+minutes)\b", re.I)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Found | None:
@@ -533,7 +535,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", half_value(int(y), h))
     if not m["rel"] and not m["hq"]:
         sent = ctx.text[max(0, m.start() - 150):m.end() + 150]
-        if not _HALF_YEAR_CONTEXT.search(sent):
+        if not _HALF_YEAR_CONTEXT.search(sent) or _GAME_CONTEXT.search(sent):
             return None
     anchor = _anchor(ctx)
     if anchor is None:
