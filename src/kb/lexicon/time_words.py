@@ -71,7 +71,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - half_year_context: words near "the first half" that make it half a year, not of a game
   (figures: "sales", "percent")
 - game_words: words near "the second half" that make it half of a game, whatever figures
-  are near ("a 12-point second-half deficit", "scored early in the second half")
+  are near ("a 12-point second-half deficit", "scored early in the second half"); not
+  words a business also uses ("goal", "games")
 """
 
 from __future__ import annotations
