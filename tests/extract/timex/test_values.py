@@ -2104,3 +2104,9 @@ def test_a_half_of_a_game_is_no_half_year(nlp):
     assert got == {"Last year": ("DATE", "2010"), "20 minutes": ("DURATION", "PT20M")}
     got = _found(nlp, "The company expects its deficit to narrow in the second half.", "2011-11-19")
     assert got == {"the second half": ("DATE", "2011-H2")}
+
+
+def test_a_planning_verb_with_out_leaves_rather_than_plans(nlp):
+    got = _found(nlp, "The two men, both from Denver, set out on Friday for what was supposed to be a short hike.", "1998-10-19")
+    assert got["Friday"] == ("DATE", "1998-10-16")
+    assert _found(nlp, "A summit set for Friday will discuss trade.", "1998-10-19") == {"Friday": ("DATE", "1998-10-23")}

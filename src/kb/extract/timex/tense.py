@@ -123,7 +123,7 @@ def _expected_or_planned(v: Any, depth: int) -> bool:
     ("a rally planned for Saturday drew crowds"; "its record high, set on Aug. 6"). A plan
     just called off in the present perfect was still ahead ("conferences scheduled for May
     have been cancelled")."""
-    if not (lemma_in(v, tw.EXPECTING_VERBS) or lemma_in(v, tw.PLANNING_VERBS) and any(c.lower_ == "for" for c in v.children)):
+    if not (lemma_in(v, tw.EXPECTING_VERBS) or _plans(v) and any(c.lower_ == "for" for c in v.children)):
         return False
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in v.children):
         return True  # "will fall through Thursday, with no more rain expected until the weekend"
@@ -237,8 +237,9 @@ def set_ahead(tok: Any) -> bool:
 
 
 def _plans(verb: Any) -> bool:
-    """A planning verb, not one its particle makes undoing the plan ("called off the race")."""
-    return lemma_in(verb, tw.PLANNING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    """A planning verb, not one its particle makes undoing the plan or leaving ("called off
+    the race", "set out on Friday for a day hike", "moved out on Monday")."""
+    return lemma_in(verb, tw.PLANNING_VERBS) and not any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children)
 
 
 def expected(tok: Any) -> bool:
