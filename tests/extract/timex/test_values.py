@@ -2110,3 +2110,10 @@ def test_a_planning_verb_with_out_leaves_rather_than_plans(nlp):
     got = _found(nlp, "The two men, both from Denver, set out on Friday for what was supposed to be a short hike.", "1998-10-19")
     assert got["Friday"] == ("DATE", "1998-10-16")
     assert _found(nlp, "A summit set for Friday will discuss trade.", "1998-10-19") == {"Friday": ("DATE", "1998-10-23")}
+
+
+def test_a_clock_time_on_a_noun_in_a_past_clause_takes_no_day_to_come(nlp):
+    text = ("The president dissolved parliament on Tuesday and called early elections for April 26. "
+            "In a radio address to the nation at noon, the president said the deadlock had paralysed the government.")
+    got = _found(nlp, text, "1992-02-25")
+    assert got["noon"] == ("TIME", "1992-02-25T12:00")

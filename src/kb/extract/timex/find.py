@@ -526,10 +526,12 @@ def _clock_hour(clock: str) -> int | None:
 
 def _told_as_past(ctx: DocContext, f: Found) -> bool:
     """True when the clause tells the time as past; "through the night" is a stretch the
-    clause's verb spans, not a limit, so its verb's tense tells."""
-    if ctx.tense(f.start, f.end) == "past":
+    clause's verb spans, not a limit, so its verb's tense tells, as it does for a time hung
+    on a noun ("in a radio address at noon, the president said")."""
+    tense = ctx.tense(f.start, f.end)
+    if tense == "past":
         return True
-    root = ctx.root(f.start, f.end) if f.notes.get("night") else None
+    root = ctx.root(f.start, f.end) if f.notes.get("night") or tense is None else None
     return root is not None and clause_tense(root) == "past"
 
 
