@@ -2117,3 +2117,10 @@ def test_a_clock_time_on_a_noun_in_a_past_clause_takes_no_day_to_come(nlp):
             "In a radio address to the nation at noon, the president said the deadlock had paralysed the government.")
     got = _found(nlp, text, "1992-02-25")
     assert got["noon"] == ("TIME", "1992-02-25T12:00")
+
+
+def test_a_past_evening_hour_on_a_noun_is_of_the_evening_before(nlp):
+    got = _found(nlp, "Guards discovered the men missing during a 10 p.m. head count.", "1999-11-20")
+    assert got["10 p.m."] == ("TIME", "1999-11-19T22:00")
+    got = _found(nlp, "Traffic was suspended between midnight and 10 am as a precaution.", "1998-12-13")
+    assert got["midnight"] == ("TIME", "1998-12-13T00:00")

@@ -885,7 +885,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             # evening before the writing ("was arrested at about 9:30 p.m.", in the morning's news)
             day = ctx.anchor
             hour = _clock_hour(f.clock)
-            if hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx):
+            if hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx) \
+                    and not (hour == 24 and _UNTIL_MORNING.match(ctx.text, f.end)):  # "between midnight and noon": the day's start
                 day -= dt.timedelta(days=1)
             elif ctx.tense(f.start, f.end) in ("future", "present"):
                 # a time still to come is of the day the story last named as present or
