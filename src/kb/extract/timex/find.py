@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -146,10 +146,7 @@ def _event_waited_for(tok: Any) -> bool:
     """True for a day's event told as waited for ("dealers positioned themselves for
     Friday's employment report", "thin trading before Tuesday's holiday"): a past clause
     does not place it, so it is the nearest such day, ahead or behind."""
-    doc, i = tok.doc, tok.i
-    if not possessive(tok) or i == 0:
-        return False
-    return doc[i - 1].lower_ in ("for", "before") or i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of"
+    return possessive(tok) and awaited(tok)
 
 
 def _with_modal(verb: Any) -> bool:
@@ -1015,10 +1012,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     days_of_a_set(kept, ctx.text, sent_of)
     with _calendar_ends():
         _speakers_day(kept, ctx)
-    with _calendar_ends():
         _nowadays(kept, ctx, sent_of)
-
-    with _calendar_ends():
         _resolve_references(kept, sent_of, ctx.anchor)
     _unplaced_lengths(kept, clock_shifts=False)
     with _calendar_ends():

@@ -18,7 +18,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
 )
-from kb.extract.timex.tense import clause_tense, verb_of
+from kb.extract.timex.tense import awaited, clause_tense, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
@@ -655,12 +655,8 @@ def _feast_tense(m: re.Match[str], ctx: Context) -> str | None:
     feast something was done for or ahead of ("came home for Christmas", "shoppers crowded
     stores before Easter"): that is the nearest one, ahead or behind."""
     tense = ctx.tense(m.start(), m.end())
-    prev = _prev_words(ctx, m.start(), 3)
-    if prev[-1:] == ["the"]:
-        prev = prev[:-1]
-    if tense == "past" and (prev[-1:] in (["for"], ["before"]) or prev[-2:] == ["ahead", "of"]):
-        return None
-    return tense
+    tok = ctx.token(m.start())
+    return None if tense == "past" and tok is not None and awaited(tok) else tense
 
 
 def h_same(m: re.Match[str], ctx: Context) -> Found | None:

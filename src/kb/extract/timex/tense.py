@@ -147,6 +147,16 @@ def possessive(tok: Any) -> bool:
     return tok.dep_ == "poss" or tok.doc[tok.i + 1:tok.i + 2].text in ("'s", "’s")
 
 
+def awaited(tok: Any) -> bool:
+    """True for a time right after "for", "before" or "ahead of", with or without "the"
+    ("positioned themselves for Friday's report", "came home for the Christmas holidays"):
+    what was done was done waiting for it."""
+    doc, i = tok.doc, tok.i
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i > 0 and (doc[i - 1].lower_ in ("for", "before") or i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of")
+
+
 def after_reporting_verb(tok: Any) -> bool:
     """"said on Thursday (that) it would …": a day right after a reporting verb dates the
     saying, whatever the parser hangs it on; not a possessive or the subject of what was
