@@ -2124,3 +2124,51 @@ def test_a_past_evening_hour_on_a_noun_is_of_the_evening_before(nlp):
     assert got["10 p.m."] == ("TIME", "1999-11-19T22:00")
     got = _found(nlp, "Traffic was suspended between midnight and 10 am as a precaution.", "1998-12-13")
     assert got["midnight"] == ("TIME", "1998-12-13T00:00")
+
+
+def test_a_time_due_lies_ahead_unless_told_as_past(nlp):
+    got = _found(nlp, "Attention now turns to the consumer price report due Tuesday.", "1988-05-20")
+    assert got["Tuesday"] == ("DATE", "1988-05-24")
+    assert _found(nlp, "The report is due Tuesday.", "1988-05-20")["Tuesday"] == ("DATE", "1988-05-24")
+    assert _found(nlp, "The payment was due Tuesday.", "1988-05-20")["Tuesday"] == ("DATE", "1988-05-17")
+    got = _found(nlp, "The company missed an interest payment due Dec. 15, starting a grace period.", "2012-01-03")
+    assert got["Dec. 15"] == ("DATE", "2011-12-15")
+
+
+def test_days_listed_after_one_of_next_week_follow_it(nlp):
+    text = ("The sale will consist of three-year notes to be auctioned next Tuesday, "
+            "10-year notes on Wednesday and 30-year bonds on Thursday.")
+    got = _found(nlp, text, "1992-01-29")
+    assert got["next Tuesday"] == ("DATE", "1992-02-04")
+    assert got["Wednesday"] == ("DATE", "1992-02-05")
+    assert got["Thursday"] == ("DATE", "1992-02-06")
+    text = "Mills will start crushing next Monday and will review the forecast on Thursday."
+    assert _found(nlp, text, "2021-06-15")["Thursday"] == ("DATE", "2021-06-17")
+
+
+def test_a_dateline_with_a_state_gives_the_day_written(nlp):
+    text = "WILMINGTON, Del., Dec. 5 - A federal jury here today ordered the company to pay $86.4 million."
+    assert _found(nlp, text, "1989-12-06")["today"] == ("DATE", "1989-12-05")
+
+
+def test_thanksgiving_told_of_canada_is_in_october(nlp):
+    text = "Workers are expected back on the job Tuesday, after the Thanksgiving holiday weekend in Canada."
+    assert _found(nlp, text, "1998-10-08")["the Thanksgiving holiday weekend"] == ("DATE", "1998-W41-WE")
+    assert _found(nlp, "Stores expect crowds after Thanksgiving.", "1998-10-08")["Thanksgiving"] == ("DATE", "1998-11-26")
+
+
+def test_the_quarter_is_the_quarter_told_of_not_the_half(nlp):
+    text = ("The company said second-quarter profit climbed 18%. For the first half, net was $281.5 million. "
+            "Sales rose 21% in the quarter.")
+    got = _found(nlp, text, "1991-07-18")
+    assert got["the first half"] == ("DATE", "1991-H1")
+    assert got["the quarter"] == ("DATE", "1991-Q2")
+
+
+def test_a_past_afternoon_is_of_the_day_before_when_the_story_named_it_last(nlp):
+    text = ("A county jury on Wednesday convicted a former township treasurer of theft. He was found guilty "
+            "on 11 counts of forgery. The jury deliberated for nine hours before returning its verdict shortly after 3 p.m.")
+    assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-13T15:00")
+    text = ("A county jury on Monday convicted a former township treasurer of theft. He was found guilty "
+            "on 11 counts of forgery. The jury deliberated for nine hours before returning its verdict shortly after 3 p.m.")
+    assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-14T15:00")

@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, expected, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, due, expected, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -97,6 +97,8 @@ class DocContext:
         if _after_since(root):
             return "past"
         if weekday and _from_then_on(root):
+            return "future"
+        if due(root):
             return "future"
         if not dates_its_clause(root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
@@ -449,6 +451,10 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
             f.dv = cal.month_value(int(month.value[:4]) - 1, int(month.value[5:7]))
             continue
         ref, again = None, False
+        # "the quarter" after "for the first half": the quarter told of before, not the half
+        said = text[f.start:f.end].lower()
+        unit = "quarter" if "quarter" in said else "half" if "half" in said else None
+        other = None  # the last period of the other kind, if none of this kind was told
         # "For the nine months, … compared with year-earlier net income": a span of
         # quarters told in the sentence is the period, which only a year can name
         months = any(g.dv is not None and g.dv.value in _SPANS_OF_QUARTERS and sent_of(g.start) == here
@@ -470,9 +476,13 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
             if f.notes.get("latest") and anchor is not None and g.dv.end and g.dv.end > anchor.isoformat() \
                     and not g.notes.get("fiscal_ahead"):
                 continue  # "the latest quarter" has ended: not the one still to come
+            if unit is not None and g.dv.precision in ("quarter", "half") and g.dv.precision != unit:
+                other = other or g
+                continue
             if kind == "back" or g.dv.precision in ("quarter", "half"):
                 ref = g  # the period last told of (a day is more often where one ends)
                 break
+        ref = ref or other
         ends = f.notes.get("ends_quarter")
         if ends is not None and (ref is None or ref.dv is None or ref.dv.precision != "quarter" or not _fiscal(text, ref)):
             # "the quarter ended Sept. 30": the quarter that day ends, unless the text named the
@@ -643,6 +653,17 @@ def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | N
     before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time")
               and g.dv.start and _names_a_day_ahead(ctx, g)]
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
+
+
+def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
+    """The day the story named last before ``f``, when told as past and not as the end of a
+    stretch ("Bond prices fell yesterday … selling accelerated after 2 p.m."); else None."""
+    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time")
+              and g.dv.start and g.clock is None and not _bounds_a_stretch(ctx.text, g)]
+    if not before:
+        return None
+    g = max(before, key=lambda g: g.start)
+    return dt.date.fromisoformat(g.dv.start[:10]) if _told_as_past(ctx, g) else None  # type: ignore[union-attr,index]
 
 
 # hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm" (either end)
@@ -892,6 +913,14 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 ahead = _last_day_told(f, found, ctx)
                 if ahead is not None and ctx.anchor < ahead <= ctx.anchor + dt.timedelta(days=31):
                     day = ahead
+            elif (hour is not None and 12 <= hour < 18 or f.clock in ("AF", "EV")) and _told_as_past(ctx, f):
+                # an afternoon told as past with no day of its own is of the day before the
+                # writing when the story named that day last ("fell sharply yesterday …
+                # selling accelerated after 2 p.m."); the small hours and the morning are
+                # more often of the day written
+                back = _last_past_day_told(f, found, ctx)
+                if back == ctx.anchor - dt.timedelta(days=1):
+                    day = back
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
         # "struck on Wednesday night. … halted trains overnight": the night of that evening
         of_evening = near is not None and not habitual and any(_evening(g) and g.dv.start == near.dv.start  # type: ignore[union-attr]

@@ -374,6 +374,14 @@ _WEEKDAY_RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,3}?(
 
 
 _AND = re.compile(r"\s+(?:and|or)\s+")
+_LISTED_AFTER = re.compile(r"(?=[^.;]*(?:,|\band\b))[^.;]{1,80}")
+
+
+def _verb_between(ctx: Any, start: int, end: int) -> bool:
+    """True when a verb stands between two points: a new clause, not a list of things each
+    on its day ("will start next Monday … and will review it on Thursday")."""
+    doc = getattr(ctx, "doc", None)
+    return doc is None or any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(start, end, alignment_mode="expand") or [])
 
 
 def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
@@ -382,11 +390,21 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
     two days named together, the second one the day after the first is that day."""
     text = ctx.text
     days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision == "day"
-            and re.fullmatch(DOW, text[f.start:f.end])]
+            and re.fullmatch(rf"(?:next\s+)?{DOW}", text[f.start:f.end])]
+    led: set[int] = set()
     for a, b in zip(days, days[1:]):
         if not (a.dv.start and b.dv.start):  # type: ignore[union-attr]
             continue  # "on a Monday or a Tuesday": no day in particular
         da, db = (dt.date.fromisoformat(f.dv.start) for f in (a, b))  # type: ignore[union-attr,arg-type]
+        if text[b.start:b.end].lower().startswith("next"):
+            continue
+        if text[a.start:a.end].lower().startswith("next") or id(a) in led:
+            if db < da and _LISTED_AFTER.fullmatch(text, a.end, b.start) and not _verb_between(ctx, a.end, b.start):
+                # "notes to be auctioned next Tuesday, bonds on Wednesday and bills on
+                # Thursday": days listed after one of next week follow it
+                b.dv = day_value(da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
+                led.add(id(b))
+            continue
         if _AND.fullmatch(text, a.end, b.start) and (db.weekday() - da.weekday()) % 7 == 1:
             b.dv = day_value(da + dt.timedelta(days=1))  # "cancelled for Saturday and Sunday": the day after
             continue

@@ -16,7 +16,8 @@ from kb.extract.timex.grammar import COMMA, DAY, DOW, DOWA, MON, YEAR
 from kb.lexicon.time_words import MONTHS, WEEKDAYS
 
 _AGENCY = r"(?:Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|IANS|PTI|ANI|Xinhua|Anadolu|MAP|APS|WAM|SPA|KUNA|CNN|BBC|EFE|ANSA|TASS|Kyodo|Yonhap)"
-_CITY = r"(?:[A-Z][A-Za-z.'’\- ]{1,40}?(?:\s*\([A-Za-z.]+\))?\s*[,:]\s*)"
+# a place, perhaps with its state or country: "RABAT,", "WILMINGTON, Del.,", "PORT LOUIS, Mauritius,"
+_CITY = r"(?:[A-Z][A-Za-z.'’\- ]{1,40}?(?:\s*\([A-Za-z.]+\))?\s*[,:]\s*(?:[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?\s*,\s*)?)"
 _MD = rf"(?P<mon>{MON})\s*(?P<d>{DAY})"
 _DM = rf"(?P<d2>{DAY})(?:\s+of)?\s*(?P<mon2>{MON})"
 _FULL = rf"(?:(?:{DOWA}){COMMA})?(?:{_MD}|{_DM})(?:{COMMA}(?P<y>{YEAR}))?"

@@ -594,7 +594,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         return _movable(m, ctx, resolve.easter, week_value, within=7)
     if name in ("new year", "new year's") and prev and prev[0] in tw.OTHER_NEW_YEARS:
         return None  # "Lunar New Year", "Jewish New Year": not January 1
-    day_in = _feast_day(name)
+    canadian = _told_of_canada(ctx, m.start())
+    day_in = _feast_day(name, canadian)
     md = tw.FIXED_FEASTS.get(name)
     if prev in (["every"], ["each"]) and md is not None and not m["y"]:
         # "every Fourth of July, every Christmas": that day of each year
@@ -606,16 +607,19 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Found | None:
         later = prev[0] == "next"
         d = min((c for c in cands if (c > anchor if later else c < anchor)), key=lambda c: abs((c - anchor).days))
         return Found(m.start() - len(prev[0]) - 1, m.end(), "DATE", day_value(d))
-    if (movable := _movable_day(name)) is not None:
+    if (movable := _movable_day(name, canadian)) is not None:
         return _movable(m, ctx, movable)
     return _fixed_feast(m, ctx, md) if md else None
 
 
-def _movable_day(name: str) -> Callable[[int], dt.date] | None:
+def _movable_day(name: str, canadian: bool = False) -> Callable[[int], dt.date] | None:
     """The day of a feast that moves with the weekday ("Labor Day", the first Monday of
     September; not "Labour Day", May 1 in much of the world), with US Thanksgiving (the
     fourth Thursday of November, "Black Friday") or with Easter ("Good Friday") in a given
-    year; None for any other name."""
+    year; None for any other name. Told of Canada, Thanksgiving is the second Monday of
+    October."""
+    if canadian and name in ("thanksgiving", "thanksgiving day"):
+        return lambda y: resolve.nth_weekday(y, 10, 0, 2)
     if name in tw.WEEKDAY_FEASTS:
         month, weekday, n = tw.WEEKDAY_FEASTS[name]
         return lambda y: resolve.nth_weekday(y, month, weekday, n)
@@ -626,13 +630,22 @@ def _movable_day(name: str) -> Callable[[int], dt.date] | None:
     return None
 
 
+_CANADA = re.compile(r"\bCanad(?:a|ians?)\b")
+
+
+def _told_of_canada(ctx: Context, pos: int) -> bool:
+    """Whether the sentence at ``pos`` names Canada ("after the Thanksgiving weekend in Canada")."""
+    tok = ctx.token(pos)
+    return tok is not None and bool(_CANADA.search(tok.sent.text))
+
+
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
 _WEEKEND_FEAST_NAMES = {"independence day": "fourth of july"}
 
 
-def _feast_day(name: str) -> Callable[[int], dt.date] | None:
+def _feast_day(name: str, canadian: bool = False) -> Callable[[int], dt.date] | None:
     """The day of a named feast in a given year, or None for a feast kb does not know."""
-    if (day_in := _movable_day(name)) is not None:
+    if (day_in := _movable_day(name, canadian)) is not None:
         return day_in
     md = tw.FIXED_FEASTS.get(_WEEKEND_FEAST_NAMES.get(name, name))
     return (lambda y: dt.date(y, *md)) if md else None
@@ -881,7 +894,8 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     if anchor is None:
         return _f(m, "DATE", None, "x")
     tense = ctx.tense(m.start("x"), m.end("x"))
-    feast = _feast_day(re.sub(r"\s+", " ", m["feast"].lower()).replace("’", "'")) if m["feast"] else None
+    feast = _feast_day(re.sub(r"\s+", " ", m["feast"].lower()).replace("’", "'"), _told_of_canada(ctx, m.start())) \
+        if m["feast"] else None
     if feast is not None:
         # "the Labor Day weekend": the weekend nearest the feast ("Thanksgiving" the one after it)
         day = resolve.pick([feast(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor, tense)

@@ -343,20 +343,42 @@ def _verb_of_object(tok: Any) -> Any:
     return tok.head if tok.dep_ == "dobj" and tok.head.i != tok.i else tok
 
 
-def _due(tok: Any) -> bool:
-    """"elections due in the autumn", "a dividend payable on April 4": the time a noun's
-    "due" or "payable" gives lies ahead, whatever the clause around tells."""
+def _due_word(tok: Any) -> Any | None:
+    """The "due" or "payable" a time hangs on ("due in the autumn", "due Tuesday"), else None."""
     tok = _time_head(tok)
-    prep = tok.head
-    return tok.dep_ == "pobj" and prep.head.i != prep.i and prep.head.lower_ in ("due", "payable") \
-        and prep.head.dep_ in ("amod", "advcl")  # "raised its dividend, payable to holders of record on May 1"
+    if tok.dep_ == "npadvmod":
+        word = tok.head
+    elif tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        word = tok.head.head
+    else:
+        return None
+    return word if word.lower_ in ("due", "payable") else None
+
+
+def due(tok: Any) -> bool:
+    """"elections due in the autumn", "a dividend payable on April 4", "the report due
+    Tuesday": the time a noun's "due" or "payable" gives lies ahead, whatever the clause
+    around tells; so does one told as due in the present ("the report is due Tuesday", not
+    "was due Tuesday")."""
+    word = _due_word(tok)
+    if word is None:
+        return False
+    if word.dep_ == "acomp":
+        return word.head.i != word.i and _is_verb(word.head) and _tense_of_verb(word.head) == "present"
+    if word.dep_ not in ("amod", "advcl"):
+        return False
+    if _time_head(tok).dep_ == "npadvmod":
+        # "turns to the report due Tuesday"; a past clause tells of a time due then ("missed
+        # an interest payment due Dec. 15")
+        return (v := _verb_of(word)) is None or _tense_of_verb(v) != "past"
+    return True  # "raised its dividend, payable to holders of record on May 1"
 
 
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if after_reporting_verb(tok):
         return "past"
-    if _due(tok):
+    if due(tok):
         return "future"
     v = _verb_of(tok)
     if v is None:
