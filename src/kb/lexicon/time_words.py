@@ -147,6 +147,7 @@ TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
 EXPECTING_VERBS = frozenset(_list("expecting_verbs"))
 FORESEEING_VERBS = frozenset(_list("foreseeing_verbs"))
+FORECAST_NOUNS = frozenset(_list("forecast_nouns"))  # what they are issued for lies ahead
 HABIT_ADVERBS = frozenset(_list("habit_adverbs"))
 DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))

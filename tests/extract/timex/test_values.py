@@ -2172,3 +2172,22 @@ def test_a_past_afternoon_is_of_the_day_before_when_the_story_named_it_last(nlp)
     text = ("A county jury on Monday convicted a former township treasurer of theft. He was found guilty "
             "on 11 counts of forgery. The jury deliberated for nine hours before returning its verdict shortly after 3 p.m.")
     assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-14T15:00")
+
+
+def test_a_day_a_forecast_is_issued_for_lies_ahead(nlp):
+    text = "The National Weather Service issued a red flag warning for Thursday afternoon."
+    assert _found(nlp, text, "1998-07-29")["Thursday afternoon"] == ("TIME", "1998-07-30TAF")
+    assert _found(nlp, "Forecasters issued a flood watch for Friday.", "1998-07-29")["Friday"] == ("DATE", "1998-07-31")
+    assert _found(nlp, "Forecasters issued a flood watch on Friday.", "1998-07-29")["Friday"] == ("DATE", "1998-07-24")
+
+
+def test_a_day_told_as_the_latest_in_the_present_perfect_is_past(nlp):
+    text = "Tracking dogs have picked up the men's scent twice, most recently Wednesday evening along a creek."
+    assert _found(nlp, text, "1997-07-03") == {"Wednesday evening": ("TIME", "1997-07-02TEV")}
+    got = _found(nlp, "The unions have called meetings on Tuesday.", "1997-07-03")
+    assert got["Tuesday"] == ("DATE", "1997-07-08")
+
+
+def test_recently_leading_to_a_time_is_no_expression(nlp):
+    assert _found(nlp, "The shares traded above $14 as recently as 1987.", "1992-06-12") == {"1987": ("DATE", "1987")}
+    assert _found(nlp, "The company recently announced cuts.", "1992-06-12") == {"recently": ("DATE", "PAST_REF")}

@@ -135,13 +135,31 @@ class DocContext:
         tense = clause_tense(root)
         if weekday and tense is None and set_ahead(root):
             return "future"  # "scheduled a special meeting for Monday"
-        if weekday and tense == "past" and _in_present_perfect(root) and not after_reporting_verb(root):
+        if weekday and tense == "past" and _in_present_perfect(root) and not after_reporting_verb(root) \
+                and not _RECENTLY.search(self.text, max(0, start - 20), start):
             # "the unions have called meetings on Tuesday and Wednesday": English tells no
             # past day in the present perfect, so a day of the week there lies ahead (not
             # one right after a reporting verb: "said Monday the number of cases has begun
-            # to fall")
+            # to fall", nor one told as the latest: "have picked up the scent twice, most
+            # recently Wednesday evening")
             return "future"
         return tense
+
+
+_RECENTLY_WORD = re.compile(r"(?:most\s+|more\s+)?recently", re.I)
+_BEFORE_ITS_TIME = re.compile(r"\s+(?:as\s+|on\s+|in\s+)?")
+
+
+def _recently_of_a_time(f: Found, found: list[Found], text: str) -> bool:
+    """"as recently as January", "most recently on June 8": "recently" there only leads to
+    the time that follows, which is the expression."""
+    if not _RECENTLY_WORD.fullmatch(text, f.start, f.end):
+        return False
+    gap = _BEFORE_ITS_TIME.match(text, f.end)
+    return gap is not None and any(g.start == gap.end() for g in found)
+
+
+_RECENTLY = re.compile(r"\b(?:recently|latest|last)\s+(?:on\s+)?$", re.I)
 
 
 def _event_waited_for(tok: Any) -> bool:
@@ -1033,6 +1051,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     kept = join_early_hours(join_clock_days(kept, ctx.text), ctx.text)
     kept = join_next_to(join_season_of(join_feast_parts(kept, ctx.text), ctx.text), ctx.text)
     kept = join_lengths(listed_days(kept, ctx.text), ctx.text)
+    kept = [f for f in kept if not _recently_of_a_time(f, kept, ctx.text)]
     sent_starts = [s.start_char for s in doc_sents(doc)]
 
     def sent_of(pos: int) -> int:

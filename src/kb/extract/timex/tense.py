@@ -223,6 +223,9 @@ def _planned_for(tok: Any) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.head.i == prep.i:
         return False
+    if prep.lower_ == "for" and any(n.pos_ == "NOUN" and n.lemma_.lower() in tw.FORECAST_NOUNS
+                                    for n in (prep.head, *(c for c in prep.head.children if c.dep_ == "dobj"))):
+        return True  # "the forecast for Sunday", "issued a red flag warning for Thursday afternoon"
     planner = _verb_of_object(prep.head)  # "planned a large demonstration in May"
     if planner.i == prep.head.i and prep.lower_ != "for" and prep.lower_ not in tw.LIMIT_PREPS \
             and not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in planner.children):
