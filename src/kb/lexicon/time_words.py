@@ -52,6 +52,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   sales at Christmas")
 - foreseeing_verbs: verbs whose passive tells the time of what is foreseen ("was expected on
   Friday"); a plan's passive may tell when the planning was ("was planned on Saturday")
+- forecast_nouns: nouns after which "for" names a time ahead ("issued a flood watch for
+  Friday")
 - planning_verbs: verbs after which "for" names the planned time ("set for April")
 - month_determiners: determiners before "March", "June"… that make it a month modifying
   a noun ("the March accession")
@@ -147,7 +149,7 @@ TIME_NOUNS = frozenset(_list("time_nouns"))
 PLANNING_VERBS = frozenset(_list("planning_verbs"))
 EXPECTING_VERBS = frozenset(_list("expecting_verbs"))
 FORESEEING_VERBS = frozenset(_list("foreseeing_verbs"))
-FORECAST_NOUNS = frozenset(_list("forecast_nouns"))  # what they are issued for lies ahead
+FORECAST_NOUNS = frozenset(_list("forecast_nouns"))
 HABIT_ADVERBS = frozenset(_list("habit_adverbs"))
 DEFERRING_VERBS = frozenset(_list("deferring_verbs"))  # what they move to lies after the moving
 MONTH_DETERMINERS = frozenset(_list("month_determiners"))
