@@ -136,7 +136,7 @@ class DocContext:
         if weekday and tense is None and set_ahead(root):
             return "future"  # "scheduled a special meeting for Monday"
         if weekday and tense == "past" and _in_present_perfect(root) and not after_reporting_verb(root) \
-                and not _RECENTLY.search(self.text, max(0, start - 20), start):
+                and not _LATEST_BEFORE.search(self.text, max(0, start - 20), start):
             # "the unions have called meetings on Tuesday and Wednesday": English tells no
             # past day in the present perfect, so a day of the week there lies ahead (not
             # one right after a reporting verb: "said Monday the number of cases has begun
@@ -159,7 +159,7 @@ def _recently_of_a_time(f: Found, found: list[Found], text: str) -> bool:
     return gap is not None and any(g.start == gap.end() for g in found)
 
 
-_RECENTLY = re.compile(r"\b(?:recently|latest|last)\s+(?:on\s+)?$", re.I)
+_LATEST_BEFORE = re.compile(r"\b(?:recently|latest|last)\s+(?:on\s+)?$", re.I)
 
 
 def _event_waited_for(tok: Any) -> bool:

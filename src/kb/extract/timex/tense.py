@@ -359,10 +359,10 @@ def _due_word(tok: Any) -> Any | None:
 
 
 def due(tok: Any) -> bool:
-    """"elections due in the autumn", "a dividend payable on April 4", "the report due
-    Tuesday": the time a noun's "due" or "payable" gives lies ahead, whatever the clause
-    around tells; so does one told as due in the present ("the report is due Tuesday", not
-    "was due Tuesday")."""
+    """"elections due in the autumn", "a dividend payable on April 4": the time a noun's
+    "due" or "payable" gives lies ahead, whatever the clause around tells; one right after
+    it ("the report due Tuesday") unless that clause is past ("missed a payment due Dec.
+    15"); and one told as due in the present ("the report is due Tuesday", not "was due")."""
     word = _due_word(tok)
     if word is None:
         return False
