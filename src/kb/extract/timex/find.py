@@ -663,25 +663,26 @@ def _names_a_day_ahead(ctx: DocContext, g: Found) -> bool:
         and not _bound(ctx.text, g, _UNTIL)  # type: ignore[union-attr,operator]
 
 
+def _days_named_before(f: Found, found: list[Found]) -> list[Found]:
+    """The days (or times of a day) the story named before ``f``."""
+    return [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time") and g.dv.start]
+
+
 def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
     """The day the story last named before ``f`` in a clause not told as past, and not as
     the end of a stretch ("will vote Sunday. Campaigning was banned Saturday. Polling
     stations open at 9 a.m.": Sunday; "patrols will stay till early Wednesday morning" names
     no day of what follows)."""
-    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time")
-              and g.dv.start and _names_a_day_ahead(ctx, g)]
+    before = [g for g in _days_named_before(f, found) if _names_a_day_ahead(ctx, g)]
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
 
 
 def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
     """The day the story named last before ``f``, when told as past and not as the end of a
     stretch ("Bond prices fell yesterday … selling accelerated after 2 p.m."); else None."""
-    before = [g for g in found if g.end <= f.start and g.dv is not None and g.dv.precision in ("day", "time")
-              and g.dv.start and g.clock is None and not _bounds_a_stretch(ctx.text, g)]
-    if not before:
-        return None
-    g = max(before, key=lambda g: g.start)
-    return dt.date.fromisoformat(g.dv.start[:10]) if _told_as_past(ctx, g) else None  # type: ignore[union-attr,index]
+    before = [g for g in _days_named_before(f, found) if g.clock is None and not _bounds_a_stretch(ctx.text, g)]
+    last = max(before, key=lambda g: g.start) if before else None
+    return dt.date.fromisoformat(last.dv.start[:10]) if last is not None and _told_as_past(ctx, last) else None  # type: ignore[union-attr,index]
 
 
 # hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm" (either end)
