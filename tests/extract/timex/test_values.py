@@ -2191,3 +2191,9 @@ def test_a_day_told_as_the_latest_in_the_present_perfect_is_past(nlp):
 def test_recently_leading_to_a_time_is_no_expression(nlp):
     assert _found(nlp, "The shares traded above $14 as recently as 1987.", "1992-06-12") == {"1987": ("DATE", "1987")}
     assert _found(nlp, "The company recently announced cuts.", "1992-06-12") == {"recently": ("DATE", "PAST_REF")}
+
+
+def test_twelve_noon_is_one_clock_time(nlp):
+    text = "Forms are available from the school office between 9am and 12 noon."
+    assert _found(nlp, text, "2007-01-29")["12 noon"] == ("TIME", "2007-01-29T12:00")
+    assert _found(nlp, "The doors close at twelve midnight.", "2007-01-29") == {"twelve midnight": ("TIME", "2007-01-29T24:00")}
