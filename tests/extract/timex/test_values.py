@@ -2197,3 +2197,23 @@ def test_twelve_noon_is_one_clock_time(nlp):
     text = "Forms are available from the school office between 9am and 12 noon."
     assert _found(nlp, text, "2007-01-29")["12 noon"] == ("TIME", "2007-01-29T12:00")
     assert _found(nlp, "The doors close at twelve midnight.", "2007-01-29") == {"twelve midnight": ("TIME", "2007-01-29T24:00")}
+
+
+def test_months_and_seasons_of_most_years_are_any_years(nlp):
+    text = "In most years, flu in Iowa peaks in late January or February and tapers off by mid-March."
+    got = _found(nlp, text, "1998-03-13")
+    assert got == {"late January": ("DATE", "XXXX-01"), "February": ("DATE", "XXXX-02"), "mid-March": ("DATE", "XXXX-03")}
+    text = "A federal advisory panel meets each year in late winter to choose the strains."
+    assert _found(nlp, text, "1998-03-13")["late winter"] == ("DATE", "XXXX-WI")
+    assert _found(nlp, "The panel met in late winter.", "1998-03-13")["late winter"] == ("DATE", "1997-WI")
+
+
+def test_weeks_from_today_name_a_day(nlp):
+    got = _found(nlp, "Classes are scheduled to begin a week from today.", "1993-08-31")
+    assert got == {"a week from today": ("DATE", "1993-09-07")}
+    assert _found(nlp, "The law takes effect ten days from today.", "1993-08-31") == {"ten days from today": ("DATE", "1993-09-10")}
+
+
+def test_the_early_or_late_part_of_a_day(nlp):
+    got = _found(nlp, "Turnout was 41 percent, the chancellery said in the early evening.", "2006-05-21")
+    assert got == {"the early evening": ("TIME", "2006-05-21TEV")}

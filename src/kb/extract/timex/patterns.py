@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
-    ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),
+    ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+(?:now|today)|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),
     # "another year", "an extra hour": one more of the unit
     ("another_unit", r"\b(?:another|an\s+extra|an\s+additional)\s+(?P<u>minute|hour|day|night|week|month|year|decade)\b(?![-'’])", h_another_unit),
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?:(?P<n0>{NUM})\s+(?:to|or)\s+(?=(?:{NUM})\s))?(?P<n>{VAGUE}|(?:{NUM})\s+and\s+a\s+half|half\s+an?|an?\s+half|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("dows", r"(?<!TGI\s)\b(?P<d>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b", h_plural_dow),
     ("deictic", r"\b(?:(?:early|late|earlier|later)\s+(?=yesterday|today|tonight))?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)\b", h_deictic),
     ("in_the_unit", r"\b(?:earlier|later|late|early)\s+in\s+(?:(?P<x>the\s+day)\b|the\s+(?P<u>week|month|year|decade)\b(?!\s+(?:of|before|after|to|ended|ending)\b))", h_in_the_unit),
-    ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
+    ("pod_alone", r"\b(?:(?:(?:in|by|during|through|until|throughout|spen[dt]|spending|(?:much|most|all|the\s+rest)\s+of)\s+|(?=mid-(?:morning|afternoon|evening)\b))(?P<x>(?:(?:early|late|mid)[\s-]?)?(?:the\s+)?(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|lunchtime))|(?P<x2>overnight))\b", h_part_alone),
     # "before dawn", "by nightfall", "after sunset": the part of the day the sun's rising or
     # setting falls in (not "dawn raids", "a sunrise service")
     ("pod_sun", r"(?<!dusk\s)\b(?:before|after|at|by|until|till|around|toward|towards)\s+(?:shortly\s+(?:before|after)\s+)?"

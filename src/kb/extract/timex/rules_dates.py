@@ -547,7 +547,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 # what makes a sentence in the present tell what happens every year
-_HABIT = re.compile(r"\b(?:" + "|".join(sorted(tw.HABIT_ADVERBS)) + r"|every\s+year|each\s+year|annually)\b", re.I)
+_HABIT = re.compile(r"\b(?:" + "|".join(sorted(tw.HABIT_ADVERBS)) + r"|every\s+year|each\s+year|annually|(?:in\s+)?most\s+years|in\s+an?\s+(?:typical|normal|average|usual)\s+year)\b", re.I)
 
 
 _YEAR_BOUNDARY = re.compile(r"(?:\b(?P<which>\w+)\s+)?\b(?:fiscal|financial|business)\s+year\s+(?:ends|begins|starts)\s+(?:in\s+|on\s+)?$", re.I)
@@ -658,7 +658,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
     if told := _IN_YEAR.match(ctx.text, m.end()):  # "after a wet spring in 1998"
         return _f(m, "DATE", season_value(int(told["y"]), code))
-    if rel in (None, "the") and not m["mod"] and (_habitual(ctx, m.start("s")) or rel is None and _simple_present(ctx, m.start("s"))):
+    if rel in (None, "the") and (_habitual(ctx, m.start("s")) or not m["mod"] and rel is None and _simple_present(ctx, m.start("s"))):
         # "flu season usually begins in the fall", "the water it holds back in summer": any year's
         return _f(m, "DATE", DateValue(f"XXXX-{code}", "season"))
     anchor = _anchor(ctx)
@@ -785,7 +785,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             _span_if_unplaced(found, m, ctx, duration_value(n, unit))
         return found
     anchor = _anchor(ctx)
-    forward = "now" in direction or direction in ("hence", "time")
+    forward = direction.startswith("from") or direction in ("hence", "time")
     if vague and unit in ("hour", "minute", "second") and anchor is not None and not relative:
         return _f(m, "DATE", day_value(anchor))  # "a few hours ago": earlier the same day
     if vague:
@@ -798,6 +798,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         if relative:
             found.notes["shift"] = f"{unit}:{k}"
         return found
+    if unit in ("week", "fortnight") and direction.endswith("today"):
+        # "a week from today": the day that many weeks on
+        return _f(m, "DATE", day_value(anchor + dt.timedelta(weeks=k * (2 if unit == "fortnight" else 1))))
     found = _ago_value(m, unit, k, anchor)
     n0 = _count(m["n0"]) if m["n0"] else None
     if found is not None and found.dv is not None and n0 is not None and n0 == int(n0) and not relative:
