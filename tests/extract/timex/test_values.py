@@ -2217,3 +2217,11 @@ def test_weeks_from_today_name_a_day(nlp):
 def test_the_early_or_late_part_of_a_day(nlp):
     got = _found(nlp, "Turnout was 41 percent, the chancellery said in the early evening.", "2006-05-21")
     assert got == {"the early evening": ("TIME", "2006-05-21TEV")}
+
+
+def test_a_season_or_part_of_the_day_listed_after_a_recurring_one_recurs(nlp):
+    got = _found(nlp, "The estimate is based on trawls conducted every spring and fall.", "1996-08-23")
+    assert got == {"every spring": ("SET", "XXXX-SP"), "fall": ("SET", "XXXX-FA")}
+    got = _found(nlp, "Trains run each morning and evening.", "1996-08-23")
+    assert got == {"each morning": ("SET", "XXXX-XX-XXTMO"), "evening": ("SET", "XXXX-XX-XXTEV")}
+    assert _found(nlp, "Trains run each morning and Tuesday evening.", "1996-08-23")["Tuesday evening"] == ("TIME", "1996-08-27TEV")

@@ -207,6 +207,10 @@ DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _WEEKDAY = re.compile(DOW)
+_AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
+# what the value of a season, or of a part of the day, ends in
+_SEASON_CODE = re.compile(r"-(?P<code>SP|SU|FA|WI)$")
+_PART_CODE = re.compile(r"T(?P<code>MO|AF|EV|NI)$")
 
 
 def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
@@ -214,10 +218,19 @@ def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
     a weekday that recurs recurs too (with its part of the day, or the other's). So do the
     days of a timetable: "open Tuesday through Sunday from 10 a.m. to 5 p.m.", "runs five
     times a day, Monday to Saturday" (a range of weekdays in a sentence with a clock time
-    or a set, not "from Monday to Friday")."""
+    or a set, not "from Monday to Friday"); and a season or part of the day listed after a
+    recurring one of its kind ("every spring and fall", "each morning and evening")."""
     for a, b in zip(found, found[1:]):
         if not DAYS_JOINED.fullmatch(text, a.end, b.start):
             continue
+        if _AND_OR.fullmatch(text, a.end, b.start) and a.type == "SET" and a.dv is not None \
+                and b.type != "SET" and not _WEEKDAY.search(text, b.start, b.end):
+            # (a part of the day still waiting for its day has its code as its clock)
+            own_value = b.dv.value if b.dv is not None else f"T{b.clock}" if b.clock in ("MO", "AF", "EV", "NI") else ""
+            for every_one, kind in (("XXXX-", _SEASON_CODE), ("XXXX-XX-XXT", _PART_CODE)):
+                told, own = kind.search(a.dv.value), kind.search(own_value)
+                if told and own and a.dv.value == every_one + told["code"]:
+                    b.type, b.dv, b.clock = "SET", DateValue(every_one + own["code"], "set"), None
         for day, every in ((b, a), (a, b)):
             if _weekday(day, text) and every.type == "SET" and every.dv is not None \
                     and (told := _DAY_SET.match(every.dv.value)):
