@@ -2225,3 +2225,9 @@ def test_a_season_or_part_of_the_day_listed_after_a_recurring_one_recurs(nlp):
     got = _found(nlp, "Trains run each morning and evening.", "1996-08-23")
     assert got == {"each morning": ("SET", "XXXX-XX-XXTMO"), "evening": ("SET", "XXXX-XX-XXTEV")}
     assert _found(nlp, "Trains run each morning and Tuesday evening.", "1996-08-23")["Tuesday evening"] == ("TIME", "1996-08-27TEV")
+
+
+def test_a_year_of_its_own_calendar_is_one_expression(nlp):
+    got = _found(nlp, "The board adopted a budget for the 1993-94 school year.", "1993-08-31")
+    assert got == {"the 1993-94 school year": ("DATE", "1993")}
+    assert _found(nlp, "It must set rules for the 1997 fishing year.", "1996-08-23") == {"the 1997 fishing year": ("DATE", "1997")}

@@ -400,6 +400,10 @@ def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
 
 
+def h_kind_year(m: re.Match[str], ctx: Context) -> Found | None:
+    return _f(m, "DATE", year_value(int(m["y"])))
+
+
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?"
                          r"(?:\d0s\s+(?:to|or|and)\s+(?:(?:early|mid|late)[\s-]*)?)?$", re.I)
 # a sentence about the weather: "highs in the mid-40s" is a reading, not a decade
