@@ -2231,3 +2231,9 @@ def test_a_year_of_its_own_calendar_is_one_expression(nlp):
     got = _found(nlp, "The board adopted a budget for the 1993-94 school year.", "1993-08-31")
     assert got == {"the 1993-94 school year": ("DATE", "1993")}
     assert _found(nlp, "It must set rules for the 1997 fishing year.", "1996-08-23") == {"the 1997 fishing year": ("DATE", "1997")}
+
+
+def test_a_vague_count_of_times_belongs_to_its_rate(nlp):
+    got = _found(nlp, "Moderate earthquakes occur in the province several times a year.", "2001-03-25")
+    assert got == {"several times a year": ("SET", "P1Y")}
+    assert _found(nlp, "They met only a few times a year.", "2020-11-07") == {"a few times a year": ("SET", "P1Y")}
