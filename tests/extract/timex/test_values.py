@@ -2237,3 +2237,8 @@ def test_a_vague_count_of_times_belongs_to_its_rate(nlp):
     got = _found(nlp, "Moderate earthquakes occur in the province several times a year.", "2001-03-25")
     assert got == {"several times a year": ("SET", "P1Y")}
     assert _found(nlp, "They met only a few times a year.", "2020-11-07") == {"a few times a year": ("SET", "P1Y")}
+
+
+def test_a_half_of_a_fiscal_year_is_one_expression(nlp):
+    got = _found(nlp, "The surplus for the first half of fiscal 1992 totaled $60 billion.", "1992-11-05")
+    assert got == {"the first half of fiscal 1992": ("DATE", "1992-H1")}

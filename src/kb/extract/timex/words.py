@@ -94,7 +94,7 @@ SPOKEN_YEAR = (rf"(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>(?:{_TENS_WORDS})(?
                rf"|{_TEENS}|hundred|oh[\s-](?:{_UNITS_WORDS}))"
                rf"|(?P<k>two[\s-]thousand)(?:[\s-]+(?:and\s+)?(?P<krest>{_TEENS}|{_UNITS_WORDS}))?)")
 
-_HALF_OF = rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))"
+_HALF_OF = rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+(?:(?:fiscal|financial)\s+)?year))"
 
 # what follows "minutes" that are a meeting's record, not a length ("minutes of the Fed's latest meeting")
 MINUTES_OF_A_MEETING = re.compile(r"\s+of\s+(?:the|its|their|this|last|a)\b[^.;]{0,40}?\b(?:meeting|session|board|committee)", re.I)
