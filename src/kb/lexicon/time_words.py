@@ -66,6 +66,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
 - degree_words: words that make "recent" a comparison, not a time ("the most recent")
 - habit_adjectives: adjectives before a weekday that make it every such day ("the regular
   Thursday meeting")
+- schedule_nouns: nouns after a weekday that make it every such day ("Sunday hours",
+  "Saturday service")
 - other_new_years: words before "New Year" that make it another calendar's, not January 1
   ("Lunar New Year")
 - age_leads: words before a count of time that make it an age, which TimeML leaves out
@@ -160,6 +162,7 @@ PRESENT_WORDS = frozenset(_list("present_words"))
 DEGREE_WORDS = frozenset(_list("degree_words"))
 OTHER_NEW_YEARS = frozenset(_list("other_new_years"))
 HABIT_ADJECTIVES = frozenset(_list("habit_adjectives"))
+SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
 
 # the full names, in calendar order (the first spelling of each number)
 MONTH_NAMES = [next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13)]

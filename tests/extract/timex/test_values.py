@@ -2242,3 +2242,10 @@ def test_a_vague_count_of_times_belongs_to_its_rate(nlp):
 def test_a_half_of_a_fiscal_year_is_one_expression(nlp):
     got = _found(nlp, "The surplus for the first half of fiscal 1992 totaled $60 billion.", "1992-11-05")
     assert got == {"the first half of fiscal 1992": ("DATE", "1992-H1")}
+
+
+def test_a_weekday_naming_a_schedule_is_every_such_day(nlp):
+    got = _found(nlp, "The council will debate a proposal to add Sunday service on route 1.", "1999-09-16")
+    assert got == {"Sunday": ("SET", "XXXX-WXX-7")}
+    assert _found(nlp, "Monday hours could be restored by January.", "2005-07-06")["Monday"] == ("SET", "XXXX-WXX-1")
+    assert _found(nlp, "Monday's service was cancelled.", "2005-07-06")["Monday"] == ("DATE", "2005-07-04")

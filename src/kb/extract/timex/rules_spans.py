@@ -373,6 +373,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if not rel and prev.lower() in tw.HABIT_ADJECTIVES:  # "the regular Thursday meeting": every Thursday
         start = m.start() - len(prev) - 1 if prev.lower() == "weekly" else m.start()  # "its weekly Saturday service"
         return Found(start, m.end(), "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
+    if not rel and not m["pod"] and nxt.lower() in tw.SCHEDULE_NOUNS:  # "Sunday hours", "Saturday service": every Sunday's
+        return _f(m, "SET", DateValue(any_weekday(m["dow"], None), "set"))
     typ = "TIME" if m["pod"] else "DATE"
     if not rel and prev.lower() in ("a", "any") and not premodifier(ctx, m.start(), m.end()):
         # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
