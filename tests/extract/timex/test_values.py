@@ -2249,3 +2249,9 @@ def test_a_weekday_naming_a_schedule_is_every_such_day(nlp):
     assert got == {"Sunday": ("SET", "XXXX-WXX-7")}
     assert _found(nlp, "Monday hours could be restored by January.", "2005-07-06")["Monday"] == ("SET", "XXXX-WXX-1")
     assert _found(nlp, "Monday's service was cancelled.", "2005-07-06")["Monday"] == ("DATE", "2005-07-04")
+
+
+def test_alternate_days_recur_every_second_day(nlp):
+    got = _found(nlp, "Sprinklers can be used only on alternate days, between 6am and 8am.", "2015-01-28")
+    assert got == {"alternate days": ("SET", "P2D"), "6am": ("TIME", "XXXX-XX-XXT06:00"), "8am": ("TIME", "XXXX-XX-XXT08:00")}
+    assert _found(nlp, "The alternate route was closed.", "2015-01-28") == {}

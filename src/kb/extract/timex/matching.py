@@ -39,7 +39,7 @@ KEYWORDS: dict[str, str] = {
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
     "ago": _UNIT_KW + r"[a-z]*(?:(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)|['’]s?\s+time)",
     "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
-    "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each", "rate": _WORD_START + r"(?:an?|per)\s+(?:" + _UNITS + "|night)",
+    "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each|alternate", "rate": _WORD_START + r"(?:an?|per)\s+(?:" + _UNITS + "|night)",
     "adverb_set": "annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly", "dows": _DOW_KW,
     "deictic": "today|tonight|yesterday|tomorrow", "pod": "morning|afternoon|evening|night",
     "pod_alone": "morning|afternoon|evening|overnight", "pod_night": r"the\s+night", "pod_of": r"(?:morning|afternoon|evening|night)\s+of",

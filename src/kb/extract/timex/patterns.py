@@ -90,7 +90,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "the first Sunday in October", "the last Monday of May 2019": that day of the month
     ("nth_weekday", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|last|final)\s+(?P<dow>{DOW})\s+(?:of|in)\s+(?P<mon>{MONFULL})\b(?:\s*,?\s*(?P<y>{YEAR}))?", h_nth_weekday),
     ("monthly_day", rf"\b(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:{DOW})\s+(?:of|in)\s+(?:each|every)\s+month\b", h_monthly_day),
-    ("set", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend|weekday))\b", h_set),
+    ("set", rf"\b(?:(?:every|each)\s+(?:(?P<other>other)\s+)?|(?P<alt>alternate)\s+(?=(?:day|week|month|year)s\b))(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend|weekday))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
     ("weekends", r"\b(?P<x>weekends|weekdays)\b", h_weekends),
     ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|(?:several|many|a\s+few|multiple|numerous|(?:dozens|hundreds|thousands)\s+of)\s+times|{NUM}\s+(?:days|nights|mornings|afternoons|evenings))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT}|night)\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),

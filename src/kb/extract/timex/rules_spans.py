@@ -145,7 +145,7 @@ def h_set(m: re.Match[str], ctx: Context) -> Found | None:
     if m["n"] and m["n"].lower() in ("few", "several"):  # "every few days"
         return _f(m, "SET", DateValue(duration_value(None, _unit_name(m["u"])), "set")) if m["u"] else None
     n = _count(m["n"]) if m["n"] else 1.0
-    if m["other"]:
+    if m["other"] or m["alt"]:  # "every other day", "on alternate days"
         n = 2.0
     if m["dow"]:  # "every Monday", "each Saturday morning"
         return _f(m, "SET", DateValue(any_weekday(m["dow"], m["dpod"]), "set"))
