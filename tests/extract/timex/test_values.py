@@ -2255,3 +2255,13 @@ def test_alternate_days_recur_every_second_day(nlp):
     got = _found(nlp, "Sprinklers can be used only on alternate days, between 6am and 8am.", "2015-01-28")
     assert got == {"alternate days": ("SET", "P2D"), "6am": ("TIME", "XXXX-XX-XXT06:00"), "8am": ("TIME", "XXXX-XX-XXT08:00")}
     assert _found(nlp, "The alternate route was closed.", "2015-01-28") == {}
+
+
+def test_a_perfect_participle_tells_of_the_past(nlp):
+    got = _found(nlp, "The novel was the surprise of the list, having been published by a small press in March.", "2011-10-18")
+    assert got == {"March": ("DATE", "2011-03")}
+
+
+def test_a_time_given_until_lies_ahead(nlp):
+    got = _found(nlp, "Ortiz gave the county until 5 p.m. Monday to restore the names.", "2000-10-12")
+    assert got == {"5 p.m. Monday": ("TIME", "2000-10-16T17:00")}

@@ -44,6 +44,8 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # so a verb with a subject of its own: "should be spending, and a group handed out")
         return _tense_of_verb(v.head, depth + 1)
     words = [a.lower_ for a in auxes]
+    if "having" in words and v.tag_ == "VBN":
+        return "past"  # "having been published in March": a perfect participle tells of what was done
     if any(w in tw.MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
             return "past"
