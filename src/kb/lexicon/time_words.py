@@ -13,7 +13,8 @@ Tables:
 - years_in_unit: units counted in years in a TimeML value ("two decades" is P20Y)
 - fixed_feasts: feasts and holidays on a fixed day -> [month, day] ("boxing day" -> 12, 26)
 - weekday_feasts: holidays on a weekday of a month -> [month, weekday (Monday 0), which
-  one (-1 the last)] ("labor day" -> 9, 0, 1: the first Monday of September)
+  one (-1 the last), and optionally days after it] ("labor day" -> 9, 0, 1: the first
+  Monday of September; US "election day" -> 11, 0, 1, 1: the Tuesday after it in November)
 - thanksgiving_days: US Thanksgiving and the days named after it -> days from it
   ("thanksgiving" 0, "black friday" 1)
 - easter_days: the days named after Easter -> days from Easter Sunday ("good friday" -2)
@@ -120,7 +121,8 @@ ORDINALS: dict[str, int] = _table("ordinals")
 UNITS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _table("units").items()}
 YEARS_IN_UNIT: dict[str, int] = _table("years_in_unit")
 EASTER_DAYS: dict[str, int] = _table("easter_days")
-WEEKDAY_FEASTS: dict[str, tuple[int, int, int]] = {k: (v[0], v[1], v[2]) for k, v in _table("weekday_feasts").items()}
+WEEKDAY_FEASTS: dict[str, tuple[int, int, int, int]] = {k: (v[0], v[1], v[2], v[3] if len(v) > 3 else 0)
+                                                        for k, v in _table("weekday_feasts").items()}
 THANKSGIVING_DAYS: dict[str, int] = _table("thanksgiving_days")
 FIXED_FEASTS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _table("fixed_feasts").items()}
 PERIOD_PARTS: dict[str, list[str]] = _table("period_parts")

@@ -2265,3 +2265,11 @@ def test_a_perfect_participle_tells_of_the_past(nlp):
 def test_a_time_given_until_lies_ahead(nlp):
     got = _found(nlp, "Ortiz gave the county until 5 p.m. Monday to restore the names.", "2000-10-12")
     assert got == {"5 p.m. Monday": ("TIME", "2000-10-16T17:00")}
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november(nlp):
+    got = _found(nlp, "With one week left before Election Day, the bond issue is in doubt.", "1996-10-29")
+    assert got == {"Election Day": ("DATE", "1996-11-05")}
+    text = "Absentee ballots received by mail before Election Day will be included in the final totals."
+    assert _found(nlp, text, "1988-11-09") == {"Election Day": ("DATE", "1988-11-08")}
+    assert _found(nlp, "Voters went to the polls on Election Day.", "1996-10-29") == {"Election Day": ("DATE", "1995-11-07")}

@@ -567,7 +567,9 @@ def h_ref_adj(m: re.Match[str], ctx: Context) -> Found | None:
 def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
              value: Callable[[dt.date], DateValue] = day_value, within: int = 0) -> Found:
     """A feast whose day moves from year to year: the one of the year named, else the one
-    the tense picks (a week of it: the one the anchor falls in, when it does)."""
+    two weeks or less from the writing, either way ("ballots received before Election Day
+    will be counted", told the day after), else the one the tense picks (a week of it: the
+    one the anchor falls in, when it does)."""
     if m["y"]:
         return _f(m, "DATE", value(day_in(int(m["y"]))))
     anchor = _anchor(ctx)
@@ -575,6 +577,7 @@ def _movable(m: re.Match[str], ctx: Context, day_in: Callable[[int], dt.date],
         return _f(m, "DATE", None)
     cands = [day_in(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     d = next((c for c in cands if 0 <= (c - anchor).days < within), None) \
+        or next((c for c in cands if abs((c - anchor).days) <= resolve.NEAR_DAYS), None) \
         or resolve.pick(cands, anchor, _feast_tense(m, ctx))
     return _f(m, "DATE", value(d) if d else None)
 
@@ -623,8 +626,8 @@ def _movable_day(name: str, canadian: bool = False) -> Callable[[int], dt.date] 
     if canadian and name in ("thanksgiving", "thanksgiving day"):
         return lambda y: resolve.nth_weekday(y, 10, 0, 2)
     if name in tw.WEEKDAY_FEASTS:
-        month, weekday, n = tw.WEEKDAY_FEASTS[name]
-        return lambda y: resolve.nth_weekday(y, month, weekday, n)
+        month, weekday, n, after = tw.WEEKDAY_FEASTS[name]
+        return lambda y: resolve.nth_weekday(y, month, weekday, n) + dt.timedelta(days=after)
     for days, feast in ((tw.THANKSGIVING_DAYS, resolve.thanksgiving), (tw.EASTER_DAYS, resolve.easter)):
         if name in days:
             shift = dt.timedelta(days=days[name])
