@@ -28,7 +28,7 @@ _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
 _DAY_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]*(?P<at>at[ \t]+)?")
 # what a stamp line opens with before its day: "Updated: ", "Posted ", "| Last updated: "
 _STAMP_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?:?[ \t]*)?$")
-_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
+_PART_OF_DAY = re.compile(r"T(?P<code>MO|AF|EV|NI)$")
 
 
 _EARLY_HOURS = re.compile(r"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+$", re.I)
@@ -208,9 +208,8 @@ _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _WEEKDAY = re.compile(DOW)
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
-# what the value of a season, or of a part of the day, ends in
+# what the value of a season ends in (a part of the day's: _PART_OF_DAY)
 _SEASON_CODE = re.compile(r"-(?P<code>SP|SU|FA|WI)$")
-_PART_CODE = re.compile(r"T(?P<code>MO|AF|EV|NI)$")
 
 
 def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
@@ -227,7 +226,7 @@ def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
                 and b.type != "SET" and not _WEEKDAY.search(text, b.start, b.end):
             # (a part of the day still waiting for its day has its code as its clock)
             own_value = b.dv.value if b.dv is not None else f"T{b.clock}" if b.clock in ("MO", "AF", "EV", "NI") else ""
-            for every_one, kind in (("XXXX-", _SEASON_CODE), ("XXXX-XX-XXT", _PART_CODE)):
+            for every_one, kind in (("XXXX-", _SEASON_CODE), ("XXXX-XX-XXT", _PART_OF_DAY)):
                 told, own = kind.search(a.dv.value), kind.search(own_value)
                 if told and own and a.dv.value == every_one + told["code"]:
                     b.type, b.dv, b.clock = "SET", DateValue(every_one + own["code"], "set"), None
