@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_kind_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
+    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -54,7 +54,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "the first half of January", "the last days of March": a part of a month, told by the month
     ("month_part", rf"\b(?:the\s+)?(?:first|second|last|final|latter|closing|opening|early|later)\s+(?:(?:few|two|three|four|several|couple\s+of)\s+)?(?:half|days|weeks)\s+of\s+(?P<mon>{MONFULL})\b(?:,?\s+(?P<y>{YEAR}))?", h_month_part),
     # "the 1993-94 school year", "the 1997 fishing year": a year of its own calendar, named by the year it starts in
-    ("kind_year", rf"\b(?:the\s+)?(?P<y>{YEAR})(?:[-–/](?:\d{{2}}|\d{{4}}))?\s+(?:school|academic|fiscal|financial|budget|tax|model|crop|marketing|fishing|hunting|calendar|accounting|growing)\s+year\b", h_kind_year),
+    ("kind_year", rf"\b(?:the\s+)?(?P<y>{YEAR})(?:[-–/](?:\d{{2}}|\d{{4}}))?\s+(?:school|academic|fiscal|financial|budget|tax|model|crop|marketing|fishing|hunting|calendar|accounting|growing)\s+year\b", h_fiscal),
     ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),

@@ -396,12 +396,10 @@ def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
-    y = m["y"] or m["y2"]
+    """'fiscal 1992', 'FY92', 'the 1993-94 school year': a year of its own calendar, valued
+    by the year it is named by."""
+    y = m["y"] or m.groupdict().get("y2")
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
-
-
-def h_kind_year(m: re.Match[str], ctx: Context) -> Found | None:
-    return _f(m, "DATE", year_value(int(m["y"])))
 
 
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?"
