@@ -2273,3 +2273,14 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november(nlp):
     text = "Absentee ballots received by mail before Election Day will be included in the final totals."
     assert _found(nlp, text, "1988-11-09") == {"Election Day": ("DATE", "1988-11-08")}
     assert _found(nlp, "Voters went to the polls on Election Day.", "1996-06-10") == {"Election Day": ("DATE", "1995-11-07")}
+
+
+def test_a_condition_without_a_verb_of_its_own_lies_ahead(nlp):
+    got = _found(nlp, "Primaries will be held Oct. 12, with a runoff, if needed, on Nov. 9.", "1999-08-31")
+    assert got == {"Oct. 12": ("DATE", "1999-10-12"), "Nov. 9": ("DATE", "1999-11-09")}
+
+
+def test_a_day_awaited_in_a_future_clause_lies_ahead(nlp):
+    got = _found(nlp, "Holcombe will recall their captain for Sunday's final.", "1997-06-18")
+    assert got == {"Sunday": ("DATE", "1997-06-22")}
+    assert _found(nlp, "Holcombe recalled their captain for Sunday's final.", "1997-06-18") == {"Sunday": ("DATE", "1997-06-15")}

@@ -75,6 +75,12 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # "should have service restored by Tuesday", "had the car repaired": what one has
         # done is told in the tense of "have"
         return _tense_of_verb(v.head, depth + 1)
+    if v.tag_ == "VBN" and not auxes and v.dep_ == "advcl" and _elliptical_condition(v):
+        # "a runoff, if needed, on Nov. 18", "the bill, if passed, takes effect Jan. 1": what
+        # may yet happen lies ahead, unless the clause it belongs to is past ("if elected in
+        # 1992, he would have served")
+        outer = _tense_of_verb(v.head, depth + 1) if v.head.i != v.i and _is_verb(v.head) and depth < 2 else None
+        return "past" if outer == "past" else "future"
     if v.tag_ == "VBN" and not auxes and v.lemma_.lower() in ("follow", "precede") and v.dep_ == "advcl" \
             and v.head.i != v.i and _is_verb(v.head) and depth < 2 and (outer := _tense_of_verb(v.head, depth + 1)) is not None:
         # "falls this week, followed by Easter Monday on April 21": what comes next in a
@@ -106,6 +112,13 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return None
             return tense
     return None
+
+
+def _elliptical_condition(v: Any) -> bool:
+    """True for a participle that is a condition with no subject or verb of its own ("if
+    needed", "unless extended")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
