@@ -2284,3 +2284,12 @@ def test_a_day_awaited_in_a_future_clause_lies_ahead(nlp):
     got = _found(nlp, "Holcombe will recall their captain for Sunday's final.", "1997-06-18")
     assert got == {"Sunday": ("DATE", "1997-06-22")}
     assert _found(nlp, "Holcombe recalled their captain for Sunday's final.", "1997-06-18") == {"Sunday": ("DATE", "1997-06-15")}
+
+
+def test_a_year_ago_compares_with_a_quarter_told_five_sentences_before(nlp):
+    text = ("Hadson Corp. said it expects to report a third-quarter net loss of $17 million. "
+            "The company said it will record a $7.5 million reserve for its defense group. "
+            "It will also write off about $3.5 million in costs. "
+            "The company also cited interest costs as factors in the loss. "
+            "A year earlier, net income was $2.1 million.")
+    assert _found(nlp, text, "1989-11-02")["A year earlier"] == ("DATE", "1988-Q3")

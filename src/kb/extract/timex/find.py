@@ -459,7 +459,7 @@ def _month_compared(f: Found, before: list[Found], sent_of: Any, text: str) -> D
 def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None, text: str = "") -> None:
     """'the quarter', 'a year ago', 'the year-earlier period' in a text reporting on a
     quarter: the period is the quarter (or half) told of last ('a year ago' only when it was
-    within the three sentences before, 'the year-ago period' wherever it was), and 'a year
+    within the five sentences before, 'the year-ago period' wherever it was), and 'a year
     ago' is that quarter a year earlier. A span counted ("the nine months") is no period told of."""
     for i, f in enumerate(found):
         kind = "same" if f.notes.get("period") or f.notes.get("period_year") else \
@@ -480,7 +480,7 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         months = any(g.dv is not None and g.dv.value in _SPANS_OF_QUARTERS and sent_of(g.start) == here
                      for g in found[:i])
         for g in reversed(found[:i]):
-            if kind == "back" and here - sent_of(g.start) > 3 and not f.notes.get("period_named"):
+            if kind == "back" and here - sent_of(g.start) > 5 and not f.notes.get("period_named"):
                 break
             if kind == "back" and g.notes.get("period_year") and anchor is not None \
                     and int(g.notes["period_year"]) < anchor.year:
