@@ -69,6 +69,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   Thursday meeting")
 - schedule_nouns: nouns after a weekday that make it every such day ("Sunday hours",
   "Saturday service")
+- measure_nouns: lemmas of nouns after a month that make it the month measured, which
+  lies before the measuring is reported ("the October jobs report", "December trade figures")
 - other_new_years: words before "New Year" that make it another calendar's, not January 1
   ("Lunar New Year")
 - age_leads: words before a count of time that make it an age, which TimeML leaves out
@@ -165,6 +167,7 @@ DEGREE_WORDS = frozenset(_list("degree_words"))
 OTHER_NEW_YEARS = frozenset(_list("other_new_years"))
 HABIT_ADJECTIVES = frozenset(_list("habit_adjectives"))
 SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
+MEASURE_NOUNS = frozenset(_list("measure_nouns"))
 
 # the full names, in calendar order (the first spelling of each number)
 MONTH_NAMES = [next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13)]

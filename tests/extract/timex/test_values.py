@@ -2293,3 +2293,11 @@ def test_a_year_ago_compares_with_a_quarter_told_five_sentences_before(nlp):
             "The company also cited interest costs as factors in the loss. "
             "A year earlier, net income was $2.1 million.")
     assert _found(nlp, text, "1989-11-02")["A year earlier"] == ("DATE", "1988-Q3")
+
+
+def test_a_month_a_report_measures_is_not_the_one_ahead_of_the_report(nlp):
+    text = "Markets await the Labor Department's May employment report on Friday."
+    assert _found(nlp, text, "1993-06-02")["May"] == ("DATE", "1993-05")
+    assert _found(nlp, "Investors awaited October retail sales figures.", "1999-11-03") == {"October": ("DATE", "1999-10")}
+    assert _found(nlp, "Britain's March retail sales rose.", "1993-12-31") == {"March": ("DATE", "1993-03")}
+    assert _found(nlp, "Investors awaited the October vote.", "1999-11-03") == {"October": ("DATE", "2000-10")}

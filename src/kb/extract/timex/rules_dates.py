@@ -20,7 +20,7 @@ from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _day_no, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw,
     _prev_words, _relative_year, _safe_day, _unit_name, duration_value, premodifier,
 )
-from kb.extract.timex.tense import expected, of_habit, verb_of
+from kb.extract.timex.tense import clause_tense, expected, of_habit, verb_of
 from kb.extract.timex.words import (
     AMBIGUOUS_MONTHS, MONFULL, MONTH_PREPS, UNIT_CODE, VAGUE, WEAK_PREPS, YEAR, ZONE,
 )
@@ -196,21 +196,26 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
     """A month named without a preposition ("the October slaying", "figures for January" after
     no other date) is one when its name is no other word and no name runs on around it."""
     nxt, prv = _next_raw(ctx, m.end()), _prev_raw(ctx, m.start())
+    # "the Labor Department's December employment figures": a possessive is a determiner
+    owned = _POSSESSOR.search(ctx.text, max(0, m.start() - 4), m.start()) is not None and nxt[:1].islower()
     if m["mon"].lower() in AMBIGUOUS_MONTHS:
         # "the March accession", "a June agreement": after a determiner, modifying a noun
-        # (not May, as often a name: "the May government"); or read as a date by the model
-        # ("said August sales fell")
-        if m["mon"].lower() == "may":
+        # (not May, as often a name: "the May government", unless owned: "the party's May
+        # conference"); or read as a date by the model ("said August sales fell")
+        if m["mon"].lower() == "may" and not owned:
             return False
         tok = ctx.token(m.start("mon"))
-        if prv.lower() not in tw.MONTH_DETERMINERS \
+        if prv.lower() not in tw.MONTH_DETERMINERS and not owned \
                 and (tok is None or tok.ent_type_ != "DATE"):
             return False
         return tok is not None and nxt[:1].islower() and tok.dep_ in ("compound", "nmod", "amod") \
             and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
     if nxt[:1].isupper() or nxt[:1].isdigit():
         return False
-    return not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
+    return owned or not (prv[:1].isupper() and prv.lower() not in MONTH_PREPS and prv not in ("The", "A", "An", "In", "By"))
+
+
+_POSSESSOR = re.compile(r"\w['’]s\s+$")
 
 
 def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -261,11 +266,30 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     tense = ctx.tense(m.start(), m.end())
     if tense == "present" and _month_no(m["mon"]) != anchor.month and _in_of_a_present_verb(ctx, m.start("mon")):
         tense = "future"  # "sits her final examinations in November", said in May
+    if _measured(ctx, m.start("mon")):
+        # "awaited the October jobs report", said in November: a month's figures come out
+        # after it, so the month is not the one ahead of a report awaited; it is the
+        # nearest, or one past when told as past ("March retail sales rose", said in December)
+        tok = ctx.token(m.start("mon"))
+        tense = "past" if tense == "past" or tok is not None and clause_tense(tok) == "past" else None
     y, mo = resolve.month_only(_month_no(m["mon"]), anchor, tense)
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
         found.notes["shift"] = f"month-{mo}:0"
     return found
+
+
+def _measured(ctx: Context, pos: int) -> bool:
+    """True for a month naming what figures or a report measure ("the Labor Department's
+    December employment figures", "October retail sales")."""
+    tok = ctx.token(pos)
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i:
+        tok = tok.head
+        if lemma_in(tok, tw.MEASURE_NOUNS):
+            return True
+    return False
 
 
 def _in_of_a_present_verb(ctx: Context, pos: int) -> bool:
