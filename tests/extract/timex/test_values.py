@@ -2301,3 +2301,10 @@ def test_a_month_a_report_measures_is_not_the_one_ahead_of_the_report(nlp):
     assert _found(nlp, "Investors awaited October retail sales figures.", "1999-11-03") == {"October": ("DATE", "1999-10")}
     assert _found(nlp, "Britain's March retail sales rose.", "1993-12-31") == {"March": ("DATE", "1993-03")}
     assert _found(nlp, "Investors awaited the October vote.", "1999-11-03") == {"October": ("DATE", "2000-10")}
+
+
+def test_a_range_of_counts_before_or_after_an_event_is_an_uncounted_length(nlp):
+    got = _found(nlp, "Symptoms appear 15 to 50 days after exposure.", "1997-01-29")
+    assert got == {"15 to 50 days": ("DURATION", "PXD")}
+    assert _found(nlp, "The patients fell ill two or three days later.", "2011-02-18") == {"two or three days": ("DURATION", "PXD")}
+    assert _found(nlp, "Symptoms appear 15 days after exposure.", "1997-01-29") == {"15 days": ("DURATION", "P15D")}

@@ -796,7 +796,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
             return Found(m.start(), end, "DATE", None)
         if m["n"] is None and ctx.text[m.end("u"):m.end("u") + 1].lower() != "s":
             return None  # "finished joint second after …", "day after day": no count, no length
-        return Found(m.start(), end, "DURATION", DateValue(duration_value(n, unit), "duration"))
+        # ("10 to 12 days after exposure": a length of an uncounted number of days)
+        return Found(m.start(), end, "DURATION", DateValue(duration_value(None if m["n0"] else n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
     if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \
             and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
@@ -808,7 +809,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         found = _f(m, "DATE", None)
         if n is not None and n == int(n) and not vague:
             found.notes["shift"] = f"{unit}:{int(n)}"
-            _span_if_unplaced(found, m, ctx, duration_value(n, unit))
+            _span_if_unplaced(found, m, ctx, duration_value(None if m["n0"] else n, unit))
         return found
     anchor = _anchor(ctx)
     forward = direction.startswith("from") or direction in ("hence", "time")
