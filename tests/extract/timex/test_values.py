@@ -1018,7 +1018,7 @@ def test_a_timetables_clock_times_do_not_join_its_first_weekday(nlp):
 def test_the_week_ended_a_day_is_the_week_and_the_day(nlp):
     text = "The department received 87 flu reports for the week ending Jan. 15, compared with 19 the week before."
     got = _found(nlp, text, "2011-01-19")
-    assert got == {"the week": ("DATE", "2011-W02"), "Jan. 15": ("DATE", "2011-01-15"), "week before": ("DATE", "2011-W01")}
+    assert got == {"the week": ("DATE", "2011-W02"), "Jan. 15": ("DATE", "2011-01-15"), "the week before": ("DATE", "2011-W01")}
     assert _found(nlp, "Sales rose in the week of March 6.", "2011-01-19") == {"the week of March 6": ("DATE", "2010-W09")}
 
 
@@ -2308,3 +2308,14 @@ def test_a_range_of_counts_before_or_after_an_event_is_an_uncounted_length(nlp):
     assert got == {"15 to 50 days": ("DURATION", "PXD")}
     assert _found(nlp, "The patients fell ill two or three days later.", "2011-02-18") == {"two or three days": ("DURATION", "PXD")}
     assert _found(nlp, "Symptoms appear 15 days after exposure.", "1997-01-29") == {"15 days": ("DURATION", "P15D")}
+
+
+def test_the_following_year_after_a_month_is_that_months_year_moved_on(nlp):
+    got = _found(nlp, "The company went public in March 1999. The following year, it moved to Ohio.", "2001-05-16")
+    assert got["The following year"] == ("DATE", "2000")
+    got = _found(nlp, "The comet passed close in July 1992. It was torn apart the year before.", "1994-07-24")
+    assert got["the year before"] == ("DATE", "1991")
+
+
+def test_the_unit_before_is_counted_back_at_the_start_of_a_sentence(nlp):
+    assert _found(nlp, "It happened in 1999. The year before, it had flooded.", "2001-05-16")["The year before"] == ("DATE", "1998")

@@ -414,8 +414,11 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                     continue  # "the previous quarter" is not counted from a year told of
                 if f.notes.get("same_precision") and value is not None and value.precision != unit:
                     # "the following week" after a day told of: that day's week moved on;
-                    # "the previous year" after a month: not that month a year back
-                    value = _week_of(value) if unit == "week" and value.precision == "day" else None
+                    # "the following year" after a month: that month's year moved on, not
+                    # the month a year on
+                    value = _week_of(value) if unit == "week" and value.precision == "day" \
+                        else cal.year_value(int(value.value[:4])) if unit == "year" and value.value[:4].isdigit() \
+                        else None
                 if value is not None and f.notes.get("pod"):
                     value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
                         if value.precision == "day" else None
@@ -985,9 +988,13 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     if m and end > m.end():
         return (m.end(), end) if premodifier(ctx, m.end(), end) else (start, end)
     before = _THE_BEFORE.search(text, max(0, start - 5), start)
-    if before and _nominal(ctx, start, end) and not premodifier(ctx, start, end):
+    if before and (_nominal(ctx, start, end) or _COUNTED_BACK.fullmatch(text, start, end)) and not premodifier(ctx, start, end):
+        # ("compared with 19 the week before", where the parse heads the phrase by "before")
         return before.start(), end
     return start, end
+
+
+_COUNTED_BACK = re.compile(r"(?:day|week|month|quarter|year)\s+(?:before|after|earlier|later)", re.I)
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n)_—–-]|[.!?:;\n][\"'“‘`\s]*[\"'“‘`])\s*$")

@@ -800,7 +800,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         return Found(m.start(), end, "DURATION", DateValue(duration_value(None if m["n0"] else n, unit), "duration"))
     relative = direction in ("later", "after", "earlier", "before", "prior")
     if m["n"] is None and direction in ("before", "after", "earlier", "later") and unit in ("day", "week", "month", "year") \
-            and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+            and re.search(r"\bthe\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.I):
         found = _f(m, "DATE", None)  # "the day before", "the year after": counted from the date told before
         found.notes["shift"] = f"{unit}:{-1 if direction in ('before', 'earlier') else 1}"
         found.notes["same_precision"] = "1"  # "the week before" a day told of is the week before its week
