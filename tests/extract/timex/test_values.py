@@ -2319,3 +2319,11 @@ def test_the_following_year_after_a_month_is_that_months_year_moved_on(nlp):
 
 def test_the_unit_before_is_counted_back_at_the_start_of_a_sentence(nlp):
     assert _found(nlp, "It happened in 1999. The year before, it had flooded.", "2001-05-16")["The year before"] == ("DATE", "1998")
+
+
+def test_the_following_month_by_name_is_the_first_one_after_the_date_told(nlp):
+    text = "It went public in March 1999 at $14 a share. Its stock peaked at $112 the following March, then fell."
+    assert _found(nlp, text, "2001-05-16")["the following March"] == ("DATE", "2000-03")
+    text = "The plant opened in June 1995. The previous March, workers had struck."
+    assert _found(nlp, text, "2001-05-16")["The previous March"] == ("DATE", "1995-03")
+    assert "previous July" not in _found(nlp, "Sales were ahead of the previous July high, set in 1994.", "1997-08-28")

@@ -327,8 +327,15 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
                    or unit == "week" and ref.precision in ("day", "time", "week")
                    or unit == "quarter" and ref.precision in ("day", "time", "month", "quarter")):
         return cal.unit_of(d, unit)  # "that year", "later that month", "that week", "that quarter": the one of the date referred to
-    if unit.startswith("month-"):  # "that October": the October of the date told of
-        return cal.month_value(d.year, int(unit.removeprefix("month-"))) if ref.precision in ("day", "month", "year") else None
+    if unit.startswith("month-"):
+        # "that October": the October of the date told of; "the following March": the first
+        # March after it, "the previous March" the last one before
+        month = int(unit.removeprefix("month-"))
+        if ref.precision not in ("day", "month", "year"):
+            return None
+        if k == 0 or ref.precision == "year":
+            return cal.month_value(d.year + k, month)
+        return cal.month_value(d.year + (k > 0 and month <= d.month) - (k < 0 and month >= d.month), month)
     if unit == "decade" and ref.precision in ("day", "time", "month", "year", "decade"):  # "the following decade"
         return cal.decade_value((d.year // 10 + k) * 10)
     if ref.precision in ("day", "time"):

@@ -53,7 +53,7 @@ KEYWORDS: dict[str, str] = {
     "year_period": "quarter|period|half", "year_end": "year",
     "fortnight": "fortnight", "next_hour": r"(?:next|past|last|coming)\s+hour", "sport_season": "season", "running_day": r"(?:st|nd|rd|th)\s+(?:straight\s+|consecutive\s+|full\s+)?day", "nights": "nights", "weekends": "weekends|weekdays",
     "this_time": r"time\s+(?:last|next)\s+year", "new_year": r"new\s+year", "week_on": "week",
-    "same": "day|week|month|quarter|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter",
+    "same": "day|week|month|quarter|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|following|previous",
     "ref": "now|present|days|moment|recent|lately|past|future|currently|term",
     "ref_adj": "current|recent",
 }

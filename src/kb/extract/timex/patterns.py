@@ -156,7 +156,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "back in the air within the next hour": an hour's length
     ("next_hour", r"\bthe\s+(?:next|past|last|coming)\s+hour\b(?!['’-]|\s+of\b)", h_next_hour),
     ("fortnight", r"\b(?:(?:the\s+)?(?:past|last|previous|next|coming|following)\s+)?fortnight\b(?!['’]s)", h_fortnight),
-    ("same", r"\b(?P<x>(?:(?:earlier|later|early|late)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b))", h_same),
+    ("same", rf"\b(?P<x>(?:(?:earlier|later|early|late)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|the\s+(?:morning|evening|night)\s+(?:before|after)(?=\s*[,.;:!?)]|\s+(?:and|but|when|as|while)\b)|the\s+(?:previous|following)\s+{MONFULL}(?!\s*\d))", h_same),
 ]
 
 

@@ -701,6 +701,13 @@ def h_same(m: re.Match[str], ctx: Context) -> Found | None:
     elif unit in PARTS_OF_DAY:  # "the next morning": a part of the day after the one told of
         found.notes["shift"] = f"day:{k}"
         found.notes["pod"] = PARTS_OF_DAY[unit]
+    elif unit in tw.MONTHS:  # "the following March": the first March after the date told of
+        if last is not None and last.dep_ in ("compound", "nmod") and last.head.i > last.i:
+            return None  # "ahead of the previous July high": a record of some earlier July
+        found.notes["shift"] = f"month-{tw.MONTHS[unit]}:{k}"
+        anchor = _anchor(ctx)
+        if anchor is not None:  # with no date told before, counted from the writing's
+            found.dv = month_value(*resolve.shifted_month(tw.MONTHS[unit], anchor, "next" if k > 0 else "last"))
     return found
 
 
