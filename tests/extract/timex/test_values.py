@@ -2327,3 +2327,15 @@ def test_the_following_month_by_name_is_the_first_one_after_the_date_told(nlp):
     text = "The plant opened in June 1995. The previous March, workers had struck."
     assert _found(nlp, text, "2001-05-16")["The previous March"] == ("DATE", "1995-03")
     assert "previous July" not in _found(nlp, "Sales were ahead of the previous July high, set in 1994.", "1997-08-28")
+
+
+def test_a_day_a_closing_price_was_struck_on_is_past(nlp):
+    text = "Van Leeuwen will pay 148 marks a share, a premium of 22 percent to the brewer's closing price on Thursday."
+    assert _found(nlp, text, "1998-01-09") == {"Thursday": ("DATE", "1998-01-08")}
+    text = "The offer is a premium of 27% over Benton's closing price of $27.15 on Friday."
+    assert _found(nlp, text, "2006-11-27") == {"Friday": ("DATE", "2006-11-24")}
+
+
+def test_figures_due_on_a_day_are_due_ahead(nlp):
+    text = "Investors will be watching employment figures due on Friday. Many analysts expect a cut."
+    assert _found(nlp, text, "2008-03-03") == {"Friday": ("DATE", "2008-03-07")}

@@ -96,6 +96,8 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
+        if weekday and _priced_on(self.text, Found(start, end, "DATE", None)):
+            return "past"
         if weekday and _from_then_on(root):
             return "future"
         if due(root):
@@ -146,6 +148,16 @@ class DocContext:
             # recently Wednesday evening")
             return "future"
         return tense
+
+
+# a closing price right before a day ("closing price of $27.15 on", "closing level on")
+_CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|level|value)(?:\s+of\s+\S+)?\s+(?:on\s+)?$", re.I)
+
+
+def _priced_on(text: str, g: Found) -> bool:
+    """True for a day a closing price was struck on ("a premium of 27% over Benton's closing
+    price of $27.15 on Friday"): a day past, which dates a price, not what the story tells."""
+    return _CLOSING_PRICE_BEFORE.search(text, max(0, g.start - 60), g.start) is not None
 
 
 _RECENTLY_WORD = re.compile(r"(?:most\s+|more\s+)?recently", re.I)
@@ -692,7 +704,8 @@ def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | N
 def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
     """The day the story named last before ``f``, when told as past and not as the end of a
     stretch ("Bond prices fell yesterday … selling accelerated after 2 p.m."); else None."""
-    before = [g for g in _days_named_before(f, found) if g.clock is None and not _bounds_a_stretch(ctx.text, g)]
+    before = [g for g in _days_named_before(f, found) if g.clock is None and not _bounds_a_stretch(ctx.text, g)
+              and not _priced_on(ctx.text, g)]
     last = max(before, key=lambda g: g.start) if before else None
     return dt.date.fromisoformat(last.dv.start[:10]) if last is not None and _told_as_past(ctx, last) else None  # type: ignore[union-attr,index]
 

@@ -383,8 +383,8 @@ def due(tok: Any) -> bool:
         return False
     if word.dep_ == "acomp":
         return word.head.i != word.i and _is_verb(word.head) and _tense_of_verb(word.head) == "present"
-    if word.dep_ not in ("amod", "advcl"):
-        return False
+    if word.dep_ not in ("amod", "advcl") and not (word.dep_ == "prep" and word.lower_ == "due"):
+        return False  # ("watching employment figures due on Friday", "due" misread as a preposition)
     if _time_head(tok).dep_ == "npadvmod":
         # "turns to the report due Tuesday"; a past clause tells of a time due then ("missed
         # an interest payment due Dec. 15")
