@@ -2339,3 +2339,15 @@ def test_a_day_a_closing_price_was_struck_on_is_past(nlp):
 def test_figures_due_on_a_day_are_due_ahead(nlp):
     text = "Investors will be watching employment figures due on Friday. Many analysts expect a cut."
     assert _found(nlp, text, "2008-03-03") == {"Friday": ("DATE", "2008-03-07")}
+
+
+def test_a_month_a_period_runs_to_is_one(nlp):
+    got = _found(nlp, "The Nikkei average still ended the 12 months to March with its biggest gain in a decade.", "2004-03-31")
+    assert got["March"] == ("DATE", "2004-03")
+    assert _found(nlp, "Soldiers began to march to the border.", "2004-03-31") == {}
+
+
+def test_its_latest_quarter_is_the_latest_quarter(nlp):
+    got = _found(nlp, "The company said on Thursday that its profit nearly tripled in its latest quarter.", "2000-08-12")
+    assert got["latest quarter"] == ("DATE", "2000-Q2")
+    assert "fiscal year" not in _found(nlp, "For its fiscal year ended July 31, Benton earned $71.2 million.", "2006-11-27")

@@ -149,7 +149,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("year_end", r"\b(?<!-)year(?:['’]s)?[\s-]end\b(?!-)", h_year_end),
     # "up 1.8% for the week", "finished the week higher": the week the writing closes
     ("the_week", r"\b(?:for|finished|ended|closed|on)\s+(?P<x>the\s+week)\b(?!['’]|\s+(?:of|before|after|ended|ending|to|that|when|in|which|earlier|later|ahead)\b)", h_the_week),
-    ("period", r"\bthe\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
+    ("period", r"\b(?:the|(?P<own>its|their))\s+(?P<q>(?:(?:latest|current|full|fiscal|financial|comparable|calendar)\s+)*)(?P<u>year|quarter|period)\b(?!-)", h_the_period),
     ("sport_season", rf"\b(?:(?P<rel>last|next|this)\s+season|(?:(?:the|his|her|its|their)\s+)?(?:(?:past|last|next|previous|following|coming)\s+)?(?P<n>{NUM})\s+seasons|(?P<a>a)\s+season)\b(?!['’]s|\s+of\b)", h_sport_season),
     # "the strike enters its fourth day", "it's the second day of an offensive"
     ("running_day", r"\b(?:(?:the|its|their)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?(?P<day>day)\b(?![\w-])", h_running_day),

@@ -230,6 +230,7 @@ def h_month_this_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", _narrow(month_value(yr, _month_no(m["mon"])), _part_of(m["mod"])))
 
 
+_PERIOD_TO = re.compile(r"\b(?:months|quarter|year|half|period|weeks)\s+to\s+$", re.I)
 _PAIRED = re.compile(rf"\s*(?:and|or|to|through|until|-|–)\s*(?:{MONFULL}|\d{{4}})\b")
 
 
@@ -251,6 +252,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
             (prev[0] in WEAK_PREPS or prev[0] == "for" and m["mon"].lower() == "may")  # "support for May"
             and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
+            and not _PERIOD_TO.search(ctx.text, max(0, m.start() - 30), m.start())  # "the 12 months to March"
             and not _planned(ctx, m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")):

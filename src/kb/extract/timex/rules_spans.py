@@ -793,8 +793,8 @@ def h_the_period(m: re.Match[str], ctx: Context) -> Found | None:
     unit = m["u"].lower()
     quals = (m["q"] or "").lower().split()
     after = ctx.text[m.end():m.end() + 30]
-    if unit == "period" and not quals:
-        return None
+    if unit == "period" and not quals or m["own"] and not set(quals) & {"latest", "current", "comparable"}:
+        return None  # (not "the period", "its year", "its fiscal year": "its latest quarter" is)
     if re.match(r"\s+(?:of\b(?!\s*(?:[$€£¥]|\d|[A-Z]{1,2}\$))|(?:before|after|when|in\s+which)\b)", after, re.I):
         return None  # "the year of the election"; not "a high for the year of $42.875"
     anchor = _anchor(ctx)
