@@ -121,8 +121,8 @@ class DocContext:
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             if not weekday and root.dep_ in ("amod", "compound", "nmod") and expected(root.head):
                 return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
-            if weekday and tense in ("future", "present") and _event_waited_for(root):
-                return "future"  # "will recall him for Sunday's final", "are bracing for Friday's report": ahead
+            if weekday and tense == "future" and _event_waited_for(root):
+                return "future"  # "will recall him for Sunday's final": the awaited day lies ahead
             return "past" if weekday and tense == "past" and not _event_waited_for(root) else None
         if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is
