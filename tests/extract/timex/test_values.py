@@ -2351,3 +2351,10 @@ def test_its_latest_quarter_is_the_latest_quarter(nlp):
     got = _found(nlp, "The company said on Thursday that its profit nearly tripled in its latest quarter.", "2000-08-12")
     assert got["latest quarter"] == ("DATE", "2000-Q2")
     assert "fiscal year" not in _found(nlp, "For its fiscal year ended July 31, Benton earned $71.2 million.", "2006-11-27")
+
+
+def test_a_month_figures_are_for_is_not_the_one_ahead_of_their_release(nlp):
+    text = "The department is scheduled to release its index of producer prices for March tomorrow."
+    assert _found(nlp, text, "1990-04-13")["March"] == ("DATE", "1990-03")
+    text = "The office is due to publish retail sales figures for November in the first half of January."
+    assert _found(nlp, text, "2004-12-29")["November"] == ("DATE", "2004-11")

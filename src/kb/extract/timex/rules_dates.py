@@ -283,10 +283,15 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _measured(ctx: Context, pos: int) -> bool:
     """True for a month naming what figures or a report measure ("the Labor Department's
-    December employment figures", "October retail sales")."""
+    December employment figures", "October retail sales", "the trade deficit for October")."""
     tok = ctx.token(pos)
     if tok is None:
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i < tok.i:
+        # "the trade deficit for October", "will publish sales figures for November"
+        owner = tok.head.head
+        return lemma_in(owner, tw.MEASURE_NOUNS) or owner.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.i < tok.i and lemma_in(c, tw.MEASURE_NOUNS) for c in owner.children)
     while tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i:
         tok = tok.head
         if lemma_in(tok, tw.MEASURE_NOUNS):
