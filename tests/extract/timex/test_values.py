@@ -2358,3 +2358,10 @@ def test_a_month_figures_are_for_is_not_the_one_ahead_of_their_release(nlp):
     assert _found(nlp, text, "1990-04-13")["March"] == ("DATE", "1990-03")
     text = "The office is due to publish retail sales figures for November in the first half of January."
     assert _found(nlp, text, "2004-12-29")["November"] == ("DATE", "2004-11")
+
+
+def test_a_day_named_after_one_still_to_come_comes_after_it(nlp):
+    text = "Hospitals were told to cancel routine operations on Friday and Monday and to keep emergency departments fully staffed."
+    assert _found(nlp, text, "1999-12-29") == {"Friday": ("DATE", "1999-12-31"), "Monday": ("DATE", "2000-01-03")}
+    text = "Following are statements made Friday and Thursday by the lawyer."
+    assert _found(nlp, text, "1998-02-06") == {"Friday": ("DATE", "1998-02-06"), "Thursday": ("DATE", "1998-02-05")}

@@ -399,7 +399,8 @@ def _verb_between(ctx: Any, start: int, end: int) -> bool:
 def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
     """"from 6pm on Thursday until 6am on Tuesday", "between Thursday and Monday": the second
     weekday of a range comes after the first (told as past, the first goes back a week); of
-    two days named together, the second one the day after the first is that day."""
+    two days named together, the second one the day after the first is that day, and one
+    named after a day still to come comes after it."""
     text = ctx.text
     days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision == "day"
             and re.fullmatch(rf"(?:next\s+)?{DOW}", text[f.start:f.end])]
@@ -419,6 +420,11 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
             continue
         if _AND.fullmatch(text, a.end, b.start) and (db.weekday() - da.weekday()) % 7 == 1:
             b.dv = day_value(da + dt.timedelta(days=1))  # "cancelled for Saturday and Sunday": the day after
+            continue
+        if _AND.fullmatch(text, a.end, b.start) and db < da and ctx.anchor is not None and da > ctx.anchor:
+            # "to cancel operations on Friday and Monday", said on a Wednesday: a day named
+            # after one still to come is the first such day after it
+            b.dv = day_value(da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
             continue
         if not _WEEKDAY_RANGE_GAP.fullmatch(text, a.end, b.start) \
                 or not _WEEKDAY_RANGE_OPENING.search(text, max(0, a.start - 40), a.start):
