@@ -2365,3 +2365,9 @@ def test_a_day_named_after_one_still_to_come_comes_after_it(nlp):
     assert _found(nlp, text, "1999-12-29") == {"Friday": ("DATE", "1999-12-31"), "Monday": ("DATE", "2000-01-03")}
     text = "Following are statements made Friday and Thursday by the lawyer."
     assert _found(nlp, text, "1998-02-06") == {"Friday": ("DATE", "1998-02-06"), "Thursday": ("DATE", "1998-02-05")}
+
+
+def test_a_meeting_one_was_invited_to_lies_ahead(nlp):
+    text = "The Labor Ministry said it had invited both sides to meet in Lima on Monday."
+    assert _found(nlp, text, "2004-06-17") == {"Monday": ("DATE", "2004-06-21")}
+    assert _found(nlp, "The ministry invited both sides to meet in Lima on Monday.", "2004-06-17") == {"Monday": ("DATE", "2004-06-21")}

@@ -58,8 +58,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
             outer = _verb_of(gov)
             if lemma_in(gov, tw.FUTURE_GOVERNORS) or gov.lower_ in tw.FUTURE_GOVERNORS:
                 # "had been due to expire Friday": a plan told in the past perfect was
-                # overtaken; its time may lie on either side of the writing
-                return None if outer is not None and past_perfect(outer) else "future"
+                # overtaken; its time may lie on either side of the writing (not one only
+                # reported so: "said it had invited both sides to meet on Monday")
+                return None if outer is not None and past_perfect(outer) and not _reported(outer) else "future"
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
                 return "future"
         return None
@@ -119,6 +120,11 @@ def _elliptical_condition(v: Any) -> bool:
     needed", "unless extended")."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+
+
+def _reported(verb: Any) -> bool:
+    """True for a verb whose clause is what a reporting verb says ("said it had invited")."""
+    return verb.dep_ == "ccomp" and verb.head.i != verb.i and lemma_in(verb.head, tw.REPORTING_VERBS)
 
 
 def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
