@@ -2371,3 +2371,8 @@ def test_a_meeting_one_was_invited_to_lies_ahead(nlp):
     text = "The Labor Ministry said it had invited both sides to meet in Lima on Monday."
     assert _found(nlp, text, "2004-06-17") == {"Monday": ("DATE", "2004-06-21")}
     assert _found(nlp, "The ministry invited both sides to meet in Lima on Monday.", "2004-06-17") == {"Monday": ("DATE", "2004-06-21")}
+
+
+def test_what_is_told_as_possible_by_a_day_lies_ahead(nlp):
+    text = "Forecasters warned of heavy snow, with a foot or more of snow possible by Wednesday."
+    assert _found(nlp, text, "2011-01-31") == {"Wednesday": ("DATE", "2011-02-02")}

@@ -398,6 +398,16 @@ def due(tok: Any) -> bool:
     return True  # "raised its dividend, payable to holders of record on May 1"
 
 
+def foreseen(tok: Any) -> bool:
+    """"with a foot of snow possible by Wednesday", "with storms likely on Friday": the time
+    of what is told as possible or likely lies ahead, whatever the clause around tells."""
+    tok = _time_head(tok)
+    if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
+        return False
+    noun = tok.head.head
+    return noun.pos_ in ("NOUN", "VERB") and any(c.dep_ == "amod" and c.lower_ in ("possible", "likely") for c in noun.children)
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if after_reporting_verb(tok):
