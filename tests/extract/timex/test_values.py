@@ -2376,3 +2376,10 @@ def test_a_meeting_one_was_invited_to_lies_ahead(nlp):
 def test_what_is_told_as_possible_by_a_day_lies_ahead(nlp):
     text = "Forecasters warned of heavy snow, with a foot or more of snow possible by Wednesday."
     assert _found(nlp, text, "2011-01-31") == {"Wednesday": ("DATE", "2011-02-02")}
+
+
+def test_a_month_in_a_clause_telling_of_a_year_is_of_that_year(nlp):
+    text = "It was the worst tornado since 1974, when an April outbreak killed more than 70 people."
+    assert _found(nlp, text, "1998-05-09")["April"] == ("DATE", "1974-04")
+    text = "Easter falls three weeks later than last year, when it came on March 26, so spending will show up in April's numbers."
+    assert _found(nlp, text, "1990-04-13")["April"] == ("DATE", "1990-04")

@@ -306,6 +306,9 @@ def _clause_verb(ctx: Any, f: Found) -> Any | None:
 _THE = re.compile(r"the\b", re.I)
 
 
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b[^,;:.]*")
+
+
 def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
     """"was arrested in June 2014 and pleaded guilty in July", "in 2014, he was arrested in
     June", "two years ago it was late, and vendors went unpaid until the middle of July": a
@@ -322,6 +325,11 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
                     or not (re.search(r"\b\d{4}\b", text[g.start:g.end])
                             or g.dv.precision == "year" and not _THE.match(text, g.start)):
                 continue  # a year written, or one told ("two years ago, … until the middle of July"; not "the year")
+            if g.dv.precision == "year" and re.fullmatch(r"\d{4}", text[g.start:g.end]) and _WHEN_AFTER.fullmatch(text, g.end, f.start):
+                # "the worst since 1974, when an April outbreak killed 70 people": the clause
+                # tells of that year
+                f.dv = month_value(int(g.dv.value[:4]), int(f.dv.value[5:7]))
+                break
             if _NOT_A_FRAME.search(text, max(0, g.start - 8), g.start):
                 break  # "since 2008, … in March": a starting point is no frame for the month
             v, w = _clause_verb(ctx, g), _clause_verb(ctx, f)
