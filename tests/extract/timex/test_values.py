@@ -2383,3 +2383,10 @@ def test_a_month_in_a_clause_telling_of_a_year_is_of_that_year(nlp):
     assert _found(nlp, text, "1998-05-09")["April"] == ("DATE", "1974-04")
     text = "Easter falls three weeks later than last year, when it came on March 26, so spending will show up in April's numbers."
     assert _found(nlp, text, "1990-04-13")["April"] == ("DATE", "1990-04")
+
+
+def test_the_end_of_the_month_told_as_past_is_of_the_month_just_told(nlp):
+    text = "The campaign raised $1.1 million from July through September and had $710,000 on hand at the end of the month."
+    assert _found(nlp, text, "1999-10-05")["the end of the month"] == ("DATE", "1999-09")
+    text = "Sales fell in February. Prices will rise at the end of the month."
+    assert _found(nlp, text, "2008-03-03")["the end of the month"] == ("DATE", "2008-03")

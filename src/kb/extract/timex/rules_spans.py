@@ -743,6 +743,9 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", _narrow(value, part) if value is not None and unit in ("year", "month") else value)
     if unit == "quarter" and not m["q"]:
         found.notes["period"] = "same"  # "the end of the quarter": the one the text reports on, if it told one
+    if unit == "month" and not m["q"] and ctx.tense(m.start(), m.end()) != "future":
+        # "had a poor February, … after a rally in the middle of the month": the month just told of
+        found.notes["shift"] = "month:0"
     return found
 
 
