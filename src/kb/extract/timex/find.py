@@ -96,7 +96,7 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
-        if weekday and _priced_on(self.text, Found(start, end, "DATE", None)):
+        if weekday and _priced_on(self.text, start):
             return "past"
         if weekday and _from_then_on(root):
             return "future"
@@ -154,10 +154,11 @@ class DocContext:
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|level|value)(?:\s+of\s+\S+)?\s+(?:on\s+)?$", re.I)
 
 
-def _priced_on(text: str, g: Found) -> bool:
-    """True for a day a closing price was struck on ("a premium of 27% over Benton's closing
-    price of $27.15 on Friday"): a day past, which dates a price, not what the story tells."""
-    return _CLOSING_PRICE_BEFORE.search(text, max(0, g.start - 60), g.start) is not None
+def _priced_on(text: str, start: int) -> bool:
+    """True for a day at ``start`` a closing price was struck on ("a premium of 27% over
+    Benton's closing price of $27.15 on Friday"): a day past, which dates a price, not what
+    the story tells."""
+    return _CLOSING_PRICE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 _RECENTLY_WORD = re.compile(r"(?:most\s+|more\s+)?recently", re.I)
@@ -705,7 +706,7 @@ def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.dat
     """The day the story named last before ``f``, when told as past and not as the end of a
     stretch ("Bond prices fell yesterday … selling accelerated after 2 p.m."); else None."""
     before = [g for g in _days_named_before(f, found) if g.clock is None and not _bounds_a_stretch(ctx.text, g)
-              and not _priced_on(ctx.text, g)]
+              and not _priced_on(ctx.text, g.start)]
     last = max(before, key=lambda g: g.start) if before else None
     return dt.date.fromisoformat(last.dv.start[:10]) if last is not None and _told_as_past(ctx, last) else None  # type: ignore[union-attr,index]
 
