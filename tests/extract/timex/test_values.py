@@ -2390,3 +2390,10 @@ def test_the_end_of_the_month_told_as_past_is_of_the_month_just_told(nlp):
     assert _found(nlp, text, "1999-10-05")["the end of the month"] == ("DATE", "1999-09")
     text = "Sales fell in February. Prices will rise at the end of the month."
     assert _found(nlp, text, "2008-03-03")["the end of the month"] == ("DATE", "2008-03")
+
+
+def test_twelve_in_the_morning_is_just_after_midnight(nlp):
+    got = _found(nlp, "About 450 pilots walked off the job at 12:01 this morning.", "1999-11-16")
+    assert got == {"12:01 this morning": ("TIME", "1999-11-16T00:01")}
+    assert _found(nlp, "The strike began at 12:30 in the morning.", "1999-11-16") == {"12:30 in the morning": ("TIME", "1999-11-16T00:30")}
+    assert _found(nlp, "It started at 12:15 this afternoon.", "1999-11-16") == {"12:15 this afternoon": ("TIME", "1999-11-16T12:15")}

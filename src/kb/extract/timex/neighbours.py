@@ -148,8 +148,9 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
                 and "shift" not in f.notes:
             # (not the first day of a range, "from 7am to 7pm, Monday to Friday"; nor a day
             # counted from one told before, "10 p.m. that Friday", whose clock time takes its
-            # day once that is counted)
-            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{prev.clock}", "time", f.dv.start, f.dv.start),
+            # day once that is counted); "12:01 this morning" is a minute after midnight
+            clock = f"00{prev.clock[2:]}" if prev.clock.startswith("12:") and f.dv.value.endswith("TMO") else prev.clock
+            out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{clock}", "time", f.dv.start, f.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))
             continue
         out.append(f)

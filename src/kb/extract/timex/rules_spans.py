@@ -499,7 +499,9 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         if (m["ocp"] or m["ocl"] is not None) and not (m["ocm"] and ":" in m[0]) and _prev_words(ctx, m.start(), 1) not in (
                 ["at"], ["about"], ["around"], ["until"], ["till"], ["by"], ["before"], ["after"], ["past"], ["from"], ["since"]):
             return None
-        if h < 12 and _later_in_the_day(m, ctx):
+        if h == 12 and re.search(r"\b(?:morning|night)\b", m[0], re.I):
+            h = 0  # "12:01 this morning": a minute after midnight
+        elif h < 12 and _later_in_the_day(m, ctx):
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         elif h <= 6 and _waking_hour(m, ctx):
             h += 12  # "told to come back at 2 o'clock": an hour of the day awake, unless the sentence tells of the small hours
