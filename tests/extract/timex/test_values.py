@@ -2397,3 +2397,9 @@ def test_twelve_in_the_morning_is_just_after_midnight(nlp):
     assert got == {"12:01 this morning": ("TIME", "1999-11-16T00:01")}
     assert _found(nlp, "The strike began at 12:30 in the morning.", "1999-11-16") == {"12:30 in the morning": ("TIME", "1999-11-16T00:30")}
     assert _found(nlp, "It started at 12:15 this afternoon.", "1999-11-16") == {"12:15 this afternoon": ("TIME", "1999-11-16T12:15")}
+
+
+def test_a_time_with_fractions_of_a_second_is_one_length(nlp):
+    got = _found(nlp, "Ortega ran the 1,600 meters in 4 minutes, 38.71 seconds.", "1997-05-31")
+    assert got == {"4 minutes, 38.71 seconds": ("DURATION", "PT4M38.71S")}
+    assert _found(nlp, "He touched in 1 minute 56.71 seconds.", "2021-07-28") == {"1 minute 56.71 seconds": ("DURATION", "PT1M56.71S")}

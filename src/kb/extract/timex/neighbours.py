@@ -255,7 +255,7 @@ def _recur(day: Found, text: str, told_part: str) -> None:
     day.type, day.dv = "SET", DateValue(any_weekday(name.group(0), own.group(0) if own else told_part), "set")
 
 
-_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
