@@ -2403,3 +2403,9 @@ def test_a_time_with_fractions_of_a_second_is_one_length(nlp):
     got = _found(nlp, "Ortega ran the 1,600 meters in 4 minutes, 38.71 seconds.", "1997-05-31")
     assert got == {"4 minutes, 38.71 seconds": ("DURATION", "PT4M38.71S")}
     assert _found(nlp, "He touched in 1 minute 56.71 seconds.", "2021-07-28") == {"1 minute 56.71 seconds": ("DURATION", "PT1M56.71S")}
+
+
+def test_the_day_of_a_universal_time_is_not_the_storys_day(nlp):
+    text = ("The ferry capsized at about 4:30 a.m. (2030 GMT on Monday) off the port of Bima. "
+            "Navy patrol boats had rescued 61 people by mid-afternoon, an official said.")
+    assert _found(nlp, text, "2012-01-17")["mid-afternoon"] == ("TIME", "2012-01-17TAF")

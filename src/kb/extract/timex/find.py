@@ -593,7 +593,8 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
     that begins July 1")."""
     s = sent_of(f.start)
     days = [g for g in found if g is not f and g.dv is not None and g.dv.precision in ("day", "time")
-            and 0 <= s - sent_of(g.start) <= 1 and g.dv.start and not _bound(ctx.text, g, _SINCE)]
+            and 0 <= s - sent_of(g.start) <= 1 and g.dv.start and not _bound(ctx.text, g, _SINCE)
+            and (sent_of(g.start) == s or not _universal(ctx.text, g))]
     told = [g for g in days if not _dates_a_saying(ctx, g)]
     if told and len(told) < len(days) and not _dates_a_saying(ctx, f):
         days = told  # "boarded a tanker late on Tuesday, sources said on Wednesday. … at 11:30 p.m."
@@ -702,11 +703,22 @@ def _last_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | N
     return dt.date.fromisoformat(max(before, key=lambda g: g.start).dv.start) if before else None  # type: ignore[union-attr,arg-type]
 
 
+# a universal time, or its day, in brackets ("at 4:37 a.m. (2037 GMT Saturday)")
+_UNIVERSAL_DAY = re.compile(r"\b(?:GMT|UTC)\s*,?\s*(?:on\s+)?$")
+_UNIVERSAL_TIME = re.compile(r"\b(?:GMT|UTC)\b")
+
+
+def _universal(text: str, g: Found) -> bool:
+    """True for a universal time given beside a local one, or that time's day ("at 4:30 a.m.
+    (2030 GMT on Monday)"): not the day the story tells of."""
+    return bool(_UNIVERSAL_DAY.search(text, max(0, g.start - 12), g.start) or _UNIVERSAL_TIME.search(text, g.start, g.end))
+
+
 def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
     """The day the story named last before ``f``, when told as past and not as the end of a
     stretch ("Bond prices fell yesterday … selling accelerated after 2 p.m."); else None."""
     before = [g for g in _days_named_before(f, found) if g.clock is None and not _bounds_a_stretch(ctx.text, g)
-              and not _priced_on(ctx.text, g.start)]
+              and not _priced_on(ctx.text, g.start) and not _universal(ctx.text, g)]
     last = max(before, key=lambda g: g.start) if before else None
     return dt.date.fromisoformat(last.dv.start[:10]) if last is not None and _told_as_past(ctx, last) else None  # type: ignore[union-attr,index]
 
