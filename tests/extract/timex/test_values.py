@@ -2409,3 +2409,9 @@ def test_the_day_of_a_universal_time_is_not_the_storys_day(nlp):
     text = ("The ferry capsized at about 4:30 a.m. (2030 GMT on Monday) off the port of Bima. "
             "Navy patrol boats had rescued 61 people by mid-afternoon, an official said.")
     assert _found(nlp, text, "2012-01-17")["mid-afternoon"] == ("TIME", "2012-01-17TAF")
+
+
+def test_a_number_to_ring_is_no_year(nlp):
+    assert _found(nlp, "Residents could call the helpline 1913 for assistance.", "2015-12-02") == {}
+    assert _found(nlp, "Residents can call the Corporation's helpline, 1913, to report fallen trees.", "2011-11-14") == {}
+    assert _found(nlp, "The hall was built in 1913.", "2011-11-14") == {"1913": ("DATE", "1913")}

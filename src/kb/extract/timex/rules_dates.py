@@ -353,12 +353,17 @@ def _month_told(m: re.Match[str], ctx: Context, year: str | None) -> tuple[int, 
     return resolve.month_only(mo, anchor, ctx.tense(m.start(), m.end())) if anchor is not None else None
 
 
+_DIALLED = re.compile(r"\b(?:helpline|hotline|call|dial|phone|ring|text)(?:\s+the\s+(?:helpline|hotline|number))?\s*,?\s*$", re.I)
+
+
 def _is_number_not_year(m: re.Match[str], ctx: Context, start: int, end: int) -> bool:
     before = ctx.text[max(0, start - 2):start]
     if before[-1:] in "'\"‘“" and ctx.text[end:end + 1] in ("'", '"', "’", "”") and before[-1:]:
         return True  # a title such as '1984'
     if re.search(r"[$£€#¥]\s*$|\d[.,]?$", before):
         return True
+    if _DIALLED.search(ctx.text, max(0, start - 24), start):
+        return True  # "residents can call the helpline 1913": a number to ring
     after = ctx.text[end:end + 30]
     if re.match(r"[.,]\d|\s*-\s*\d{1,2}\b(?!\s*\w)", after) and not re.match(r"-\d{2}\b", after):
         return True
