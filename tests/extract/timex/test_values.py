@@ -2415,3 +2415,8 @@ def test_a_number_to_ring_is_no_year(nlp):
     assert _found(nlp, "Residents could call the helpline 1913 for assistance.", "2015-12-02") == {}
     assert _found(nlp, "Residents can call the Corporation's helpline, 1913, to report fallen trees.", "2011-11-14") == {}
     assert _found(nlp, "The hall was built in 1913.", "2011-11-14") == {"1913": ("DATE", "1913")}
+
+
+def test_all_summer_is_the_summer(nlp):
+    got = _found(nlp, "It's the same story we have had all summer, a trader said.", "1998-08-20")
+    assert got == {"summer": ("DATE", "1998-SU")}
