@@ -63,6 +63,11 @@ def _month_no(text: str) -> int:
 _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "poss"}
 
 
+def hour_of_day(h: int, pm: bool) -> int:
+    """A 12-hour clock's hour on the 24-hour clock ("12 a.m." is 0, "12 p.m." 12)."""
+    return h % 12 + (12 if pm else 0)
+
+
 def premodifier(ctx: Context, start: int, end: int) -> bool:
     """True when the expression modifies a noun after it ("the Aug. 7 bombings", "the
     third-quarter loss", "a Wednesday media event"): its head hangs on a noun to its right."""

@@ -18,7 +18,7 @@ import re
 from typing import Any, Callable
 
 from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
-from kb.extract.timex.found import Found, _safe_day, any_weekday
+from kb.extract.timex.found import Found, _safe_day, any_weekday, hour_of_day
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.lexicon.time_words import PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -148,8 +148,11 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
                 and "shift" not in f.notes:
             # (not the first day of a range, "from 7am to 7pm, Monday to Friday"; nor a day
             # counted from one told before, "10 p.m. that Friday", whose clock time takes its
-            # day once that is counted); "12:01 this morning" is a minute after midnight
-            clock = f"00{prev.clock[2:]}" if prev.clock.startswith("12:") and f.dv.value.endswith("TMO") else prev.clock
+            # day once that is counted); a clock time of the morning is an a.m. one ("12:01
+            # this morning" is a minute after midnight)
+            clock = prev.clock
+            if f.dv.value.endswith("TMO") and clock[:2].isdigit() and int(clock[:2]) <= 12:
+                clock = f"{hour_of_day(int(clock[:2]), pm=False):02d}{clock[2:]}"
             out[-1] = Found(prev.start, f.end, "TIME", DateValue(f"{f.dv.start}T{clock}", "time", f.dv.start, f.dv.start),
                             rank=prev.rank, notes=dict(prev.notes))
             continue

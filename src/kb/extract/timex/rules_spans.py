@@ -16,7 +16,7 @@ from kb.extract.timex.calendar import (
 )
 from kb.extract.timex.found import (
     Context, Found, _anchor, _count, _dow_no, _f, _month_no, _narrow, _next_raw, _part_of, _prev_raw, _prev_words,
-    _relative_year, _safe_day, _unit_name, any_weekday, duration_value, premodifier,
+    _relative_year, _safe_day, _unit_name, any_weekday, duration_value, hour_of_day, premodifier,
 )
 from kb.extract.timex.tense import awaited, clause_tense, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
@@ -500,7 +500,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
                 ["at"], ["about"], ["around"], ["until"], ["till"], ["by"], ["before"], ["after"], ["past"], ["from"], ["since"]):
             return None
         if h == 12 and re.search(r"\b(?:morning|night)\b", m[0], re.I):
-            h = 0  # "12:01 this morning": a minute after midnight
+            h = hour_of_day(h, pm=False)  # "12:01 this morning": a minute after midnight
         elif h < 12 and _later_in_the_day(m, ctx):
             h += 12  # "five o'clock in the afternoon", "2 in the afternoon"
         elif h <= 6 and _waking_hour(m, ctx):
@@ -512,13 +512,8 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         ap = (m["ap"] or "").lower().replace(".", "")
         if h > 24 or mi > 59 or (ap and h > 12):
             return None
-        clock = f"{_hour_of_day(h, ap == 'pm') if ap else h:02d}:{mi:02d}"
+        clock = f"{hour_of_day(h, ap == 'pm') if ap else h:02d}:{mi:02d}"
     return Found(m.start(), m.end(), "TIME", None, clock=clock)
-
-
-def _hour_of_day(h: int, pm: bool) -> int:
-    """A 12-hour clock's hour on the 24-hour clock ("12 a.m." is 0, "12 p.m." 12)."""
-    return h % 12 + (12 if pm else 0)
 
 
 def h_monthly_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -537,7 +532,7 @@ def h_range_start(m: re.Match[str], ctx: Context) -> Found | None:
     pm = m["ap"].lower().startswith("p")
     if h > h2 and h != 12:
         pm = not pm
-    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{_hour_of_day(h, pm):02d}:{mi:02d}")
+    return Found(m.start("x"), m.end("x"), "TIME", None, clock=f"{hour_of_day(h, pm):02d}:{mi:02d}")
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> Found | None:

@@ -135,7 +135,10 @@ def _expected_ahead(v: Any, auxes: list[Any]) -> bool:
         return False
     if lemma_in(v, tw.FORESEEING_VERBS) and any(a.dep_ == "auxpass" for a in auxes):
         return True
-    return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely", "possible") for c in v.children)
+    return v.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in _LIKELIHOOD for c in v.children)
+
+
+_LIKELIHOOD = ("likely", "unlikely", "possible")  # "rain was unlikely before Friday", "snow possible by Wednesday"
 
 
 def _expected_or_planned(v: Any, depth: int) -> bool:
@@ -405,7 +408,7 @@ def foreseen(tok: Any) -> bool:
     if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
         return False
     noun = tok.head.head
-    return noun.pos_ in ("NOUN", "VERB") and any(c.dep_ == "amod" and c.lower_ in ("possible", "likely") for c in noun.children)
+    return noun.pos_ in ("NOUN", "VERB") and any(c.dep_ == "amod" and c.lower_ in _LIKELIHOOD for c in noun.children)
 
 
 def clause_tense(tok: Any) -> str | None:
