@@ -2420,3 +2420,10 @@ def test_a_number_to_ring_is_no_year(nlp):
 def test_all_summer_is_the_summer(nlp):
     got = _found(nlp, "It's the same story we have had all summer, a trader said.", "1998-08-20")
     assert got == {"summer": ("DATE", "1998-SU")}
+
+
+def test_last_winter_said_in_january_is_the_year_before(nlp):
+    assert _found(nlp, "The company was criticised last winter.", "2015-01-27") == {"last winter": ("DATE", "2014-WI")}
+    assert _found(nlp, "The company was criticised last winter.", "2015-05-27") == {"last winter": ("DATE", "2014-WI")}
+    assert _found(nlp, "Snow has been scarce this winter.", "2015-01-27") == {"this winter": ("DATE", "2015-WI")}
+

@@ -112,6 +112,10 @@ def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> in
         return y * 4 + SEASON_ORDER.index(code)
 
     years = [anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1]
+    if rel in ("last", "past") and code == "WI" and anchor.month <= 2:
+        # as "this winter" is the writing's year, "last winter" said in January is the year
+        # before: the winter the calendar year before had, not the one two Decembers back
+        return anchor.year - 1
     if rel in ("last", "past"):
         return max(y for y in years if key(y) < cur_k)
     if rel in ("next", "coming"):
