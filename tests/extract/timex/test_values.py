@@ -2427,3 +2427,14 @@ def test_last_winter_said_in_january_is_the_year_before(nlp):
     assert _found(nlp, "The company was criticised last winter.", "2015-05-27") == {"last winter": ("DATE", "2014-WI")}
     assert _found(nlp, "Snow has been scarce this winter.", "2015-01-27") == {"this winter": ("DATE", "2015-WI")}
 
+
+def test_a_feast_names_its_weekend_without_a_preposition(nlp):
+    got = _found(nlp, "Monuments reopened after a Columbus Day weekend shutdown.", "1990-10-09")
+    assert got == {"Columbus Day weekend": ("DATE", "1990-W40-WE")}
+    got = _found(nlp, "Forecasters expect a mild, mostly dry Easter weekend.", "2014-04-16")
+    assert got == {"Easter weekend": ("DATE", "2014-W16-WE")}
+
+
+def test_a_feast_weekend_of_a_year_told_after_it(nlp):
+    got = _found(nlp, "The last shutdown came over the Columbus Day weekend in 1990.", "1995-11-15")
+    assert got == {"the Columbus Day weekend": ("DATE", "1990-W40-WE"), "1990": ("DATE", "1990")}

@@ -1054,7 +1054,7 @@ def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     """True when a time word of the expression is capitalised where it would not be: the
     expression is a title or a name ("ABC's This Week", "60 Minutes", "USA Today"), unless its
     sentence is a headline in title case."""
-    if f.notes.get("pattern") in ("holiday", "weekend"):  # "Thanksgiving Day", "the Labor Day weekend": a day's own name
+    if f.notes.get("pattern") in ("holiday", "weekend", "feast_weekend"):  # "Thanksgiving Day", "the Labor Day weekend": a day's own name
         return False
     if _MEDIA_NAME.search(ctx.text, max(0, f.start - 12), f.start) and ctx.text[f.start:f.end].isupper():
         return True  # "ABC WORLD NEWS TONIGHT", "USA TODAY": a programme's or paper's name in capitals

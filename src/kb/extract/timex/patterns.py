@@ -143,6 +143,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("weekend_np", r"\b(?P<x>the\s+weekend)(?P<feast>)\b(?![\w-])", h_weekend_np),
     ("midweek", r"\bmid-?week\b(?![\w-])", h_midweek),
     ("weekend", rf"\b(?:at|over|during|on|by|until|till|through|for|of|since|after|before|from|into|with)\s+(?:at\s+least\s+)?(?P<x>(?:the\s+|(?=(?-i:[A-Z])|holiday\s|long\s))(?:(?P<feast>{MOVABLE_FEASTS}|Labour\s+Day|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day)\s+)?(?:(?:long|holiday|bank\s+holiday)\s+)?weekend)\b", h_weekend),
+    # "a Columbus Day weekend shutdown", "a mostly dry Easter weekend": a feast names its weekend with no preposition
+    ("feast_weekend", rf"\b(?P<x>(?:the\s+)?(?P<feast>{MOVABLE_FEASTS}|Labour\s+Day|Christmas|New\s+Year['’]s|Fourth\s+of\s+July|Independence\s+Day)\s+(?:(?:long|holiday|bank\s+holiday)\s+)?weekend)\b", h_weekend),
     ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period))?\b", h_year_ago),
     ("period_ago", r"\b(?:the\s+)?(?:same\s+|comparable\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b", h_year_ago),
     ("year_period", rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", h_year_period),

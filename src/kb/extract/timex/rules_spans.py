@@ -898,6 +898,7 @@ def h_weekend_np(m: re.Match[str], ctx: Context) -> Found | None:
     return h_weekend(m, ctx)
 
 
+_FEAST_YEAR = re.compile(rf"\s+(?:in|of)\s+(?P<y>{YEAR})\b")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before)\s+$", re.I)
 
 
@@ -909,8 +910,12 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     feast = _feast_day(re.sub(r"\s+", " ", m["feast"].lower()).replace("’", "'"), _told_of_canada(ctx, m.start())) \
         if m["feast"] else None
     if feast is not None:
-        # "the Labor Day weekend": the weekend nearest the feast ("Thanksgiving" the one after it)
-        day = resolve.pick([feast(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor, tense)
+        # "the Labor Day weekend": the weekend nearest the feast ("Thanksgiving" the one after
+        # it), or the one of the year told right after it ("the Columbus Day weekend in 1990")
+        if told := _FEAST_YEAR.match(ctx.text, m.end()):
+            day = feast(int(told["y"]))
+        else:
+            day = resolve.pick([feast(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], anchor, tense)
         assert day is not None
         saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7)
         if (saturday - day).days > 3:
