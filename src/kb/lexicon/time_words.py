@@ -168,6 +168,7 @@ OTHER_NEW_YEARS = frozenset(_list("other_new_years"))
 HABIT_ADJECTIVES = frozenset(_list("habit_adjectives"))
 SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
 MEASURE_NOUNS = frozenset(_list("measure_nouns"))
+EXTREME_NOUNS = frozenset(_list("extreme_nouns"))  # a level reached: "its March peak" is past
 
 # the full names, in calendar order (the first spelling of each number)
 MONTH_NAMES = [next(k for k, v in MONTHS.items() if v == n) for n in range(1, 13)]

@@ -2438,3 +2438,10 @@ def test_a_feast_names_its_weekend_without_a_preposition(nlp):
 def test_a_feast_weekend_of_a_year_told_after_it(nlp):
     got = _found(nlp, "The last shutdown came over the Columbus Day weekend in 1990.", "1995-11-15")
     assert got == {"the Columbus Day weekend": ("DATE", "1990-W40-WE"), "1990": ("DATE", "1990")}
+
+
+def test_a_month_a_peak_or_high_was_reached_in_is_past(nlp):
+    text = "The selloff has pushed the index down more than 35% from its March peak."
+    assert _found(nlp, text, "2000-10-19") == {"March": ("DATE", "2000-03")}
+    assert _found(nlp, "The stock is down about 30 percent from its high in March.", "2000-08-12") == {"March": ("DATE", "2000-03")}
+    assert _found(nlp, "Sales will hit a record in March.", "2000-10-19") == {"March": ("DATE", "2001-03")}

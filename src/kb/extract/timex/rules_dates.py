@@ -274,6 +274,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
         # nearest, or one past when told as past ("March retail sales rose", said in December)
         tok = ctx.token(m.start("mon"))
         tense = "past" if tense == "past" or tok is not None and clause_tense(tok) == "past" else None
+    if _extreme_reached(ctx, m.start("mon")):
+        tense = "past"  # "down 35% from its March peak", "from its high in March": a level already reached
     y, mo = resolve.month_only(_month_no(m["mon"]), anchor, tense)
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
@@ -297,6 +299,24 @@ def _measured(ctx: Context, pos: int) -> bool:
         if lemma_in(tok, tw.MEASURE_NOUNS):
             return True
     return False
+
+
+_EXTREME_IN = re.compile(rf"\b(?:{tw.words_pattern(sorted(tw.EXTREME_NOUNS))})s?\s+(?:in|of)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+
+
+def _extreme_reached(ctx: Context, pos: int) -> bool:
+    """True for a month that names when a level was reached: a noun's peak, high, low or
+    record ("their July peak", "its high in March"), which lies behind the writing."""
+    tok = ctx.token(pos)
+    if tok is None or clause_tense(tok) == "future":
+        return False  # "will hit a record in March": one still to be reached
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and lemma_in(tok.head, tw.EXTREME_NOUNS):
+        return True
+    before = _EXTREME_IN.search(ctx.text, max(0, pos - 30), pos)
+    if before is None:
+        return False
+    noun = ctx.token(before.start())
+    return noun is not None and noun.pos_ == "NOUN"
 
 
 def _in_of_a_present_verb(ctx: Context, pos: int) -> bool:
