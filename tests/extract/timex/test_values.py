@@ -2445,3 +2445,12 @@ def test_a_month_a_peak_or_high_was_reached_in_is_past(nlp):
     assert _found(nlp, text, "2000-10-19") == {"March": ("DATE", "2000-03")}
     assert _found(nlp, "The stock is down about 30 percent from its high in March.", "2000-08-12") == {"March": ("DATE", "2000-03")}
     assert _found(nlp, "Sales will hit a record in March.", "2000-10-19") == {"March": ("DATE", "2001-03")}
+
+
+def test_a_half_of_the_year_is_placed_by_its_tense_as_a_half_named_alone(nlp):
+    got = _found(nlp, "The government issued bonds in the second half of the year.", "1999-01-20")
+    assert got == {"the second half of the year": ("DATE", "1998-H2")}
+    got = _found(nlp, "We think the first half of the year will be the weakest.", "1997-12-11")
+    assert got == {"the first half of the year": ("DATE", "1998-H1")}
+    got = _found(nlp, "Sales rose in the first half of the year.", "1997-08-11")
+    assert got == {"the first half of the year": ("DATE", "1997-H1")}

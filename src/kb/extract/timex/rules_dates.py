@@ -598,7 +598,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
-    if m["rel"]:
+    if m["rel"] and m["rel"].lower() != "the":
         yr = _relative_year(m["rel"], anchor)
         return _f(m, "DATE", half_value(yr, h) if yr else None)
     return _f(m, "DATE", half_value(resolve.quarter_year(1 if h == 1 else 3, anchor, ctx.tense(m.start(), m.end())), h))
