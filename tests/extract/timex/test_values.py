@@ -2454,3 +2454,10 @@ def test_a_half_of_the_year_is_placed_by_its_tense_as_a_half_named_alone(nlp):
     assert got == {"the first half of the year": ("DATE", "1998-H1")}
     got = _found(nlp, "Sales rose in the first half of the year.", "1997-08-11")
     assert got == {"the first half of the year": ("DATE", "1997-H1")}
+
+
+def test_a_month_of_that_year_is_one_expression_in_the_year_told_of(nlp):
+    text = "In February of 1997, a fire broke out on board. Then in June of that year, a cargo ship hit the station."
+    assert _found(nlp, text, "2001-03-23")["June of that year"] == ("DATE", "1997-06")
+    got = _found(nlp, "He was elected in 1992 and resigned in March of the same year.", "2001-03-23")
+    assert got["March of the same year"] == ("DATE", "1992-03")

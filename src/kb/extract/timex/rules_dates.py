@@ -280,7 +280,14 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
         found.notes["shift"] = f"month-{mo}:0"
+    elif of_that := _OF_THAT_YEAR.match(ctx.text, m.end()):
+        # "in June of that year": one expression, the June of the year told of
+        found.end = of_that.end()
+        found.notes["shift"] = f"month-{mo}:0"
     return found
+
+
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 
 
 def _measured(ctx: Context, pos: int) -> bool:
