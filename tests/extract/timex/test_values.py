@@ -2461,3 +2461,12 @@ def test_a_month_of_that_year_is_one_expression_in_the_year_told_of(nlp):
     assert _found(nlp, text, "2001-03-23")["June of that year"] == ("DATE", "1997-06")
     got = _found(nlp, "He was elected in 1992 and resigned in March of the same year.", "2001-03-23")
     assert got["March of the same year"] == ("DATE", "1992-03")
+
+
+def test_the_start_of_a_range_is_of_the_year_its_end_names(nlp):
+    got = _found(nlp, "About 800,000 people were killed between April and July 1994.", "1998-09-02")
+    assert got == {"April": ("DATE", "1994-04"), "July 1994": ("DATE", "1994-07")}
+    got = _found(nlp, "Sales in December and January 1990 were weak.", "1998-09-02")
+    assert got == {"December": ("DATE", "1989-12"), "January 1990": ("DATE", "1990-01")}
+    got = _found(nlp, "They met in March and again in May 1995.", "1998-09-02")
+    assert got["March"] == ("DATE", "1998-03")

@@ -359,6 +359,8 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
     apart."""
     text = ctx.text
     for a, b in zip(found, found[1:]):
+        if _year_of_the_end(a, b, text):
+            continue
         if a.dv is not None and b.dv is not None and a.dv.precision == b.dv.precision == "day" \
                 and _RANGE_GAP.fullmatch(text, a.end, b.start) \
                 and not re.search(r"\d{4}", text[a.start:a.end] + text[b.start:b.end]) \
@@ -390,6 +392,24 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
             a.dv = month_value(yb if ma <= mb else yb - 1, ma)
         else:
             b.dv = month_value(ya + 1, mb)
+
+
+def _year_of_the_end(a: Found, b: Found, text: str) -> bool:
+    """"between April and July 1994", "from March 3 to June 1, 1990": the start of a range
+    named without a year is of the year its end names (or the year before, when its month
+    comes later in the calendar: "December and January 1990"). True when it moved ``a``."""
+    if a.dv is None or b.dv is None or a.dv.precision not in ("month", "day") or b.dv.precision not in ("month", "day") \
+            or not _RANGE_GAP.fullmatch(text, a.end, b.start) or re.search(r"\d{4}|['’]\d\d", text[a.start:a.end]) \
+            or not re.search(r"\d{4}", text[b.start:b.end]) or not (b.dv.value[:4] + a.dv.value[5:7] + b.dv.value[5:7]).isdigit():
+        return False
+    yb = int(b.dv.value[:4])
+    ma, mb = int(a.dv.value[5:7]), int(b.dv.value[5:7])
+    y = yb if (ma, a.dv.value[8:10]) <= (mb, b.dv.value[8:10]) else yb - 1
+    if a.dv.precision == "month":
+        a.dv = month_value(y, ma)
+    elif (d := _safe_day(y, ma, int(a.dv.value[8:10]))) is not None:
+        a.dv = day_value(d)
+    return True
 
 
 # what lies between the weekdays of a range: "until", "to 6am on", "and"
