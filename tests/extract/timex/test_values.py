@@ -2470,3 +2470,8 @@ def test_the_start_of_a_range_is_of_the_year_its_end_names(nlp):
     assert got == {"December": ("DATE", "1989-12"), "January 1990": ("DATE", "1990-01")}
     got = _found(nlp, "They met in March and again in May 1995.", "1998-09-02")
     assert got["March"] == ("DATE", "1998-03")
+
+
+def test_a_complement_read_as_a_present_is_told_in_the_tense_of_its_verb(nlp):
+    got = _found(nlp, "The divers forced open the outer hatch late Sunday.", "2000-08-21")
+    assert got == {"late Sunday": ("DATE", "2000-08-20")}

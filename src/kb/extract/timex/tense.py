@@ -94,6 +94,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if v.tag_ == "VBP" and not auxes and v.lower_ in tw.SAME_PAST_FORMS \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in v.children):
         return "past"  # "weakness hurt the index on Friday": no present form has a singular noun subject
+    if v.tag_ in ("VBZ", "VBP") and not auxes and v.dep_ == "xcomp" and v.head.i != v.i and _is_verb(v.head) \
+            and depth < 2 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        # "forced open the hatch late Sunday": a complement has no tense of its own (the
+        # tagger read "open" as a present), it is told in the tense of the verb it completes
+        return _tense_of_verb(v.head, depth + 1)
     if v.tag_ in ("VBZ", "VBP") or "VBZ" in tags or "VBP" in tags or _misread_open(v):
         return "present"
     if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" \
