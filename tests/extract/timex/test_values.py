@@ -2475,3 +2475,9 @@ def test_the_start_of_a_range_is_of_the_year_its_end_names(nlp):
 def test_a_complement_read_as_a_present_is_told_in_the_tense_of_its_verb(nlp):
     got = _found(nlp, "The divers forced open the outer hatch late Sunday.", "2000-08-21")
     assert got == {"late Sunday": ("DATE", "2000-08-20")}
+
+
+def test_move_with_nothing_moved_is_going_somewhere_not_a_plan(nlp):
+    text = "The storm stalled off the coast before moving inland Thursday."
+    assert _found(nlp, text, "1998-11-03") == {"Thursday": ("DATE", "1998-10-29")}
+    assert _found(nlp, "The council moved the vote to Thursday.", "1998-11-03") == {"Thursday": ("DATE", "1998-11-05")}

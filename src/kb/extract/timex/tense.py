@@ -280,7 +280,11 @@ def set_ahead(tok: Any) -> bool:
 
 def _plans(verb: Any) -> bool:
     """A planning verb, not one its particle makes undoing the plan or leaving ("called off
-    the race", "set out on Friday for a day hike", "moved out on Monday")."""
+    the race", "set out on Friday for a day hike", "moved out on Monday"), nor "move" with
+    nothing moved, which is going somewhere ("the storm moved inland Thursday"; but "moved
+    the vote to Thursday", "the vote was moved to Thursday")."""
+    if verb.lemma_.lower() == "move" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
     return lemma_in(verb, tw.PLANNING_VERBS) and not any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children)
 
 
