@@ -2481,3 +2481,11 @@ def test_move_with_nothing_moved_is_going_somewhere_not_a_plan(nlp):
     text = "The storm stalled off the coast before moving inland Thursday."
     assert _found(nlp, text, "1998-11-03") == {"Thursday": ("DATE", "1998-10-29")}
     assert _found(nlp, "The council moved the vote to Thursday.", "1998-11-03") == {"Thursday": ("DATE", "1998-11-05")}
+
+
+def test_a_year_earlier_compares_with_the_last_month_or_year_told(nlp):
+    text = ("Orders for the switches, introduced in September, exceeded expectations, and the backlog "
+            "at year-end was about $52 million, double the level a year earlier.")
+    assert _found(nlp, text, "1997-02-05")["a year earlier"] == ("DATE", "1995")
+    text = "Inflation slowed to 6.0% in June, its lowest since November, but prices were up 115.6% from a year earlier."
+    assert _found(nlp, text, "2023-07-14")["a year earlier"] == ("DATE", "2022-06")

@@ -466,17 +466,18 @@ _SPANS_OF_QUARTERS = frozenset({"P6M", "P9M"})
 
 
 def _month_compared(f: Found, before: list[Found], sent_of: Any, text: str) -> DateValue | None:
-    """The month "a year ago" compares with: a month told earlier in its sentence, not
-    after "since", in a sentence naming no quarter or half ("rose 2% in June from a year
-    ago", "its lowest since November")."""
+    """The month "a year ago" compares with: the last month or year told earlier in its
+    sentence, not after "since", when it is a month, in a sentence naming no quarter or half
+    ("rose 2% in June, its lowest since November, from a year ago"; not "introduced in
+    September, … the backlog at year-end was double the level a year earlier")."""
     if f.notes.get("period_back") != "ago":
         return None
     here = sent_of(f.start)
     told = [g for g in before if sent_of(g.start) == here and g.dv is not None]
     if any(g.dv.precision in ("quarter", "half") for g in told):  # type: ignore[union-attr]
         return None
-    months = [g.dv for g in told if g.dv.precision == "month" and not _bound(text, g, _SINCE)]  # type: ignore[union-attr]
-    return months[-1] if months else None
+    told = [g for g in told if g.dv.precision in ("month", "year") and not _bound(text, g, _SINCE)]  # type: ignore[union-attr]
+    return told[-1].dv if told and told[-1].dv.precision == "month" else None  # type: ignore[union-attr]
 
 
 def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = None, text: str = "") -> None:
