@@ -2489,3 +2489,9 @@ def test_a_year_earlier_compares_with_the_last_month_or_year_told(nlp):
     assert _found(nlp, text, "1997-02-05")["a year earlier"] == ("DATE", "1995")
     text = "Inflation slowed to 6.0% in June, its lowest since November, but prices were up 115.6% from a year earlier."
     assert _found(nlp, text, "2023-07-14")["a year earlier"] == ("DATE", "2022-06")
+
+
+def test_a_weekday_close_is_a_price_of_a_day_past(nlp):
+    got = _found(nlp, "The offer is a 31% premium over Castle Creek's Friday close of $29.", "1996-06-18")
+    assert got == {"Friday": ("DATE", "1996-06-14")}
+    assert _found(nlp, "The stock will close Friday.", "1996-06-18") == {"Friday": ("DATE", "1996-06-21")}

@@ -154,11 +154,15 @@ class DocContext:
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|level|value)(?:\s+of\s+\S+)?\s+(?:on\s+)?$", re.I)
 
 
+_CLOSE_AFTER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
+
+
 def _priced_on(text: str, start: int) -> bool:
     """True for a day at ``start`` a closing price was struck on ("a premium of 27% over
-    Benton's closing price of $27.15 on Friday"): a day past, which dates a price, not what
-    the story tells."""
-    return _CLOSING_PRICE_BEFORE.search(text, max(0, start - 60), start) is not None
+    Benton's closing price of $27.15 on Friday", "a 31% premium over its Friday close"): a
+    day past, which dates a price, not what the story tells."""
+    return _CLOSING_PRICE_BEFORE.search(text, max(0, start - 60), start) is not None \
+        or _CLOSE_AFTER.match(text, start) is not None
 
 
 _RECENTLY_WORD = re.compile(r"(?:most\s+|more\s+)?recently", re.I)
