@@ -2495,3 +2495,11 @@ def test_a_weekday_close_is_a_price_of_a_day_past(nlp):
     got = _found(nlp, "The offer is a 31% premium over Castle Creek's Friday close of $29.", "1996-06-18")
     assert got == {"Friday": ("DATE", "1996-06-14")}
     assert _found(nlp, "The stock will close Friday.", "1996-06-18") == {"Friday": ("DATE", "1996-06-21")}
+
+
+def test_a_days_times_told_before_the_small_hours_after_it_are_of_the_day_before(nlp):
+    text = "Polls open at 7 a.m. and close at 10 p.m., with the result expected in the early hours of Friday."
+    got = _found(nlp, text, "2000-01-18")
+    assert got["7 a.m."] == ("TIME", "2000-01-20T07:00") and got["10 p.m."] == ("TIME", "2000-01-20T22:00")
+    text = "The quake hit at 10:42 pm local time (0342 GMT Wednesday), officials said Wednesday."
+    assert _found(nlp, text, "2009-10-07")["10:42 pm local time"] == ("TIME", "2009-10-06T22:42")

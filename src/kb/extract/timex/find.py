@@ -900,6 +900,21 @@ def _small_hours(text: str, f: Found, hour: int | None) -> bool:
     return hour is not None and hour < 6 or f.clock == "MO" and _SUNRISE.search(text, f.start, f.end) is not None
 
 
+_EARLY_HOURS = re.compile(r"\b(?:early|small|wee)\s+hours\b", re.I)
+_SMALL_HOUR_ON = re.compile(r"(?<![\d:.])[0-5](?:[:.][0-5]\d)?\s*a\.?m\.?\s+(?:on\s+)?$", re.I)  # "at around 3am on" Friday
+
+
+def _before_small_hours(text: str, g: Found, hour: int) -> bool:
+    """True when ``g``, a time told after a clock time of ``hour`` (6 a.m. or later), is in
+    the small hours that follow that clock time's day: "the early hours of Friday", "around
+    3am on Friday"."""
+    if g.dv is None or hour < 6 or _universal(text, g):
+        return False  # (not "the quake hit at 10:42 p.m. local time (0342 GMT Wednesday)")
+    clock = re.search(r"T(\d\d):", g.dv.value)
+    return clock is not None and int(clock.group(1)) < 6 or _EARLY_HOURS.search(text, g.start, g.end) is not None \
+        or _SMALL_HOUR_ON.search(text, max(0, g.start - 25), g.start) is not None
+
+
 def _next_in_sequence(ctx: DocContext, g: Found, f: Found) -> bool:
     """True when ``f`` is the time of a verb joined after the clause an evening or night
     ``g`` is in ("began Monday evening as rain changed around 6 p.m., and peaked at 2 a.m."):
@@ -955,6 +970,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 # at 2 a.m.", "called off on Wednesday night and resumed at dawn": the small
                 # hours or the dawn of a clause joined after one an evening times
                 day += dt.timedelta(days=1)
+            elif near.start > f.start and hour is not None and _before_small_hours(ctx.text, near, hour):
+                # "polls open at 7 a.m. and close at 10 p.m., with the result expected in the
+                # early hours of Friday": a day's times told before the small hours after it
+                day -= dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
                                                 and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))
                                                 and not _clock_shift(g) and not _bounds_a_stretch(ctx.text, g)
