@@ -2503,3 +2503,10 @@ def test_a_days_times_told_before_the_small_hours_after_it_are_of_the_day_before
     assert got["7 a.m."] == ("TIME", "2000-01-20T07:00") and got["10 p.m."] == ("TIME", "2000-01-20T22:00")
     text = "The quake hit at 10:42 pm local time (0342 GMT Wednesday), officials said Wednesday."
     assert _found(nlp, text, "2009-10-07")["10:42 pm local time"] == ("TIME", "2009-10-06T22:42")
+
+
+def test_a_timetables_from_monday_to_friday_in_the_simple_present_recurs(nlp):
+    got = _found(nlp, "The gallery is open from Tuesday to Sunday, 9am to 5pm.", "1994-08-13")
+    assert got["Tuesday"] == ("SET", "XXXX-WXX-2") and got["Sunday"] == ("SET", "XXXX-WXX-7")
+    got = _found(nlp, "Demonstrations will run at 11am and 3pm each day from Monday to Friday.", "2008-02-14")
+    assert got["Monday"][0] == "DATE" and got["Friday"][0] == "DATE"

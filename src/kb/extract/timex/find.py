@@ -1124,7 +1124,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
-    days_of_a_set(kept, ctx.text, sent_of)
+    days_of_a_set(kept, ctx, sent_of)
     with _calendar_ends():
         _speakers_day(kept, ctx)
         _nowadays(kept, ctx, sent_of)

@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday, hour_of_day
+from kb.extract.timex.tense import clause_tense, verb_of
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.lexicon.time_words import PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -216,13 +217,16 @@ _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 _SEASON_CODE = re.compile(r"-(?P<code>SP|SU|FA|WI)$")
 
 
-def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
+def days_of_a_set(found: list[Found], ctx: Any, sent_of: Any) -> None:
     """"every Tuesday and Thursday", "Friday and Saturday nights": a weekday listed beside
     a weekday that recurs recurs too (with its part of the day, or the other's). So do the
     days of a timetable: "open Tuesday through Sunday from 10 a.m. to 5 p.m.", "runs five
     times a day, Monday to Saturday" (a range of weekdays in a sentence with a clock time
-    or a set, not "from Monday to Friday"); and a season or part of the day listed after a
-    recurring one of its kind ("every spring and fall", "each morning and evening")."""
+    or a set; "from Monday to Friday" only in the simple present: "the gallery is open from
+    Tuesday to Sunday, 9am to 5pm", not "will run demonstrations at 11am each day from Monday
+    to Friday"); and a season or part of the day listed after a recurring one of its kind
+    ("every spring and fall", "each morning and evening")."""
+    text = ctx.text
     for a, b in zip(found, found[1:]):
         if not DAYS_JOINED.fullmatch(text, a.end, b.start):
             continue
@@ -239,11 +243,19 @@ def days_of_a_set(found: list[Found], text: str, sent_of: Any) -> None:
                     and (told := _DAY_SET.match(every.dv.value)):
                 _recur(day, text, told[1] or "")
         if _weekday(a, text) and _weekday(b, text) and _RANGE_WORD.fullmatch(text, a.end, b.start) \
-                and not _FROM_BEFORE.search(text, max(0, a.start - 8), a.start) \
+                and (not _FROM_BEFORE.search(text, max(0, a.start - 8), a.start) or _simple_present(ctx, a)) \
                 and any(f.clock is not None or f.type == "SET" for f in found
                         if f is not a and f is not b and sent_of(f.start) == sent_of(a.start)):
             _recur(a, text, "")
             _recur(b, text, "")
+
+
+def _simple_present(ctx: Any, f: Found) -> bool:
+    """True for a time told in a clause in the simple present ("the market trades from
+    Monday to Saturday")."""
+    tok = ctx.token(f.start)
+    verb = verb_of(tok) if tok is not None else None
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and clause_tense(tok) == "present"
 
 
 def _weekday(f: Found, text: str) -> bool:
