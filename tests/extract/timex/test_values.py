@@ -2510,3 +2510,8 @@ def test_a_timetables_from_monday_to_friday_in_the_simple_present_recurs(nlp):
     assert got["Tuesday"] == ("SET", "XXXX-WXX-2") and got["Sunday"] == ("SET", "XXXX-WXX-7")
     got = _found(nlp, "Demonstrations will run at 11am and 3pm each day from Monday to Friday.", "2008-02-14")
     assert got["Monday"][0] == "DATE" and got["Friday"][0] == "DATE"
+
+
+def test_a_bare_form_tagged_as_a_past_is_a_present(nlp):
+    text = "There is an early-bird discount for supporters who renew before 31 May."
+    assert _found(nlp, text, "2015-04-16") == {"31 May": ("DATE", "2015-05-31")}

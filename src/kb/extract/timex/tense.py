@@ -67,6 +67,8 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     tags = [a.tag_ for a in auxes]
     if _expected_ahead(v, auxes):
         return "future"
+    if v.tag_ == "VBD" and not auxes and _bare_form_read_as_past(v):
+        return "present"  # "supporters who renew before 31 May": the tagger's past of a bare form
     if v.tag_ == "VBD" or "VBD" in tags:
         return "past"
     if present_perfect(v):
@@ -118,6 +120,14 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return None
             return tense
     return None
+
+
+def _bare_form_read_as_past(v: Any) -> bool:
+    """True for a verb tagged as a past whose form is its bare form, which is no past unless
+    the verb's past is the same word ("renew", not "cut" or "set")."""
+    word = v.lower_
+    return word == v.lemma_.lower() and word not in tw.SAME_PAST_FORMS and not word.endswith(("ed", "d")) \
+        and word.isalpha()
 
 
 def _elliptical_condition(v: Any) -> bool:
