@@ -2515,3 +2515,9 @@ def test_a_timetables_from_monday_to_friday_in_the_simple_present_recurs(nlp):
 def test_a_bare_form_tagged_as_a_past_is_a_present(nlp):
     text = "There is an early-bird discount for supporters who renew before 31 May."
     assert _found(nlp, text, "2015-04-16") == {"31 May": ("DATE", "2015-05-31")}
+
+
+def test_starting_a_days_event_is_no_start_from_that_day(nlp):
+    got = _found(nlp, "The inmate accused of starting Sunday's fight was charged Tuesday.", "1996-03-14")
+    assert got["Sunday"] == ("DATE", "1996-03-10")
+    assert _found(nlp, "The government promised cash assistance starting Monday.", "1996-03-14") == {"Monday": ("DATE", "1996-03-18")}

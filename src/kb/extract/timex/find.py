@@ -221,6 +221,8 @@ def _from_then_on(tok: Any) -> bool:
         words = ["starting"]  # "tickets bought on or after Friday"
     if not words or words[-1] not in _FROM_THEN_ON:
         return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS":
+        return False  # "accused of starting Sunday's fight": the day of what was started
     v = verb_of(tok)
     if v is not None and v.lower_ in _FROM_THEN_ON and v.head.i != v.i:
         v = verb_of(v.head)  # the verb of what begins, not "starting" itself
