@@ -2521,3 +2521,12 @@ def test_starting_a_days_event_is_no_start_from_that_day(nlp):
     got = _found(nlp, "The inmate accused of starting Sunday's fight was charged Tuesday.", "1996-03-14")
     assert got["Sunday"] == ("DATE", "1996-03-10")
     assert _found(nlp, "The government promised cash assistance starting Monday.", "1996-03-14") == {"Monday": ("DATE", "1996-03-18")}
+
+
+def test_a_weather_warning_in_force_until_a_day_is_of_a_day_to_come(nlp):
+    text = "The National Weather Service issued a winter storm warning for the metro area from 6 p.m. Friday until noon Saturday."
+    got = _found(nlp, text, "2003-11-20")
+    assert got["6 p.m. Friday"] == ("TIME", "2003-11-21T18:00") and got["noon Saturday"] == ("TIME", "2003-11-22T12:00")
+    assert _found(nlp, "The bureau had issued a gale warning for the area on Tuesday.", "1996-03-14") == {"Tuesday": ("DATE", "1996-03-12")}
+    got = _found(nlp, "Clinton glossed over warnings from Moscow on Thursday.", "1998-02-13")
+    assert got == {"Thursday": ("DATE", "1998-02-12")}

@@ -77,6 +77,8 @@ class DocContext:
         if root is None:
             return None
         weekday = root.lower_ in tw.WEEKDAY_NAMES
+        if weekday and _WARNED_UNTIL.search(self.text, max(0, start - 90), start):
+            return "future"  # "issued a winter storm warning … from 6 p.m. Friday until noon Saturday"
         if weekday and root.i >= 2 and root.doc[root.i - 1].lower_ in CLOCK_WORDS and root.head.lower_ not in CLOCK_WORDS \
                 and root.doc[root.i - 2].text[:1].isdigit():
             # "took effect at 12:01 a.m. Wednesday", where the parse hangs the day elsewhere:
@@ -154,6 +156,9 @@ class DocContext:
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|level|value)(?:\s+of\s+\S+)?\s+(?:on\s+)?$", re.I)
 
 
+# a weather warning or advisory in force from or until a day: one still to come
+_WARNED_UNTIL = re.compile(rf"\b(?:{tw.words_pattern(sorted(tw.FORECAST_NOUNS))})(?:e?s)?\b[^.;]{{0,60}}?"
+                           r"\b(?:from|until|till|through|between)\s+(?:(?:at\s+least|[\d:.]+|[ap]\.?m\.?|noon|midnight|on)\s+){0,3}$", re.I)
 _CLOSE_AFTER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
 
 
