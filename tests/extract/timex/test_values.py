@@ -2530,3 +2530,10 @@ def test_a_weather_warning_in_force_until_a_day_is_of_a_day_to_come(nlp):
     assert _found(nlp, "The bureau had issued a gale warning for the area on Tuesday.", "1996-03-14") == {"Tuesday": ("DATE", "1996-03-12")}
     got = _found(nlp, "Clinton glossed over warnings from Moscow on Thursday.", "1998-02-13")
     assert got == {"Thursday": ("DATE", "1998-02-12")}
+
+
+def test_a_participle_after_with_is_told_in_the_tense_of_the_clause_with_hangs_on(nlp):
+    text = "Pupils will then submit their school choices, with postings announced in December."
+    assert _found(nlp, text, "2009-08-21") == {"December": ("DATE", "2009-12")}
+    text = "Bars will serve liquor till 1am, in line with the excise department's order issued on Monday."
+    assert _found(nlp, text, "2013-12-31")["Monday"] == ("DATE", "2013-12-30")

@@ -89,6 +89,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # "falls this week, followed by Easter Monday on April 21": what comes next in a
         # sequence is told in the tense of the clause the sequence starts in
         return outer
+    if v.tag_ == "VBN" and not auxes and v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "with" \
+            and depth < 2 and _is_verb(outer := v.head.head.head) and _tense_of_verb(outer, depth + 1) == "future":
+        return "future"  # "will then submit their choices, with postings announced in December"
     if v.tag_ == "VBN" and not auxes:
         # "the result, expected on Friday", "a summit set for Washington in April": what is
         # expected or planned lies ahead
