@@ -2537,3 +2537,10 @@ def test_a_participle_after_with_is_told_in_the_tense_of_the_clause_with_hangs_o
     assert _found(nlp, text, "2009-08-21") == {"December": ("DATE", "2009-12")}
     text = "Bars will serve liquor till 1am, in line with the excise department's order issued on Monday."
     assert _found(nlp, text, "2013-12-31")["Monday"] == ("DATE", "2013-12-30")
+
+
+def test_that_summer_after_a_season_of_a_named_year_is_of_that_year(nlp):
+    text = "She told him about the child in the spring of 1995. A blood test that summer confirmed his paternity."
+    assert _found(nlp, text, "1997-04-10")["that summer"] == ("DATE", "1995-SU")
+    text = "The 2009 swine flu pandemic, which began in the spring and peaked that fall, killed 12,000 people."
+    assert _found(nlp, text, "2012-10-31")["that fall"] == ("DATE", "2009-FA")

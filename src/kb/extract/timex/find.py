@@ -390,10 +390,10 @@ def _season_from(d: dt.date, precision: str, code: str, k: int) -> DateValue | N
     the season of that year, the first one after it, the last one before it."""
     if precision == "year":
         return cal.season_value(d.year + k, code)
-    if precision not in ("day", "time", "week", "month"):
+    if precision not in ("day", "time", "week", "month", "season"):
         return None
-    if k == 0:
-        return cal.season_value(d.year - 1 if code == "WI" and d.month <= 2 else d.year, code)
+    if k == 0:  # ("in the spring of 1995 … a blood test that summer": a season told starts on its own year's days)
+        return cal.season_value(d.year - 1 if code == "WI" and d.month <= 2 and precision != "season" else d.year, code)
     here = season_of(d)
     told = here[0] * 4 + SEASON_ORDER.index(here[1])
     years = [y for y in range(d.year - 2, d.year + 3) if (y * 4 + SEASON_ORDER.index(code) - told) * k > 0]
@@ -439,7 +439,9 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
         for g in reversed(found[:i]):
             if here - sent_of(g.start) > reach:
                 break
-            if g.dv is not None and g.dv.precision in ("day", "time", "month", "year", "week", "quarter"):
+            if g.dv is not None and (g.dv.precision in ("day", "time", "month", "year", "week", "quarter")
+                                     or g.dv.precision == "season" and g.notes.get("year_named")
+                                     and (unit.startswith("season-") or unit == "year")):
                 value = _shift(g.dv, unit, int(k))
                 if f.notes.get("same_precision") and _coarser(g.dv.precision, unit):
                     continue  # "the previous quarter" is not counted from a year told of

@@ -702,7 +702,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     if m["s"][:1].isupper() and after[:1].isupper() and after != "I" and not m["y"]:
         return None  # "the last Winter Games", "the Summer Olympics", "Spring Festival": a name
     if m["y"]:
-        return _f(m, "DATE", season_value(int(m["y"]), code))
+        return _year_named(_f(m, "DATE", season_value(int(m["y"]), code)))
     nxt = _next_raw(ctx, m.end()).lower()
     paired = _PAIRED_SEASON.search(ctx.text, max(0, m.start() - 40), m.start()) \
         if rel is None and not m["mod"] and not premodifier(ctx, m.start("s"), m.end("s")) else None
@@ -722,7 +722,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         if m["s"].lower() == "fall" and nxt == "in" and _indefinite(ctx, m.start("s")):
             return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
     if told := _IN_YEAR.match(ctx.text, m.end()):  # "after a wet spring in 1998"
-        return _f(m, "DATE", season_value(int(told["y"]), code))
+        return _year_named(_f(m, "DATE", season_value(int(told["y"]), code)))
     if rel in (None, "the") and (_habitual(ctx, m.start("s")) or not m["mod"] and rel is None and _simple_present(ctx, m.start("s"))):
         # "flu season usually begins in the fall", "the water it holds back in summer": any year's
         return _f(m, "DATE", DateValue(f"XXXX-{code}", "season"))
@@ -731,6 +731,14 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     y = resolve.season(code, anchor, ctx.tense(m.start(), m.end()), None if rel == "the" else rel)
     return _f(m, "DATE", season_value(y, code))
+
+
+def _year_named(found: Found | None) -> Found | None:
+    """``found``, noted as a season whose year the text names ("the spring of 1995"): a date
+    "that summer" can be told from."""
+    if found is not None:
+        found.notes["year_named"] = "1"
+    return found
 
 
 _IN_YEAR = re.compile(rf"\s+in\s+(?P<y>{YEAR})")
