@@ -392,7 +392,7 @@ def _season_from(d: dt.date, precision: str, code: str, k: int) -> DateValue | N
         return cal.season_value(d.year + k, code)
     if precision not in ("day", "time", "week", "month", "season"):
         return None
-    if k == 0:  # ("in the spring of 1995 … a blood test that summer": a season told starts on its own year's days)
+    if k == 0:  # after a season told ("the spring of 1995 … that summer"), the season of its own year
         return cal.season_value(d.year - 1 if code == "WI" and d.month <= 2 and precision != "season" else d.year, code)
     here = season_of(d)
     told = here[0] * 4 + SEASON_ORDER.index(here[1])

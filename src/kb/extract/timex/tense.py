@@ -129,8 +129,7 @@ def _bare_form_read_as_past(v: Any) -> bool:
     """True for a verb tagged as a past whose form is its bare form, which is no past unless
     the verb's past is the same word ("renew", not "cut" or "set")."""
     word = v.lower_
-    return word == v.lemma_.lower() and word not in tw.SAME_PAST_FORMS and not word.endswith(("ed", "d")) \
-        and word.isalpha()
+    return word == v.lemma_.lower() and word not in tw.SAME_PAST_FORMS and not word.endswith("d") and word.isalpha()
 
 
 def _elliptical_condition(v: Any) -> bool:
