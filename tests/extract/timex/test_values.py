@@ -2544,3 +2544,9 @@ def test_that_summer_after_a_season_of_a_named_year_is_of_that_year(nlp):
     assert _found(nlp, text, "1997-04-10")["that summer"] == ("DATE", "1995-SU")
     text = "The 2009 swine flu pandemic, which began in the spring and peaked that fall, killed 12,000 people."
     assert _found(nlp, text, "2012-10-31")["that fall"] == ("DATE", "2009-FA")
+
+
+def test_a_days_event_after_which_a_present_tells_is_past(nlp):
+    got = _found(nlp, "Investors remain jittery after Friday's 190-point drop in the Dow.", "1989-10-19")
+    assert got == {"Friday": ("DATE", "1989-10-13")}
+    assert _found(nlp, "The board will decide after Friday's meeting.", "1989-10-19") == {"Friday": ("DATE", "1989-10-20")}
