@@ -2550,3 +2550,9 @@ def test_a_days_event_after_which_a_present_tells_is_past(nlp):
     got = _found(nlp, "Investors remain jittery after Friday's 190-point drop in the Dow.", "1989-10-19")
     assert got == {"Friday": ("DATE", "1989-10-13")}
     assert _found(nlp, "The board will decide after Friday's meeting.", "1989-10-19") == {"Friday": ("DATE", "1989-10-20")}
+
+
+def test_what_was_to_happen_is_on_either_side_of_the_writing(nlp):
+    got = _found(nlp, "Harwell extended the offer, which originally was to expire Oct. 27.", "1989-11-14")
+    assert got == {"Oct. 27": ("DATE", "1989-10-27")}
+    assert _found(nlp, "The offer was to expire Dec. 1.", "1989-11-14") == {"Dec. 1": ("DATE", "1989-12-01")}

@@ -56,6 +56,8 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         gov = v.head
         if gov.i != v.i and depth < 2:
             outer = _verb_of(gov)
+            if gov.lower_ in ("was", "were") and gov.tag_ == "VBD":
+                return None  # "the offer, which was to expire Oct. 27": a plan once made, on either side of the writing
             if lemma_in(gov, tw.FUTURE_GOVERNORS) or gov.lower_ in tw.FUTURE_GOVERNORS:
                 # "had been due to expire Friday": a plan told in the past perfect was
                 # overtaken; its time may lie on either side of the writing (not one only
