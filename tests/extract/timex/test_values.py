@@ -2556,3 +2556,12 @@ def test_what_was_to_happen_is_on_either_side_of_the_writing(nlp):
     got = _found(nlp, "Harwell extended the offer, which originally was to expire Oct. 27.", "1989-11-14")
     assert got == {"Oct. 27": ("DATE", "1989-10-27")}
     assert _found(nlp, "The offer was to expire Dec. 1.", "1989-11-14") == {"Dec. 1": ("DATE", "1989-12-01")}
+
+
+def test_an_evening_time_of_a_report_whose_first_past_weekday_is_the_day_written(nlp):
+    text = ("WARSAW, March 12 (Xinhua) -- Poland, the Czech Republic and Hungary formally joined NATO on Friday. "
+            "The foreign ministers handed over their instruments of accession at a ceremony in Missouri. "
+            "In Warsaw, the NATO flag was raised at 19:00 local time (1800 GMT), shortly after the ceremony.")
+    assert _found(nlp, text, "1999-03-12")["19:00 local time"] == ("TIME", "1999-03-12T19:00")
+    text = "Two inmates escaped on Friday night and remained at large Saturday. Guards found them missing at a 10 p.m. count."
+    assert _found(nlp, text, "1999-11-20")["10 p.m."] == ("TIME", "1999-11-19T22:00")

@@ -631,10 +631,24 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
 def _written_in_the_evening(f: Found, found: list[Found], ctx: DocContext) -> bool:
     """True when the text before ``f`` tells the evening of the day written as now or past
     ("We begin tonight in Louisiana", "two are still missing tonight"): an evening news
-    report, whose evening times are of that day."""
+    report, whose evening times are of that day. So is a report whose first weekday told as
+    past is the day written ("WARSAW, March 12 -- Poland joined NATO on Friday. … the flag
+    was raised at 19:00 local time"): it was filed after that day's events."""
     evening = {f"{ctx.anchor}TEV", f"{ctx.anchor}TNI"}
     return any(g.start < f.start and g.dv is not None and g.dv.value in evening and not _quoted(ctx.text, g.start)
-               and ctx.tense(g.start, g.end) in ("present", "past") for g in found)
+               and ctx.tense(g.start, g.end) in ("present", "past") for g in found) \
+        or _first_past_weekday(f, found, ctx) == str(ctx.anchor)
+
+
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _first_past_weekday(f: Found, found: list[Found], ctx: DocContext) -> str | None:
+    """The value of the first weekday (a day, or a part of one) the text tells as past
+    before ``f``, if any."""
+    first = next((g for g in found if g.start < f.start and g.dv is not None and g.dv.precision in ("day", "time")
+                  and _WEEKDAY_WORD.search(ctx.text, g.start, g.end) and ctx.tense(g.start, g.end) == "past"), None)
+    return first.dv.value if first is not None else None  # type: ignore[union-attr]
 
 
 def _quoted(text: str, pos: int) -> bool:
