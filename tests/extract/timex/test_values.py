@@ -2565,3 +2565,9 @@ def test_an_evening_time_of_a_report_whose_first_past_weekday_is_the_day_written
     assert _found(nlp, text, "1999-03-12")["19:00 local time"] == ("TIME", "1999-03-12T19:00")
     text = "Two inmates escaped on Friday night and remained at large Saturday. Guards found them missing at a 10 p.m. count."
     assert _found(nlp, text, "1999-11-20")["10 p.m."] == ("TIME", "1999-11-19T22:00")
+
+
+def test_at_the_moment_leaves_its_preposition_out(nlp):
+    got = _found(nlp, "Nobody wants to hold rupiah at the moment, a dealer said.", "1998-01-13")
+    assert got == {"the moment": ("DATE", "PRESENT_REF")}
+    assert _found(nlp, "The moment he arrived, he left.", "1998-01-13") == {}
