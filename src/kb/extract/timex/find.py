@@ -24,7 +24,7 @@ from kb.extract.timex.neighbours import (
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, due, expected, foreseen, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, MINUTES_OF_A_MEETING
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, DOW, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
 
@@ -153,13 +153,14 @@ class DocContext:
 
 
 # a closing price right before a day ("closing price of $27.15 on", "closing level on")
+_WEEKDAY = re.compile(rf"\b{DOW}\b")
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|level|value)(?:\s+of\s+\S+)?\s+(?:on\s+)?$", re.I)
 
 
 # a weather warning or advisory in force from or until a day: one still to come
 _WARNED_UNTIL = re.compile(rf"\b(?:{tw.words_pattern(sorted(tw.FORECAST_NOUNS))})(?:e?s)?\b[^.;]{{0,60}}?"
                            r"\b(?:from|until|till|through|between)\s+(?:(?:at\s+least|[\d:.]+|[ap]\.?m\.?|noon|midnight|on)\s+){0,3}$", re.I)
-_CLOSE_AFTER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
+_CLOSE_AFTER = re.compile(rf"{DOW}(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
 
 
 def _priced_on(text: str, start: int) -> bool:
@@ -640,14 +641,11 @@ def _written_in_the_evening(f: Found, found: list[Found], ctx: DocContext) -> bo
         or _first_past_weekday(f, found, ctx) == str(ctx.anchor)
 
 
-_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-
-
 def _first_past_weekday(f: Found, found: list[Found], ctx: DocContext) -> str | None:
     """The value of the first weekday (a day, or a part of one) the text tells as past
     before ``f``, if any."""
     first = next((g for g in found if g.start < f.start and g.dv is not None and g.dv.precision in ("day", "time")
-                  and _WEEKDAY_WORD.search(ctx.text, g.start, g.end) and ctx.tense(g.start, g.end) == "past"), None)
+                  and _WEEKDAY.search(ctx.text, g.start, g.end) and ctx.tense(g.start, g.end) == "past"), None)
     return first.dv.value if first is not None else None  # type: ignore[union-attr]
 
 

@@ -410,18 +410,21 @@ def _year_of_the_end(a: Found, b: Found, text: str) -> bool:
     """"between April and July 1994", "from March 3 to June 1, 1990": the start of a range
     named without a year is of the year its end names (or the year before, when its month
     comes later in the calendar: "December and January 1990"). True when it moved ``a``."""
-    if a.dv is None or b.dv is None or a.dv.precision not in ("month", "day") or b.dv.precision not in ("month", "day") \
-            or not _RANGE_GAP.fullmatch(text, a.end, b.start) or re.search(r"\d{4}|['’]\d\d", text[a.start:a.end]) \
-            or not re.search(r"\d{4}", text[b.start:b.end]) or not (b.dv.value[:4] + a.dv.value[5:7] + b.dv.value[5:7]).isdigit():
+    start = _MONTH_OR_DAY.fullmatch(a.dv.value) if a.dv is not None else None
+    end = _MONTH_OR_DAY.fullmatch(b.dv.value) if b.dv is not None else None
+    if start is None or end is None or not _RANGE_GAP.fullmatch(text, a.end, b.start) \
+            or re.search(r"\d{4}|['’]\d\d", text[a.start:a.end]) or not re.search(r"\d{4}", text[b.start:b.end]):
         return False
-    yb = int(b.dv.value[:4])
-    ma, mb = int(a.dv.value[5:7]), int(b.dv.value[5:7])
-    y = yb if (ma, a.dv.value[8:10]) <= (mb, b.dv.value[8:10]) else yb - 1
-    if a.dv.precision == "month":
+    ma, da = int(start["m"]), int(start["d"] or 0)
+    y = int(end["y"]) - ((ma, da) > (int(end["m"]), int(end["d"] or 0)))
+    if not start["d"]:
         a.dv = month_value(y, ma)
-    elif (d := _safe_day(y, ma, int(a.dv.value[8:10]))) is not None:
+    elif (d := _safe_day(y, ma, da)) is not None:
         a.dv = day_value(d)
     return True
+
+
+_MONTH_OR_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?")
 
 
 # what lies between the weekdays of a range: "until", "to 6am on", "and"
