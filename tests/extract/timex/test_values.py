@@ -2571,3 +2571,10 @@ def test_at_the_moment_leaves_its_preposition_out(nlp):
     got = _found(nlp, "Nobody wants to hold rupiah at the moment, a dealer said.", "1998-01-13")
     assert got == {"the moment": ("DATE", "PRESENT_REF")}
     assert _found(nlp, "The moment he arrived, he left.", "1998-01-13") == {}
+
+
+def test_a_numbered_century_written_with_a_capital_is_a_century_not_a_name(nlp):
+    got = _found(nlp, "Lead levels began to rise in the 10th Century, the researchers found.", "2015-03-31")
+    assert got == {"the 10th Century": ("DATE", "09")}
+    assert _found(nlp, "Two 17th-Century Flemish paintings were stolen.", "2014-09-09") == {"17th-Century": ("DATE", "16")}
+    assert _found(nlp, "Shares of 21st Century Fox rose.", "2014-09-09") == {}

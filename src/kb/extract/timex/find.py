@@ -1101,12 +1101,18 @@ def _headline(text: str, start: int, end: int) -> bool:
 _MEDIA_NAME = re.compile(r"\b(?:NEWS|SPORTS|BUSINESS|USA|CNN|ABC|CBS|NBC|PBS|BBC|MSNBC) $")
 
 
+# a numbered century with a capital, as British papers write it, not a name's first words
+_CENTURY_IN_CAPITALS = re.compile(r"(?:[Tt]he\s+)?\d{1,2}(?:st|nd|rd|th)(?:-Century|\s+Century(?![ \t]+[A-Z]))")
+
+
 def _in_a_name(ctx: DocContext, f: Found, sent_bounds: tuple[int, int]) -> bool:
     """True when a time word of the expression is capitalised where it would not be: the
     expression is a title or a name ("ABC's This Week", "60 Minutes", "USA Today"), unless its
     sentence is a headline in title case."""
     if f.notes.get("pattern") in ("holiday", "weekend", "feast_weekend"):  # "Thanksgiving Day", "the Labor Day weekend": a day's own name
         return False
+    if _CENTURY_IN_CAPITALS.match(ctx.text, f.start):
+        return False  # "the 10th Century", "a 17th-Century farm" (not "21st Century Fox")
     if _MEDIA_NAME.search(ctx.text, max(0, f.start - 12), f.start) and ctx.text[f.start:f.end].isupper():
         return True  # "ABC WORLD NEWS TONIGHT", "USA TODAY": a programme's or paper's name in capitals
     for w in re.finditer(r"[A-Za-z]+", ctx.text[f.start:f.end]):
