@@ -2578,3 +2578,10 @@ def test_a_numbered_century_written_with_a_capital_is_a_century_not_a_name(nlp):
     assert got == {"the 10th Century": ("DATE", "09")}
     assert _found(nlp, "Two 17th-Century Flemish paintings were stolen.", "2014-09-09") == {"17th-Century": ("DATE", "16")}
     assert _found(nlp, "Shares of 21st Century Fox rose.", "2014-09-09") == {}
+
+
+def test_a_clock_time_a_stretch_starts_from_is_of_its_day_not_of_every_day(nlp):
+    text = "The lanes will come into force from 6am on Monday 21 July and stay in place until the end of the Games."
+    assert _found(nlp, text, "2014-06-26")["6am"] == ("TIME", "2014-07-21T06:00")
+    text = "Polling stations will be open from 7 a.m. to 8 p.m. until the end of the month."
+    assert _found(nlp, text, "2014-06-26")["7 a.m."] == ("TIME", "XXXX-XX-XXT07:00")

@@ -784,6 +784,7 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
     examinations"): hours of each day up to then."""
     text = ctx.text
     in_range = _HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
+        and any(g.clock is not None and g.start > f.end and _HOURS_TO.fullmatch(text, f.end, g.start) for g in found) \
         or any(g.clock is not None and g.end < f.start and _HOURS_TO.fullmatch(text, g.end, f.start)
                and _HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
     if not in_range:
