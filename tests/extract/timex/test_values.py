@@ -2585,3 +2585,10 @@ def test_a_clock_time_a_stretch_starts_from_is_of_its_day_not_of_every_day(nlp):
     assert _found(nlp, text, "2014-06-26")["6am"] == ("TIME", "2014-07-21T06:00")
     text = "Polling stations will be open from 7 a.m. to 8 p.m. until the end of the month."
     assert _found(nlp, text, "2014-06-26")["7 a.m."] == ("TIME", "XXXX-XX-XXT07:00")
+
+
+def test_a_clock_time_of_a_participle_on_a_present_perfect_may_be_of_a_day_ahead(nlp):
+    text = "Women's groups have organized a march on Friday afternoon, starting at 1 p.m., to call for equal pay."
+    assert _found(nlp, text, "2019-03-05")["1 p.m."] == ("TIME", "2019-03-08T13:00")
+    text = "Troopers have worked 140 crashes since 6 a.m., ahead of a storm due on Friday."
+    assert _found(nlp, text, "2014-12-02")["6 a.m."] == ("TIME", "2014-12-02T06:00")

@@ -623,10 +623,20 @@ def _days_beside(f: Found, found: list[Found], ctx: DocContext, sent_of: Any) ->
         # "fans gathered last night. Kick-off is at 7pm": what is still to come is of no day
         # that only the sentence before named as past, or as the end of a stretch
         days = [g for g in days if sent_of(g.start) == s or _names_a_day_ahead(ctx, g)]
-    if ctx.anchor is None or not _told_as_past(ctx, f):
+    if ctx.anchor is None or not _told_as_past(ctx, f) or _of_a_present_perfect(ctx, f) and not _bound(ctx.text, f, _SINCE):
         return days, False
     past = [g for g in days if g.dv.start <= ctx.anchor.isoformat()]  # type: ignore[union-attr,operator]
     return past, bool(days) and not past
+
+
+def _of_a_present_perfect(ctx: DocContext, f: Found) -> bool:
+    """True for a time of a participle hung on a verb in the present perfect ("have organized
+    a march on Friday afternoon, starting at 1 p.m."): English tells no past clock time in the
+    present perfect, as it tells no past weekday there."""
+    v = _verb_at(ctx, f)
+    while v is not None and v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
+        v = v.head
+    return v is not None and present_perfect(v) and not _with_modal(v)
 
 
 def _written_in_the_evening(f: Found, found: list[Found], ctx: DocContext) -> bool:
