@@ -2592,3 +2592,12 @@ def test_a_clock_time_of_a_participle_on_a_present_perfect_may_be_of_a_day_ahead
     assert _found(nlp, text, "2019-03-05")["1 p.m."] == ("TIME", "2019-03-08T13:00")
     text = "Troopers have worked 140 crashes since 6 a.m., ahead of a storm due on Friday."
     assert _found(nlp, text, "2014-12-02")["6 a.m."] == ("TIME", "2014-12-02T06:00")
+
+
+def test_the_day_a_clause_spans_is_the_day_told_of(nlp):
+    text = "All public schools in the county were closed for the day, and businesses told employees to stay home."
+    assert _found(nlp, text, "2007-02-14") == {"the day": ("DATE", "2007-02-14")}
+    text = "The quake struck on Monday. Aftershocks rattled the area throughout the day."
+    assert _found(nlp, text, "2007-02-14")["the day"] == ("DATE", "2007-02-12")
+    assert _found(nlp, "They will wait for the day they can go home.", "2007-02-14") == {}
+    assert _found(nlp, "The road will stay open during the day.", "2007-02-14") == {}

@@ -97,7 +97,9 @@ def last_ended_quarter(anchor: dt.date) -> DateValue:
 
 
 def unit_of(d: dt.date, unit: str) -> DateValue | None:
-    """The week, month, quarter, year or decade ``d`` falls in."""
+    """The day, week, month, quarter, year or decade ``d`` falls in."""
+    if unit == "day":
+        return day_value(d)
     if unit == "week":
         return week_value(d)
     if unit == "month":

@@ -108,6 +108,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "during the month", "for most of the week", "for most of the decade": the month, week or decade told of
     ("unit_told", r"\b(?:during|for|through|throughout|over|across)\s+(?:(?:most|much|all|the\s+rest|the\s+remainder)\s+of\s+)?"
                   r"(?P<x>the\s+(?P<u>week|month|decade))\b(?![\w-]|['’]|\s+(?:of|before|after|ended|ending|earlier|ago|to|that|when|in|ahead|since|through|prior|just|leading)\b)", h_unit_told),
+    # "closed for the day", "throughout the day", "for most of the day": the day told of (not
+    # "during the day", daytime; nor "the day" a weekday or a clause follows)
+    ("day_told", r"\b(?:for|throughout|(?:most|much|all|the\s+rest|the\s+remainder)\s+of)\s+(?P<x>the\s+(?P<u>day))\b"
+                 rf"(?![\w-]|['’]|\s+(?:of|before|after|when|that|in|on|earlier|later|ahead|to|they|we|he|she|it|I|you|today|tomorrow|yesterday|{DOW})\b)", h_unit_told),
     # "this afternoon and evening", "Monday afternoon and evening": a part of the day joined to one before it
     # (not one before a noun it names a kind of: "morning and evening rush hours")
     ("pod_pair", r"\b(?:morning|afternoon|evening)\s+(?:and|or)\s+(?P<x>(?P<pod>afternoon|evening))\b(?![\w-])"
