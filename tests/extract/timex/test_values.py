@@ -2601,3 +2601,12 @@ def test_the_day_a_clause_spans_is_the_day_told_of(nlp):
     assert _found(nlp, text, "2007-02-14")["the day"] == ("DATE", "2007-02-12")
     assert _found(nlp, "They will wait for the day they can go home.", "2007-02-14") == {}
     assert _found(nlp, "The road will stay open during the day.", "2007-02-14") == {}
+
+
+def test_the_first_of_the_year_or_month_is_the_nearest_such_first_as_the_clause_tells(nlp):
+    got = _found(nlp, "Everybody says the same thing: maybe after the first of the year.", "1990-11-22")
+    assert got == {"the first of the year": ("DATE", "1991-01-01")}
+    got = _found(nlp, "Several thousand jobs have been lost since the first of the year.", "1998-05-28")
+    assert got == {"the first of the year": ("DATE", "1998-01-01")}
+    assert _found(nlp, "The new rates apply from the first of the month.", "1998-05-28") == {
+        "the first of the month": ("DATE", "1998-06-01")}

@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("month_this_year", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b", h_month_this_year),
     ("month", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\b(?!\s*\d)", h_month),
     # "the final day of the year", "the last trading day of 2012": that day
-    ("day_of_period", rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?:full\s+)?(?P<work>(?:trading|business|working)\s+)?day\s+of\s+(?:(?P<y>{YEAR})\b|the\s+(?P<u>year|month)\b|(?P<mon>{MONFULL})\b(?:,?\s+(?P<y2>{YEAR})\b)?)", h_day_of_period),
+    ("day_of_period", rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?:full\s+)?(?P<work>(?:trading|business|working)\s+)?(?:day\s+|(?P<bare>(?<=first\s)))of\s+(?:(?P<y>{YEAR})\b|the\s+(?P<u>year|month)\b(?!['’])|(?P<mon>{MONFULL})\b(?:,?\s+(?P<y2>{YEAR})\b)?)", h_day_of_period),
     # "the first half of January", "the last days of March": a part of a month, told by the month
     ("month_part", rf"\b(?:the\s+)?(?:first|second|last|final|latter|closing|opening|early|later)\s+(?:(?:few|two|three|four|several|couple\s+of)\s+)?(?:half|days|weeks)\s+of\s+(?P<mon>{MONFULL})\b(?:,?\s+(?P<y>{YEAR}))?", h_month_part),
     # "the 1993-94 school year", "the 1997 fishing year": a year of its own calendar, named by the year it starts in

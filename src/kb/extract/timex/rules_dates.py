@@ -351,6 +351,14 @@ def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
             return _f(m, "DATE", None)
         y, mo = told
         first_month = last_month = mo
+    elif anchor is not None and m["bare"] is not None and m["u"]:
+        # "after the first of the year", "since the first of the month": the nearest such
+        # first, ahead or behind as the clause tells
+        tense = ctx.tense(m.start(), m.end())
+        if m["u"].lower() == "year":
+            return _f(m, "DATE", day_value(resolve.month_day(1, 1, anchor, tense)))
+        firsts = [dt.date(*add_months(anchor.year, anchor.month, k), 1) for k in (-1, 0, 1)]
+        return _f(m, "DATE", day_value(resolve.pick(firsts, anchor, tense)))
     elif anchor is not None:
         y = anchor.year
         first_month, last_month = (1, 12) if m["u"].lower() == "year" else (anchor.month, anchor.month)
