@@ -2610,3 +2610,7 @@ def test_the_first_of_the_year_or_month_is_the_nearest_such_first_as_the_clause_
     assert got == {"the first of the year": ("DATE", "1998-01-01")}
     assert _found(nlp, "The new rates apply from the first of the month.", "1998-05-28") == {
         "the first of the month": ("DATE", "1998-06-01")}
+
+
+def test_light_years_are_a_distance(nlp):
+    assert _found(nlp, "The merger was recorded some 1.8 billion light years from Earth.", "2017-09-28") == {}

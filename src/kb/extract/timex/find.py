@@ -311,6 +311,8 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue  # "aged six months", "older than six months": an age
         if AFTER_HOURS.search(doc_text, max(0, start - 6), min(len(doc_text), end + 10)):
             continue  # "after-hours trading": a market session, not a length of time
+        if re.search(r"\blight[\s-]$", doc_text[max(0, start - 6):start], re.I):
+            continue  # "1.8 billion light years": a distance
         if re.search(r"\b(?:years?|months?|weeks?|days?)[\s-]+old\b|anniversary|^(?:(?:its|their|his|her|our)\s+)?\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:year|month|week|day|season)s?$", doc_text[start:end], re.I):
             continue
         if re.fullmatch(r"(?:early|small|wee)\s+hours", doc_text[start:end], re.I):
