@@ -2614,3 +2614,9 @@ def test_the_first_of_the_year_or_month_is_the_nearest_such_first_as_the_clause_
 
 def test_light_years_are_a_distance(nlp):
     assert _found(nlp, "The merger was recorded some 1.8 billion light years from Earth.", "2017-09-28") == {}
+
+
+def test_a_month_of_a_gerund_is_not_told_ahead_as_a_present_progressive_is(nlp):
+    text = "The articles accuse Clinton of lying to a federal grand jury in August about his relationship."
+    assert _found(nlp, text, "1998-12-12") == {"August": ("DATE", "1998-08")}
+    assert _found(nlp, "He is running for a second term in November.", "1998-12-12") == {"November": ("DATE", "1999-11")}

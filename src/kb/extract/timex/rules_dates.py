@@ -336,7 +336,8 @@ def _in_of_a_present_verb(ctx: Context, pos: int) -> bool:
     verb = tok.head.head
     if next((t for t in reversed(tok.sent) if not t.is_space), tok).pos_ != "PUNCT":
         return False  # a headline tells the past in the present ("Exports fall for eighth month in October")
-    return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP", "VBG") and verb.dep_ not in ("acl", "amod")
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "amod") and (
+        verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children))
 
 
 def h_day_of_period(m: re.Match[str], ctx: Context) -> Found | None:
