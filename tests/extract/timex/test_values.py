@@ -2620,3 +2620,9 @@ def test_a_month_of_a_gerund_is_not_told_ahead_as_a_present_progressive_is(nlp):
     text = "The articles accuse Clinton of lying to a federal grand jury in August about his relationship."
     assert _found(nlp, text, "1998-12-12") == {"August": ("DATE", "1998-08")}
     assert _found(nlp, "He is running for a second term in November.", "1998-12-12") == {"November": ("DATE", "1999-11")}
+
+
+def test_a_day_something_is_done_by_told_in_the_present_lies_ahead(nlp):
+    text = "If no agreement is reached by Monday, the law would require cuts."
+    assert _found(nlp, text, "1990-09-26") == {"Monday": ("DATE", "1990-10-01")}
+    assert _found(nlp, "By Saturday, the frame was up.", "1990-09-26") == {"Saturday": ("DATE", "1990-09-22")}
