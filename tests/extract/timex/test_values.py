@@ -2626,3 +2626,8 @@ def test_a_day_something_is_done_by_told_in_the_present_lies_ahead(nlp):
     text = "If no agreement is reached by Monday, the law would require cuts."
     assert _found(nlp, text, "1990-09-26") == {"Monday": ("DATE", "1990-10-01")}
     assert _found(nlp, "By Saturday, the frame was up.", "1990-09-26") == {"Saturday": ("DATE", "1990-09-22")}
+
+
+def test_a_days_event_following_which_a_present_tells_is_past(nlp):
+    text = "The government widens its crackdown following Friday's failed coup attempt."
+    assert _found(nlp, text, "2016-07-19") == {"Friday": ("DATE", "2016-07-15")}

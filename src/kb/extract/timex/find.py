@@ -252,14 +252,15 @@ def _told_as_before(tok: Any) -> bool:
 def _after_since(tok: Any) -> bool:
     """True for a date after "since" ("since March", "since the March lows"): it is past. So
     is a day whose event came before what a clause not told as future tells ("investors remain
-    jittery after Friday's 190-point drop"; not "will decide after Friday's meeting")."""
+    jittery after Friday's 190-point drop", "widens its crackdown following Friday's coup
+    attempt"; not "will decide after Friday's meeting")."""
     day, owned = tok, False
     while tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         owned = owned or tok.dep_ == "poss"
         tok = tok.head
     if tok.dep_ != "pobj":
         return False
-    return tok.head.lower_ == "since" or owned and tok.head.lower_ == "after" and clause_tense(day) in ("past", "present")
+    return tok.head.lower_ == "since" or owned and tok.head.lower_ in ("after", "following") and clause_tense(day) in ("past", "present")
 
 
 def _argument_or_noun_time(tok: Any) -> bool:
