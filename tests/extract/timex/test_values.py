@@ -2631,3 +2631,8 @@ def test_a_day_something_is_done_by_told_in_the_present_lies_ahead(nlp):
 def test_a_days_event_following_which_a_present_tells_is_past(nlp):
     text = "The government widens its crackdown following Friday's failed coup attempt."
     assert _found(nlp, text, "2016-07-19") == {"Friday": ("DATE", "2016-07-15")}
+
+
+def test_a_day_of_a_gerund_after_after_in_a_future_clause_lies_either_side(nlp):
+    text = "Ghana and Egypt will meet in the final on Sunday after contrasting semi-final victories in Angola on Thursday."
+    assert _found(nlp, text, "2010-01-29")["Thursday"] == ("DATE", "2010-01-28")

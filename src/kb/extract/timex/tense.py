@@ -119,6 +119,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 # "expects revenue for the year ending in January": yet to end; told in the
                 # past ("lowered her forecast for the year ending Sept. 30"), on either side
                 return "future" if tense != "past" else None
+            if v.dep_ == "pcomp" and v.head.lower_ in ("after", "following") and tense == "future":
+                # "will meet in the final after winning their semi-finals on Thursday": what
+                # comes before a time ahead may lie on either side of the writing
+                return None
             if v.dep_ == "acl" and v.lemma_.lower() in ("begin", "start", "take") and tense == "past":
                 # "declared a ban beginning at 10 a.m. Monday", "reforms taking effect on January
                 # 1": when what was told of begins, on either side of the telling
