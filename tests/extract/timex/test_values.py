@@ -2636,3 +2636,11 @@ def test_a_days_event_following_which_a_present_tells_is_past(nlp):
 def test_a_day_of_a_gerund_after_after_in_a_future_clause_lies_either_side(nlp):
     text = "Ghana and Egypt will meet in the final on Sunday after contrasting semi-final victories in Angola on Thursday."
     assert _found(nlp, text, "2010-01-29")["Thursday"] == ("DATE", "2010-01-28")
+
+
+def test_a_clock_time_after_from_is_one_expression_with_the_day_that_starts_a_range(nlp):
+    text = "CDOT said it will suspend all lane closures from noon Wednesday through Monday morning."
+    got = _found(nlp, text, "2014-11-26")
+    assert got == {"noon Wednesday": ("TIME", "2014-11-26T12:00"), "Monday morning": ("TIME", "2014-12-01TMO")}
+    got = _found(nlp, "The library will stay open until 9 p.m. Monday through Thursday.", "2014-11-26")
+    assert got["Monday"] == ("SET", "XXXX-WXX-1")

@@ -145,9 +145,10 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
             continue
         if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
                 and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
-                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) and not _TO_WEEKDAY.match(text, f.end) \
-                and "shift" not in f.notes:
-            # (not the first day of a range, "from 7am to 7pm, Monday to Friday"; nor a day
+                _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) \
+                and not (_TO_WEEKDAY.match(text, f.end) and not _starts_a_stretch(out, text)) and "shift" not in f.notes:
+            # (not the first day of a range after hours, "from 7am to 7pm, Monday to Friday",
+            # as "from noon Wednesday through Monday morning" is one; nor a day
             # counted from one told before, "10 p.m. that Friday", whose clock time takes its
             # day once that is counted); a clock time of the morning is an a.m. one ("12:01
             # this morning" is a minute after midnight)
@@ -159,6 +160,21 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+_HOURS_JOINED = re.compile(r"\s*(?:to|until|till|and|-|–)\s*", re.I)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _starts_a_stretch(out: list[Found], text: str) -> bool:
+    """True when the last clock time in ``out`` follows "from" and does not end a range of
+    hours ("from noon Wednesday through Monday morning"; not "from 7am to 7pm, Monday to
+    Friday", nor "until 9 p.m. Monday through Thursday")."""
+    clock = out[-1]
+    ends_hours = len(out) >= 2 and out[-2].clock is not None and _HOURS_JOINED.fullmatch(text, out[-2].end, clock.start) is not None
+    return not ends_hours and _FROM_BEFORE.search(text, max(0, clock.start - 8), clock.start) is not None
 
 
 _DAY_LIST = re.compile(DAY_LIST)
