@@ -2644,3 +2644,10 @@ def test_a_clock_time_after_from_is_one_expression_with_the_day_that_starts_a_ra
     assert got == {"noon Wednesday": ("TIME", "2014-11-26T12:00"), "Monday morning": ("TIME", "2014-12-01TMO")}
     got = _found(nlp, "The library will stay open until 9 p.m. Monday through Thursday.", "2014-11-26")
     assert got["Monday"] == ("SET", "XXXX-WXX-1")
+
+
+def test_a_habit_told_in_a_relative_clause_is_not_the_habit_of_the_time_it_follows(nlp):
+    text = "Forecasters expect heavy rain to continue until at least the end of March, when the rainy season normally ends."
+    assert _found(nlp, text, "2007-02-14") == {"the end of March": ("DATE", "2007-03")}
+    text = "The monsoon typically runs from June to September."
+    assert _found(nlp, text, "2007-02-14")["June"] == ("DATE", "XXXX-06")

@@ -643,8 +643,19 @@ def _habitual(ctx: Context, pos: int) -> bool:
     if verb is not None and _season_span(verb) and not tok.doc[tok.i + 1:tok.i + 2].text[:1].isdigit():
         return True  # "the monsoon season, which runs from June to September": every year's months
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
-    return bool(_HABIT.search(tok.sent.text)) and any(t in ("VBZ", "VBP") for t in tags) \
-        and not any(t in ("VBD", "MD") for t in tags)
+    return any(not _in_a_clause_apart(ctx, h.start(), tok) for h in _HABIT.finditer(tok.sent.text)) \
+        and any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
+
+
+def _in_a_clause_apart(ctx: Context, pos: int, tok: Any) -> bool:
+    """True when the word at ``pos`` (in ``tok``'s sentence, counted from its start) is in a
+    relative clause that ``tok`` is not in ("rain until the end of March, when the rainy
+    season normally ends": the habit is the season's, not the rain's)."""
+    word = ctx.token(tok.sent.start_char + pos)
+    if word is None:
+        return False
+    clause = next((a for a in [word, *word.ancestors] if a.dep_ == "relcl"), None)
+    return clause is not None and not clause.left_edge.i <= tok.i <= clause.right_edge.i
 
 
 _SPAN_VERBS = frozenset({"run", "last", "stretch", "extend"})
