@@ -2651,3 +2651,9 @@ def test_a_habit_told_in_a_relative_clause_is_not_the_habit_of_the_time_it_follo
     assert _found(nlp, text, "2007-02-14") == {"the end of March": ("DATE", "2007-03")}
     text = "The monsoon typically runs from June to September."
     assert _found(nlp, text, "2007-02-14")["June"] == ("DATE", "XXXX-06")
+
+
+def test_the_second_season_of_a_pair_is_the_first_of_its_name_from_the_first_on(nlp):
+    text = "Experts warned the virus could return when temperatures fall in the autumn and winter."
+    assert _found(nlp, text, "2013-05-08") == {"the autumn": ("DATE", "2013-FA"), "winter": ("DATE", "2013-WI")}
+    assert _found(nlp, "Sales rose in the spring and summer.", "2013-05-08")["summer"] == ("DATE", "2013-SU")

@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges,
+    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, paired_seasons, order_weekday_ranges,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -1186,6 +1186,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         # "an hour later" is counted from a clock time, which has its day only now
         _resolve_references(kept, sent_of, ctx.anchor, clock_shifts=True)
         months_of_a_told_year(kept, ctx, sent_of)
+        paired_seasons(kept, ctx.text)
         order_ranges(kept, ctx)
     _unplaced_lengths(kept, clock_shifts=True)
     out = []

@@ -374,6 +374,23 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
 
 
 _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_SEASONS_JOINED = re.compile(r"\s*(?:and|or)\s*")
+
+
+def paired_seasons(found: list[Found], text: str) -> None:
+    """"in the autumn and winter", "the spring and summer": the second season of a pair is
+    the first of its name from the first one on (said in May, "sales rose in the spring and
+    summer" are this year's spring and summer, "could return in the autumn and winter" this
+    year's autumn and the winter that follows it)."""
+    for a, b in zip(found, found[1:]):
+        if a.dv is None or b.dv is None or not _SEASONS_JOINED.fullmatch(text, a.end, b.start):
+            continue
+        first, second = _SEASON_VALUE.fullmatch(a.dv.value), _SEASON_VALUE.fullmatch(b.dv.value)
+        if first and second:
+            year = int(first[1]) + (_SEASON_ORDER[second[2]] < _SEASON_ORDER[first[2]])
+            b.dv = season_value(year, second[2])
 
 
 def _years_on(d: dt.date, n: int) -> dt.date | None:
