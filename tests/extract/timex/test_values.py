@@ -2657,3 +2657,10 @@ def test_the_second_season_of_a_pair_is_the_first_of_its_name_from_the_first_on(
     text = "Experts warned the virus could return when temperatures fall in the autumn and winter."
     assert _found(nlp, text, "2013-05-08") == {"the autumn": ("DATE", "2013-FA"), "winter": ("DATE", "2013-WI")}
     assert _found(nlp, "Sales rose in the spring and summer.", "2013-05-08")["summer"] == ("DATE", "2013-SU")
+
+
+def test_midnight_beside_a_small_hour_of_its_day_is_that_days_start(nlp):
+    text = "Drivers walked off the job at 3 a.m. Sunday, after their contract expired at midnight."
+    assert _found(nlp, text, "1997-06-18")["midnight"] == ("TIME", "1997-06-15T00:00")
+    text = "Drivers walked off the job at 9 p.m. Sunday and talks ran past midnight."
+    assert _found(nlp, text, "1997-06-18")["midnight"] == ("TIME", "1997-06-15T24:00")

@@ -1055,8 +1055,12 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             day -= dt.timedelta(days=1)  # "crews worked through the night", told as past on the day written
         clock = f.clock
         if clock == "24:00" and (_UNTIL_MORNING.match(ctx.text, f.end)
-                                 or on is not None and _AFTER.search(ctx.text, max(0, f.start - 16), f.start)):
-            clock = "00:00"  # "between midnight and 6 a.m.", "shortly after midnight on Tuesday": the day's start
+                                 or on is not None and _AFTER.search(ctx.text, max(0, f.start - 16), f.start)
+                                 or near is not None and day is not None and near.dv.value.startswith(day.isoformat())  # type: ignore[union-attr]
+                                 and _small_hours(ctx.text, near, _clock_hour(near.dv.value[11:]) if "T" in near.dv.value else None)):  # type: ignore[union-attr]
+            # "between midnight and 6 a.m.", "shortly after midnight on Tuesday", "walked off
+            # at 3 a.m. Sunday, after the contract expired at midnight": the day's start
+            clock = "00:00"
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{clock}", "time", day.isoformat(), day.isoformat())
         else:
