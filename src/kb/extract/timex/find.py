@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, paired_seasons, order_weekday_ranges,
+    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -968,6 +968,12 @@ def _next_in_sequence(ctx: DocContext, g: Found, f: Found) -> bool:
         and (then.head.i == first.i or then.head in first.ancestors)
 
 
+def _small_hour_of(text: str, g: Found, day: dt.date | None) -> bool:
+    """True when ``g`` is a clock time in the small hours of ``day`` ("3 a.m. Sunday")."""
+    value = g.dv.value if g.dv is not None else ""
+    return day is not None and value.startswith(f"{day.isoformat()}T") and _small_hours(text, g, _clock_hour(value[11:]))
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -1056,8 +1062,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         clock = f.clock
         if clock == "24:00" and (_UNTIL_MORNING.match(ctx.text, f.end)
                                  or on is not None and _AFTER.search(ctx.text, max(0, f.start - 16), f.start)
-                                 or near is not None and day is not None and near.dv.value.startswith(day.isoformat())  # type: ignore[union-attr]
-                                 and _small_hours(ctx.text, near, _clock_hour(near.dv.value[11:]) if "T" in near.dv.value else None)):  # type: ignore[union-attr]
+                                 or near is not None and _small_hour_of(ctx.text, near, day)):
             # "between midnight and 6 a.m.", "shortly after midnight on Tuesday", "walked off
             # at 3 a.m. Sunday, after the contract expired at midnight": the day's start
             clock = "00:00"
