@@ -640,7 +640,7 @@ def _of_a_present_perfect(ctx: DocContext, f: Found) -> bool:
     v = _verb_at(ctx, f)
     while v is not None and v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
         v = v.head
-    return v is not None and present_perfect(v) and not _with_modal(v)
+    return v is not None and _in_present_perfect(v)
 
 
 def _written_in_the_evening(f: Found, found: list[Found], ctx: DocContext) -> bool:

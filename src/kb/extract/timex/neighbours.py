@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday, hour_of_day
+from kb.extract.timex.resolve import SEASON_ORDER
 from kb.extract.timex.tense import clause_tense, verb_of
 from kb.extract.timex.words import DAY, DAY_LIST, DOW
 from kb.lexicon.time_words import PARTS_OF_DAY, SEASONS
@@ -374,7 +375,6 @@ def months_of_a_told_year(found: list[Found], ctx: Any, sent_of: Any) -> None:
 
 
 _RANGE_GAP = re.compile(r"\s*(?:and|or|to|through|until|-|–)\s*", re.I)
-_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 _SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 _SEASONS_JOINED = re.compile(r"\s*(?:and|or)\s*")
 
@@ -389,7 +389,7 @@ def paired_seasons(found: list[Found], text: str) -> None:
             continue
         first, second = _SEASON_VALUE.fullmatch(a.dv.value), _SEASON_VALUE.fullmatch(b.dv.value)
         if first and second:
-            year = int(first[1]) + (_SEASON_ORDER[second[2]] < _SEASON_ORDER[first[2]])
+            year = int(first[1]) + (SEASON_ORDER.index(second[2]) < SEASON_ORDER.index(first[2]))
             b.dv = season_value(year, second[2])
 
 
