@@ -2664,3 +2664,10 @@ def test_midnight_beside_a_small_hour_of_its_day_is_that_days_start(nlp):
     assert _found(nlp, text, "1997-06-18")["midnight"] == ("TIME", "1997-06-15T00:00")
     text = "Drivers walked off the job at 9 p.m. Sunday and talks ran past midnight."
     assert _found(nlp, text, "1997-06-18")["midnight"] == ("TIME", "1997-06-15T24:00")
+
+
+def test_the_time_of_a_noun_that_is_the_circumstance_of_a_past_event_is_past(nlp):
+    text = "During a storm in March, the wind tore the roof off the school."
+    assert _found(nlp, text, "2013-12-10")["March"] == ("DATE", "2013-03")
+    text = "Officials announced plans for a vote in March."
+    assert _found(nlp, text, "2013-12-10")["March"] == ("DATE", "2014-03")

@@ -136,6 +136,8 @@ class DocContext:
             if tense == "past" and root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "in", "during", "over") \
                     and root.head.head.dep_ in ("nsubj", "nsubjpass"):
                 return "past"  # "a poll at the weekend showed": what a past clause's subject was, was before
+            if tense == "past" and _circumstance_noun(root):
+                return "past"  # "in one attack in March, the blast blew out": what a past event happened in was before
             return "future" if expected(root) or future else None
         if expected(root):
             return "future"
@@ -271,6 +273,16 @@ def _argument_or_noun_time(tok: Any) -> bool:
     if tok.dep_ in ("dobj", "attr"):
         return True
     return tok.dep_ == "pobj" and tok.head.head.i != tok.head.i and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+_CIRCUMSTANCE_PREPS = ("in", "during", "after", "amid", "since")
+
+
+def _circumstance_noun(tok: Any) -> bool:
+    """True for a time of a noun that tells the circumstance of its clause's event ("in one
+    attack in March", "during a storm on Tuesday"): a prepositional phrase on the verb."""
+    noun = tok.head.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in _CIRCUMSTANCE_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _piece_of(ctx: DocContext, pos: int) -> tuple[int, int]:
