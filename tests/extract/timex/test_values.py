@@ -2251,6 +2251,11 @@ def test_a_weekday_naming_a_schedule_is_every_such_day(nlp):
     assert _found(nlp, "Monday's service was cancelled.", "2005-07-06")["Monday"] == ("DATE", "2005-07-04")
 
 
+def test_a_weekday_naming_one_kind_of_schedule_is_no_time(nlp):
+    text = "On the bank holiday, buses will run to a Sunday timetable and a reduced Saturday service."
+    assert "Sunday" not in _found(nlp, text, "2016-07-29") and "Saturday" not in _found(nlp, text, "2016-07-29")
+
+
 def test_alternate_days_recur_every_second_day(nlp):
     got = _found(nlp, "Sprinklers can be used only on alternate days, between 6am and 8am.", "2015-01-28")
     assert got == {"alternate days": ("SET", "P2D"), "6am": ("TIME", "XXXX-XX-XXT06:00"), "8am": ("TIME", "XXXX-XX-XXT08:00")}

@@ -357,6 +357,13 @@ def h_week_on(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(anchor + dt.timedelta(days=((dow - anchor.weekday()) % 7 or 7) + 7)))
 
 
+def _a_kind_of(ctx: Context, pos: int) -> bool:
+    """True for a noun at ``pos`` with an indefinite article ("a Sunday timetable", "a
+    limited Saturday service"): one of a kind."""
+    tok = ctx.token(pos)
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_raw(ctx, m.start())
     if prev.lower() in tw.WEEKDAY_NAME_OPENERS and prev[:1].isupper():
@@ -373,8 +380,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if not rel and prev.lower() in tw.HABIT_ADJECTIVES:  # "the regular Thursday meeting": every Thursday
         start = m.start() - len(prev) - 1 if prev.lower() == "weekly" else m.start()  # "its weekly Saturday service"
         return Found(start, m.end(), "SET", DateValue(any_weekday(m["dow"], m["pod"]), "set"))
-    if not rel and not m["pod"] and nxt.lower() in tw.SCHEDULE_NOUNS:  # "Sunday hours", "Saturday service": every Sunday's
-        return _f(m, "SET", DateValue(any_weekday(m["dow"], None), "set"))
+    if not rel and not m["pod"] and nxt.lower() in tw.SCHEDULE_NOUNS:
+        if _a_kind_of(ctx, ctx.text.index(nxt, m.end("dow"))):
+            return None  # "run to a Sunday timetable" on a holiday: a kind of schedule, not a time
+        return _f(m, "SET", DateValue(any_weekday(m["dow"], None), "set"))  # "Sunday hours": every Sunday's
     typ = "TIME" if m["pod"] else "DATE"
     if not rel and prev.lower() in ("a", "any") and not premodifier(ctx, m.start(), m.end()):
         # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
