@@ -2676,3 +2676,8 @@ def test_the_time_of_a_noun_that_is_the_circumstance_of_a_past_event_is_past(nlp
     assert _found(nlp, text, "2013-12-10")["March"] == ("DATE", "2013-03")
     text = "Officials announced plans for a vote in March."
     assert _found(nlp, text, "2013-12-10")["March"] == ("DATE", "2014-03")
+
+
+def test_a_modal_the_parse_hangs_on_another_auxiliary_still_tells_the_future(nlp):
+    # the parse hangs "will" on "be", not on "closed"
+    assert _found(nlp, "Federal courts will be closed Monday.", "2022-02-15") == {"Monday": ("DATE", "2022-02-21")}

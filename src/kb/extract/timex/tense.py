@@ -36,6 +36,8 @@ def _verb_of(tok: Any) -> Any | None:
 
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    # the parse may hang one auxiliary on another ("will" on "be" in "will be closed Monday")
+    auxes += [g for a in auxes for g in a.children if g.dep_ == "aux" and g.i < a.i]
     if not auxes and v.dep_ == "conj" and v.head.i != v.i and _is_verb(v.head) and depth < 2 \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
             and (v.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") for c in v.head.children)):
