@@ -2681,3 +2681,8 @@ def test_the_time_of_a_noun_that_is_the_circumstance_of_a_past_event_is_past(nlp
 def test_a_modal_the_parse_hangs_on_another_auxiliary_still_tells_the_future(nlp):
     # the parse hangs "will" on "be", not on "closed"
     assert _found(nlp, "Federal courts will be closed Monday.", "2022-02-15") == {"Monday": ("DATE", "2022-02-21")}
+
+
+def test_a_warning_until_a_clock_time_written_without_a_space_lies_ahead(nlp):
+    text = "The Met Office issued a yellow warning for ice covering the north from 4pm until 10am on Sunday."
+    assert _found(nlp, text, "2024-12-06")["Sunday"] == ("DATE", "2024-12-08")

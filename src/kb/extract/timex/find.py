@@ -162,7 +162,7 @@ _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|
 
 # a weather warning or advisory in force from or until a day: one still to come
 _WARNED_UNTIL = re.compile(rf"\b(?:{tw.words_pattern(sorted(tw.FORECAST_NOUNS))})(?:e?s)?\b[^.;]{{0,60}}?"
-                           r"\b(?:from|until|till|through|between)\s+(?:(?:at\s+least|[\d:.]+|[ap]\.?m\.?|noon|midnight|on)\s+){0,3}$", re.I)
+                           r"\b(?:from|until|till|through|between)\s+(?:(?:at\s+least|[\d:.]+(?:[ap]\.?m\.?)?|[ap]\.?m\.?|noon|midnight|on)\s+){0,3}$", re.I)
 _CLOSE_AFTER = re.compile(rf"{DOW}(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
 
 
