@@ -2686,3 +2686,10 @@ def test_a_modal_the_parse_hangs_on_another_auxiliary_still_tells_the_future(nlp
 def test_a_warning_until_a_clock_time_written_without_a_space_lies_ahead(nlp):
     text = "The Met Office issued a yellow warning for ice covering the north from 4pm until 10am on Sunday."
     assert _found(nlp, text, "2024-12-06")["Sunday"] == ("DATE", "2024-12-08")
+
+
+def test_a_time_in_what_a_present_or_past_event_came_after_is_past(nlp):
+    text = "The road remains closed after a landslide near the bridge on Sunday night."
+    assert _found(nlp, text, "2014-02-12")["Sunday night"] == ("TIME", "2014-02-09TNI")
+    text = "Policymakers next meet on Feb. 1, two weeks after the inauguration on Jan. 20."
+    assert _found(nlp, text, "2016-12-14")["Jan. 20"] == ("DATE", "2017-01-20")

@@ -262,7 +262,27 @@ def _after_since(tok: Any) -> bool:
         tok = tok.head
     if tok.dep_ != "pobj":
         return False
-    return tok.head.lower_ == "since" or owned and tok.head.lower_ in ("after", "following") and clause_tense(day) in ("past", "present")
+    if tok.head.lower_ == "since" or owned and tok.head.lower_ in ("after", "following") and clause_tense(day) in ("past", "present"):
+        return True
+    return _in_what_came_after(tok) and clause_tense(day) in ("past", "present")
+
+
+def _in_what_came_after(tok: Any) -> bool:
+    """True for a time in a phrase on what a clause's event came after ("remain suspended
+    after flooding on the line on Sunday night"; not the time itself: "after Jan. 1")."""
+    if tok.head.lower_ in ("after", "following"):
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("after", "following"):
+            # not a measured gap ("meet on Feb. 1, two weeks after the inauguration on Jan. 20")
+            return cur.head.pos_ in ("VERB", "AUX", "ADJ") and not any(c.dep_ == "npadvmod" for c in cur.children)
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "pcomp":
+            return False
+        cur = cur.head
+    return False
 
 
 def _argument_or_noun_time(tok: Any) -> bool:
