@@ -2693,3 +2693,10 @@ def test_a_time_in_what_a_present_or_past_event_came_after_is_past(nlp):
     assert _found(nlp, text, "2014-02-12")["Sunday night"] == ("TIME", "2014-02-09TNI")
     text = "Policymakers next meet on Feb. 1, two weeks after the inauguration on Jan. 20."
     assert _found(nlp, text, "2016-12-14")["Jan. 20"] == ("DATE", "2017-01-20")
+
+
+def test_the_time_of_what_a_verb_forecasts_lies_ahead(nlp):
+    assert _found(nlp, "Forecasters predicted more snow over the weekend.", "2013-10-24") == {"the weekend": ("DATE", "2013-W43-WE")}
+    assert _found(nlp, "The union warned of delays on Saturday.", "2013-10-24") == {"Saturday": ("DATE", "2013-10-26")}
+    # a warning given on a day, of a clause
+    assert _found(nlp, "The minister warned on Saturday that talks could fail.", "2013-10-24") == {"Saturday": ("DATE", "2013-10-19")}

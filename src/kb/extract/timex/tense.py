@@ -437,7 +437,21 @@ def foreseen(tok: Any) -> bool:
     if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
         return False
     noun = tok.head.head
+    if noun.pos_ == "VERB" and _forecasts_a_thing(noun):
+        return True
     return noun.pos_ in ("NOUN", "VERB") and any(c.dep_ == "amod" and c.lower_ in _LIKELIHOOD for c in noun.children)
+
+
+_FORECASTING_VERBS = ("forecast", "predict", "warn")
+
+
+def _forecasts_a_thing(verb: Any) -> bool:
+    """True for a verb that forecasts a thing, not a clause ("forecast more heavy rain through
+    the weekend", "warned of disruption over the weekend"; not "warned on Saturday that talks
+    could fail"): the time on it is the time of what is forecast."""
+    if verb.lemma_.lower() not in _FORECASTING_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
 
 
 def clause_tense(tok: Any) -> str | None:
