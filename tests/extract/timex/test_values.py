@@ -2700,3 +2700,8 @@ def test_the_time_of_what_a_verb_forecasts_lies_ahead(nlp):
     assert _found(nlp, "The union warned of delays on Saturday.", "2013-10-24") == {"Saturday": ("DATE", "2013-10-26")}
     # a warning given on a day, of a clause
     assert _found(nlp, "The minister warned on Saturday that talks could fail.", "2013-10-24") == {"Saturday": ("DATE", "2013-10-19")}
+
+
+def test_the_article_before_a_time_that_a_noun_follows_is_the_nouns(nlp):
+    got = _found(nlp, "Crowds gathered for the 4:30 a.m. Mass at the cathedral.", "2009-01-24")
+    assert got == {"4:30 a.m.": ("TIME", "2009-01-24T04:30")}

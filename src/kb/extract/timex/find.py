@@ -1128,10 +1128,19 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     if m and end > m.end():
         return (m.end(), end) if premodifier(ctx, m.end(), end) else (start, end)
     before = _THE_BEFORE.search(text, max(0, start - 5), start)
-    if before and (_nominal(ctx, start, end) or _COUNTED_BACK.fullmatch(text, start, end)) and not premodifier(ctx, start, end):
+    if before and (_nominal(ctx, start, end) or _COUNTED_BACK.fullmatch(text, start, end)) and not premodifier(ctx, start, end) \
+            and not _noun_next(ctx, end):
         # ("compared with 19 the week before", where the parse heads the phrase by "before")
         return before.start(), end
     return start, end
+
+
+def _noun_next(ctx: DocContext, end: int) -> bool:
+    """True when a noun follows right after ``end`` ("the 4 p.m. close"): the article before
+    the expression is that noun's."""
+    m = re.match(r" (?=\w)", ctx.text[end:end + 2])
+    tok = ctx.token(end + 1) if m else None
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
 _COUNTED_BACK = re.compile(r"(?:day|week|month|quarter|year)\s+(?:before|after|earlier|later)", re.I)
