@@ -2705,3 +2705,8 @@ def test_the_time_of_what_a_verb_forecasts_lies_ahead(nlp):
 def test_the_article_before_a_time_that_a_noun_follows_is_the_nouns(nlp):
     got = _found(nlp, "Crowds gathered for the 4:30 a.m. Mass at the cathedral.", "2009-01-24")
     assert got == {"4:30 a.m.": ("TIME", "2009-01-24T04:30")}
+
+
+def test_a_time_right_after_ahead_of_in_a_present_clause_lies_ahead(nlp):
+    text = "Banks are stockpiling cash ahead of Jan. 1, when the new currency takes over."
+    assert _found(nlp, text, "1999-06-30")["Jan. 1"] == ("DATE", "2000-01-01")

@@ -104,6 +104,8 @@ class DocContext:
             return "future"
         if due(root) or foreseen(root):
             return "future"
+        if _right_after_ahead_of(root) and clause_tense(root) == "present":
+            return "future"  # "comes amid growing interest ahead of December 21", said in March
         if not dates_its_clause(root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
             # until the fourth quarter"), a past one either side ("extended to Nov. 20")
@@ -283,6 +285,14 @@ def _in_what_came_after(tok: Any) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _right_after_ahead_of(tok: Any) -> bool:
+    """True for a time right after "ahead of", with or without "the"."""
+    doc, i = tok.doc, tok.left_edge.i
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of"
 
 
 def _argument_or_noun_time(tok: Any) -> bool:
