@@ -2710,3 +2710,10 @@ def test_the_article_before_a_time_that_a_noun_follows_is_the_nouns(nlp):
 def test_a_time_right_after_ahead_of_in_a_present_clause_lies_ahead(nlp):
     text = "Banks are stockpiling cash ahead of Jan. 1, when the new currency takes over."
     assert _found(nlp, text, "1999-06-30")["Jan. 1"] == ("DATE", "2000-01-01")
+
+
+def test_what_began_on_a_day_and_lasted_a_told_time_in_the_past_has_run(nlp):
+    text = "The two sides talked for 12 hours starting Monday morning before talks collapsed."
+    assert _found(nlp, text, "1994-08-10")["Monday morning"] == ("TIME", "1994-08-08TMO")
+    text = "The government declared three days of mourning beginning Thursday."
+    assert _found(nlp, text, "2000-10-18")["Thursday"] == ("DATE", "2000-10-19")

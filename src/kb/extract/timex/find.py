@@ -237,7 +237,24 @@ def _from_then_on(tok: Any) -> bool:
     v = verb_of(tok)
     if v is not None and v.lower_ in _FROM_THEN_ON and v.head.i != v.i:
         v = verb_of(v.head)  # the verb of what begins, not "starting" itself
-    return v is None or not past_perfect(v)
+    return v is None or not past_perfect(v) and not _lasted(v)
+
+
+_UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"})
+
+
+def _lasted(verb: Any) -> bool:
+    """True for a past verb told with how long it lasted ("met for 15 hours beginning Monday
+    morning", "deliberated about seven hours over two days, beginning Monday"): what began
+    then has already run."""
+    if clause_tense(verb) != "past":
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+            c = next((g for g in c.children if g.dep_ == "pobj"), c)
+        if c.dep_ in ("pobj", "npadvmod") and c.lower_ in _UNIT_WORDS:
+            return True
+    return False
 
 
 def _told_as_before(tok: Any) -> bool:
