@@ -2717,3 +2717,8 @@ def test_what_began_on_a_day_and_lasted_a_told_time_in_the_past_has_run(nlp):
     assert _found(nlp, text, "1994-08-10")["Monday morning"] == ("TIME", "1994-08-08TMO")
     text = "The government declared three days of mourning beginning Thursday."
     assert _found(nlp, text, "2000-10-18")["Thursday"] == ("DATE", "2000-10-19")
+
+
+def test_a_day_right_after_since_is_past_however_the_parse_hangs_it(nlp):
+    text = "The heat wave that has gripped the city since Saturday is expected to last through the holiday weekend."
+    assert _found(nlp, text, "1999-06-29")["Saturday"] == ("DATE", "1999-06-26")

@@ -276,6 +276,8 @@ def _after_since(tok: Any) -> bool:
     jittery after Friday's 190-point drop", "widens its crackdown following Friday's coup
     attempt"; not "will decide after Friday's meeting")."""
     day, owned = tok, False
+    if tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].lower_ == "since":
+        return True  # (however the parse hangs it: "the heat wave that has gripped the region since Saturday is expected")
     while tok.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         owned = owned or tok.dep_ == "poss"
         tok = tok.head
