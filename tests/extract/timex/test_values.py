@@ -2722,3 +2722,12 @@ def test_what_began_on_a_day_and_lasted_a_told_time_in_the_past_has_run(nlp):
 def test_a_day_right_after_since_is_past_however_the_parse_hangs_it(nlp):
     text = "The heat wave that has gripped the city since Saturday is expected to last through the holiday weekend."
     assert _found(nlp, text, "1999-06-29")["Saturday"] == ("DATE", "1999-06-26")
+
+
+def test_a_unit_after_a_counted_noun_phrase_is_a_rate(nlp):
+    text = "The smelter will process about 400,000 tonnes of zinc a year."
+    assert _found(nlp, text, "2014-03-05") == {"a year": ("SET", "P1Y")}
+    assert _found(nlp, "Fishermen land hundreds of sharks a month.", "2014-03-05") == {"a month": ("SET", "P1M")}
+    # a count before a verb counts no rate
+    text = "The council served notices on 12 families, giving residents a week to leave."
+    assert _found(nlp, text, "2014-03-05") == {"a week": ("DURATION", "P1W")}

@@ -201,7 +201,18 @@ def _counted_before(ctx: Context, pos: int) -> bool:
     if tok is None or tok.i == 0:
         return False
     prev = tok.doc[tok.i - 1]
-    return prev.tag_ in ("NNS", "NNPS") and any(t.like_num for t in tok.doc[max(0, tok.i - 4):tok.i - 1])
+    if prev.tag_ not in ("NN", "NNS", "NNPS"):
+        return False
+    for t in reversed(tok.doc[max(0, tok.i - 8):tok.i - 1]):
+        # back through the noun phrase ("250,000 tonnes of copper", "hundreds of whales")
+        if t.like_num or t.lower_ in _COUNT_WORDS:
+            return True
+        if t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct and t.text not in ("-", ","):
+            return False
+    return False
+
+
+_COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
 def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
