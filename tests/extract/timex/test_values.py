@@ -2731,3 +2731,10 @@ def test_a_unit_after_a_counted_noun_phrase_is_a_rate(nlp):
     # a count before a verb counts no rate
     text = "The council served notices on 12 families, giving residents a week to leave."
     assert _found(nlp, text, "2014-03-05") == {"a week": ("DURATION", "P1W")}
+
+
+def test_a_length_left_open_after_it_is_one_expression(nlp):
+    assert _found(nlp, "Repairs could take two years or more.", "1999-09-23") == {"two years or more": ("DURATION", "P2Y")}
+    assert _found(nlp, "Snow may linger for another day or two.", "1999-09-23") == {"another day or two": ("DURATION", "PXD")}
+    # a second length is its own
+    assert _found(nlp, "He served a year or two years.", "1999-09-23") == {"a year": ("DURATION", "P1Y"), "two years": ("DURATION", "P2Y")}

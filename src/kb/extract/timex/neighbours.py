@@ -307,10 +307,28 @@ def _sum_of_lengths(a: str, b: str) -> str | None:
     return f"P{date}" + (f"T{time}" if time else "")
 
 
+# a length left open after it: "a year or more", "the next two years or so", "a day or two"
+_OR_MORE = re.compile(r" or (?:more|longer|so)\b")
+_OR_A_FEW = re.compile(r" or (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+                       r"(?!\s+(?:more\s+)?(?:minute|hour|day|night|week|month|year|decade|centur)|[-.,]?\d)", re.I)
+
+
+def _left_open(f: Found, text: str) -> Found:
+    """A length with what leaves it open ("a year or more", "a day or two": a day or some)."""
+    if f.type != "DURATION" or f.dv is None:
+        return f
+    if m := _OR_MORE.match(text, f.end):
+        return Found(f.start, m.end(), f.type, f.dv, rank=f.rank, notes=dict(f.notes))
+    if (m := _OR_A_FEW.match(text, f.end)) and (vague := re.sub(r"^(PT?)\d+(?=[A-Z]+$)", r"\1X", f.dv.value)) != f.dv.value:
+        return Found(f.start, m.end(), f.type, DateValue(vague, "duration"), rank=f.rank, notes=dict(f.notes))
+    return f
+
+
 def join_lengths(found: list[Found], text: str) -> list[Found]:
-    """"two hours and 14 minutes", "six years, three months": one length."""
+    """"two hours and 14 minutes", "six years, three months": one length; "a year or more",
+    "a day or two": one length left open."""
     out: list[Found] = []
-    for f in found:
+    for f in map(lambda g: _left_open(g, text), found):
         prev = out[-1] if out else None
         if prev is not None and prev.type == f.type == "DURATION" and prev.dv is not None and f.dv is not None \
                 and _AND_GAP.fullmatch(text, prev.end, f.start) and (value := _sum_of_lengths(prev.dv.value, f.dv.value)):
