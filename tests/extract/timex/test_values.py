@@ -2738,3 +2738,8 @@ def test_a_length_left_open_after_it_is_one_expression(nlp):
     assert _found(nlp, "Snow may linger for another day or two.", "1999-09-23") == {"another day or two": ("DURATION", "PXD")}
     # a second length is its own
     assert _found(nlp, "He served a year or two years.", "1999-09-23") == {"a year": ("DURATION", "P1Y"), "two years": ("DURATION", "P2Y")}
+
+
+def test_a_participle_after_as_is_told_in_the_tense_of_its_clause(nlp):
+    assert _found(nlp, "The summit will go ahead as planned on March 3.", "1993-10-05") == {"March 3": ("DATE", "1994-03-03")}
+    assert _found(nlp, "The vote went ahead as planned on Sunday.", "1993-10-05") == {"Sunday": ("DATE", "1993-10-03")}

@@ -93,6 +93,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # "falls this week, followed by Easter Monday on April 21": what comes next in a
         # sequence is told in the tense of the clause the sequence starts in
         return outer
+    if v.tag_ == "VBN" and not auxes and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+            and v.head.i != v.i and _is_verb(v.head) and depth < 2:
+        return _tense_of_verb(v.head, depth + 1)  # "will go ahead as scheduled on December 12": as the clause it qualifies
     if v.tag_ == "VBN" and not auxes and v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "with" \
             and depth < 2 and _is_verb(outer := v.head.head.head) and _tense_of_verb(outer, depth + 1) == "future":
         return "future"  # "will then submit their choices, with postings announced in December"
