@@ -23,7 +23,7 @@ from kb.extract.timex.neighbours import (
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
-from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, due, expected, foreseen, limit_word, of_habit, past_perfect, possessive, present_perfect, set_ahead, verb_of
+from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, due, expected, foreseen, limit_word, of_habit, past_perfect, possessive, present_perfect, right_after_ahead_of, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, DOW, MINUTES_OF_A_MEETING
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
@@ -104,7 +104,7 @@ class DocContext:
             return "future"
         if due(root) or foreseen(root):
             return "future"
-        if _right_after_ahead_of(root) and clause_tense(root) == "present":
+        if right_after_ahead_of(root) and clause_tense(root) == "present":
             return "future"  # "comes amid growing interest ahead of December 21", said in March
         if not dates_its_clause(root, weekday=weekday):
             # a limit is no time of its clause's event; a future one lies ahead ("will delay
@@ -240,9 +240,6 @@ def _from_then_on(tok: Any) -> bool:
     return v is None or not past_perfect(v) and not _lasted(v)
 
 
-_UNIT_WORDS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"})
-
-
 def _lasted(verb: Any) -> bool:
     """True for a past verb told with how long it lasted ("met for 15 hours beginning Monday
     morning", "deliberated about seven hours over two days, beginning Monday"): what began
@@ -252,7 +249,7 @@ def _lasted(verb: Any) -> bool:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "over"):
             c = next((g for g in c.children if g.dep_ == "pobj"), c)
-        if c.dep_ in ("pobj", "npadvmod") and c.lower_ in _UNIT_WORDS:
+        if c.dep_ in ("pobj", "npadvmod") and c.lemma_.lower() in tw.UNITS:
             return True
     return False
 
@@ -304,14 +301,6 @@ def _in_what_came_after(tok: Any) -> bool:
             return False
         cur = cur.head
     return False
-
-
-def _right_after_ahead_of(tok: Any) -> bool:
-    """True for a time right after "ahead of", with or without "the"."""
-    doc, i = tok.doc, tok.left_edge.i
-    if i > 0 and doc[i - 1].lower_ == "the":
-        i -= 1
-    return i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of"
 
 
 def _argument_or_noun_time(tok: Any) -> bool:

@@ -206,7 +206,16 @@ def awaited(tok: Any) -> bool:
     doc, i = tok.doc, tok.i
     if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
-    return i > 0 and (doc[i - 1].lower_ in ("for", "before") or i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of")
+    return i > 0 and doc[i - 1].lower_ in ("for", "before") or right_after_ahead_of(tok)
+
+
+def right_after_ahead_of(tok: Any) -> bool:
+    """True for a time right after "ahead of", with or without "the" ("ahead of December 21",
+    "ahead of the weekend")."""
+    doc, i = tok.doc, tok.left_edge.i
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i >= 2 and doc[i - 2].lower_ == "ahead" and doc[i - 1].lower_ == "of"
 
 
 def after_reporting_verb(tok: Any) -> bool:
