@@ -2743,3 +2743,8 @@ def test_a_length_left_open_after_it_is_one_expression(nlp):
 def test_a_participle_after_as_is_told_in_the_tense_of_its_clause(nlp):
     assert _found(nlp, "The summit will go ahead as planned on March 3.", "1993-10-05") == {"March 3": ("DATE", "1994-03-03")}
     assert _found(nlp, "The vote went ahead as planned on Sunday.", "1993-10-05") == {"Sunday": ("DATE", "1993-10-03")}
+
+
+def test_a_time_what_may_last_into_lies_ahead(nlp):
+    assert _found(nlp, "Delays could stretch into the weekend.", "2014-12-02") == {"the weekend": ("DATE", "2014-W49-WE")}
+    assert _found(nlp, "Talks ran into the weekend.", "2014-12-02") == {"the weekend": ("DATE", "2014-W48-WE")}

@@ -116,9 +116,9 @@ class DocContext:
                 # writing; "the exhibition runs until September": what holds now until a time
                 # holds until one ahead, and what is to be done by a time told in the present
                 # is done by one ahead ("if no agreement is reached by Monday")
-                if tense == "present" and limit in ("until", "till", "through", "by") and not _in_the_title(self.text, start):
+                if tense == "present" and limit in ("until", "till", "through", "by", "into") and not _in_the_title(self.text, start):
                     return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
-                if tense is None and limit in ("until", "till", "through", "by") and (v := verb_of(root)) is not None \
+                if tense is None and limit in ("until", "till", "through", "by", "into") and (v := verb_of(root)) is not None \
                         and _with_modal(v) and not any(c.dep_ == "neg" for c in v.children):
                     # "river levels could stay high until Monday", "could be cut by fall": what
                     # may hold or be done by then, ahead ("By Saturday night I couldn't sleep": past)
