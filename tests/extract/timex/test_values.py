@@ -2748,3 +2748,10 @@ def test_a_participle_after_as_is_told_in_the_tense_of_its_clause(nlp):
 def test_a_time_what_may_last_into_lies_ahead(nlp):
     assert _found(nlp, "Delays could stretch into the weekend.", "2014-12-02") == {"the weekend": ("DATE", "2014-W49-WE")}
     assert _found(nlp, "Talks ran into the weekend.", "2014-12-02") == {"the weekend": ("DATE", "2014-W48-WE")}
+
+
+def test_a_past_midnight_something_started_from_is_the_one_that_began_the_day(nlp):
+    # the day named before is the day written; the midnight the walkout began at is its start, not its end
+    text = "Bus drivers walked off the job today. The walkout, which began at midnight, idled the city's buses."
+    assert _found(nlp, text, "1996-09-03")["midnight"] == ("TIME", "1996-09-03T00:00")
+    assert _found(nlp, "The strike will begin at midnight.", "2014-12-02") == {"midnight": ("TIME", "2014-12-02T24:00")}

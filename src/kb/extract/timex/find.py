@@ -938,6 +938,9 @@ def _day_said(text: str, f: Found, found: list[Found]) -> Found | None:
 # a range from midnight to a time of the morning; "after" right before a clock time
 _UNTIL_MORNING = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|am\b)|dawn\b|daybreak\b|noon\b)", re.I)
 _AFTER = re.compile(r"\bafter\s+$", re.I)
+# what starts at a midnight: "since midnight", "shortly after midnight", "began at midnight"
+_STARTS_AT = re.compile(r"\b(?:since|after|began|begins?|beginning|started|starts?|starting|opened|opens?|kick(?:s|ed)?\s+in"
+                        r"|t(?:ook|akes?)\s+effect)\s+(?:(?:at|from|shortly|just|soon|right|well|around|about)\s+)*$", re.I)
 
 
 _DAYS_OR_FINER = re.compile(r"[WDT]")  # "every Sunday" XXXX-WXX-7, "daily" P1D, "nightly", "every hour"
@@ -1115,6 +1118,12 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                                  or near is not None and _small_hour_of(ctx.text, near, day)):
             # "between midnight and 6 a.m.", "shortly after midnight on Tuesday", "walked off
             # at 3 a.m. Sunday, after the contract expired at midnight": the day's start
+            clock = "00:00"
+        elif clock == "24:00" and day is not None and day == ctx.anchor and _STARTS_AT.search(ctx.text, max(0, f.start - 40), f.start) \
+                and (ctx.tense(f.start, f.end) == "past" or _SINCE.search(ctx.text, max(0, f.start - 12), f.start)):
+            # "have worked 140 crashes since midnight", "the walkout, which began at midnight":
+            # a midnight something started from, told as past, is not the one ending the day
+            # written but the one that began it
             clock = "00:00"
         if day is not None:
             f.dv = DateValue(f"{day.isoformat()}T{clock}", "time", day.isoformat(), day.isoformat())
