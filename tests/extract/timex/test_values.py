@@ -2755,3 +2755,8 @@ def test_a_past_midnight_something_started_from_is_the_one_that_began_the_day(nl
     text = "Bus drivers walked off the job today. The walkout, which began at midnight, idled the city's buses."
     assert _found(nlp, text, "1996-09-03")["midnight"] == ("TIME", "1996-09-03T00:00")
     assert _found(nlp, "The strike will begin at midnight.", "2014-12-02") == {"midnight": ("TIME", "2014-12-02T24:00")}
+
+
+def test_a_half_of_a_decade_or_century_has_its_value(nlp):
+    assert _found(nlp, "Growth slowed in the first half of the 1990s.", "1999-10-26") == {"the first half of the 1990s": ("DATE", "199")}
+    assert _found(nlp, "Profit rose in the first half of 1998.", "1999-10-26") == {"the first half of 1998": ("DATE", "1998-H1")}

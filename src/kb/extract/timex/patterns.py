@@ -18,7 +18,7 @@ from kb.extract.timex.rules_spans import (
     h_running_day, h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, _HALF_OF_A, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR, ZONE,
 )
 
@@ -58,10 +58,10 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
-    ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
+    ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     # "the '65 flood", "since '98": a year written with its last two digits
     ("short_year", r"\b(?:in|of|the|since|until|till|by|from|to|and|or|during|before|after)\s+(?P<x>['’](?P<yy>\d{2}))\b(?![’'%.,]?\d|s\b)", h_short_year),
-    ("century", rf"\b(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
+    ("century", rf"\b(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
     ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?P<mod>{EDGE})?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?(?:quarter|(?P<per>period))\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
     # "the March quarter", "the December 2012 quarter": the quarter that month ends
     ("month_quarter", rf"\b(?:the\s+)?(?-i:(?P<mon>March|June|September|December|Mar\.|Sept?\.|Dec\.))[\s-]+(?:(?P<y0>{YEAR})[\s-]+)?quarter\b(?:\s+of\s+(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)(?P<rel0>)(?P<q>)", h_quarter),

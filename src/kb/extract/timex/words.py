@@ -95,6 +95,8 @@ SPOKEN_YEAR = (rf"(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>(?:{_TENS_WORDS})(?
                rf"|(?P<k>two[\s-]thousand)(?:[\s-]+(?:and\s+)?(?P<krest>{_TEENS}|{_UNITS_WORDS}))?)")
 
 _HALF_OF = rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+(?:(?:fiscal|financial)\s+)?year))"
+# a half of a longer time, which has that time's value ("the last half of the '80s")
+_HALF_OF_A = r"(?:first|second|last|latter)\s+half\s+of"
 
 # what follows "minutes" that are a meeting's record, not a length ("minutes of the Fed's latest meeting")
 MINUTES_OF_A_MEETING = re.compile(r"\s+of\s+(?:the|its|their|this|last|a)\b[^.;]{0,40}?\b(?:meeting|session|board|committee)", re.I)
