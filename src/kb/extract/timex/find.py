@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    DAYS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons,
+    DAYS_JOINED, HOURS_FROM, HOURS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -116,9 +116,9 @@ class DocContext:
                 # writing; "the exhibition runs until September": what holds now until a time
                 # holds until one ahead, and what is to be done by a time told in the present
                 # is done by one ahead ("if no agreement is reached by Monday")
-                if tense == "present" and limit in ("until", "till", "through", "by", "into") and not _in_the_title(self.text, start):
+                if tense == "present" and limit in _LIMITS_AHEAD and not _in_the_title(self.text, start):
                     return "future"  # (a title tells the past in the present: "Bendigo swelters through long weekend")
-                if tense is None and limit in ("until", "till", "through", "by", "into") and (v := verb_of(root)) is not None \
+                if tense is None and limit in _LIMITS_AHEAD and (v := verb_of(root)) is not None \
                         and _with_modal(v) and not any(c.dep_ == "neg" for c in v.children):
                     # "river levels could stay high until Monday", "could be cut by fall": what
                     # may hold or be done by then, ahead ("By Saturday night I couldn't sleep": past)
@@ -155,6 +155,11 @@ class DocContext:
             # recently Wednesday evening")
             return "future"
         return tense
+
+
+# limits of what holds or is to be done up to a time ("runs until September", "could last
+# into the weekend"), not of a range's end ("to")
+_LIMITS_AHEAD = ("until", "till", "through", "by", "into")
 
 
 # a closing price right before a day ("closing price of $27.15 on", "closing level on")
@@ -254,17 +259,24 @@ def _lasted(verb: Any) -> bool:
     return False
 
 
+def _phrase_before(tok: Any, words: tuple[str, ...]) -> Any | None:
+    """The preposition among ``words`` ("after", "following") heading the phrase the time
+    hangs in, through its nouns and gerunds ("after flooding on the line on Sunday night");
+    None when a verb of the clause comes first."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("prep", "pcomp"):
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in words:
+            return cur
+        cur = cur.head
+    return None
+
+
 def _told_as_before(tok: Any) -> bool:
     """True when the time hangs on a phrase telling of what came before its clause's time
     ("will hold rates steady, following its increase on June 30")."""
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":
-            return False
-        if cur.dep_ == "prep" and cur.lower_ in ("following", "after", "since"):
-            return True
-        cur = cur.head
-    return False
+    return _phrase_before(tok, ("following", "after", "since")) is not None
 
 
 def _after_since(tok: Any) -> bool:
@@ -290,17 +302,9 @@ def _in_what_came_after(tok: Any) -> bool:
     after flooding on the line on Sunday night"; not the time itself: "after Jan. 1")."""
     if tok.head.lower_ in ("after", "following"):
         return False
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "prep" and cur.lower_ in ("after", "following"):
-            # not a measured gap ("meet on Feb. 1, two weeks after the inauguration on Jan. 20")
-            return cur.head.pos_ in ("VERB", "AUX", "ADJ") and not any(c.dep_ == "npadvmod" for c in cur.children)
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "pcomp":
-            return False
-        cur = cur.head
-    return False
+    prep = _phrase_before(tok, ("after", "following"))
+    # not a measured gap ("meet on Feb. 1, two weeks after the inauguration on Jan. 20")
+    return prep is not None and prep.head.pos_ in ("VERB", "AUX", "ADJ") and not any(c.dep_ == "npadvmod" for c in prep.children)
 
 
 def _argument_or_noun_time(tok: Any) -> bool:
@@ -819,9 +823,6 @@ def _last_past_day_told(f: Found, found: list[Found], ctx: DocContext) -> dt.dat
     return dt.date.fromisoformat(last.dv.start[:10]) if last is not None and _told_as_past(ctx, last) else None  # type: ignore[union-attr,index]
 
 
-# hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm" (either end)
-_HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
-_HOURS_TO = re.compile(r"\s*(?:to|until|till|and|-|–)\s*$", re.I)
 _UNTIL = re.compile(r"\s*,?\s*(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
@@ -847,10 +848,10 @@ def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
     9 a.m. to 8 p.m. until Monday", "open from 8 am to 8 pm till the end of the
     examinations"): hours of each day up to then."""
     text = ctx.text
-    in_range = _HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
-        and any(g.clock is not None and g.start > f.end and _HOURS_TO.fullmatch(text, f.end, g.start) for g in found) \
-        or any(g.clock is not None and g.end < f.start and _HOURS_TO.fullmatch(text, g.end, f.start)
-               and _HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
+    in_range = HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
+        and any(g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start) for g in found) \
+        or any(g.clock is not None and g.end < f.start and HOURS_JOINED.fullmatch(text, g.end, f.start)
+               and HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
     if not in_range:
         return False
     nxt = next((g for g in found if g.start >= f.end and g.clock is None), None)  # the next expression not a clock time
@@ -930,7 +931,7 @@ def _day_said(text: str, f: Found, found: list[Found]) -> Found | None:
         if g.start == gap.end() and g.clock is None and g.dv is not None and g.dv.precision in ("day", "time") \
                 and g.dv.start:
             return g
-        if g.clock is not None and g.start > f.end and _HOURS_TO.fullmatch(text, f.end, g.start):
+        if g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start):
             return _day_said(text, g, found)
     return None
 

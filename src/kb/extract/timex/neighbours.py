@@ -163,19 +163,18 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
     return out
 
 
-_HOURS_JOINED = re.compile(r"\s*(?:to|until|till|and|-|–)\s*", re.I)
-
-
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm"
+HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+HOURS_JOINED = re.compile(r"\s*(?:to|until|till|and|-|–)\s*", re.I)
 
 
 def _starts_a_stretch(out: list[Found], text: str) -> bool:
-    """True when the last clock time in ``out`` follows "from" and does not end a range of
+    """True when the last clock time in ``out`` follows "from" (or "between") and does not end a range of
     hours ("from noon Wednesday through Monday morning"; not "from 7am to 7pm, Monday to
     Friday", nor "until 9 p.m. Monday through Thursday")."""
     clock = out[-1]
-    ends_hours = len(out) >= 2 and out[-2].clock is not None and _HOURS_JOINED.fullmatch(text, out[-2].end, clock.start) is not None
-    return not ends_hours and _FROM_BEFORE.search(text, max(0, clock.start - 8), clock.start) is not None
+    ends_hours = len(out) >= 2 and out[-2].clock is not None and HOURS_JOINED.fullmatch(text, out[-2].end, clock.start) is not None
+    return not ends_hours and HOURS_FROM.search(text, max(0, clock.start - 8), clock.start) is not None
 
 
 _DAY_LIST = re.compile(DAY_LIST)
@@ -227,7 +226,6 @@ _TO_WEEKDAY = re.compile(rf"\s*(?:to|through|-|–)\s*{DOW}")
 # what joins two days told together ("Friday and Saturday", "Tuesday to Sunday")
 DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
-_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _WEEKDAY = re.compile(DOW)
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 # what the value of a season ends in (a part of the day's: _PART_OF_DAY)
@@ -260,7 +258,7 @@ def days_of_a_set(found: list[Found], ctx: Any, sent_of: Any) -> None:
                     and (told := _DAY_SET.match(every.dv.value)):
                 _recur(day, text, told[1] or "")
         if _weekday(a, text) and _weekday(b, text) and _RANGE_WORD.fullmatch(text, a.end, b.start) \
-                and (not _FROM_BEFORE.search(text, max(0, a.start - 8), a.start) or _simple_present(ctx, a)) \
+                and (not HOURS_FROM.search(text, max(0, a.start - 8), a.start) or _simple_present(ctx, a)) \
                 and any(f.clock is not None or f.type == "SET" for f in found
                         if f is not a and f is not b and sent_of(f.start) == sent_of(a.start)):
             _recur(a, text, "")

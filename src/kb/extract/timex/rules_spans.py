@@ -205,14 +205,14 @@ def _counted_before(ctx: Context, pos: int) -> bool:
         return False
     for t in reversed(tok.doc[max(0, tok.i - 8):tok.i - 1]):
         # back through the noun phrase ("250,000 tonnes of copper", "hundreds of whales")
-        if t.like_num or t.lower_ in _COUNT_WORDS:
+        if t.like_num or t.lower_ in _COUNTED_PLURALS:
             return True
         if t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct and t.text not in ("-", ","):
             return False
     return False
 
 
-_COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+_COUNTED_PLURALS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
 def h_adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
