@@ -633,7 +633,7 @@ def test_the_week_ending_a_day_an_upper_case_dateline_and_counts_inside_words(nl
     assert got == {"OCT. 13": ("DATE", "2002-10-13")}
     assert _found(nlp, "The plant will defer the 60,000-barrel-a-day second stage.", "2008-04-15") == {}
     got = _found(nlp, "Net profit for the 1996/97 business year reached 41.2 billion yen.", "1997-05-02")
-    assert got == {"1996": ("DATE", "1996")}
+    assert got == {"the 1996/97 business year": ("DATE", "1996")}
     assert _found(nlp, "Winds of up to 180 kilometres (110 miles) per hour hit the coast.", "1998-03-10") == {}
 
 
@@ -2760,3 +2760,11 @@ def test_a_past_midnight_something_started_from_is_the_one_that_began_the_day(nl
 def test_a_half_of_a_decade_or_century_has_its_value(nlp):
     assert _found(nlp, "Growth slowed in the first half of the 1990s.", "1999-10-26") == {"the first half of the 1990s": ("DATE", "199")}
     assert _found(nlp, "Profit rose in the first half of 1998.", "1999-10-26") == {"the first half of 1998": ("DATE", "1998-H1")}
+
+
+def test_a_year_running_into_the_next_is_one_expression(nlp):
+    assert _found(nlp, "The deficit will narrow to 9.3 percent in 2021/22.", "2021-02-25") == {"2021/22": ("DATE", "2021")}
+    assert _found(nlp, "Rates rose in the 2013-14 year.", "2015-09-25") == {"the 2013-14 year": ("DATE", "2013")}
+    assert _found(nlp, "The strike came in the winter of 1996-97.", "2000-09-26") == {"the winter of 1996-97": ("DATE", "1996-WI")}
+    # years further apart are a range, not one year
+    assert "1975-79" not in _found(nlp, "Its 1975-79 rule left a million dead.", "1995-10-10")

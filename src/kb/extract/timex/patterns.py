@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
+    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_split_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -53,9 +53,12 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("day_of_period", rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?:full\s+)?(?P<work>(?:trading|business|working)\s+)?(?:day\s+|(?P<bare>(?<=first\s)))of\s+(?:(?P<y>{YEAR})\b|the\s+(?P<u>year|month)\b(?!['’])|(?P<mon>{MONFULL})\b(?:,?\s+(?P<y2>{YEAR})\b)?)", h_day_of_period),
     # "the first half of January", "the last days of March": a part of a month, told by the month
     ("month_part", rf"\b(?:the\s+)?(?:first|second|last|final|latter|closing|opening|early|later)\s+(?:(?:few|two|three|four|several|couple\s+of)\s+)?(?:half|days|weeks)\s+of\s+(?P<mon>{MONFULL})\b(?:,?\s+(?P<y>{YEAR}))?", h_month_part),
-    # "the 1993-94 school year", "the 1997 fishing year": a year of its own calendar, named by the year it starts in
-    ("kind_year", rf"\b(?:the\s+)?(?P<y>{YEAR})(?:[-–/](?:\d{{2}}|\d{{4}}))?\s+(?:school|academic|fiscal|financial|budget|tax|model|crop|marketing|fishing|hunting|calendar|accounting|growing)\s+year\b", h_fiscal),
-    ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
+    # "the 1993-94 school year", "the 1997 fishing year", "the 2013-14 year": a year of its own calendar, named by the year it starts in
+    ("kind_year", rf"\b(?:the\s+)?(?P<y>{YEAR})(?:[-–/](?:\d{{2}}|\d{{4}}))?\s+(?:(?:school|academic|fiscal|financial|business|budget|tax|model|crop|marketing|fishing|hunting|calendar|accounting|growing)\s+|(?<=\d\d[-–/]\d\d\s))year\b(?!-)", h_fiscal),
+    ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})(?:[-–/]\d{{2}}\b(?![-–/]\d))?|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
+    # "in 2021/22", "the 1984-85 miners' strike": a season or accounting year across two
+    # calendar years, named by the year it starts in
+    ("split_year", rf"\b(?P<y>(?:1[5-9]\d\d|20\d\d))[-–/](?P<yy>\d\d)\b(?![-–/.,]?\d)", h_split_year),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
@@ -74,7 +77,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "the first two quarters of 1990": a half
     ("two_quarters", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+(?P<hq>two\s+quarters){_HALF_OF}(?P<h>)(?P<y0>)", h_half),
     ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:(?P<hq>H))(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_half),
-    ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", h_season),
+    ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/]\d\d\b(?![-–/]\d))?)?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+(?:now|today)|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),

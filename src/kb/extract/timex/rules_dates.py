@@ -474,6 +474,15 @@ def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
 
 
+def h_split_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """"2021/22", "1984-85": one year running into the next (a season, a financial year),
+    valued by the year it starts in; other pairs ("1992-95") are ranges of years."""
+    start = int(m["y"])
+    if (start + 1) % 100 != int(m["yy"]):
+        return None
+    return _f(m, "DATE", year_value(start))
+
+
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[\s-]*)?"
                          r"(?:\d0s\s+(?:to|or|and)\s+(?:(?:early|mid|late)[\s-]*)?)?$", re.I)
 # a sentence about the weather: "highs in the mid-40s" is a reading, not a decade
