@@ -2768,3 +2768,9 @@ def test_a_year_running_into_the_next_is_one_expression(nlp):
     assert _found(nlp, "The strike came in the winter of 1996-97.", "2000-09-26") == {"the winter of 1996-97": ("DATE", "1996-WI")}
     # years further apart are a range, not one year
     assert "1975-79" not in _found(nlp, "Its 1975-79 rule left a million dead.", "1995-10-10")
+
+
+def test_a_perfect_infinitive_tells_of_what_was_done_before(nlp):
+    text = "Inflation is expected to have hit 3 percent in September."
+    assert _found(nlp, text, "2022-10-20") == {"September": ("DATE", "2022-09")}
+    assert _found(nlp, "Inflation is expected to hit 3 percent in September.", "2022-10-20") == {"September": ("DATE", "2023-09")}

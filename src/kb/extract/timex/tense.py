@@ -56,6 +56,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # an infinitive tells of something after the verb it hangs on ("subpoenaed him to
         # testify on Feb. 10"): ahead of the writing when that verb is, else either side
         gov = v.head
+        if "have" in words and v.tag_ == "VBN":
+            # "is expected to have hit 3 percent in September", "likely to have peaked in
+            # August": a perfect infinitive tells of what was done before the verb it hangs on
+            outer = _verb_of(gov) if gov.i != v.i and depth < 2 else None
+            return None if outer is not None and _tense_of_verb(outer, depth + 1) == "future" else "past"
         if gov.i != v.i and depth < 2:
             outer = _verb_of(gov)
             if gov.lower_ in ("was", "were") and gov.tag_ == "VBD":
