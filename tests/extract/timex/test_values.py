@@ -2774,3 +2774,8 @@ def test_a_perfect_infinitive_tells_of_what_was_done_before(nlp):
     text = "Inflation is expected to have hit 3 percent in September."
     assert _found(nlp, text, "2022-10-20") == {"September": ("DATE", "2022-09")}
     assert _found(nlp, "Inflation is expected to hit 3 percent in September.", "2022-10-20") == {"September": ("DATE", "2023-09")}
+
+
+def test_the_day_a_clock_time_runs_through_is_no_other_day(nlp):
+    got = _found(nlp, "Counting began at 8 a.m. and prices rose through the day.", "2019-05-23")
+    assert got["8 a.m."] == ("TIME", "2019-05-23T08:00")

@@ -1028,6 +1028,9 @@ def _small_hour_of(text: str, g: Found, day: dt.date | None) -> bool:
     return day is not None and value.startswith(f"{day.isoformat()}T") and _small_hours(text, g, _clock_hour(value[11:]))
 
 
+_THROUGH_THE_DAY = re.compile(r"\b(?:through|throughout|during)\s+the\s+day$", re.I)
+
+
 def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
     for f in found:
         if f.clock is None:
@@ -1077,7 +1080,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 # early hours of Friday": a day's times told before the small hours after it
                 day -= dt.timedelta(days=1)
         elif ctx.anchor is not None and not habitual and not any(g is not f and sent_of(g.start) == s and g.clock is None
-                                                and (g.type in ("DATE", "TIME") or _habit_of(ctx, f, g))
+                                                and (g.type in ("DATE", "TIME") and not _THROUGH_THE_DAY.search(ctx.text, max(0, g.start - 12), g.end) or _habit_of(ctx, f, g))
                                                 and not _clock_shift(g) and not _bounds_a_stretch(ctx.text, g)
                                                 and not (g.dv is not None and g.dv.precision in ("year", "decade", "century"))
                                                 for g in found):
