@@ -2779,3 +2779,7 @@ def test_a_perfect_infinitive_tells_of_what_was_done_before(nlp):
 def test_the_day_a_clock_time_runs_through_is_no_other_day(nlp):
     got = _found(nlp, "Counting began at 8 a.m. and prices rose through the day.", "2019-05-23")
     assert got["8 a.m."] == ("TIME", "2019-05-23T08:00")
+
+
+def test_what_one_wants_done_by_a_time_is_yet_to_be_done(nlp):
+    assert _found(nlp, "The minister wants the work finished by March.", "1996-11-14") == {"March": ("DATE", "1997-03")}

@@ -87,6 +87,11 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         # "should have service restored by Tuesday", "had the car repaired": what one has
         # done is told in the tense of "have"
         return _tense_of_verb(v.head, depth + 1)
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("ccomp", "xcomp") and v.head.i != v.i \
+            and v.head.lemma_.lower() in _WANTING and _is_verb(v.head) and depth < 2:
+        # "wants waits cut to 12 months by March": what one wants or needs done is yet to be
+        # done, unless the wanting is past ("wanted the work finished by June")
+        return None if _tense_of_verb(v.head, depth + 1) == "past" else "future"
     if v.tag_ == "VBN" and not auxes and v.dep_ == "advcl" and _elliptical_condition(v):
         # "a runoff, if needed, on Nov. 18", "the bill, if passed, takes effect Jan. 1": what
         # may yet happen lies ahead, unless the clause it belongs to is past ("if elected in
@@ -139,6 +144,9 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return None
             return tense
     return None
+
+
+_WANTING = ("want", "need", "wish", "expect")
 
 
 def _bare_form_read_as_past(v: Any) -> bool:
