@@ -144,6 +144,7 @@ FEAST_THING_NOUNS = frozenset(_list("feast_thing_nouns"))
 LOWER_CASE_TIME_WORDS = frozenset(_list("lower_case_time_words"))
 CURRENT_TERMS = frozenset(_list("current_terms"))
 YEAR_RESULT_NOUNS = frozenset(_list("year_result_nouns"))
+ERA_NOUNS = frozenset(_list("era_nouns"))  # "today's youth": of the present age, not the day
 FUTURE_AUX = frozenset(_list("future_aux"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))

@@ -2783,3 +2783,8 @@ def test_the_day_a_clock_time_runs_through_is_no_other_day(nlp):
 
 def test_what_one_wants_done_by_a_time_is_yet_to_be_done(nlp):
     assert _found(nlp, "The minister wants the work finished by March.", "1996-11-14") == {"March": ("DATE", "1997-03")}
+
+
+def test_today_of_the_present_age_is_no_day(nlp):
+    assert _found(nlp, "The barriers apply only to fathers in today's world.", "1998-04-24") == {}
+    assert _found(nlp, "Today's decision was welcomed.", "1998-04-24") == {"Today": ("DATE", "1998-04-24")}

@@ -247,8 +247,15 @@ def h_plural_dow(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start("d"), m.end("d"), "SET", DateValue(any_weekday(m["d"][:-1]), "set"))
 
 
+# "today's youth", "in today's world", "many of today's personal computers": the present
+# age, which is no day (nor a time expression in TempEval-3's news)
+_OF_THE_AGE = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(tw.ERA_NOUNS))})\b")
+
+
 def h_deictic(m: re.Match[str], ctx: Context) -> Found | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
+    if word in ("today", "tomorrow") and _OF_THE_AGE.match(ctx.text, m.end()):
+        return None
     anchor = _anchor(ctx)
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}[word]
