@@ -2788,3 +2788,9 @@ def test_what_one_wants_done_by_a_time_is_yet_to_be_done(nlp):
 def test_today_of_the_present_age_is_no_day(nlp):
     assert _found(nlp, "The barriers apply only to fathers in today's world.", "1998-04-24") == {}
     assert _found(nlp, "Today's decision was welcomed.", "1998-04-24") == {"Today": ("DATE", "1998-04-24")}
+
+
+def test_a_saying_does_not_date_the_day_whose_event_it_tells_of(nlp):
+    text = "Organisers of Saturday's race said it would go ahead."
+    assert _found(nlp, text, "2018-10-10") == {"Saturday": ("DATE", "2018-10-13")}
+    assert _found(nlp, "Police said Saturday's attack killed four.", "2018-10-10") == {"Saturday": ("DATE", "2018-10-06")}

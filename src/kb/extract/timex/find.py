@@ -25,6 +25,7 @@ from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
 from kb.extract.timex.tense import CLOCK_WORDS, after_reporting_verb, awaited, clause_tense, dates_a_saying, dates_its_clause, due, expected, foreseen, limit_word, of_habit, past_perfect, possessive, present_perfect, right_after_ahead_of, set_ahead, verb_of
 from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, AGE_LEAD, DOW, MINUTES_OF_A_MEETING
+from kb.lexicon import lemma_in
 from kb.lexicon import time_words as tw
 from kb.model import PRECISIONS, DateValue, Timex
 
@@ -128,6 +129,9 @@ class DocContext:
                 return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
             if weekday and tense == "future" and _event_waited_for(root):
                 return "future"  # "will recall him for Sunday's final": the awaited day lies ahead
+            if weekday and tense == "past" and possessive(root) and (v := verb_of(root)) is not None \
+                    and lemma_in(v, tw.REPORTING_VERBS):
+                return None  # "organizers of Saturday's parade said": the saying does not date the parade
             return "past" if weekday and tense == "past" and not _event_waited_for(root) else None
         if not weekday and _argument_or_noun_time(root):
             # a noun's time is told by its clause's tense only when that is future: what is
