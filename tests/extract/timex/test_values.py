@@ -2794,3 +2794,8 @@ def test_a_saying_does_not_date_the_day_whose_event_it_tells_of(nlp):
     text = "Organisers of Saturday's race said it would go ahead."
     assert _found(nlp, text, "2018-10-10") == {"Saturday": ("DATE", "2018-10-13")}
     assert _found(nlp, "Police said Saturday's attack killed four.", "2018-10-10") == {"Saturday": ("DATE", "2018-10-06")}
+
+
+def test_a_superlative_ranks_a_month(nlp):
+    got = _found(nlp, "India recorded its driest August since records began in 1901.", "2023-09-12")
+    assert got["August"] == ("DATE", "2023-08")

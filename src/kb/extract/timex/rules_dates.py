@@ -205,6 +205,9 @@ def _plain_month(m: re.Match[str], ctx: Context) -> bool:
         if m["mon"].lower() == "may" and not owned:
             return False
         tok = ctx.token(m.start("mon"))
+        before = ctx.token(m.start("mon") - len(prv) - 1) if prv else None
+        if before is not None and before.tag_ == "JJS" and before.lower_ == prv.lower():
+            return True  # "its driest August since records began", "the wettest June": a superlative ranks a month
         if prv.lower() not in tw.MONTH_DETERMINERS and not owned \
                 and (tok is None or tok.ent_type_ != "DATE"):
             return False
