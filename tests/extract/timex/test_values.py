@@ -2799,3 +2799,9 @@ def test_a_saying_does_not_date_the_day_whose_event_it_tells_of(nlp):
 def test_a_superlative_ranks_a_month(nlp):
     got = _found(nlp, "India recorded its driest August since records began in 1901.", "2023-09-12")
     assert got["August"] == ("DATE", "2023-08")
+
+
+def test_a_plural_object_read_as_a_verb_tells_no_timetable(nlp):
+    text = "The agency will issue public status reports every three hours from Friday evening through Saturday."
+    got = _found(nlp, text, "1999-12-29")
+    assert got["Friday evening"] == ("TIME", "1999-12-31TEV") and got["Saturday"] == ("DATE", "2000-01-01")

@@ -270,7 +270,10 @@ def _simple_present(ctx: Any, f: Found) -> bool:
     Monday to Saturday")."""
     tok = ctx.token(f.start)
     verb = verb_of(tok) if tok is not None else None
-    return verb is not None and verb.tag_ in ("VBZ", "VBP") and clause_tense(tok) == "present"
+    # (not a plural noun the tagger read as a verb: "will issue public status reports every
+    # three hours from Friday evening", where "reports" is the object)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") \
+        and clause_tense(tok) == "present"
 
 
 def _weekday(f: Found, text: str) -> bool:
