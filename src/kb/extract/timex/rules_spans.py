@@ -912,7 +912,7 @@ def h_weekends(m: re.Match[str], ctx: Context) -> Found | None:
     if prev and (prev[0] in _WEEKENDS_TOLD or prev[0].isdigit()):
         return None
     if m["x"].lower() == "weekdays":
-        return _f(m, "SET", DateValue("P1D", "set"), "x")
+        return _f(m, "SET", DateValue("XXXX-WXX-WD", "set"), "x")
     return _f(m, "SET", DateValue("XXXX-WXX-WE", "set"), "x")
 
 
