@@ -2805,3 +2805,12 @@ def test_a_plural_object_read_as_a_verb_tells_no_timetable(nlp):
     text = "The agency will issue public status reports every three hours from Friday evening through Saturday."
     got = _found(nlp, text, "1999-12-29")
     assert got["Friday evening"] == ("TIME", "1999-12-31TEV") and got["Saturday"] == ("DATE", "2000-01-01")
+
+
+def test_hours_of_what_may_be_done_or_is_advised_are_of_any_day(nlp):
+    got = _found(nlp, "Tankers can be requested from ward offices between 10 am and 5 pm.", "2001-01-12")
+    assert got == {"10 am": ("TIME", "XXXX-XX-XXT10:00"), "5 pm": ("TIME", "XXXX-XX-XXT17:00")}
+    got = _found(nlp, "Officials advised residents to stay indoors between noon and 4 pm.", "2013-05-14")
+    assert got == {"noon": ("TIME", "XXXX-XX-XXT12:00"), "4 pm": ("TIME", "XXXX-XX-XXT16:00")}
+    got = _found(nlp, "Offices stayed open between 10 am and 5 pm.", "2013-05-14")
+    assert got == {"10 am": ("TIME", "2013-05-14T10:00"), "5 pm": ("TIME", "2013-05-14T17:00")}

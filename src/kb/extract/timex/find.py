@@ -847,15 +847,21 @@ def _bounds_a_stretch(text: str, g: Found) -> bool:
     return _bound(text, g, _UNTIL) or _bound(text, g, _SINCE)
 
 
+def _in_hours_range(f: Found, found: list[Found], text: str) -> bool:
+    """True for a clock time at either end of a range of hours ("from 9 a.m. to 8 p.m.",
+    "between noon and 4 pm")."""
+    return HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
+        and any(g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start) for g in found) \
+        or any(g.clock is not None and g.end < f.start and HOURS_JOINED.fullmatch(text, g.end, f.start)
+               and HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
+
+
 def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:
     """True for the hours of a range kept until a later day or period ("will function from
     9 a.m. to 8 p.m. until Monday", "open from 8 am to 8 pm till the end of the
     examinations"): hours of each day up to then."""
     text = ctx.text
-    in_range = HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
-        and any(g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start) for g in found) \
-        or any(g.clock is not None and g.end < f.start and HOURS_JOINED.fullmatch(text, g.end, f.start)
-               and HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
+    in_range = _in_hours_range(f, found, text)
     if not in_range:
         return False
     nxt = next((g for g in found if g.start >= f.end and g.clock is None), None)  # the next expression not a clock time
@@ -900,6 +906,27 @@ def _verb_at(ctx: DocContext, f: Found) -> Any | None:
     """The verb whose clause ``f`` is in, if any."""
     root = ctx.root(f.start, f.end)
     return verb_of(root) if root is not None else None
+
+
+_MAY_OR_MUST = ("can", "ca", "could", "may", "might", "must", "should")
+_ADVISING = ("advise", "urge", "ask", "tell", "warn", "encourage", "request")
+
+
+def _hours_advised(f: Found, found: list[Found], ctx: DocContext) -> bool:
+    """True for the hours of a range told as what may, must or should be done, or as what
+    people are advised to do ("can be requested between 10 am and 5 pm", "advised residents
+    to stay indoors between noon and 4 pm", "avoid strenuous activity between noon and 6
+    p.m."): hours of any day, not of one."""
+    text = ctx.text
+    in_range = _in_hours_range(f, found, text)
+    v = _verb_at(ctx, f)
+    if not in_range or v is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _MAY_OR_MUST for c in v.children):
+        return True
+    if v.tag_ == "VB" and v.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in v.children):
+        return True  # an imperative
+    return v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _ADVISING and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def _ahead(ctx: DocContext, f: Found) -> bool:
@@ -1052,6 +1079,7 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         if said is not None:  # "at 8:50 a.m. on Thursday (2350 GMT on Wednesday)": the day it is said to be on
             near, only_later = said, False
         habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx) \
+            or near is None and _hours_advised(f, found, ctx) \
             or said is None and _of_several_days(f, days, ctx.text, sent_of) or _from_a_day_on(f, near, ctx)
         if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
             # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside

@@ -58,7 +58,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})(?:[-–/]\d{{2}}\b(?![-–/]\d))?|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
     # "in 2021/22", "the 1984-85 miners' strike": a season or accounting year across two
     # calendar years, named by the year it starts in
-    ("split_year", rf"\b(?P<y>(?:1[5-9]\d\d|20\d\d))[-–/](?P<yy>\d\d)\b(?![-–/.,]?\d)", h_split_year),
+    ("split_year", r"\b(?P<y>(?:1[5-9]\d\d|20\d\d))[-–/](?P<yy>\d\d)\b(?![-–/.,]?\d)", h_split_year),
     ("year", rf"\b(?P<mod>{MODP})?(?P<y>{YEAR})(?!\s*(?:%|per\s*cent|GMT\b|UTC\b|hrs\b|hours\b))", h_year),
     ("spoken_year", rf"\b(?:(?P<mon>{MONFULL})\s+(?:of\s+)?|the\s+year\s+)?{SPOKEN_YEAR}\b", h_spoken_year),
     ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
