@@ -2814,3 +2814,10 @@ def test_hours_of_what_may_be_done_or_is_advised_are_of_any_day(nlp):
     assert got == {"noon": ("TIME", "XXXX-XX-XXT12:00"), "4 pm": ("TIME", "XXXX-XX-XXT16:00")}
     got = _found(nlp, "Offices stayed open between 10 am and 5 pm.", "2013-05-14")
     assert got == {"10 am": ("TIME", "2013-05-14T10:00"), "5 pm": ("TIME", "2013-05-14T17:00")}
+
+
+def test_a_range_of_months_told_in_the_simple_present_is_of_any_year(nlp):
+    got = _found(nlp, "Norovirus is most common between October and April.", "2020-01-15")
+    assert got == {"October": ("DATE", "XXXX-10"), "April": ("DATE", "XXXX-04")}
+    got = _found(nlp, "The company expects deliveries between May and July.", "2020-01-15")
+    assert got == {"May": ("DATE", "2020-05"), "July": ("DATE", "2020-07")}

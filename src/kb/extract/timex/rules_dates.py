@@ -654,9 +654,29 @@ def _habitual(ctx: Context, pos: int) -> bool:
         return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
     if verb is not None and _season_span(verb) and not tok.doc[tok.i + 1:tok.i + 2].text[:1].isdigit():
         return True  # "the monsoon season, which runs from June to September": every year's months
+    if verb is not None and _month_range_at(ctx, pos) and _told_in_simple_present(verb):
+        return True  # "is most common between October and April", "the harvest runs from October to January"
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return any(not _in_a_clause_apart(ctx, h.start(), tok) for h in _HABIT.finditer(tok.sent.text)) \
         and any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
+
+
+# a range of two months with no year ("from October through February", "between May and September")
+_MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+(?:(?:about|around|early|late|mid)[\s-]+)?{MONFULL}\s+(?:to|through|until|till|and|-|–)\s+"
+                          rf"(?:(?:about|around|early|late|mid)[\s-]+)?{MONFULL}\b(?!\s*,?\s*\d)")
+
+
+def _month_range_at(ctx: Context, pos: int) -> bool:
+    """True when the month at ``pos`` begins or ends a range of two months with no year."""
+    return any(r.start() <= pos < r.end() for r in _MONTH_RANGE.finditer(ctx.text, max(0, pos - 40), pos + 60))
+
+
+def _told_in_simple_present(verb: Any) -> bool:
+    """True for a verb in the simple present that tells no plan or expectation ("runs", "is
+    most common"; not "will run", "expects", "is expected")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not lemma_in(verb, tw.EXPECTING_VERBS | tw.PLANNING_VERBS) \
+        and not any(c.dep_ in ("xcomp", "acomp") and lemma_in(c, tw.FUTURE_GOVERNORS) for c in verb.children)
 
 
 def _in_a_clause_apart(ctx: Context, pos: int, tok: Any) -> bool:
