@@ -856,9 +856,9 @@ def test_a_weekday_listed_beside_a_set_recurs_too(nlp):
 
 def test_a_weekday_after_a_is_no_day_in_particular(nlp):
     got = _found(nlp, "Households normally served on a Monday will wait.", "2017-12-22")
-    assert got == {"Monday": ("DATE", "XXXX-WXX-1")}
+    assert got == {"a Monday": ("DATE", "XXXX-WXX-1")}
     got = _found(nlp, "It started with a few painters on a Saturday afternoon.", "2017-12-22")
-    assert got == {"Saturday afternoon": ("TIME", "XXXX-WXX-6TAF")}
+    assert got == {"a Saturday afternoon": ("TIME", "XXXX-WXX-6TAF")}
     assert _found(nlp, "In a Wednesday media event, Apple released laptops.", "2010-10-23") == {
         "Wednesday": ("DATE", "2010-10-20")}
 
@@ -1710,7 +1710,7 @@ def test_of_two_weekdays_named_together_the_next_day_is_the_day_after(nlp):
     got = _found(nlp, "Performances had been cancelled for Saturday and Sunday.", "2015-08-15")
     assert got == {"Saturday": ("DATE", "2015-08-15"), "Sunday": ("DATE", "2015-08-16")}
     got = _found(nlp, "It happened on a Monday or a Tuesday.", "2015-08-15")
-    assert got == {"Monday": ("DATE", "XXXX-WXX-1"), "Tuesday": ("DATE", "XXXX-WXX-2")}
+    assert got == {"a Monday": ("DATE", "XXXX-WXX-1"), "a Tuesday": ("DATE", "XXXX-WXX-2")}
 
 
 def test_a_weekday_a_past_planning_verb_set_lies_ahead(nlp):
@@ -2821,3 +2821,8 @@ def test_a_range_of_months_told_in_the_simple_present_is_of_any_year(nlp):
     assert got == {"October": ("DATE", "XXXX-10"), "April": ("DATE", "XXXX-04")}
     got = _found(nlp, "The company expects deliveries between May and July.", "2020-01-15")
     assert got == {"May": ("DATE", "2020-05"), "July": ("DATE", "2020-07")}
+
+
+def test_a_weekday_of_no_particular_week_takes_its_article(nlp):
+    assert _found(nlp, "It is easier than getting to work on a Monday.", "2000-09-17") == {"a Monday": ("DATE", "XXXX-WXX-1")}
+    assert _found(nlp, "There was a Wednesday media event.", "2000-09-17") == {"Wednesday": ("DATE", "2000-09-13")}

@@ -404,8 +404,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "SET", DateValue(any_weekday(m["dow"], None), "set"))  # "Sunday hours": every Sunday's
     typ = "TIME" if m["pod"] else "DATE"
     if not rel and prev.lower() in ("a", "any") and not premodifier(ctx, m.start(), m.end()):
-        # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media event")
-        return _f(m, typ, DateValue(any_weekday(m["dow"], m["pod"]), "day"))
+        # "on a Monday", "a Saturday afternoon": no day in particular (not "a Wednesday media
+        # event"); the article is part of the expression, as "a week" is
+        start = m.start() - len(prev) - 1 if ctx.text[m.start() - len(prev) - 1:m.start()].lower() == f"{prev.lower()} " else m.start()
+        return Found(start, m.end(), typ, DateValue(any_weekday(m["dow"], m["pod"]), "day"))
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, typ, None)
