@@ -2826,3 +2826,8 @@ def test_a_range_of_months_told_in_the_simple_present_is_of_any_year(nlp):
 def test_a_weekday_of_no_particular_week_takes_its_article(nlp):
     assert _found(nlp, "It is easier than getting to work on a Monday.", "2000-09-17") == {"a Monday": ("DATE", "XXXX-WXX-1")}
     assert _found(nlp, "There was a Wednesday media event.", "2000-09-17") == {"Wednesday": ("DATE", "2000-09-13")}
+
+
+def test_a_time_right_after_a_past_verb_is_that_verbs_however_the_parse_hangs_it(nlp):
+    text = "The company now expects sales growth of 20 percent, up from the growth of 10 to 15 percent it forecast in March."
+    assert _found(nlp, text, "2008-05-13")["March"] == ("DATE", "2008-03")

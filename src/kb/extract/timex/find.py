@@ -99,6 +99,8 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
+        if _right_after_a_past_verb(root):
+            return "past"  # "the growth it forecast in March", however the parse hangs "in March"
         if weekday and _priced_on(self.text, start):
             return "past"
         if weekday and _from_then_on(root):
@@ -275,6 +277,18 @@ def _phrase_before(tok: Any, words: tuple[str, ...]) -> Any | None:
             return cur
         cur = cur.head
     return None
+
+
+def _right_after_a_past_verb(tok: Any) -> bool:
+    """True for a time in a phrase right after a verb in the simple past that the parse
+    hangs elsewhere ("up from the growth it forecast in March", where "in March" is put on
+    "up"): the phrase is the past verb's."""
+    first = tok.left_edge
+    if first.i < 2 or first.i != tok.i and first.dep_ != "det":
+        return False
+    prep, verb = tok.doc[first.i - 1], tok.doc[first.i - 2]
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at") and prep.head.i != verb.i \
+        and verb.tag_ == "VBD" and verb.pos_ == "VERB" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _told_as_before(tok: Any) -> bool:
