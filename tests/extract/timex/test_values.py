@@ -2831,3 +2831,8 @@ def test_a_weekday_of_no_particular_week_takes_its_article(nlp):
 def test_a_time_right_after_a_past_verb_is_that_verbs_however_the_parse_hangs_it(nlp):
     text = "The company now expects sales growth of 20 percent, up from the growth of 10 to 15 percent it forecast in March."
     assert _found(nlp, text, "2008-05-13")["March"] == ("DATE", "2008-03")
+
+
+def test_hours_from_an_evening_to_a_morning_end_on_the_next_day(nlp):
+    got = _found(nlp, "The commandant announced a curfew from 11 p.m. to 5 a.m., beginning tonight.", "1991-08-20")
+    assert got["11 p.m."] == ("TIME", "1991-08-20T23:00") and got["5 a.m."] == ("TIME", "1991-08-21T05:00")

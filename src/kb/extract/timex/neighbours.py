@@ -425,6 +425,12 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
     for a, b in zip(found, found[1:]):
         if _year_of_the_end(a, b, text):
             continue
+        if _overnight_hours(a, b, text):
+            # "a curfew from 11 p.m. to 5 a.m., beginning tonight": the hours run past midnight,
+            # so the end is of the next day
+            d = dt.date.fromisoformat(b.dv.value[:10]) + dt.timedelta(days=1)  # type: ignore[union-attr]
+            b.dv = DateValue(f"{d.isoformat()}{b.dv.value[10:]}", "time", d.isoformat(), d.isoformat())  # type: ignore[union-attr]
+            continue
         if a.dv is not None and b.dv is not None and a.dv.precision == b.dv.precision == "day" \
                 and _RANGE_GAP.fullmatch(text, a.end, b.start) \
                 and not re.search(r"\d{4}", text[a.start:a.end] + text[b.start:b.end]) \
@@ -456,6 +462,20 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
             a.dv = month_value(yb if ma <= mb else yb - 1, ma)
         else:
             b.dv = month_value(ya + 1, mb)
+
+
+_CLOCK_OF = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):\d\d$")
+
+
+def _overnight_hours(a: Found, b: Found, text: str) -> bool:
+    """True for two clock times of one day given as a range of hours from an evening to an
+    earlier hour ("from 11 p.m. to 5 a.m.", "between 10pm and 6am")."""
+    if a.dv is None or b.dv is None or a.clock is None or b.clock is None:
+        return False
+    ca, cb = _CLOCK_OF.match(a.dv.value), _CLOCK_OF.match(b.dv.value)
+    return ca is not None and cb is not None and a.dv.value[:10] == b.dv.value[:10] \
+        and 18 <= int(ca[1]) < 24 and int(cb[1]) < 12 \
+        and HOURS_JOINED.fullmatch(text, a.end, b.start) is not None and HOURS_FROM.search(text, max(0, a.start - 9), a.start) is not None
 
 
 def _year_of_the_end(a: Found, b: Found, text: str) -> bool:
