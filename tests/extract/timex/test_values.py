@@ -2836,3 +2836,8 @@ def test_a_time_right_after_a_past_verb_is_that_verbs_however_the_parse_hangs_it
 def test_hours_from_an_evening_to_a_morning_end_on_the_next_day(nlp):
     got = _found(nlp, "The commandant announced a curfew from 11 p.m. to 5 a.m., beginning tonight.", "1991-08-20")
     assert got["11 p.m."] == ("TIME", "1991-08-20T23:00") and got["5 a.m."] == ("TIME", "1991-08-21T05:00")
+
+
+def test_the_month_told_as_past_in_a_months_first_days_is_the_one_just_ended(nlp):
+    assert _found(nlp, "Sales fell 3% for the month.", "1991-01-09") == {"the month": ("DATE", "1990-12")}
+    assert _found(nlp, "Sales fell 3% for the month.", "1991-01-20") == {"the month": ("DATE", "1991-01")}
