@@ -930,7 +930,7 @@ def _hours_advised(f: Found, found: list[Found], ctx: DocContext) -> bool:
     """True for the hours of a range told as what may, must or should be done, or as what
     people are advised to do ("can be requested between 10 am and 5 pm", "advised residents
     to stay indoors between noon and 4 pm", "avoid strenuous activity between noon and 6
-    p.m."): hours of any day, not of one."""
+    p.m." as an order): hours of any day, not of one."""
     text = ctx.text
     in_range = _in_hours_range(f, found, text)
     v = _verb_at(ctx, f)
