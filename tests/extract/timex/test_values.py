@@ -2841,3 +2841,8 @@ def test_hours_from_an_evening_to_a_morning_end_on_the_next_day(nlp):
 def test_the_month_told_as_past_in_a_months_first_days_is_the_one_just_ended(nlp):
     assert _found(nlp, "Sales fell 3% for the month.", "1991-01-09") == {"the month": ("DATE", "1990-12")}
     assert _found(nlp, "Sales fell 3% for the month.", "1991-01-20") == {"the month": ("DATE", "1991-01")}
+
+
+def test_a_time_told_as_drawing_near_lies_ahead(nlp):
+    text = "With the Labor Day weekend approaching, other carriers added flights."
+    assert _found(nlp, text, "1998-09-02") == {"the Labor Day weekend": ("DATE", "1998-W36-WE")}

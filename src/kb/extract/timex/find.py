@@ -99,6 +99,8 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
+        if _drawing_near(root):
+            return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
             return "past"  # "the growth it forecast in March", however the parse hangs "in March"
         if weekday and _priced_on(self.text, start):
@@ -277,6 +279,18 @@ def _phrase_before(tok: Any, words: tuple[str, ...]) -> Any | None:
             return cur
         cur = cur.head
     return None
+
+
+_NEARING = ("approach", "near", "loom")
+
+
+def _drawing_near(tok: Any) -> bool:
+    """True for a time told as drawing near ("with the Labor Day weekend approaching", "as
+    Christmas nears", "with the deadline looming"): it lies ahead, whatever the tense of the
+    clause the phrase sits in."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.i != tok.i and verb.lemma_.lower() in _NEARING \
+        and verb.tag_ in ("VBG", "VBZ", "VBP") and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _right_after_a_past_verb(tok: Any) -> bool:
