@@ -654,8 +654,10 @@ def _habitual(ctx: Context, pos: int) -> bool:
         return True  # "June is traditionally the worst month", "the hole usually breaks up in late November"
     if verb is not None and _season_span(verb) and not tok.doc[tok.i + 1:tok.i + 2].text[:1].isdigit():
         return True  # "the monsoon season, which runs from June to September": every year's months
-    if verb is not None and _month_range_at(ctx, pos) and _told_in_simple_present(verb):
-        return True  # "is most common between October and April", "the harvest runs from October to January"
+    if verb is not None and _month_range_at(ctx, pos) and _told_in_simple_present(verb) and not _the_season_alone(verb):
+        # "is most common between October and April", "the harvest runs from October to
+        # January" (not "the season runs from August to May": the season told of)
+        return True
     tags = [t.tag_ for t in tok.sent if t.pos_ in ("VERB", "AUX")]
     return any(not _in_a_clause_apart(ctx, h.start(), tok) for h in _HABIT.finditer(tok.sent.text)) \
         and any(t in ("VBZ", "VBP") for t in tags) and not any(t in ("VBD", "MD") for t in tags)
@@ -693,6 +695,15 @@ def _in_a_clause_apart(ctx: Context, pos: int, tok: Any) -> bool:
 _SPAN_VERBS = frozenset({"run", "last", "stretch", "extend"})
 # words that pick one season out rather than name a kind ("the new season")
 _PARTICULAR = frozenset({"new", "current", "last", "next", "coming", "past", "previous", "upcoming", "first", "final", "latest"})
+
+
+def _the_season_alone(verb: Any) -> bool:
+    """True for a verb whose subject is "season" with no kind of season named ("the season
+    runs from August to May"): one season, the one told of."""
+    subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() == "season" \
+        and not any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in _PARTICULAR
+                    for c in subject.children)
 
 
 def _season_span(verb: Any) -> bool:
