@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import Any, Callable
 
-from kb.extract.timex.calendar import day_value, month_value, season_value, week_value
+from kb.extract.timex.calendar import day_value, month_value, season_value, time_value, week_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday, hour_of_day
 from kb.extract.timex.resolve import SEASON_ORDER
 from kb.extract.timex.tense import clause_tense, verb_of
@@ -429,7 +429,7 @@ def order_ranges(found: list[Found], ctx: Any) -> None:
             # "a curfew from 11 p.m. to 5 a.m., beginning tonight": the hours run past midnight,
             # so the end is of the next day
             d = dt.date.fromisoformat(b.dv.value[:10]) + dt.timedelta(days=1)  # type: ignore[union-attr]
-            b.dv = DateValue(f"{d.isoformat()}{b.dv.value[10:]}", "time", d.isoformat(), d.isoformat())  # type: ignore[union-attr]
+            b.dv = time_value(d, b.dv.value[11:])  # type: ignore[union-attr]
             continue
         if a.dv is not None and b.dv is not None and a.dv.precision == b.dv.precision == "day" \
                 and _RANGE_GAP.fullmatch(text, a.end, b.start) \

@@ -697,13 +697,21 @@ _SPAN_VERBS = frozenset({"run", "last", "stretch", "extend"})
 _PARTICULAR = frozenset({"new", "current", "last", "next", "coming", "past", "previous", "upcoming", "first", "final", "latest"})
 
 
+def _season_told(verb: Any) -> tuple[Any, bool] | None:
+    """The word "season" when it is ``verb``'s subject, with whether a kind of season is named
+    ("the rainy season", "the monsoon season"; not "the season", "the new season")."""
+    subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() != "season":
+        return None
+    return subject, any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in _PARTICULAR
+                        for c in subject.children)
+
+
 def _the_season_alone(verb: Any) -> bool:
     """True for a verb whose subject is "season" with no kind of season named ("the season
     runs from August to May"): one season, the one told of."""
-    subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() == "season" \
-        and not any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in _PARTICULAR
-                    for c in subject.children)
+    told = _season_told(verb)
+    return told is not None and not told[1]
 
 
 def _season_span(verb: Any) -> bool:
@@ -713,10 +721,8 @@ def _season_span(verb: Any) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in _SPAN_VERBS \
             or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    subject = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() == "season" and any(c.lower_ == "from" for c in verb.children) \
-        and any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in _PARTICULAR
-                for c in subject.children)  # a kind of season, not "the season", "the new season"
+    told = _season_told(verb)
+    return told is not None and told[1] and any(c.lower_ == "from" for c in verb.children)
 
 
 def _simple_present(ctx: Context, pos: int) -> bool:

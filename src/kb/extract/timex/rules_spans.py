@@ -742,15 +742,14 @@ def h_unit_told(m: re.Match[str], ctx: Context) -> Found | None:
     or decade the story is telling of, the one of the date told just before, else the
     writing's."""
     unit = m["u"].lower()
+    anchor = _anchor(ctx)
     if unit == "week":
         found = h_the_week(m, ctx)  # with no date told, the writing's week (the one before, told as past on a Monday)
-    elif unit == "month" and (anchor := _anchor(ctx)) is not None and anchor.day <= 10 \
-            and ctx.tense(m.start("x"), m.end("x")) == "past":
-        # "consumer spending rose 0.8% for the month", told as past in a month's first days:
-        # the month just ended, whose figures come out then
-        found = _f(m, "DATE", unit_of(anchor.replace(day=1) - dt.timedelta(days=1), unit), "x")
     else:
-        anchor = _anchor(ctx)
+        if unit == "month" and anchor is not None and anchor.day <= 10 and ctx.tense(m.start("x"), m.end("x")) == "past":
+            # "consumer spending rose 0.8% for the month", told as past in a month's first
+            # days: the month just ended, whose figures come out then
+            anchor = anchor.replace(day=1) - dt.timedelta(days=1)
         found = _f(m, "DATE", None if anchor is None else unit_of(anchor, unit), "x")
     found.notes["shift"] = f"{unit}:0"
     return found
