@@ -2171,7 +2171,7 @@ def test_a_past_afternoon_is_of_the_day_before_when_the_story_named_it_last(nlp)
     assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-13T15:00")
     text = ("A county jury on Monday convicted a former township treasurer of theft. He was found guilty "
             "on 11 counts of forgery. The jury deliberated for nine hours before returning its verdict shortly after 3 p.m.")
-    assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-14T15:00")
+    assert _found(nlp, text, "1996-03-14")["3 p.m."] == ("TIME", "1996-03-11T15:00")  # the story's day
 
 
 def test_a_day_a_forecast_is_issued_for_lies_ahead(nlp):
@@ -2846,3 +2846,20 @@ def test_the_month_told_as_past_in_a_months_first_days_is_the_one_just_ended(nlp
 def test_a_time_told_as_drawing_near_lies_ahead(nlp):
     text = "With the Labor Day weekend approaching, other carriers added flights."
     assert _found(nlp, text, "1998-09-02") == {"the Labor Day weekend": ("DATE", "1998-W36-WE")}
+
+
+def test_a_past_time_of_day_with_no_day_beside_it_is_of_the_storys_day(nlp):
+    text = ("A freight train derailed near the village early Wednesday, forcing the evacuation of about 300 residents. "
+            "No injuries were reported.\n\nAccording to a fire service spokesman, eleven wagons left the tracks at "
+            "around 4:40 a.m. on a stretch of line between two towns.")
+    assert _found(nlp, text, "2008-02-14")["around 4:40 a.m."] == ("TIME", "2008-02-13T04:40")
+    text = ("The tournament ended on Sunday with a win for the home side. The final drew a large crowd.\n\n"
+            "A rain shower swept across the stadium shortly after 3 p.m., and the wind picked up in the late afternoon.")
+    got = _found(nlp, text, "1991-05-07")
+    assert got["3 p.m."] == ("TIME", "1991-05-05T15:00") and got["the late afternoon"] == ("TIME", "1991-05-05TAF")
+
+
+def test_the_small_hours_after_the_storys_evening_are_of_the_next_day(nlp):
+    text = ("The ferry lost power shortly before 8 p.m. on Friday, the operator said. Passengers waited on board for hours."
+            "\n\nThe crew dropped anchor in a sheltered sound and a tug was sent. The vessel was towed into port at about 4:30 a.m.")
+    assert _found(nlp, text, "2011-01-02")["about 4:30 a.m."] == ("TIME", "2011-01-01T04:30")

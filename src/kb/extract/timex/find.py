@@ -749,6 +749,26 @@ def _first_past_weekday(f: Found, found: list[Found], ctx: DocContext) -> str | 
     return first.dv.value if first is not None else None  # type: ignore[union-attr]
 
 
+def _story_day(f: Found, found: list[Found], ctx: DocContext) -> dt.date | None:
+    """The day of the story's news for a time of day told as past with no day beside it, when
+    the story first tells its news as past on a day in the week before the writing ("A
+    freight train derailed early Wednesday … the wagons left the tracks at around 4:40 a.m."):
+    that day, or the day after it for the small hours after an evening ("lost power shortly
+    before 8 p.m. on Friday … was towed into port at about 4:30 a.m."). None for a speaker's
+    time, and for the night, which is placed by its own rule."""
+    if ctx.anchor is None or f.notes.get("night_before") or f.notes.get("night") or _quoted(ctx.text, f.start) \
+            or not _told_as_past(ctx, f):
+        return None
+    lead = _first_past_weekday(f, found, ctx)
+    day = dt.date.fromisoformat(lead[:10]) if lead is not None else None
+    if day is None or not ctx.anchor - dt.timedelta(days=7) <= day < ctx.anchor:
+        return None
+    if _small_hours(ctx.text, f, _clock_hour(f.clock or "")) and any(
+            g.start < f.start and _evening(g) and g.dv.start == day.isoformat() for g in found):  # type: ignore[union-attr]
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _quoted(text: str, pos: int) -> bool:
     """True for a position inside a quotation opened in its paragraph (a speaker's "Tonight
     we stopped talking" tells the speaker's evening, not the writing's)."""
@@ -1149,7 +1169,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             # evening before the writing ("was arrested at about 9:30 p.m.", in the morning's news)
             day = ctx.anchor
             hour = _clock_hour(f.clock)
-            if hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx) \
+            lead = _story_day(f, found, ctx)
+            if lead is not None:
+                day = lead
+            elif hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx) \
                     and not (hour == 24 and _UNTIL_MORNING.match(ctx.text, f.end)):  # "between midnight and noon": the day's start
                 day -= dt.timedelta(days=1)
             elif ctx.tense(f.start, f.end) in ("future", "present"):
