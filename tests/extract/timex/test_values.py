@@ -2863,3 +2863,10 @@ def test_the_small_hours_after_the_storys_evening_are_of_the_next_day(nlp):
     text = ("The ferry lost power shortly before 8 p.m. on Friday, the operator said. Passengers waited on board for hours."
             "\n\nThe crew dropped anchor in a sheltered sound and a tug was sent. The vessel was towed into port at about 4:30 a.m.")
     assert _found(nlp, text, "2011-01-02")["about 4:30 a.m."] == ("TIME", "2011-01-01T04:30")
+
+
+def test_hours_a_day_is_one_set_unless_the_hours_are_bounded(nlp):
+    got = _found(nlp, "The hotline runs 24 hours a day, seven days a week.", "1998-12-02")
+    assert got == {"24 hours a day": ("SET", "P1D"), "seven days a week": ("SET", "P1W")}
+    got = _found(nlp, "Power cuts of up to six hours a day are common.", "1995-03-23")
+    assert got == {"up to six hours": ("DURATION", "PT6H"), "a day": ("SET", "P1D")}

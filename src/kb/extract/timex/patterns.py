@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("set", rf"\b(?:(?:every|each)\s+(?:(?P<other>other)\s+)?|(?P<alt>alternate)\s+(?=(?:day|week|month|year)s\b))(?:(?P<n>{NUM}|few|several)\s+)?(?:(?P<u>{UNIT})s?|(?P<dow>{DOW})(?:\s+(?P<dpod>morning|afternoon|evening|night))?|(?P<mon>{MONFULL})|(?P<pod>morning|afternoon|evening|night)|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend|weekday))\b", h_set),
     # "open at weekends", "works weekends": every weekend (not "the two weekends", "both weekends")
     ("weekends", r"\b(?P<x>weekends|weekdays)\b", h_weekends),
-    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|(?:several|many|a\s+few|multiple|numerous|(?:dozens|hundreds|thousands)\s+of)\s+times|{NUM}\s+(?:days|nights|mornings|afternoons|evenings))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT}|night)\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
+    ("rate", rf"\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\d+\s+times|{NUM}\s+times|(?:several|many|a\s+few|multiple|numerous|(?:dozens|hundreds|thousands)\s+of)\s+times|{NUM}\s+(?:days|nights|mornings|afternoons|evenings|hours))\s+)?(?P<art>a|an|per)\s+(?P<u>{UNIT}|night)\b(?!s|-|\s+(?:ago|earlier|later|before|after)\b)", h_rate),
     # "several nights", "three nights": so many days
     ("nights", rf"\b(?P<n>{VAGUE}|{NUM})\s+nights\b", h_nights),
     ("adverb_set", r"\b(?:annually|yearly|daily|weekly|fortnightly|monthly|hourly|nightly)\b", h_adverb_set),

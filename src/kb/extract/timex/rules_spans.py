@@ -166,10 +166,18 @@ def h_nights(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DURATION", DateValue(duration_value(n, "day"), "duration"))
 
 
+# words that bound a count of hours ("up to", "fewer than", "four to")
+_HOURS_BOUNDED = re.compile(r"\b(?:to|than|least|most|about|around|nearly|almost|some|over|under|roughly)\s+$|[-–]$", re.I)
+
+
 def h_rate(m: re.Match[str], ctx: Context) -> Found | None:
     """'twice a year', '$5m a year', 'per day', 'seven hours a night'; not a measure's rate
     ("15 million instructions per second", "60 miles per hour")."""
     unit = "day" if m["u"].lower() == "night" else _unit_name(m["u"])
+    if m["freq"] and m["freq"].lower().endswith("hours") and _HOURS_BOUNDED.search(ctx.text, max(0, m.start() - 14), m.start()):
+        # "up to 18 hours a day", "four to six hours a day": the bounded hours are a length of
+        # their own, and only "a day" tells how often
+        return Found(m.start("art"), m.end(), "SET", DateValue(duration_value(1.0, unit), "set"))
     if not m["freq"] and (unit in ("second", "minute") or unit == "hour" and re.search(
             r"(?:miles|kilomet(?:re|er)s|km|knots|feet|met(?:re|er)s)\)?\s*$", ctx.text[max(0, m.start() - 12):m.start()], re.I)):
         return None
