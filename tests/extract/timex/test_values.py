@@ -2870,3 +2870,9 @@ def test_hours_a_day_is_one_set_unless_the_hours_are_bounded(nlp):
     assert got == {"24 hours a day": ("SET", "P1D"), "seven days a week": ("SET", "P1W")}
     got = _found(nlp, "Power cuts of up to six hours a day are common.", "1995-03-23")
     assert got == {"up to six hours": ("DURATION", "PT6H"), "a day": ("SET", "P1D")}
+
+
+def test_a_time_of_day_still_to_come_in_a_year_told_of_is_of_no_one_day(nlp):
+    text = "Under the plan, high school classes will start at 8:15 a.m. in the 1995-96 school year."
+    assert _found(nlp, text, "1994-08-30")["8:15 a.m."] == ("TIME", "XXXX-XX-XXT08:15")
+    assert _found(nlp, "Classes will start at 8:15 a.m.", "1994-08-30")["8:15 a.m."] == ("TIME", "1994-08-30T08:15")

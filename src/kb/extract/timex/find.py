@@ -1172,6 +1172,11 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
             lead = _story_day(f, found, ctx)
             if lead is not None:
                 day = lead
+            elif not _told_as_past(ctx, f) and any(g is not f and sent_of(g.start) == s and g.dv is not None
+                                                   and g.dv.precision == "year" for g in found):
+                # "classes will start at 8:15 a.m. in the 1995-96 school year": a time of day
+                # not told as past in a sentence that tells a year, and no day, is of no one day
+                day = None
             elif hour is not None and hour >= 18 and _told_as_past(ctx, f) and not _written_in_the_evening(f, found, ctx) \
                     and not (hour == 24 and _UNTIL_MORNING.match(ctx.text, f.end)):  # "between midnight and noon": the day's start
                 day -= dt.timedelta(days=1)
