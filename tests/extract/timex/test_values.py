@@ -2876,3 +2876,9 @@ def test_a_time_of_day_still_to_come_in_a_year_told_of_is_of_no_one_day(nlp):
     text = "Under the plan, high school classes will start at 8:15 a.m. in the 1995-96 school year."
     assert _found(nlp, text, "1994-08-30")["8:15 a.m."] == ("TIME", "XXXX-XX-XXT08:15")
     assert _found(nlp, "Classes will start at 8:15 a.m.", "1994-08-30")["8:15 a.m."] == ("TIME", "1994-08-30T08:15")
+
+
+def test_the_turn_of_the_century_is_the_year_the_nearest_century_begins(nlp):
+    text = "The new terminal could be finished by the turn of the century."
+    assert _found(nlp, text, "1996-06-04") == {"the turn of the century": ("DATE", "2000")}
+    assert _found(nlp, text, "1893-06-04") == {"the turn of the century": ("DATE", "1900")}

@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_split_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
+    h_ago, h_century, h_turn_of_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_split_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -64,6 +64,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("decade", rf"(?:\b|(?=['’]\d0s\b))(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|(?:['’]|(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid\s)|(?<=mid-))(?P<short>\d0)s|(?:nineteen[\s-]+)?(?P<word>(?-i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b", h_decade),
     # "the '65 flood", "since '98": a year written with its last two digits
     ("short_year", r"\b(?:in|of|the|since|until|till|by|from|to|and|or|during|before|after)\s+(?P<x>['’](?P<yy>\d{2}))\b(?![’'%.,]?\d|s\b)", h_short_year),
+    ("turn", r"\b(?:the\s+)?turn\s+of\s+the\s+(?:century|millenn?ium)\b", h_turn_of_century),
     ("century", rf"\b(?:(?:the\s+)?{_HALF_OF_A}\s+)?(?:the\s+)?(?:(?P<part>{PART})[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+centur(?:y|ies)\b", h_century),
     ("quarter", rf"\b(?:(?P<rel0>this|last|next)\s+year['’]s\s+)?(?P<mod>{EDGE})?(?:the\s+)?(?:(?:fiscal|financial)[\s-]+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?(?:quarter|(?P<per>period))\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|previous|current)\s+year))?(?:\s*,?\s*(?P<y0>{YEAR}))?(?P<q>)", h_quarter),
     # "the March quarter", "the December 2012 quarter": the quarter that month ends

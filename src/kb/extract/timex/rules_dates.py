@@ -540,6 +540,13 @@ def h_century(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", century_value(n - 1, m["part"].lower() if m["part"] else None))
 
 
+def h_turn_of_century(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the turn of the century': the year a century begins, the one nearest the writing
+    ("by the turn of the century", said in 1996, is 2000)."""
+    anchor = _anchor(ctx)
+    return _f(m, "DATE", year_value(round(anchor.year / 100) * 100) if anchor else None)
+
+
 def h_running_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     """'fell for the ninth consecutive quarter', 'the second quarter in a row': the latest of
     so many quarters, the one last ended."""
