@@ -2882,3 +2882,15 @@ def test_the_turn_of_the_century_is_the_year_the_nearest_century_begins(nlp):
     text = "The new terminal could be finished by the turn of the century."
     assert _found(nlp, text, "1996-06-04") == {"the turn of the century": ("DATE", "2000")}
     assert _found(nlp, text, "1893-06-04") == {"the turn of the century": ("DATE", "1900")}
+
+
+def test_what_one_is_to_have_done_is_told_in_the_tense_of_have(nlp):
+    text = "The council aims to have salt stockpiled by October."
+    assert _found(nlp, text, "2010-08-24") == {"October": ("DATE", "2010-10")}
+
+
+def test_a_past_form_in_a_case_supposed_is_yet_to_come(nlp):
+    text = "\"I'd be surprised if they actually moved before the fall,\" the economist said."
+    assert _found(nlp, text, "1993-05-20") == {"the fall": ("DATE", "1993-FA")}
+    text = "The economist said they moved before the fall."
+    assert _found(nlp, text, "1993-05-20") == {"the fall": ("DATE", "1992-FA")}

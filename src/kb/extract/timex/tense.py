@@ -34,6 +34,16 @@ def _verb_of(tok: Any) -> Any | None:
     return None
 
 
+def _supposed(v: Any) -> bool:
+    """True for a past form in an "if" clause of a verb with "would", "could" or "might" and
+    no "have" ("would be surprised if they moved", not "would have won if he ran")."""
+    head = v.head
+    if head.i == v.i or not any(c.dep_ == "mark" and c.lower_ == "if" for c in v.children):
+        return False
+    words = [c.lower_ for c in head.children if c.dep_ == "aux"]
+    return any(w in ("would", "'d", "could", "might") for w in words) and "have" not in words
+
+
 def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     # the parse may hang one auxiliary on another ("will" on "be" in "will be closed Monday")
@@ -78,10 +88,15 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
         return "future"
     if v.tag_ == "VBD" and not auxes and _bare_form_read_as_past(v):
         return "present"  # "supporters who renew before 31 May": the tagger's past of a bare form
+    if v.tag_ == "VBD" and not auxes and v.dep_ == "advcl" and _supposed(v):
+        return "future"  # "I'd be surprised if they moved before the fall": a case supposed is yet to come
     if v.tag_ == "VBD" or "VBD" in tags:
         return "past"
     if present_perfect(v):
         return "past"
+    if v.tag_ == "VBN" and not auxes and v.dep_ == "acl" and v.head.dep_ == "dobj" and depth < 2 \
+            and v.head.head.lemma_.lower() in ("have", "get") and _is_verb(v.head.head):
+        return _tense_of_verb(v.head.head, depth + 1)  # "aims to have salt stockpiled by October"
     if v.tag_ == "VBN" and not auxes and v.dep_ in ("ccomp", "xcomp") and v.head.i != v.i and depth < 2 \
             and v.head.lemma_.lower() in ("have", "get") and _is_verb(v.head):
         # "should have service restored by Tuesday", "had the car repaired": what one has
