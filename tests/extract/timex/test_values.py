@@ -2894,3 +2894,10 @@ def test_a_past_form_in_a_case_supposed_is_yet_to_come(nlp):
     assert _found(nlp, text, "1993-05-20") == {"the fall": ("DATE", "1993-FA")}
     text = "The economist said they moved before the fall."
     assert _found(nlp, text, "1993-05-20") == {"the fall": ("DATE", "1992-FA")}
+
+
+def test_a_days_event_told_as_yet_to_come_lies_ahead(nlp):
+    text = "The city said Sunday's marathon would go on as scheduled."
+    assert _found(nlp, text, "2012-10-31") == {"Sunday": ("DATE", "2012-11-04")}
+    text = "The city said Sunday's marathon was a success."
+    assert _found(nlp, text, "2012-10-31") == {"Sunday": ("DATE", "2012-10-28")}

@@ -131,7 +131,7 @@ class DocContext:
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             if not weekday and root.dep_ in ("amod", "compound", "nmod") and expected(root.head):
                 return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
-            if weekday and tense == "future" and _event_waited_for(root):
+            if weekday and tense == "future" and (_event_waited_for(root) or possessive(root) and root.head.dep_ in ("nsubj", "nsubjpass")):
                 return "future"  # "will recall him for Sunday's final": the awaited day lies ahead
             if weekday and tense == "past" and possessive(root) and (v := verb_of(root)) is not None \
                     and lemma_in(v, tw.REPORTING_VERBS):
