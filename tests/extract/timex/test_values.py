@@ -2901,3 +2901,8 @@ def test_a_days_event_told_as_yet_to_come_lies_ahead(nlp):
     assert _found(nlp, text, "2012-10-31") == {"Sunday": ("DATE", "2012-11-04")}
     text = "The city said Sunday's marathon was a success."
     assert _found(nlp, text, "2012-10-31") == {"Sunday": ("DATE", "2012-10-28")}
+
+
+def test_earlier_before_a_weekday_is_left_out_of_it(nlp):
+    assert _found(nlp, "Earlier Friday, lawyers filed a petition.", "2000-01-07") == {"Friday": ("DATE", "2000-01-07")}
+    assert _found(nlp, "Later Thursday, two cousins sought support.", "2000-01-07") == {"Later Thursday": ("DATE", "2000-01-06")}

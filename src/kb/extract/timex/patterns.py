@@ -125,7 +125,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     # "the evening of Feb. 11", "the morning of Tuesday": a part of the day that follows
     ("pod_of", rf"\b(?P<x>(?:the\s+)?(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|night)\s+of)\s+(?=(?:{DOWA}{COMMA})?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}|{MON}\s*{DAY})|{DOW}\b)(?P<x2>)", h_part_alone),
     ("pod", r"\b(?P<rel>(?:early\s+|late\s+|earlier\s+|later\s+)?(?:this|yesterday|tomorrow|last))\s+(?P<pod>morning|afternoon|evening|night)\b", h_part_of_day),
-    ("weekday", rf"\b(?:(?:early|late|earlier|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following|that|the(?=\s+{DOW}\b(?!\s+(?:of|after|before)\b)))\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
+    ("weekday", rf"\b(?:(?:early|late|later)\s+(?={DOW}))?(?:(?P<rel>last|this|next|past|coming|the\s+previous|the\s+following|that|the(?=\s+{DOW}\b(?!\s+(?:of|after|before)\b)))\s+)?(?P<dow>{DOW})(?!')(?:\s+(?P<pod>mornings?|afternoons?|evenings?|nights?|overnight))?(?:\s+of\s+(?P<wrel>last|next|this)\s+week)?\b", h_weekday),
     # "until the new year": the year about to begin (or just begun)
     ("new_year", r"\bthe\s+(?-i:new\s+year)\b(?!['’])", h_new_year),
     # "this time last year": the writing's month, a year back
