@@ -2906,3 +2906,9 @@ def test_a_days_event_told_as_yet_to_come_lies_ahead(nlp):
 def test_earlier_before_a_weekday_is_left_out_of_it(nlp):
     assert _found(nlp, "Earlier Friday, lawyers filed a petition.", "2000-01-07") == {"Friday": ("DATE", "2000-01-07")}
     assert _found(nlp, "Later Thursday, two cousins sought support.", "2000-01-07") == {"Later Thursday": ("DATE", "2000-01-06")}
+
+
+def test_a_season_named_by_a_year_running_into_the_next_is_one_expression(nlp):
+    text = "It was expected to draw the biggest crowd of the 1994/95 season."
+    assert _found(nlp, text, "1994-12-28") == {"the 1994/95 season": ("DATE", "1994")}
+    assert _found(nlp, "He retired after the 2002 season.", "2003-01-05") == {"2002": ("DATE", "2002")}

@@ -473,7 +473,7 @@ def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
 def h_fiscal(m: re.Match[str], ctx: Context) -> Found | None:
     """'fiscal 1992', 'FY92', 'the 1993-94 school year': a year of its own calendar, valued
     by the year it is named by."""
-    y = m["y"] or m.groupdict().get("y2")
+    y = m["y"] or m.groupdict().get("y2") or m.groupdict().get("y3")
     return _f(m, "DATE", year_value(int(y) if len(y) == 4 else 2000 + int(y)))
 
 
