@@ -131,8 +131,10 @@ class DocContext:
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             if not weekday and root.dep_ in ("amod", "compound", "nmod") and expected(root.head):
                 return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
-            if weekday and tense == "future" and (_event_waited_for(root) or possessive(root) and root.head.dep_ in ("nsubj", "nsubjpass")):
-                return "future"  # "will recall him for Sunday's final": the awaited day lies ahead
+            if weekday and tense == "future" and (_event_waited_for(root) or _subjects_day(root)):
+                # "will recall him for Sunday's final", "said Sunday's marathon would go on": the
+                # day of an event awaited, or told as yet to come, lies ahead
+                return "future"
             if weekday and tense == "past" and possessive(root) and (v := verb_of(root)) is not None \
                     and lemma_in(v, tw.REPORTING_VERBS):
                 return None  # "organizers of Saturday's parade said": the saying does not date the parade
@@ -210,6 +212,11 @@ def _event_waited_for(tok: Any) -> bool:
     Friday's employment report", "thin trading before Tuesday's holiday"): a past clause
     does not place it, so it is the nearest such day, ahead or behind."""
     return possessive(tok) and awaited(tok)
+
+
+def _subjects_day(tok: Any) -> bool:
+    """True for the day of an event that is its clause's subject ("Sunday's marathon")."""
+    return possessive(tok) and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _with_modal(verb: Any) -> bool:

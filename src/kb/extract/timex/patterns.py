@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("day_of_period", rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?:full\s+)?(?P<work>(?:trading|business|working)\s+)?(?:day\s+|(?P<bare>(?<=first\s)))of\s+(?:(?P<y>{YEAR})\b|the\s+(?P<u>year|month)\b(?!['’])|(?P<mon>{MONFULL})\b(?:,?\s+(?P<y2>{YEAR})\b)?)", h_day_of_period),
     # "the first half of January", "the last days of March": a part of a month, told by the month
     ("month_part", rf"\b(?:the\s+)?(?:first|second|last|final|latter|closing|opening|early|later)\s+(?:(?:few|two|three|four|several|couple\s+of)\s+)?(?:half|days|weeks)\s+of\s+(?P<mon>{MONFULL})\b(?:,?\s+(?P<y>{YEAR}))?", h_month_part),
-    # "the 1993-94 school year", "the 1997 fishing year", "the 2013-14 year": a year of its own calendar, named by the year it starts in
+    # "the 1993-94 school year", "the 1997 fishing year", "the 2013-14 year", "the 1994/95 season": a year of its own calendar, named by the year it starts in
     ("kind_year", rf"\b(?:the\s+)?(?P<y>{YEAR})(?:[-–/](?:\d{{2}}|\d{{4}}))?\s+(?:(?:school|academic|fiscal|financial|business|budget|tax|model|crop|marketing|fishing|hunting|calendar|accounting|growing)\s+|(?<=\d\d[-–/]\d\d\s))year\b(?!-)|\b(?:the\s+)?(?P<y3>{YEAR})[-–/](?:\d{{2}}|\d{{4}})\s+season\b(?!-)", h_fiscal),
     ("fiscal", rf"\b(?:{EDGE})?(?:fiscal(?:\s+year)?\s+(?P<y>\d{{4}})(?:[-–/]\d{{2}}\b(?![-–/]\d))?|FY\s?(?P<y2>\d{{4}}|\d{{2}}))\b", h_fiscal),
     # "in 2021/22", "the 1984-85 miners' strike": a season or accounting year across two
