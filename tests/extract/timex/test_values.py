@@ -2912,3 +2912,14 @@ def test_a_season_named_by_a_year_running_into_the_next_is_one_expression(nlp):
     text = "It was expected to draw the biggest crowd of the 1994/95 season."
     assert _found(nlp, text, "1994-12-28") == {"the 1994/95 season": ("DATE", "1994")}
     assert _found(nlp, "He retired after the 2002 season.", "2003-01-05") == {"2002": ("DATE", "2002")}
+
+
+def test_a_range_of_weekdays_with_parts_of_the_day_runs_forward(nlp):
+    text = "The round robin runs from Tuesday morning through Friday night."
+    got = _found(nlp, text, "2019-01-31")
+    assert got == {"Tuesday morning": ("TIME", "2019-02-05TMO"), "Friday night": ("TIME", "2019-02-08TNI")}
+
+
+def test_a_clock_time_does_not_take_a_day_from_the_next_paragraph(nlp):
+    got = _found(nlp, "The area stays open until 8 p.m.\n\nMonday is a holiday.", "2024-06-13")
+    assert "8 p.m." in got and "Monday" in got

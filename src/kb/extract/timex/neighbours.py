@@ -26,7 +26,7 @@ from kb.lexicon.time_words import PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
 
 
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*")
+_CLOCK_DAY_GAP = re.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?")  # (a line may wrap between them, a paragraph may not)
 _DAY_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]*(?P<at>at[ \t]+)?")
 # what a stamp line opens with before its day: "Updated: ", "Posted ", "| Last updated: "
 _STAMP_LABEL = re.compile(r"(?:^|\n|\|)[ \t]*(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?:?[ \t]*)?$")
@@ -521,8 +521,9 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
     two days named together, the second one the day after the first is that day, and one
     named after a day still to come comes after it."""
     text = ctx.text
-    days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision == "day"
-            and re.fullmatch(rf"(?:next\s+)?{DOW}", text[f.start:f.end])]
+    days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision in ("day", "time")
+            and re.fullmatch(rf"(?:next\s+)?{DOW}(?P<pod>\s+(?:morning|afternoon|evening|night))?", text[f.start:f.end])
+            and (f.dv.precision == "day") == (not _PART_AFTER.search(text, f.start, f.end))]
     led: set[int] = set()
     for a, b in zip(days, days[1:]):
         if not (a.dv.start and b.dv.start):  # type: ignore[union-attr]
@@ -534,23 +535,33 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
             if db < da and _LISTED_AFTER.fullmatch(text, a.end, b.start) and not _verb_between(ctx, a.end, b.start):
                 # "notes to be auctioned next Tuesday, bonds on Wednesday and bills on
                 # Thursday": days listed after one of next week follow it
-                b.dv = day_value(da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
+                b.dv = _on_day(b, da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
                 led.add(id(b))
             continue
         if _AND.fullmatch(text, a.end, b.start) and (db.weekday() - da.weekday()) % 7 == 1:
-            b.dv = day_value(da + dt.timedelta(days=1))  # "cancelled for Saturday and Sunday": the day after
+            b.dv = _on_day(b, da + dt.timedelta(days=1))  # "cancelled for Saturday and Sunday": the day after
             continue
         if _AND.fullmatch(text, a.end, b.start) and db < da and ctx.anchor is not None and da > ctx.anchor:
             # "to cancel operations on Friday and Monday", said on a Wednesday: a day named
             # after one still to come is the first such day after it
-            b.dv = day_value(da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
+            b.dv = _on_day(b, da + dt.timedelta(days=(db.weekday() - da.weekday()) % 7))
             continue
         if not _WEEKDAY_RANGE_GAP.fullmatch(text, a.end, b.start) \
                 or not _WEEKDAY_RANGE_OPENING.search(text, max(0, a.start - 40), a.start):
             continue
         if db > da:
             continue
+        # ("from Tuesday morning through Friday night": a part of the day stays with its day)
         if ctx.tense(b.start, b.end) == "past":
-            a.dv = day_value(da - dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
+            a.dv = _on_day(a, da - dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
         else:
-            b.dv = day_value(db + dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
+            b.dv = _on_day(b, db + dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
+
+
+_PART_AFTER = re.compile(r"\s(?:morning|afternoon|evening|night)$", re.I)
+
+
+def _on_day(f: Found, d: dt.date) -> DateValue:
+    """``f``'s value moved to day ``d``, keeping its part of the day ("Friday night")."""
+    value = f.dv.value if f.dv is not None else ""
+    return time_value(d, value[11:]) if f.dv is not None and f.dv.precision == "time" else day_value(d)
