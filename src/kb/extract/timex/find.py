@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    DAYS_JOINED, HOURS_FROM, HOURS_JOINED, days_of_a_set, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons,
+    DAYS_JOINED, HOURS_JOINED, days_of_a_set, hours_range, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -905,10 +905,7 @@ def _bounds_a_stretch(text: str, g: Found) -> bool:
 def _in_hours_range(f: Found, found: list[Found], text: str) -> bool:
     """True for a clock time at either end of a range of hours ("from 9 a.m. to 8 p.m.",
     "between noon and 4 pm")."""
-    return HOURS_FROM.search(text, max(0, f.start - 9), f.start) is not None \
-        and any(g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start) for g in found) \
-        or any(g.clock is not None and g.end < f.start and HOURS_JOINED.fullmatch(text, g.end, f.start)
-               and HOURS_FROM.search(text, max(0, g.start - 9), g.start) for g in found)
+    return any(hours_range(f, g, text) or hours_range(g, f, text) for g in found)
 
 
 def _daily_until(f: Found, found: list[Found], ctx: DocContext) -> bool:

@@ -168,6 +168,14 @@ HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 HOURS_JOINED = re.compile(r"\s*(?:to|until|till|and|-|–)\s*", re.I)
 
 
+def hours_range(a: Found, b: Found, text: str) -> bool:
+    """True when clock times ``a`` and ``b`` are the two ends of a range of hours ("from 9
+    a.m. to 8 p.m.", "between noon and 4 pm")."""
+    return a.clock is not None and b.clock is not None and a.end < b.start \
+        and HOURS_JOINED.fullmatch(text, a.end, b.start) is not None \
+        and HOURS_FROM.search(text, max(0, a.start - 9), a.start) is not None
+
+
 def _starts_a_stretch(out: list[Found], text: str) -> bool:
     """True when the last clock time in ``out`` follows "from" (or "between") and does not end a range of
     hours ("from noon Wednesday through Monday morning"; not "from 7am to 7pm, Monday to
@@ -470,12 +478,11 @@ _CLOCK_OF = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):\d\d$")
 def _overnight_hours(a: Found, b: Found, text: str) -> bool:
     """True for two clock times of one day given as a range of hours from an evening to an
     earlier hour ("from 11 p.m. to 5 a.m.", "between 10pm and 6am")."""
-    if a.dv is None or b.dv is None or a.clock is None or b.clock is None:
+    if a.dv is None or b.dv is None or not hours_range(a, b, text):
         return False
     ca, cb = _CLOCK_OF.match(a.dv.value), _CLOCK_OF.match(b.dv.value)
     return ca is not None and cb is not None and a.dv.value[:10] == b.dv.value[:10] \
-        and 18 <= int(ca[1]) < 24 and int(cb[1]) < 12 \
-        and HOURS_JOINED.fullmatch(text, a.end, b.start) is not None and HOURS_FROM.search(text, max(0, a.start - 9), a.start) is not None
+        and 18 <= int(ca[1]) < 24 and int(cb[1]) < 12
 
 
 def _year_of_the_end(a: Found, b: Found, text: str) -> bool:
@@ -521,9 +528,7 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
     two days named together, the second one the day after the first is that day, and one
     named after a day still to come comes after it."""
     text = ctx.text
-    days = [f for f in found if f.notes.get("pattern") == "weekday" and f.dv is not None and f.dv.precision in ("day", "time")
-            and re.fullmatch(rf"(?:next\s+)?{DOW}(?P<pod>\s+(?:morning|afternoon|evening|night))?", text[f.start:f.end])
-            and (f.dv.precision == "day") == (not _PART_AFTER.search(text, f.start, f.end))]
+    days = [f for f in found if _weekday_alone(f, text)]
     led: set[int] = set()
     for a, b in zip(days, days[1:]):
         if not (a.dv.start and b.dv.start):  # type: ignore[union-attr]
@@ -558,10 +563,17 @@ def order_weekday_ranges(found: list[Found], ctx: Any) -> None:
             b.dv = _on_day(b, db + dt.timedelta(days=7 * ((da - db).days // 7 + 1)))
 
 
-_PART_AFTER = re.compile(r"\s(?:morning|afternoon|evening|night)$", re.I)
+_WEEKDAY_ALONE = re.compile(rf"(?:next\s+)?{DOW}(?P<pod>\s+(?:morning|afternoon|evening|night))?")
+
+
+def _weekday_alone(f: Found, text: str) -> bool:
+    """True for a weekday, or a weekday's part of the day, found as one ("Friday", "next
+    Tuesday", "Friday night"), valued as that day or that part of it."""
+    m = _WEEKDAY_ALONE.fullmatch(text, f.start, f.end)
+    return f.notes.get("pattern") == "weekday" and f.dv is not None and m is not None \
+        and f.dv.precision == ("time" if m["pod"] else "day")
 
 
 def _on_day(f: Found, d: dt.date) -> DateValue:
     """``f``'s value moved to day ``d``, keeping its part of the day ("Friday night")."""
-    value = f.dv.value if f.dv is not None else ""
-    return time_value(d, value[11:]) if f.dv is not None and f.dv.precision == "time" else day_value(d)
+    return time_value(d, f.dv.value[11:]) if f.dv is not None and f.dv.precision == "time" else day_value(d)
