@@ -2923,3 +2923,10 @@ def test_a_range_of_weekdays_with_parts_of_the_day_runs_forward(nlp):
 def test_a_clock_time_does_not_take_a_day_from_the_next_paragraph(nlp):
     got = _found(nlp, "The area stays open until 8 p.m.\n\nMonday is a holiday.", "2024-06-13")
     assert "8 p.m." in got and "Monday" in got
+
+
+def test_the_far_end_of_a_stretch_from_now_lies_ahead(nlp):
+    text = "Truck makers have announced plant shutdowns between now and the end of December."
+    assert _found(nlp, text, "1989-11-16")["the end of December"] == ("DATE", "1989-12")
+    text = "The committee plans to hold hearings every month between now and the summer."
+    assert _found(nlp, text, "1999-02-24")["the summer"] == ("DATE", "1999-SU")

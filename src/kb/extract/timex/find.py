@@ -99,6 +99,8 @@ class DocContext:
             root = root.head.head
         if _after_since(root):
             return "past"
+        if _FROM_NOW.search(self.text, max(0, start - 30), start):
+            return "future"  # "shutdowns between now and the end of December", said in November
         if _drawing_near(root):
             return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
@@ -165,6 +167,10 @@ class DocContext:
             # recently Wednesday evening")
             return "future"
         return tense
+
+
+# the far end of a stretch that starts now ("between now and December", "from now until May")
+_FROM_NOW = re.compile(r"\b(?:between\s+now\s+and|(?:from\s+)?now\s+(?:until|till|through))\s+$", re.I)
 
 
 # limits of what holds or is to be done up to a time ("runs until September", "could last

@@ -788,8 +788,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
         prev = _prev_words(ctx, m.start("rel") if m["rel"] else m.start("s"), 3)
         if prev[-2:] == ["at", "least"]:  # "until at least the autumn"
             prev = prev[:-2]
+        from_now = prev[-2:] == ["now", "and"]  # "between now and the summer"
         prev = prev[-1:]
-        if not m["mod"] and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
+        if not m["mod"] and not from_now and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
                 and not (rel == "the" and m["s"].lower() != "fall" and _is_subject(ctx, m.start("s"))):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")) \
