@@ -2930,3 +2930,8 @@ def test_the_far_end_of_a_stretch_from_now_lies_ahead(nlp):
     assert _found(nlp, text, "1989-11-16")["the end of December"] == ("DATE", "1989-12")
     text = "The committee plans to hold hearings every month between now and the summer."
     assert _found(nlp, text, "1999-02-24")["the summer"] == ("DATE", "1999-SU")
+
+
+def test_the_late_part_of_this_week_said_on_a_sunday_is_the_week_ahead(nlp):
+    assert _found(nlp, "The tour arrives at Lake Louise later this week.", "2014-11-30") == {"later this week": ("DATE", "2014-W49")}
+    assert _found(nlp, "The tour arrived at Lake Louise earlier this week.", "2014-11-30") == {"earlier this week": ("DATE", "2014-W48")}

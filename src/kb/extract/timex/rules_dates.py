@@ -875,8 +875,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Found | None:
         y, mo = resolve.shift_months(anchor, step)
         return _f(m, "DATE", _narrow(month_value(y, mo), part))
     if unit == "week":
-        if rel == "this" and anchor.weekday() == 6 and ctx.tense(m.start(), m.end()) == "future":
-            return _f(m, "DATE", week_value(anchor + dt.timedelta(days=1)))  # "will vote this week", on a Sunday: the week ahead
+        if rel == "this" and anchor.weekday() == 6 and (part == "late" or ctx.tense(m.start(), m.end()) == "future"):
+            # "will vote this week", "arrives later this week", "at the end of this week", on a
+            # Sunday, the week's last day: the week ahead
+            return _f(m, "DATE", week_value(anchor + dt.timedelta(days=1)))
         return _f(m, "DATE", week_value(anchor + dt.timedelta(weeks=step)))
     if unit == "weekend":
         base = anchor + dt.timedelta(weeks=step)
