@@ -2935,3 +2935,10 @@ def test_the_far_end_of_a_stretch_from_now_lies_ahead(nlp):
 def test_the_late_part_of_this_week_said_on_a_sunday_is_the_week_ahead(nlp):
     assert _found(nlp, "The tour arrives at Lake Louise later this week.", "2014-11-30") == {"later this week": ("DATE", "2014-W49")}
     assert _found(nlp, "The tour arrived at Lake Louise earlier this week.", "2014-11-30") == {"earlier this week": ("DATE", "2014-W48")}
+
+
+def test_the_month_of_a_futures_contract_or_a_debt_sale_is_a_month(nlp):
+    text = "West Texas Intermediate crude for May delivery settled at minus $37.63 a barrel."
+    assert _found(nlp, text, "2020-04-20") == {"May": ("DATE", "2020-05")}
+    assert _found(nlp, "No decision is expected before the May refunding.", "1992-02-05") == {"May": ("DATE", "1992-05")}
+    assert _found(nlp, "Theresa May contracts were signed.", "2020-04-20") == {}

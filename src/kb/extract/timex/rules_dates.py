@@ -248,6 +248,11 @@ def _planned(ctx: Context, pos: int) -> bool:
         verb.lower_ == "due" or lemma_in(verb, tw.PLANNING_VERBS | tw.EXPECTING_VERBS | tw.DEFERRING_VERBS))
 
 
+# the month of a futures contract or a debt sale ("crude for May delivery", "the December
+# contract", "before the May refunding")
+_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures|refunding|auctions?)\b")
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
     if not m["mod"]:
@@ -258,7 +263,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
             and not _PERIOD_TO.search(ctx.text, max(0, m.start() - 30), m.start())  # "the 12 months to March"
             and not _planned(ctx, m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
-                and not _habitual(ctx, m.start("mon")):
+                and not _habitual(ctx, m.start("mon")) \
+                and not (_CONTRACT_MONTH.match(ctx.text, m.end()) and _prev_raw(ctx, m.start()).islower()):
             return None
         nxt = _next_raw(ctx, m.end())
         if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in tw.VERB_MONTH_FOLLOWERS):
