@@ -2942,3 +2942,8 @@ def test_the_month_of_a_futures_contract_or_a_debt_sale_is_a_month(nlp):
     assert _found(nlp, text, "2020-04-20") == {"May": ("DATE", "2020-05")}
     assert _found(nlp, "No decision is expected before the May refunding.", "1992-02-05") == {"May": ("DATE", "1992-05")}
     assert _found(nlp, "Theresa May contracts were signed.", "2020-04-20") == {}
+
+
+def test_years_counted_from_a_month_give_a_year(nlp):
+    text = "He signed for Groningen in September 1988 and joined PSV Eindhoven four years later."
+    assert _found(nlp, text, "2007-08-16")["four years later"] == ("DATE", "1992")

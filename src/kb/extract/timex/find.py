@@ -485,7 +485,9 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         if unit == "month":
             return cal.month_value(*cal.add_months(d.year, d.month, k))
         if unit == "year":
-            return cal.month_value(d.year + k, d.month)
+            # "four years later", after "in September 1988": a year; "a year earlier" is a
+            # comparison with the same month a year before
+            return cal.month_value(d.year + k, d.month) if k == -1 else cal.year_value(d.year + k)
     if ref.precision == "year" and unit == "year":
         return cal.year_value(d.year + k)
     if ref.precision == "week" and unit == "week":
