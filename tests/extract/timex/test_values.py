@@ -2947,3 +2947,9 @@ def test_the_month_of_a_futures_contract_or_a_debt_sale_is_a_month(nlp):
 def test_years_counted_from_a_month_give_a_year(nlp):
     text = "He signed for Groningen in September 1988 and joined PSV Eindhoven four years later."
     assert _found(nlp, text, "2007-08-16")["four years later"] == ("DATE", "1992")
+
+
+def test_a_day_a_change_is_counted_from_is_past(nlp):
+    text = "The bond was priced to yield 7.89%, down from 7.96% Friday."
+    assert _found(nlp, text, "1992-04-07") == {"Friday": ("DATE", "1992-04-03")}
+    assert _found(nlp, "Strikes will run from 9am Friday.", "1992-04-07") == {"9am Friday": ("TIME", "1992-04-10T09:00")}

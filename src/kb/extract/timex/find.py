@@ -105,8 +105,8 @@ class DocContext:
             return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
             return "past"  # "the growth it forecast in March", however the parse hangs "in March"
-        if weekday and _priced_on(self.text, start):
-            return "past"
+        if weekday and (_priced_on(self.text, start) or _FROM_FIGURE.search(self.text, max(0, start - 40), start)):
+            return "past"  # (a figure a change is counted from: "to yield 7.89%, down from 7.96% Friday")
         if weekday and _from_then_on(root):
             return "future"
         if due(root) or foreseen(root):
@@ -186,6 +186,10 @@ _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:share\s+|stock\s+)?(?:price|
 # a weather warning or advisory in force from or until a day: one still to come
 _WARNED_UNTIL = re.compile(rf"\b(?:{tw.words_pattern(sorted(tw.FORECAST_NOUNS))})(?:e?s)?\b[^.;]{{0,60}}?"
                            r"\b(?:from|until|till|through|between)\s+(?:(?:at\s+least|[\d:.]+(?:[ap]\.?m\.?)?|[ap]\.?m\.?|noon|midnight|on)\s+){0,3}$", re.I)
+# a figure a change is counted from, right before a day ("down from 7.96% Friday", "up from
+# 443.6 million on Thursday")
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+)?[$€£]?\d[\d.,/ -]*(?:%|\s*(?:percent|per\s+cent|cents?|points?|million|billion|yen|marks|francs|pounds|dollars|euros)\b"
+                          r"(?:\s+shares)?)?\s+(?:on\s+)?$", re.I)
 _CLOSE_AFTER = re.compile(rf"{DOW}(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|stock\s+)?(?:price|level|value)\b)", re.I)
 
 
