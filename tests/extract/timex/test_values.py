@@ -2953,3 +2953,9 @@ def test_a_day_a_change_is_counted_from_is_past(nlp):
     text = "The bond was priced to yield 7.89%, down from 7.96% Friday."
     assert _found(nlp, text, "1992-04-07") == {"Friday": ("DATE", "1992-04-03")}
     assert _found(nlp, "Strikes will run from 9am Friday.", "1992-04-07") == {"9am Friday": ("TIME", "1992-04-10T09:00")}
+
+
+def test_next_weekday_two_days_ahead_is_the_one_of_the_week_after(nlp):
+    text = "The major chains report their sales results next Thursday."
+    assert _found(nlp, text, "1991-11-26") == {"next Thursday": ("DATE", "1991-12-05")}
+    assert _found(nlp, text, "1991-11-25") == {"next Thursday": ("DATE", "1991-11-28")}

@@ -76,13 +76,13 @@ def weekday(dow: int, anchor: dt.date, tense: str | None, rel: str | None = None
     """A bare weekday, or one with last/next/this."""
     back = (anchor.weekday() - dow) % 7
     ahead = (dow - anchor.weekday()) % 7
-    # the day before or after the writing would be "yesterday" or "tomorrow": "last
-    # Wednesday" said on a Thursday is the one of the week before, "next Thursday" said on
-    # a Wednesday the one of the week after
+    # the day before the writing would be "yesterday": "last Wednesday" said on a Thursday
+    # is the one of the week before; a day up to two after it would be "tomorrow" or "on
+    # Thursday": "next Thursday" said on a Tuesday or a Wednesday is the one of the week after
     if rel in ("last", "past"):
         return anchor - dt.timedelta(days=back + 7 if back <= 1 else back)
     if rel in ("next", "coming"):
-        return anchor + dt.timedelta(days=ahead + 7 if ahead <= 1 else ahead)
+        return anchor + dt.timedelta(days=ahead + 7 if ahead <= 2 else ahead)
     prev_day, next_day = anchor - dt.timedelta(days=back), anchor + dt.timedelta(days=ahead)
     if tense == "past":
         return prev_day
