@@ -2959,3 +2959,8 @@ def test_next_weekday_two_days_ahead_is_the_one_of_the_week_after(nlp):
     text = "The major chains report their sales results next Thursday."
     assert _found(nlp, text, "1991-11-26") == {"next Thursday": ("DATE", "1991-12-05")}
     assert _found(nlp, text, "1991-11-25") == {"next Thursday": ("DATE", "1991-11-28")}
+
+
+def test_overnight_told_as_still_to_come_is_tonight(nlp):
+    text = "The storm came ashore on Tuesday. Now forecasters say the heaviest downpours could come overnight."
+    assert _found(nlp, text, "2001-06-08")["overnight"] == ("TIME", "2001-06-08TNI")

@@ -1211,6 +1211,8 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
                 back = _last_past_day_told(f, found, ctx)
                 if back == ctx.anchor - dt.timedelta(days=1):
                     day = back
+        if f.notes.get("night_before") and day is not None and day < ctx.anchor and _ahead(ctx, f):
+            day = ctx.anchor  # "came ashore on Tuesday … the heaviest downpours could come overnight": tonight
         said_on = on is not None and near is not None and near.start == on.end()  # "fell overnight on Friday": Friday's night
         # "struck on Wednesday night. … halted trains overnight": the night of that evening
         of_evening = near is not None and not habitual and any(_evening(g) and g.dv.start == near.dv.start  # type: ignore[union-attr]
