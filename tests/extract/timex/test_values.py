@@ -2937,11 +2937,14 @@ def test_the_late_part_of_this_week_said_on_a_sunday_is_the_week_ahead(nlp):
     assert _found(nlp, "The tour arrived at Lake Louise earlier this week.", "2014-11-30") == {"earlier this week": ("DATE", "2014-W48")}
 
 
-def test_the_month_of_a_futures_contract_or_a_debt_sale_is_a_month(nlp):
+def test_a_month_dating_a_contract_a_sale_a_vote_or_figures_is_a_month(nlp):
     text = "West Texas Intermediate crude for May delivery settled at minus $37.63 a barrel."
     assert _found(nlp, text, "2020-04-20") == {"May": ("DATE", "2020-05")}
     assert _found(nlp, "No decision is expected before the May refunding.", "1992-02-05") == {"May": ("DATE", "1992-05")}
     assert _found(nlp, "Theresa May contracts were signed.", "2020-04-20") == {}
+    assert _found(nlp, "The school board puts a levy on the May ballot.", "2000-03-14") == {"May": ("DATE", "2000-05")}
+    assert _found(nlp, "Markets face a test with the release of May figures.", "1989-06-12") == {"May": ("DATE", "1989-05")}
+    assert _found(nlp, "The May government won the vote.", "2018-03-14") == {}
 
 
 def test_years_counted_from_a_month_give_a_year(nlp):

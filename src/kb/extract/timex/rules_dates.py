@@ -248,9 +248,11 @@ def _planned(ctx: Context, pos: int) -> bool:
         verb.lower_ == "due" or lemma_in(verb, tw.PLANNING_VERBS | tw.EXPECTING_VERBS | tw.DEFERRING_VERBS))
 
 
-# the month of a futures contract or a debt sale ("crude for May delivery", "the December
-# contract", "before the May refunding")
-_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures|refunding|auctions?)\b")
+# a month that dates a contract, a sale, a vote, a meeting or figures ("crude for May delivery",
+# "before the May refunding", "a levy on the May ballot", "May's assembly election", "the
+# release of May figures", "May factory orders")
+_CONTRACT_MONTH = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:delivery|contracts?|futures|refunding|auctions?|elections?|ballot"
+                             r"|vote|polls?|primary|referendum|deadline|figures|data|report|statistics|sales|orders|payrolls|meeting)\b")
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
