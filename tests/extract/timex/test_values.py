@@ -2967,3 +2967,9 @@ def test_next_weekday_two_days_ahead_is_the_one_of_the_week_after(nlp):
 def test_overnight_told_as_still_to_come_is_tonight(nlp):
     text = "The storm came ashore on Tuesday. Now forecasters say the heaviest downpours could come overnight."
     assert _found(nlp, text, "2001-06-08")["overnight"] == ("TIME", "2001-06-08TNI")
+
+
+def test_a_weekday_the_text_calls_today_overrules_an_earlier_dateline(nlp):
+    text = "KARACHI, Aug 8: Eid will be celebrated on Friday (today), the committee announced on Thursday."
+    got = _found(nlp, text, "2013-08-09")
+    assert got["today"] == ("DATE", "2013-08-09") and got["Thursday"] == ("DATE", "2013-08-08")

@@ -169,6 +169,10 @@ def publication_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+# a weekday the text itself calls today ("on Friday (today)", "today (Friday)")
+_TODAY_NAMED = re.compile(rf"\b(?P<d1>{DOW})\s*\(\s*today\s*\)|\btoday\s*\(\s*(?P<d2>{DOW})\s*\)", re.I)
+
+
 # A paper printed the morning after tells the news as of its dateline's day.
 _WRITTEN_BEFORE = 3
 
@@ -179,6 +183,8 @@ def dateline_day(text: str, published: dt.date) -> dt.date | None:
     in Wednesday's): the day the text was written, which its "today" and "Tuesday" are
     counted from. The dateline may follow a headline. None otherwise."""
     head = text.lstrip()[:400]
+    if (told := _TODAY_NAMED.search(text)) and WEEKDAYS[(told["d1"] or told["d2"]).lower()] == published.weekday():
+        return None  # "will be celebrated on Friday (today)" in Friday's paper: written as of that day
     starts = [0] + [m.end() for m in re.finditer(r"\n\s*", head)][:3]
     for pos in starts:
         wd = _DATELINE_WEEKDAY.match(head, pos)
