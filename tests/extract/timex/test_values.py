@@ -2973,3 +2973,11 @@ def test_a_weekday_the_text_calls_today_overrules_an_earlier_dateline(nlp):
     text = "KARACHI, Aug 8: Eid will be celebrated on Friday (today), the committee announced on Thursday."
     got = _found(nlp, text, "2013-08-09")
     assert got["today"] == ("DATE", "2013-08-09") and got["Thursday"] == ("DATE", "2013-08-08")
+
+
+def test_a_weekday_naming_the_day_of_a_date_just_told_is_that_date(nlp):
+    text = "The clerk was shot on March 12, 1982, a Friday, while closing the store."
+    assert _found(nlp, text, "2000-11-09")["a Friday"] == ("DATE", "1982-03-12")
+    text = "Because Christmas falls on a Sunday, the shopping season is short."
+    assert _found(nlp, text, "1994-11-23")["a Sunday"] == ("DATE", "1994-12-25")
+    assert _found(nlp, text, "2000-11-09")["a Sunday"] == ("DATE", "XXXX-WXX-7")

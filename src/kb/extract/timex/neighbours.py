@@ -420,6 +420,25 @@ def paired_seasons(found: list[Found], text: str) -> None:
             b.dv = season_value(year, second[2])
 
 
+# between a day and "a Sunday" that names its weekday: "on July 9, 1989, a Sunday", "when
+# Christmas falls on a Sunday"
+_WEEKDAY_OF_GAP = re.compile(r"\s*,\s*|\s+(?:(?:this|that|next|last)\s+year\s+)?(?:falls?|fell|will\s+fall|is|was)\s+on\s+", re.I)
+_A_WEEKDAY = re.compile(r"XXXX-WXX-(?P<d>[1-7])$")
+
+
+def weekdays_of_dates(found: list[Found], text: str) -> None:
+    """'a Sunday' right after a day it names the weekday of ("on July 9, 1989, a Sunday",
+    "because Christmas falls on a Sunday"): that day, when the weekday fits."""
+    for a, b in zip(found, found[1:]):
+        if a.dv is None or b.dv is None or a.dv.precision != "day" or a.dv.start is None \
+                or not text[b.start:b.end].lower().startswith(("a ", "an ")):
+            continue
+        weekday = _A_WEEKDAY.match(b.dv.value)
+        if weekday and _WEEKDAY_OF_GAP.fullmatch(text, a.end, b.start) \
+                and dt.date.fromisoformat(a.dv.start).isoweekday() == int(weekday["d"]):
+            b.dv = a.dv
+
+
 def _years_on(d: dt.date, n: int) -> dt.date | None:
     return _safe_day(d.year + n, d.month, d.day)  # None for a February 29 moved to a common year
 
