@@ -2981,3 +2981,11 @@ def test_a_weekday_naming_the_day_of_a_date_just_told_is_that_date(nlp):
     text = "Because Christmas falls on a Sunday, the shopping season is short."
     assert _found(nlp, text, "1994-11-23")["a Sunday"] == ("DATE", "1994-12-25")
     assert _found(nlp, text, "2000-11-09")["a Sunday"] == ("DATE", "XXXX-WXX-7")
+
+
+def test_the_following_year_told_as_past_is_counted_from_a_day_before_the_writing(nlp):
+    text = ("The clerk was shot on March 12, 1982, a Friday, while closing the store. A man was arrested a week "
+            "later after a witness said she had seen him. He was convicted the following year and sentenced to life.")
+    assert _found(nlp, text, "2000-11-09")["the following year"] == ("DATE", "1983")
+    text = "The company expects to finish the plant next spring and to double output the following year."
+    assert _found(nlp, text, "2000-11-09")["the following year"] == ("DATE", "2001")

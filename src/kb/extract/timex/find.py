@@ -540,7 +540,7 @@ def _unplaced_lengths(found: list[Found], clock_shifts: bool) -> None:
 
 
 def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None,
-                        clock_shifts: bool = False) -> None:
+                        clock_shifts: bool = False, told_past: Any = None) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence. A part of a day told back
     ("the previous evening", "that night") with no day told in the sentences just before is
@@ -552,8 +552,14 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
         unit, k = shift.split(":")
         here = sent_of(f.start)
         reach = 2 if f.notes.get("pod") else 1  # "the previous evening" looks back as far as its fallback does
+        # "the following year" told as past came before the writing ("was convicted the
+        # following year", in a story of 1982 told in 2000): counted from a day further back
+        # when the days just before would put it later (not "three days later", which is a
+        # length when no day is told just before it)
+        past_after = int(k) > 0 and anchor is not None and "unplaced_end" not in f.notes \
+            and told_past is not None and told_past(f)
         for g in reversed(found[:i]):
-            if here - sent_of(g.start) > reach:
+            if here - sent_of(g.start) > (_PAST_REACH if past_after else reach):
                 break
             if g.dv is not None and (g.dv.precision in ("day", "time", "month", "year", "week", "quarter")
                                      or g.dv.precision == "season" and g.notes.get("year_named")
@@ -571,6 +577,8 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                 if value is not None and f.notes.get("pod"):
                     value = DateValue(f"{value.value}T{f.notes['pod']}", "time", value.start, value.end) \
                         if value.precision == "day" else None
+                if past_after and (value is None or value.start is None or value.start > anchor.isoformat()):  # type: ignore[union-attr]
+                    continue
                 if value is not None:
                     f.dv = value
                     if value.precision == "time":
@@ -579,6 +587,10 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
         if f.dv is None and f.notes.get("pod") and anchor is not None and shift.startswith("day:") \
                 and not any(g.type in ("DATE", "TIME") and 0 <= here - sent_of(g.start) <= 2 for g in found[:i]):
             f.dv = time_value(anchor + dt.timedelta(days=int(k)), f.notes["pod"])
+
+
+# how many sentences back a time told as past and after a day looks for that day
+_PAST_REACH = 4
 
 
 def _coarser(precision: str, unit: str) -> bool:
@@ -1363,7 +1375,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
     with _calendar_ends():
         _speakers_day(kept, ctx)
         _nowadays(kept, ctx, sent_of)
-        _resolve_references(kept, sent_of, ctx.anchor)
+        _resolve_references(kept, sent_of, ctx.anchor, told_past=lambda f: _told_as_past(ctx, f))
     _unplaced_lengths(kept, clock_shifts=False)
     with _calendar_ends():
         _resolve_periods(kept, sent_of, ctx.anchor, ctx.text)
