@@ -2989,3 +2989,12 @@ def test_the_following_year_told_as_past_is_counted_from_a_day_before_the_writin
     assert _found(nlp, text, "2000-11-09")["the following year"] == ("DATE", "1983")
     text = "The company expects to finish the plant next spring and to double output the following year."
     assert _found(nlp, text, "2000-11-09")["the following year"] == ("DATE", "2001")
+
+
+def test_hours_on_a_list_of_days_are_of_no_one_day(nlp):
+    text = "Tickets can be bought in the athletic office from 8 a.m. to 3 p.m. Wednesday and Thursday."
+    got = _found(nlp, text, "2011-05-31")
+    assert got["8 a.m."] == ("TIME", "XXXX-XX-XXT08:00") and got["3 p.m."] == ("TIME", "XXXX-XX-XXT15:00")
+    assert got["Wednesday"] == ("DATE", "2011-06-01")
+    got = _found(nlp, "Tickets can be bought from 8 a.m. to 3 p.m. Wednesday.", "2011-05-31")
+    assert got["3 p.m. Wednesday"] == ("TIME", "2011-06-01T15:00")

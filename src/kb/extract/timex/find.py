@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    DAYS_JOINED, HOURS_JOINED, days_of_a_set, hours_range, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons, weekdays_of_dates,
+    AND_DAY, DAYS_JOINED, HOURS_JOINED, days_of_a_set, hours_range, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons, weekdays_of_dates,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -1037,7 +1037,8 @@ def _day_said(text: str, f: Found, found: list[Found]) -> Found | None:
     for g in found:
         if g.start == gap.end() and g.clock is None and g.dv is not None and g.dv.precision in ("day", "time") \
                 and g.dv.start:
-            return g
+            # (not the first of a list of days: "from 8 a.m. to 3 p.m. Wednesday and Thursday")
+            return None if AND_DAY.match(text, g.end) else g
         if g.clock is not None and g.start > f.end and HOURS_JOINED.fullmatch(text, f.end, g.start):
             return _day_said(text, g, found)
     return None

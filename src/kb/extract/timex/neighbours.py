@@ -147,8 +147,10 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
         if prev is not None and prev.clock is not None and prev.dv is None and f.dv is not None and f.dv.start \
                 and (f.dv.precision == "day" or _PART_OF_DAY.search(f.dv.value)) and \
                 _CLOCK_DAY_GAP.fullmatch(text, prev.end, f.start) \
-                and not (_TO_WEEKDAY.match(text, f.end) and not _starts_a_stretch(out, text)) and "shift" not in f.notes:
+                and not (_TO_WEEKDAY.match(text, f.end) and not _starts_a_stretch(out, text)) \
+                and not (AND_DAY.match(text, f.end) and hours_range_before(out, text)) and "shift" not in f.notes:
             # (not the first day of a range after hours, "from 7am to 7pm, Monday to Friday",
+            # nor of a list after a range of hours, "from 8 a.m. to 3 p.m. Wednesday and Thursday",
             # as "from noon Wednesday through Monday morning" is one; nor a day
             # counted from one told before, "10 p.m. that Friday", whose clock time takes its
             # day once that is counted); a clock time of the morning is an a.m. one ("12:01
@@ -166,6 +168,11 @@ def join_clock_days(found: list[Found], text: str) -> list[Found]:
 # hours of a range: "from 9 a.m. to 8 p.m.", "between 8am and 10pm"
 HOURS_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 HOURS_JOINED = re.compile(r"\s*(?:to|until|till|and|-|–)\s*", re.I)
+
+
+def hours_range_before(out: list[Found], text: str) -> bool:
+    """True when the last two times in ``out`` are the two ends of a range of hours."""
+    return len(out) >= 2 and hours_range(out[-2], out[-1], text)
 
 
 def hours_range(a: Found, b: Found, text: str) -> bool:
@@ -231,6 +238,8 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
 
 _DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
 _TO_WEEKDAY = re.compile(rf"\s*(?:to|through|-|–)\s*{DOW}")
+# a day joined to the one before it ("Wednesday and Thursday", "today and tomorrow")
+AND_DAY = re.compile(rf"\s*(?:,\s*)?(?:and|or)\s+(?:{DOW}|tomorrow)\b")
 # what joins two days told together ("Friday and Saturday", "Tuesday to Sunday")
 DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
