@@ -69,6 +69,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   Thursday meeting")
 - schedule_nouns: nouns after a weekday that make it every such day ("Sunday hours",
   "Saturday service")
+- dated_by_month: nouns a month names the time of, even "May" ("crude for May delivery",
+  "a levy on the May ballot", "the release of May figures")
 - measure_nouns: lemmas of nouns after a month that make it the month measured, which
   lies before the measuring is reported ("the October jobs report", "December trade figures")
 - other_new_years: words before "New Year" that make it another calendar's, not January 1
@@ -168,6 +170,7 @@ DEGREE_WORDS = frozenset(_list("degree_words"))
 OTHER_NEW_YEARS = frozenset(_list("other_new_years"))
 HABIT_ADJECTIVES = frozenset(_list("habit_adjectives"))
 SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
+DATED_BY_MONTH = _list("dated_by_month")
 MEASURE_NOUNS = frozenset(_list("measure_nouns"))
 EXTREME_NOUNS = frozenset(_list("extreme_nouns"))  # a level reached: "its March peak" is past
 

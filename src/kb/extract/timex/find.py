@@ -11,7 +11,7 @@ import bisect
 import contextlib
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from kb.extract.sents import doc_ents, doc_sents, doc_text
 from kb.extract.timex import calendar as cal
@@ -540,7 +540,7 @@ def _unplaced_lengths(found: list[Found], clock_shifts: bool) -> None:
 
 
 def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None = None,
-                        clock_shifts: bool = False, told_past: Any = None) -> None:
+                        clock_shifts: bool = False, told_past: Callable[[Found], bool] | None = None) -> None:
     """'a year earlier', 'two years later', 'the following day': counted from the latest
     date given before them in the same or the previous sentence. A part of a day told back
     ("the previous evening", "that night") with no day told in the sentences just before is

@@ -251,8 +251,7 @@ def _planned(ctx: Context, pos: int) -> bool:
 # a month that dates a contract, a sale, a vote, a meeting or figures ("crude for May delivery",
 # "before the May refunding", "a levy on the May ballot", "May's assembly election", "the
 # release of May figures", "May factory orders")
-_CONTRACT_MONTH = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:delivery|contracts?|futures|refunding|auctions?|elections?|ballot"
-                             r"|vote|polls?|primary|referendum|deadline|figures|data|report|statistics|sales|orders|payrolls|meeting)\b")
+_CONTRACT_MONTH = re.compile(rf"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:{tw.words_pattern(tw.DATED_BY_MONTH)})\b")
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
