@@ -105,8 +105,8 @@ class DocContext:
             return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
             return "past"  # "the growth it forecast in March", however the parse hangs "in March"
-        if weekday and (_priced_on(self.text, start) or _FROM_FIGURE.search(self.text, max(0, start - 40), start)):
-            return "past"  # (a figure a change is counted from: "to yield 7.89%, down from 7.96% Friday")
+        if weekday and _priced_on(self.text, start):
+            return "past"
         if weekday and _from_then_on(root):
             return "future"
         if due(root) or foreseen(root):
@@ -195,9 +195,11 @@ _CLOSE_AFTER = re.compile(rf"{DOW}(?:['’]s)?\s+clos(?:e\b|ing\s+(?:share\s+|st
 
 def _priced_on(text: str, start: int) -> bool:
     """True for a day at ``start`` a closing price was struck on ("a premium of 27% over
-    Benton's closing price of $27.15 on Friday", "a 31% premium over its Friday close"): a
-    day past, which dates a price, not what the story tells."""
+    Benton's closing price of $27.15 on Friday", "a 31% premium over its Friday close") or a
+    change is counted from ("to yield 7.89%, down from 7.96% Friday"): a day past, which
+    dates a figure, not what the story tells."""
     return _CLOSING_PRICE_BEFORE.search(text, max(0, start - 60), start) is not None \
+        or _FROM_FIGURE.search(text, max(0, start - 40), start) is not None \
         or _CLOSE_AFTER.match(text, start) is not None
 
 

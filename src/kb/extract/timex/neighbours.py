@@ -236,15 +236,15 @@ def listed_days(found: list[Found], text: str) -> list[Found]:
     return out
 
 
-_DAY_SET = re.compile(r"XXXX-WXX-[1-7](T\w+)?$")
+_DAY_SET = re.compile(r"XXXX-WXX-(?P<d>[1-7])(?P<part>T\w+)?$")
 _TO_WEEKDAY = re.compile(rf"\s*(?:to|through|-|–)\s*{DOW}")
-# a day joined to the one before it ("Wednesday and Thursday", "today and tomorrow")
-AND_DAY = re.compile(rf"\s*(?:,\s*)?(?:and|or)\s+(?:{DOW}|tomorrow)\b")
 # what joins two days told together ("Friday and Saturday", "Tuesday to Sunday")
 DAYS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|&|-|–)\s*")
 _RANGE_WORD = re.compile(r"\s*(?:to|through|-|–)\s*")
 _WEEKDAY = re.compile(DOW)
 _AND_OR = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
+# a day joined to the one before it ("Wednesday and Thursday", "today and tomorrow")
+AND_DAY = re.compile(rf"{_AND_OR.pattern}(?:{DOW}|tomorrow)\b")
 # what the value of a season ends in (a part of the day's: _PART_OF_DAY)
 _SEASON_CODE = re.compile(r"-(?P<code>SP|SU|FA|WI)$")
 
@@ -273,7 +273,7 @@ def days_of_a_set(found: list[Found], ctx: Any, sent_of: Any) -> None:
         for day, every in ((b, a), (a, b)):
             if _weekday(day, text) and every.type == "SET" and every.dv is not None \
                     and (told := _DAY_SET.match(every.dv.value)):
-                _recur(day, text, told[1] or "")
+                _recur(day, text, told["part"] or "")
         if _weekday(a, text) and _weekday(b, text) and _RANGE_WORD.fullmatch(text, a.end, b.start) \
                 and (not HOURS_FROM.search(text, max(0, a.start - 8), a.start) or _simple_present(ctx, a)) \
                 and any(f.clock is not None or f.type == "SET" for f in found
@@ -432,7 +432,6 @@ def paired_seasons(found: list[Found], text: str) -> None:
 # between a day and "a Sunday" that names its weekday: "on July 9, 1989, a Sunday", "when
 # Christmas falls on a Sunday"
 _WEEKDAY_OF_GAP = re.compile(r"\s*,\s*|\s+(?:(?:this|that|next|last)\s+year\s+)?(?:falls?|fell|will\s+fall|is|was)\s+on\s+", re.I)
-_A_WEEKDAY = re.compile(r"XXXX-WXX-(?P<d>[1-7])$")
 
 
 def weekdays_of_dates(found: list[Found], text: str) -> None:
@@ -442,8 +441,8 @@ def weekdays_of_dates(found: list[Found], text: str) -> None:
         if a.dv is None or b.dv is None or a.dv.precision != "day" or a.dv.start is None \
                 or not text[b.start:b.end].lower().startswith(("a ", "an ")):
             continue
-        weekday = _A_WEEKDAY.match(b.dv.value)
-        if weekday and _WEEKDAY_OF_GAP.fullmatch(text, a.end, b.start) \
+        weekday = _DAY_SET.match(b.dv.value)
+        if weekday and not weekday["part"] and _WEEKDAY_OF_GAP.fullmatch(text, a.end, b.start) \
                 and dt.date.fromisoformat(a.dv.start).isoweekday() == int(weekday["d"]):
             b.dv = a.dv
 

@@ -251,7 +251,7 @@ def _planned(ctx: Context, pos: int) -> bool:
 # a month that dates a contract, a sale, a vote, a meeting or figures ("crude for May delivery",
 # "before the May refunding", "a levy on the May ballot", "May's assembly election", "the
 # release of May figures", "May factory orders")
-_CONTRACT_MONTH = re.compile(rf"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:{tw.words_pattern(tw.DATED_BY_MONTH)})\b")
+_DATED_BY_MONTH = re.compile(rf"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:{tw.words_pattern(tw.DATED_BY_MONTH)})\b")
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -265,7 +265,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
             and not _planned(ctx, m.start()))  # "set for August"
         if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")) \
-                and not (_CONTRACT_MONTH.match(ctx.text, m.end()) and _prev_raw(ctx, m.start()).islower()):
+                and not (_DATED_BY_MONTH.match(ctx.text, m.end()) and _prev_raw(ctx, m.start()).islower()):
             return None
         nxt = _next_raw(ctx, m.end())
         if m["mon"] in ("May", "March") and (nxt[:1].isupper() and nxt not in ("I",) or nxt.lower() in tw.VERB_MONTH_FOLLOWERS):
