@@ -69,6 +69,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   Thursday meeting")
 - schedule_nouns: nouns after a weekday that make it every such day ("Sunday hours",
   "Saturday service")
+- polls: nouns of a vote held on a set day, which a month names ("the November election",
+  "the March ballot"); one told of in a clause not in the past lies ahead
 - dated_by_month: nouns a month names the time of, even "May" ("crude for May delivery",
   "a levy on the May ballot", "the release of May figures")
 - measure_nouns: lemmas of nouns after a month that make it the month measured, which
@@ -170,6 +172,7 @@ DEGREE_WORDS = frozenset(_list("degree_words"))
 OTHER_NEW_YEARS = frozenset(_list("other_new_years"))
 HABIT_ADJECTIVES = frozenset(_list("habit_adjectives"))
 SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
+POLLS = frozenset(_list("polls"))
 DATED_BY_MONTH = _list("dated_by_month")
 MEASURE_NOUNS = frozenset(_list("measure_nouns"))
 EXTREME_NOUNS = frozenset(_list("extreme_nouns"))  # a level reached: "its March peak" is past

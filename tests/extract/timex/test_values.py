@@ -2998,3 +2998,12 @@ def test_hours_on_a_list_of_days_are_of_no_one_day(nlp):
     assert got["Wednesday"] == ("DATE", "2011-06-01")
     got = _found(nlp, "Tickets can be bought from 8 a.m. to 3 p.m. Wednesday.", "2011-05-31")
     assert got["3 p.m. Wednesday"] == ("TIME", "2011-06-01T15:00")
+
+
+def test_a_vote_named_by_its_month_and_not_yet_past_is_the_next(nlp):
+    text = "The board will discuss placing a new school levy on the November ballot at its next meeting."
+    assert _found(nlp, text, "2012-04-19")["November"] == ("DATE", "2012-11")
+    text = "The last levy failed in the November election by 312 votes."
+    assert _found(nlp, text, "2012-04-19")["November"] == ("DATE", "2011-11")
+    text = "Officials are still counting ballots from the May 11 elections."
+    assert _found(nlp, text, "1992-06-07")["May 11"] == ("DATE", "1992-05-11")

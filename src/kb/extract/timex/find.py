@@ -133,6 +133,13 @@ class DocContext:
                 return tense if tense == "future" or tense == "past" and limit == "by" else None
             if not weekday and root.dep_ in ("amod", "compound", "nmod") and expected(root.head):
                 return "future"  # "expects fourth-quarter results", said in May: of a quarter ahead
+            if not weekday and root.dep_ in ("compound", "nmod") and lemma_in(root.head, tw.POLLS) \
+                    and root.lower_ in tw.MONTHS and not any(c.like_num for c in root.children) \
+                    and tense != "past" and not _told_as_before(root):
+                # "possibly in the November election", "a levy on the March ballot", said in
+                # January and July: a vote named by its month, told of as not yet past, is the
+                # next (one named by its day is placed as a day: "the votes from the May 11 elections")
+                return "future"
             if weekday and tense == "future" and (_event_waited_for(root) or _subjects_day(root)):
                 # "will recall him for Sunday's final", "said Sunday's marathon would go on": the
                 # day of an event awaited, or told as yet to come, lies ahead
