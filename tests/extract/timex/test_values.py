@@ -3007,3 +3007,11 @@ def test_a_vote_named_by_its_month_and_not_yet_past_is_the_next(nlp):
     assert _found(nlp, text, "2012-04-19")["November"] == ("DATE", "2011-11")
     text = "Officials are still counting ballots from the May 11 elections."
     assert _found(nlp, text, "1992-06-07")["May 11"] == ("DATE", "1992-05-11")
+
+
+def test_what_may_or_must_be_done_on_a_day_is_yet_to_be_done(nlp):
+    assert _found(nlp, "The road may reopen Monday, the county said.", "2001-05-30")["Monday"] == ("DATE", "2001-06-04")
+    text = "Town leaders have said they may put a smaller override on the ballot in the fall."
+    assert _found(nlp, text, "2001-05-30")["the fall"] == ("DATE", "2001-FA")
+    text = "Detectives said the robbery may be linked to two others in Ames in September."
+    assert _found(nlp, text, "2012-10-31")["September"] == ("DATE", "2012-09")

@@ -61,7 +61,14 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
     if any(w in tw.MODAL_AUX for w in words):
         if "have" in words:  # "would have met"
             return "past"
-        return "future" if any(w in tw.FUTURE_AUX for w in words) else None
+        if any(w in tw.FUTURE_AUX for w in words):
+            return "future"
+        if any(w in _MAYBE_AUX for w in words) and "be" not in words and v.lemma_.lower() != "be":
+            # "the road may reopen Monday", "must decide in December": what may or must be
+            # done is yet to be done; what may be so is either side ("the robberies may be
+            # linked to two in April"), and "could" is also the past of "can" ("could barely walk")
+            return "future"
+        return None
     if "to" in words:
         # an infinitive tells of something after the verb it hangs on ("subpoenaed him to
         # testify on Feb. 10"): ahead of the writing when that verb is, else either side
@@ -162,6 +169,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
 
 
 _WANTING = ("want", "need", "wish", "expect")
+_MAYBE_AUX = ("may", "might", "can", "ca", "must")  # modals of what may or must yet be done
 
 
 def _bare_form_read_as_past(v: Any) -> bool:
