@@ -3015,3 +3015,11 @@ def test_what_may_or_must_be_done_on_a_day_is_yet_to_be_done(nlp):
     assert _found(nlp, text, "2001-05-30")["the fall"] == ("DATE", "2001-FA")
     text = "Detectives said the robbery may be linked to two others in Ames in September."
     assert _found(nlp, text, "2012-10-31")["September"] == ("DATE", "2012-09")
+
+
+def test_a_day_of_last_or_next_year_is_one_expression_in_that_year(nlp):
+    text = "On July 2nd of last year, the government stopped defending its currency."
+    assert _found(nlp, text, "1998-07-16") == {"July 2nd of last year": ("DATE", "1997-07-02")}
+    text = "The previous deadline was Dec. 31 of this year, and the new one is Jan. 15 of next year."
+    got = _found(nlp, text, "1999-10-21")
+    assert got["Dec. 31 of this year"] == ("DATE", "1999-12-31") and got["Jan. 15 of next year"] == ("DATE", "2000-01-15")
