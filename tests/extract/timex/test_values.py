@@ -3023,3 +3023,11 @@ def test_a_day_of_last_or_next_year_is_one_expression_in_that_year(nlp):
     text = "The previous deadline was Dec. 31 of this year, and the new one is Jan. 15 of next year."
     got = _found(nlp, text, "1999-10-21")
     assert got["Dec. 31 of this year"] == ("DATE", "1999-12-31") and got["Jan. 15 of next year"] == ("DATE", "2000-01-15")
+
+
+def test_weeks_from_tomorrow_or_a_weekday_count_on_from_that_day(nlp):
+    text = "South Carolina holds its primary a week from Saturday, and the jobs report comes out a week from tomorrow."
+    got = _found(nlp, text, "2000-02-08")
+    assert got["a week from Saturday"] == ("DATE", "2000-02-19") and got["a week from tomorrow"] == ("DATE", "2000-02-16")
+    got = _found(nlp, "The plant will be closed for two weeks from Monday.", "2000-02-08")
+    assert got == {"two weeks": ("DURATION", "P2W"), "Monday": ("DATE", "2000-02-14")}

@@ -7,7 +7,7 @@ import re
 
 from kb.extract.timex.found import Handler
 from kb.extract.timex.rules_dates import (
-    h_ago, h_century, h_turn_of_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_split_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
+    h_ago, h_from_day, h_century, h_turn_of_century, h_decade, h_short_year, h_nth_weekday, h_dow_nth, h_nth_day, h_fiscal, h_split_year, h_full, h_half, h_iso, h_day_of_period, h_month, h_month_day, h_month_part, h_month_rel,
     h_month_this_year, h_month_year, h_months_quarter, h_next_day, h_numeric, h_quarter, h_rel_unit,
     h_running_quarter, h_season,
     h_nth_week, h_spoken_year, h_week_of, h_year,
@@ -81,6 +81,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/]\d\d\b(?![-–/]\d))?)?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
     ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
+    # "a week from Saturday", "two weeks from tomorrow": the day that many weeks on from that day
+    ("from_day", rf"(?<!\bfor\s)(?<!\bonce\s)(?<!\btwice\s)(?<!\beach\s)(?<!\bevery\s)\b(?P<n>{NUM})\s+(?P<u>weeks?|fortnights?|days?)\s+from\s+(?P<from>tomorrow|{DOW})\b(?!['’])", h_from_day),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+(?:now|today)|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),
     # "another year", "an extra hour": one more of the unit
     ("another_unit", r"\b(?:another|an\s+extra|an\s+additional)\s+(?P<u>minute|hour|day|night|week|month|year|decade)\b(?![-'’])", h_another_unit),

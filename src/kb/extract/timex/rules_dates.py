@@ -975,6 +975,20 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+def h_from_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'a week from Saturday', 'two weeks from tomorrow': the day that many weeks (or days)
+    on from tomorrow or from the weekday ahead."""
+    n = _count(m["n"])
+    anchor = _anchor(ctx)
+    if n is None or n != int(n) or anchor is None:
+        return _f(m, "DATE", None)
+    word = m["from"].lower()
+    start = anchor + dt.timedelta(days=1) if word == "tomorrow" else resolve.weekday(WEEKDAYS[word], anchor, "future")
+    unit = m["u"].lower().rstrip("s")
+    days = int(n) * (14 if unit == "fortnight" else 7 if unit == "week" else 1)
+    return _f(m, "DATE", day_value(start + dt.timedelta(days=days)))
+
+
 _COMPARISON = re.compile(r"\b(?:from|compared|comparable|than|versus|vs\.?|against)\b[^.;]*$", re.I)
 
 
