@@ -3031,3 +3031,10 @@ def test_weeks_from_tomorrow_or_a_weekday_count_on_from_that_day(nlp):
     assert got["a week from Saturday"] == ("DATE", "2000-02-19") and got["a week from tomorrow"] == ("DATE", "2000-02-16")
     got = _found(nlp, "The plant will be closed for two weeks from Monday.", "2000-02-08")
     assert got == {"two weeks": ("DURATION", "P2W"), "Monday": ("DATE", "2000-02-14")}
+
+
+def test_an_article_the_parse_hangs_on_a_word_after_the_time_is_left_out(nlp):
+    got = _found(nlp, "Shares fell after the 4 p.m. close.", "2000-10-25")
+    assert got == {"4 p.m.": ("TIME", "2000-10-25T16:00")}
+    got = _found(nlp, "Shares have fallen sharply since the Sept. 11 attacks unsettled markets.", "2001-10-18")
+    assert got == {"Sept. 11": ("DATE", "2001-09-11")}
