@@ -3038,3 +3038,9 @@ def test_an_article_the_parse_hangs_on_a_word_after_the_time_is_left_out(nlp):
     assert got == {"4 p.m.": ("TIME", "2000-10-25T16:00")}
     got = _found(nlp, "Shares have fallen sharply since the Sept. 11 attacks unsettled markets.", "2001-10-18")
     assert got == {"Sept. 11": ("DATE", "2001-09-11")}
+
+
+def test_ahead_of_after_a_count_of_time_is_a_preposition(nlp):
+    got = _found(nlp, "Prices have risen sharply in recent weeks ahead of the fasting month.", "1997-12-19")
+    assert got == {"recent weeks": ("DURATION", "PXW")}
+    assert _found(nlp, "Prices will rise in the weeks ahead.", "1997-12-19") == {"the weeks ahead": ("DURATION", "PXW")}

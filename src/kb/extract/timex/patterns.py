@@ -89,7 +89,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("duration", rf"\b(?:(?P<q>{QUAL})\s+)?(?:(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<rel>past|last|next|coming|first|previous|following|final|latest)\s+)?(?:(?P<n0>{NUM})\s+(?:to|or)\s+(?=(?:{NUM})\s))?(?P<n>{VAGUE}|(?:{NUM})\s+and\s+a\s+half|half\s+an?|an?\s+half|{NUM})\s+(?:{_COUNT_WORDS_RX})?(?P<u>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+old\b)?(?!-)", h_duration),
     ("hyphen", rf"\b(?P<n>{NUM}|{VAGUE}|multi)-(?P<u>{UNIT})(?:-(?:long|old))?\b", h_hyphen_duration),
     ("long", r"\b(?P<n>)(?P<u>year|decade|month|week|day|century)-long\b", h_hyphen_duration),
-    ("plural", r"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?)\b(?!\s+ago)", h_plural_units),
+    ("plural", r"\b(?:for|in|over|within|after|of|spanning|lasting|than|since|take|takes|took|taken)\s+(?P<x>(?P<q>(?:the\s+)?(?:many|several|recent|past\s+few|last\s+few|coming|next\s+few|few)\s+)?(?P<u>years|months|quarters|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead(?!\s+of\b))?)\b(?!\s+ago)", h_plural_units),
     ("plural_of", r"(?<![\w-])(?P<x>(?P<q>)(?P<u>(?-i:Years|Months|Weeks|Days|Hours|Decades|years|months|weeks|decades|centuries))(?P<ahead>))\s+of\b", h_plural_units),
     ("recent", r"\b(?P<x>(?P<q>(?:the\s+)?(?:recent|coming|past\s+few)\s+|(?<=in\s)past\s+)(?P<u>years|months|quarters|weeks|days|decades)(?P<ahead>))\b", h_plural_units),
     # "the second Monday of each month": a day every month
