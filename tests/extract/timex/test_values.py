@@ -3044,3 +3044,12 @@ def test_ahead_of_after_a_count_of_time_is_a_preposition(nlp):
     got = _found(nlp, "Prices have risen sharply in recent weeks ahead of the fasting month.", "1997-12-19")
     assert got == {"recent weeks": ("DURATION", "PXW")}
     assert _found(nlp, "Prices will rise in the weeks ahead.", "1997-12-19") == {"the weeks ahead": ("DURATION", "PXW")}
+
+
+def test_the_end_of_the_month_still_running_or_as_a_deadline_is_the_writings_month(nlp):
+    text = ("The judge moved the start of jury selection from March 21 to May 9 and ordered prosecutors "
+            "to turn over the remaining documents by the end of the month.")
+    assert _found(nlp, text, "2005-03-14")["the end of the month"] == ("DATE", "2005-03")
+    text = ("Asian markets had a poor February, with most indexes ending the month lower after a brief rally "
+            "in the middle of the month.")
+    assert _found(nlp, text, "2008-03-03")["the middle of the month"] == ("DATE", "2008-02")

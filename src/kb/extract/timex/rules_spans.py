@@ -763,6 +763,9 @@ def h_unit_told(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
+_BY_LIMIT = re.compile(r"\b(?:by|before|until|till)\s+$", re.I)
+
+
 def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     """'the end of the week', 'the rest of the year', 'the end of the current quarter', 'the
     end of the century': the anchor's own week, month, quarter, year, decade or century."""
@@ -781,8 +784,11 @@ def h_edge(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", _narrow(value, part) if value is not None and unit in ("year", "month") else value)
     if unit == "quarter" and not m["q"]:
         found.notes["period"] = "same"  # "the end of the quarter": the one the text reports on, if it told one
-    if unit == "month" and not m["q"] and ctx.tense(m.start(), m.end()) != "future":
-        # "had a poor February, … after a rally in the middle of the month": the month just told of
+    if unit == "month" and not m["q"] and ctx.tense(m.start(), m.end()) not in ("future", "present") \
+            and not _BY_LIMIT.search(ctx.text, max(0, m.start() - 10), m.start()):
+        # "had a poor February, … after a rally in the middle of the month": the month just
+        # told of; a month still running or a deadline is the writing's ("Ramadan, which
+        # begins at the end of the month"; "ordered the files handed over by the end of the month")
         found.notes["shift"] = "month:0"
     return found
 
