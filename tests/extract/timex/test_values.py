@@ -3053,3 +3053,9 @@ def test_the_end_of_the_month_still_running_or_as_a_deadline_is_the_writings_mon
     text = ("Asian markets had a poor February, with most indexes ending the month lower after a brief rally "
             "in the middle of the month.")
     assert _found(nlp, text, "2008-03-03")["the middle of the month"] == ("DATE", "2008-02")
+
+
+def test_a_day_written_before_its_month_then_last_year_is_one_expression(nlp):
+    text = "He stabbed a man at a lock-up garage on the evening of 19 August last year."
+    assert _found(nlp, text, "1995-03-14") == {"the evening of 19 August last year": ("TIME", "1994-08-19TEV")}
+    assert _found(nlp, "The law takes effect on 1 July next year.", "1995-03-14") == {"1 July next year": ("DATE", "1996-07-01")}

@@ -45,6 +45,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),
     ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),
     ("month_rel", rf"\b(?P<mod>{MODP})?(?P<rel>(?i:last|next|this|past|coming))\s+(?P<mon>{MONFULL})\b", h_month_rel),
+    ("dm_this_year", rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b(?P<mod>)", h_month_this_year),
     ("md_this_year", rf"\b(?P<mon>{MON})\s*(?P<d>{DAY})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b(?P<mod>)", h_month_this_year),
     ("the_year", rf"\b(?:the\s+)?year\s+(?P<y>{YEAR})(?P<mod>)", h_year),
     ("month_this_year", rf"\b(?P<mod>{MODP})?(?P<mon>{MONFULL})\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b", h_month_this_year),
