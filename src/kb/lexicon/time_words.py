@@ -39,8 +39,9 @@ Lists (order kept where a pattern tries them in turn: longer first):
   earnings could fall", "from 2005 levels")
 - current_terms: nouns after "current" that make a fixed term ("current account")
 - modal_aux: the modal auxiliaries ("will", "could", "must"; "ca", "wo" as the tagger
-  splits "can't", "won't"); of those, future_aux put a clause ahead of its telling, the
-  others say nothing sure about its time ("could be located Wednesday")
+  splits "can't", "won't"); of those, future_aux put a clause ahead of its telling, and
+  ahead_modals put what may or must be done ahead ("may reopen Monday", not "may be linked
+  to two in April"); "could" says nothing sure about its time ("could be located Wednesday")
 - future_governors: governors of a to-infinitive that point forward ("plans to visit")
 - same_past_forms: verbs whose simple past is their base form ("cut", "hurt")
 - reporting_verbs: a day right after one dates the saying ("said Thursday it would")
@@ -150,6 +151,7 @@ CURRENT_TERMS = frozenset(_list("current_terms"))
 YEAR_RESULT_NOUNS = frozenset(_list("year_result_nouns"))
 ERA_NOUNS = frozenset(_list("era_nouns"))  # "today's youth": of the present age, not the day
 FUTURE_AUX = frozenset(_list("future_aux"))
+AHEAD_MODALS = frozenset(_list("ahead_modals"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))
 SAME_PAST_FORMS = frozenset(_list("same_past_forms"))

@@ -431,8 +431,9 @@ def _from_model(doc: Doc, doc_text: str, kept: list[Found]) -> list[Found]:
             continue
         if re.fullmatch(r"(?:early|small|wee)\s+hours", doc_text[start:end], re.I):
             continue  # "in the early hours of Sunday": a time of the night, no length
-        if re.search(r"\s+ahead$", doc_text[start:end], re.I) and re.match(r"\s+of\b", doc_text[end:end + 4]):
-            end = start + len(re.sub(r"\s+ahead$", "", doc_text[start:end], flags=re.I))  # "the weeks ahead of the vote": "ahead of" leads on
+        ahead = re.search(r"\s+ahead$", doc_text[start:end], re.I)
+        if ahead and re.match(r"\s+of\b", doc_text[end:end + 4]):
+            end = start + ahead.start()  # "the weeks ahead of the vote": "ahead of" leads on to the vote
         plural = _PLURAL_UNITS.fullmatch(doc_text, start, end)
         if plural:  # "in the years that followed", "the first hours of the war": so many of them
             unit = plural["u"].lower()

@@ -63,7 +63,7 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
             return "past"
         if any(w in tw.FUTURE_AUX for w in words):
             return "future"
-        if any(w in _MAYBE_AUX for w in words) and "be" not in words and v.lemma_.lower() != "be":
+        if any(w in tw.AHEAD_MODALS for w in words) and "be" not in words and v.lemma_.lower() != "be":
             # "the road may reopen Monday", "must decide in December": what may or must be
             # done is yet to be done; what may be so is either side ("the robberies may be
             # linked to two in April"), and "could" is also the past of "can" ("could barely walk")
@@ -169,7 +169,6 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
 
 
 _WANTING = ("want", "need", "wish", "expect")
-_MAYBE_AUX = ("may", "might", "can", "ca", "must")  # modals of what may or must yet be done
 
 
 def _bare_form_read_as_past(v: Any) -> bool:
