@@ -33,10 +33,11 @@ _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case (month and weekday names: as written)
 KEYWORDS: dict[str, str] = {
     "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_words": _MONTH_KW, "dm_words": _MONTH_KW, "dow_nth": _DOW_KW, "dow_num": _DOW_KW, "nth_day": r"the\s+\d\d?(?:st|nd|rd|th)", "md_next": _MONTH_KW, "week_of": r"week\s+(?:of|end|to)", "nth_week": r"week\s+of",
-    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "md_this_year": _MONTH_KW, "the_year": r"year\s+[12]", "month": _MONTH_KW, "fiscal": "fiscal|fy",
+    "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "md_this_year": _MONTH_KW, "dm_this_year": _MONTH_KW, "the_year": r"year\s+[12]", "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter|period", "month_quarter": "quarter", "months_quarter": "quarter|period", "running_quarter": r"(?:consecutive|straight|successive)\s+quarter", "q": "q[1-4]", "half": "half", "month_part": r"(?:half|days|weeks)\s+of\s", "day_of_period": r"(?:day|first)\s+of\s", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,
     "rel_unit": _WORD_START + "(?:week|month|year|decade|centur|quarter)",
+    "from_day": r"(?:day|week|fortnight)s?\s+from\s+(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     "ago": _UNIT_KW + r"[a-z]*(?:(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|from|hence|prior)|['’]s?\s+time)",
     "duration": _UNIT_KW, "hyphen": "-" + _UNITS, "long": _UNITS + "[a-z]*-long", "plural": _UNIT_KW,
     "plural_of": _UNIT_KW, "recent": _UNIT_KW, "set": "every|each|alternate", "rate": _WORD_START + r"(?:an?|per)\s+(?:" + _UNITS + "|night)",
@@ -62,6 +63,7 @@ KEYWORDS: dict[str, str] = {
 NEEDS: dict[str, str] = {
     "mdy": r"1[5-9]\d\d|20\d\d", "dmy": r"1[5-9]\d\d|20\d\d", "my": r"1[5-9]\d\d|20\d\d",  # the year
     "md": r"\d", "dm": r"\d",  # the day
+    "dm_this_year": r"(?:this|next|last)\s+year",
     "md_next": r"\d\s*(?:and|or|to|through)\s+\d",
     "month_rel": "last|next|this|past|coming",
     "rel_unit": "last|this|next|past|coming|previous|following|current",
