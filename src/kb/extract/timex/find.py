@@ -1291,25 +1291,22 @@ def _extent(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
         return (m.end(), end) if premodifier(ctx, m.end(), end) else (start, end)
     before = _THE_BEFORE.search(text, max(0, start - 5), start)
     if before and (_nominal(ctx, start, end) or _COUNTED_BACK.fullmatch(text, start, end)) and not premodifier(ctx, start, end) \
-            and not _noun_next(ctx, end) and not _article_of_a_later_word(ctx, before.start(), end):
+            and not _article_of_what_follows(ctx, before.start(), end):
         # ("compared with 19 the week before", where the parse heads the phrase by "before")
         return before.start(), end
     return start, end
 
 
-def _article_of_a_later_word(ctx: DocContext, the: int, end: int) -> bool:
-    """True when the parse hangs the "the" at ``the`` on a word after ``end`` ("after the 4
-    p.m. close", where the tagger reads "close" as an adjective): it is that word's article."""
+def _article_of_what_follows(ctx: DocContext, the: int, end: int) -> bool:
+    """True when the "the" at ``the`` belongs to a word after the expression ending at
+    ``end``: a noun follows right after ("the 4 p.m. close"), or the parse hangs the "the"
+    on a later word (where the tagger reads "close" as an adjective)."""
+    m = re.match(r" (?=\w)", ctx.text[end:end + 2])
+    nxt = ctx.token(end + 1) if m else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return True
     tok = ctx.token(the)
     return tok is not None and tok.dep_ == "det" and tok.head.idx >= end
-
-
-def _noun_next(ctx: DocContext, end: int) -> bool:
-    """True when a noun follows right after ``end`` ("the 4 p.m. close"): the article before
-    the expression is that noun's."""
-    m = re.match(r" (?=\w)", ctx.text[end:end + 2])
-    tok = ctx.token(end + 1) if m else None
-    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
 _COUNTED_BACK = re.compile(r"(?:day|week|month|quarter|year)\s+(?:before|after|earlier|later)", re.I)

@@ -960,7 +960,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Found | None:
         return found
     if unit in ("week", "fortnight") and direction.endswith("today"):
         # "a week from today": the day that many weeks on
-        return _f(m, "DATE", day_value(anchor + dt.timedelta(weeks=k * (2 if unit == "fortnight" else 1))))
+        return _f(m, "DATE", day_value(_days_on(anchor, k, unit)))
     found = _ago_value(m, unit, k, anchor)
     n0 = _count(m["n0"]) if m["n0"] else None
     if found is not None and found.dv is not None and n0 is not None and n0 == int(n0) and not relative:
@@ -984,9 +984,12 @@ def h_from_day(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", None)
     word = m["from"].lower()
     start = anchor + dt.timedelta(days=1) if word == "tomorrow" else resolve.weekday(WEEKDAYS[word], anchor, "future")
-    unit = m["u"].lower().rstrip("s")
-    days = int(n) * (14 if unit == "fortnight" else 7 if unit == "week" else 1)
-    return _f(m, "DATE", day_value(start + dt.timedelta(days=days)))
+    return _f(m, "DATE", day_value(_days_on(start, int(n), m["u"].lower().rstrip("s"))))
+
+
+def _days_on(day: dt.date, n: int, unit: str) -> dt.date:
+    """The day ``n`` days, weeks or fortnights on from ``day``."""
+    return day + dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
 
 
 _COMPARISON = re.compile(r"\b(?:from|compared|comparable|than|versus|vs\.?|against)\b[^.;]*$", re.I)
