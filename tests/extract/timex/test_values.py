@@ -3059,3 +3059,9 @@ def test_a_day_written_before_its_month_then_last_year_is_one_expression(nlp):
     text = "He stabbed a man at a lock-up garage on the evening of 19 August last year."
     assert _found(nlp, text, "1995-03-14") == {"the evening of 19 August last year": ("TIME", "1994-08-19TEV")}
     assert _found(nlp, "The law takes effect on 1 July next year.", "1995-03-14") == {"1 July next year": ("DATE", "1996-07-01")}
+
+
+def test_a_verb_inside_a_quotation_does_not_date_a_time_outside_it(nlp):
+    text = 'Statements made this week: White House on Thursday ``For the past few weeks we\'ve been subjected to false leaks.\'\''
+    assert _found(nlp, text, "1998-02-06")["Thursday"] == ("DATE", "1998-02-05")
+    assert _found(nlp, "The mayor said he will decide on Thursday.", "1998-02-06")["Thursday"] == ("DATE", "1998-02-12")

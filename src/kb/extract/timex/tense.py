@@ -5,11 +5,13 @@ Works on spaCy tokens by duck typing, so this module does not import spaCy.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kb.lexicon import lemma_in
 from kb.lexicon import time_words as tw
 
+_QUOTE_MARK = re.compile("``|''|[\"\u201c\u201d]")
 
 
 def _is_verb(tok: Any) -> bool:
@@ -501,6 +503,14 @@ def _forecasts_a_thing(verb: Any) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
 
 
+def _across_quote(tok: Any, v: Any) -> bool:
+    """True when an odd number of quotation marks stands between ``tok`` and its verb: the
+    parse has hung a time outside a quotation on a verb inside it, or the reverse ("White
+    House on Thursday: \"We have been subjected to false leaks\"")."""
+    a, b = sorted((tok, v), key=lambda t: t.i)
+    return len(_QUOTE_MARK.findall(tok.doc.text, a.idx + len(a.text), b.idx)) % 2 == 1
+
+
 def clause_tense(tok: Any) -> str | None:
     """'past', 'future', 'present' or None for the clause governing ``tok``."""
     if after_reporting_verb(tok):
@@ -508,7 +518,7 @@ def clause_tense(tok: Any) -> str | None:
     if due(tok):
         return "future"
     v = _verb_of(tok)
-    if v is None:
+    if v is None or _across_quote(tok, v):
         return None
     tense = _tense_of_verb(v)
     if tense == "present" and lemma_in(v, tw.EXPECTING_VERBS):
