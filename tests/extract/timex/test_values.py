@@ -3065,3 +3065,17 @@ def test_a_verb_inside_a_quotation_does_not_date_a_time_outside_it(nlp):
     text = 'Statements made this week: White House on Thursday ``For the past few weeks we\'ve been subjected to false leaks.\'\''
     assert _found(nlp, text, "1998-02-06")["Thursday"] == ("DATE", "1998-02-05")
     assert _found(nlp, "The mayor said he will decide on Thursday.", "1998-02-06")["Thursday"] == ("DATE", "1998-02-12")
+
+
+def test_a_span_of_days_in_one_month_is_dated_by_its_first_day(nlp):
+    got = _found(nlp, "The central bank's next policy meeting is scheduled for March 14-15.", "2016-01-29")
+    assert got == {"March 14-15": ("DATE", "2016-03-14")}
+    assert _found(nlp, "The Fed met on Nov. 5-6, 1997.", "1998-01-05") == {"Nov. 5-6, 1997": ("DATE", "1997-11-05")}
+    assert _found(nlp, "Kenya beat Uganda on Sept. 3-1.", "1998-01-05") == {}
+
+
+def test_the_weekend_of_a_date_is_that_weeks_weekend(nlp):
+    got = _found(nlp, "The library will hold its book sale the weekend of June 26-28.", "2015-05-31")
+    assert got == {"the weekend of June 26-28": ("DATE", "2015-W26-WE")}
+    got = _found(nlp, "The work is planned for the weekend of Feb. 6 and 7.", "2016-01-20")
+    assert got == {"the weekend of Feb. 6 and 7": ("DATE", "2016-W05-WE")}

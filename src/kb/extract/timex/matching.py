@@ -32,7 +32,7 @@ _UNIT_KW = _WORD_START + _UNITS
 _SEASON_KW = "spring|summer|autumn|fall|winter"
 # pattern -> a keyword every match of it contains, in lower case (month and weekday names: as written)
 KEYWORDS: dict[str, str] = {
-    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_words": _MONTH_KW, "dm_words": _MONTH_KW, "dow_nth": _DOW_KW, "dow_num": _DOW_KW, "nth_day": r"the\s+\d\d?(?:st|nd|rd|th)", "md_next": _MONTH_KW, "week_of": r"week\s+(?:of|end|to)", "nth_week": r"week\s+of",
+    "iso": r"-\d\d-", "mdy": _MONTH_KW, "dmy": _MONTH_KW, "numeric": r"[/.]\d", "md": _MONTH_KW, "dm": _MONTH_KW, "md_words": _MONTH_KW, "dm_words": _MONTH_KW, "dow_nth": _DOW_KW, "dow_num": _DOW_KW, "nth_day": r"the\s+\d\d?(?:st|nd|rd|th)", "md_next": _MONTH_KW, "week_of": r"week(?:end)?\s+(?:of|end|to)", "nth_week": r"week\s+of",
     "my": _MONTH_KW, "month_rel": _MONTH_KW, "month_this_year": _MONTH_KW, "md_this_year": _MONTH_KW, "dm_this_year": _MONTH_KW, "the_year": r"year\s+[12]", "month": _MONTH_KW, "fiscal": "fiscal|fy",
     "year": r"1[5-9]\d\d|20\d\d", "decade": r"0'?s|ties", "century": "centur",
     "quarter": "quarter|period", "month_quarter": "quarter", "months_quarter": "quarter|period", "running_quarter": r"(?:consecutive|straight|successive)\s+quarter", "q": "q[1-4]", "half": "half", "month_part": r"(?:half|days|weeks)\s+of\s", "day_of_period": r"(?:day|first)\s+of\s", "two_quarters": "two\\s+quarters", "h": "h[12]", "season": _SEASON_KW, "year_season": _SEASON_KW,

@@ -26,13 +26,16 @@ from kb.extract.timex.words import (
 # --- the pattern table (longer matches win when they overlap) -----------------------------
 # "next Sunday, April 28", "this coming Sunday, March eighth": one expression with its date
 DOW_REL = r"(?:(?:next|last|this(?:\s+coming)?|coming)\s+)?"
+# the last day of a span in one month ("March 14-15"), which a handler checks comes after the first
+TO_DAY = r"(?:[-–](?P<d2>[12]\d|3[01]|0?[1-9])\b)?"
+TO_DAY_AND = r"(?:(?:[-–]|\s+and\s+)(?P<d2>[12]\d|3[01]|0?[1-9])\b)?"  # "the weekend of Feb. 6 and 7"
 
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),
-    ("mdy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){COMMA}(?P<y>{YEAR})", h_full),
+    ("mdy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}{COMMA}(?P<y>{YEAR})", h_full),
     ("dmy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
-    ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY})(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
+    ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
     ("md_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
@@ -40,7 +43,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("nth_day", r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?![\w-])", h_nth_day),
     ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)", h_dow_nth),
     ("dow_num", rf"\b(?P<dow>{DOW})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*[-–/.:,]?\s*\d|\s*(?:[ap]\.?m\b|%|percent|per\s+cent))", h_dow_nth),
-    ("week_of", rf"\bthe\s+week\s+(?:of|ended|ending|to)\s+(?P<mon>{MON})\s*(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
+    ("week_of", rf"\bthe\s+week(?P<we>end)?\s+(?:of|ended|ending|to)\s+(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY_AND}(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d)", h_week_of),
     ("nth_week", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONFULL})(?:{COMMA}(?P<y>{YEAR}))?\b", h_nth_week),
     ("md_next", rf"\b(?P<mon>{MON})\s*(?P<d1>{DAY})\s*(?:and|or|to|through)\s+(?P<d>{DAY})(?:{COMMA}(?P<y>{YEAR}))?(?!\s*(?:,\s*)?\d|\s*%|[.,]\d|\s+(?:percent|per\s*cent|[a-z]+s)\b)", h_next_day),
     ("my", rf"\b(?P<mod>{MODP})?(?P<mon>{MON}){COMMA}(?:of\s+)?(?P<y>{YEAR})", h_month_year),

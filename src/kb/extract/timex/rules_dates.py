@@ -39,7 +39,14 @@ def h_iso(m: re.Match[str], ctx: Context) -> Found | None:
     return _f(m, "DATE", day_value(d))
 
 
+def _not_a_span_of_days(m: re.Match[str]) -> bool:
+    """"March 14-15" is a span of days, dated by its first; "March 3-2" is not."""
+    return bool(m.groupdict().get("d2")) and int(m["d2"]) <= _day_no(m["d"])
+
+
 def h_full(m: re.Match[str], ctx: Context) -> Found | None:
+    if _not_a_span_of_days(m):
+        return None
     d = _safe_day(int(m["y"]), _month_no(m["mon"]), _day_no(m["d"]))
     return _f(m, "DATE", day_value(d)) if d else None
 
@@ -77,6 +84,8 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     if _ordinal_of_a_noun(m, ctx):
         return None
     month, day = _month_no(m["mon"]), _day_no(m["d"])
+    if _not_a_span_of_days(m):
+        return None
     prev = _prev_raw(ctx, m.start())
     if m["mon"] in ("May", "March") and not m["dow"] and prev[:1].isupper() and prev not in ("On", "In", "By", "Since", "Until", "From", "The") \
             and not re.fullmatch(ZONE, prev):  # (a time zone before it: "midnight EST March 21")
@@ -127,7 +136,10 @@ def h_nth_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
-    """'the week of March 6': the week that day falls in."""
+    """'the week of March 6': the week that day falls in; 'the weekend of June 26-28': that
+    week's weekend."""
+    if _not_a_span_of_days(m):
+        return None
     month, day = _month_no(m["mon"]), _day_no(m["d"])
     if m["y"]:
         d = _safe_day(int(m["y"]), month, day)
@@ -136,7 +148,7 @@ def h_week_of(m: re.Match[str], ctx: Context) -> Found | None:
         if anchor is None or _safe_day(2000, month, day) is None:
             return _f(m, "DATE", None)
         d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()))
-    found = _f(m, "DATE", week_value(d) if d else None)
+    found = _f(m, "DATE", (weekend_value(d) if m["we"] else week_value(d)) if d else None)
     if head := re.match(r"the\s+week(?=\s+end)", m[0], re.I):
         found.end = m.start() + head.end()  # "the week ended June 26": the week, and its last day a date of its own
     return found
