@@ -74,6 +74,12 @@ Lists (order kept where a pattern tries them in turn: longer first):
   "the March ballot"); one told of in a clause not in the past lies ahead
 - dated_by_month: nouns a month names the time of, even "May" ("crude for May delivery",
   "a levy on the May ballot", "the release of May figures")
+- traded_goods: goods traded in futures, after which a month names the contract's delivery
+  month, this month or one ahead ("May crude rose", "September unleaded gasoline")
+- goods_grades: words of grade or kind between the month and the goods ("February light
+  sweet crude", "July hard red winter wheat")
+- goods_figures: words after such goods that make the month one of the goods' figures or
+  events, not a contract ("October corn exports", "the August gold medal")
 - measure_nouns: lemmas of nouns after a month that make it the month measured, which
   lies before the measuring is reported ("the October jobs report", "December trade figures")
 - other_new_years: words before "New Year" that make it another calendar's, not January 1
@@ -177,6 +183,9 @@ SCHEDULE_NOUNS = frozenset(_list("schedule_nouns"))
 POLLS = frozenset(_list("polls"))
 DATED_BY_MONTH = _list("dated_by_month")
 MEASURE_NOUNS = frozenset(_list("measure_nouns"))
+TRADED_GOODS = _list("traded_goods")
+GOODS_GRADES = _list("goods_grades")
+GOODS_FIGURES = _list("goods_figures")
 EXTREME_NOUNS = frozenset(_list("extreme_nouns"))  # a level reached: "its March peak" is past
 
 # the full names, in calendar order (the first spelling of each number)

@@ -3079,3 +3079,11 @@ def test_the_weekend_of_a_date_is_that_weeks_weekend(nlp):
     assert got == {"the weekend of June 26-28": ("DATE", "2015-W26-WE")}
     got = _found(nlp, "The work is planned for the weekend of Feb. 6 and 7.", "2016-01-20")
     assert got == {"the weekend of Feb. 6 and 7": ("DATE", "2016-W05-WE")}
+
+
+def test_a_month_before_traded_goods_is_the_contracts_delivery_month(nlp):
+    text = "In London, February Brent was quoted at $27.15, while January unleaded gasoline lost 2.35 cents."
+    got = _found(nlp, text, "1990-12-24")
+    assert got == {"February": ("DATE", "1991-02"), "January": ("DATE", "1991-01")}
+    assert _found(nlp, "Brent fell, while May crude in New York rose to $14.65.", "1999-03-23") == {"May": ("DATE", "1999-05")}
+    assert _found(nlp, "October corn exports fell sharply.", "1999-03-23") == {"October": ("DATE", "1998-10")}

@@ -266,8 +266,17 @@ def _planned(ctx: Context, pos: int) -> bool:
 _DATED_BY_MONTH = re.compile(rf"(?:['’]s)?(?:\s+[a-z][a-z-]*)?\s+(?:{tw.words_pattern(tw.DATED_BY_MONTH)})\b")
 
 
+# a futures contract named by its delivery month ("May crude rose", "February Brent", "January
+# unleaded gasoline"): this month's contract or one ahead, whatever the clause's tense
+_DELIVERY_MONTH = re.compile(
+    rf"(?:\s+(?:{tw.words_pattern(tw.GOODS_GRADES)})){{0,3}}\s+(?i:{tw.words_pattern(tw.TRADED_GOODS)})\b"
+    rf"(?!\s+(?i:{tw.words_pattern(tw.GOODS_FIGURES)})\b)")
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
+    if not m["mod"] and _DELIVERY_MONTH.match(ctx.text, m.end()) and (anchor := _anchor(ctx)) is not None:
+        return _f(m, "DATE", month_value(*resolve.month_only(_month_no(m["mon"]), anchor, "future")))
     if not m["mod"]:
         after_prep = bool(prev) and prev[0] in MONTH_PREPS and not (
             (prev[0] in WEAK_PREPS or prev[0] == "for" and m["mon"].lower() == "may")  # "support for May"
