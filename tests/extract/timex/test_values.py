@@ -3087,3 +3087,27 @@ def test_a_month_before_traded_goods_is_the_contracts_delivery_month(nlp):
     assert got == {"February": ("DATE", "1991-02"), "January": ("DATE", "1991-01")}
     assert _found(nlp, "Brent fell, while May crude in New York rose to $14.65.", "1999-03-23") == {"May": ("DATE", "1999-05")}
     assert _found(nlp, "October corn exports fell sharply.", "1999-03-23") == {"October": ("DATE", "1998-10")}
+
+
+def test_the_same_period_a_year_earlier_than_a_year_told_in_the_sentence(nlp):
+    text = "The company earned $80 million in the first nine months of 2008, down from $97 million in the same period a year earlier."
+    assert _found(nlp, text, "2009-01-15")["the same period a year earlier"] == ("DATE", "2007")
+
+
+def test_the_fourth_quarter_told_of_in_january_is_the_one_just_ended(nlp):
+    text = "The retailer said it expected to take a charge of up to $180 million in the fourth quarter."
+    assert _found(nlp, text, "2016-01-07") == {"the fourth quarter": ("DATE", "2015-Q4")}
+    text = "The company expects revenue to grow 45% in the fiscal fourth quarter."
+    assert _found(nlp, text, "2000-02-15") == {"the fiscal fourth quarter": ("DATE", "2000-Q4")}
+
+
+def test_a_length_after_a_comma_counted_from_an_event_is_not_joined_to_the_one_before(nlp):
+    text = "Japan resumed commercial whaling for the first time in 31 years, a day after it left the commission."
+    assert _found(nlp, text, "2019-07-01") == {"31 years": ("DURATION", "P31Y"), "a day": ("DURATION", "P1D")}
+    got = _found(nlp, "She came ashore 17 hours and 42 minutes after she started.", "2000-07-03")
+    assert got == {"17 hours and 42 minutes": ("DURATION", "PT17H42M")}
+
+
+def test_a_day_followed_by_a_count_of_what_it_dates(nlp):
+    text = "The agency had received 79 reports of the condition up to March 31, 19 of them fatal."
+    assert _found(nlp, text, "2021-04-07") == {"March 31": ("DATE", "2021-03-31")}

@@ -692,6 +692,12 @@ def _resolve_periods(found: list[Found], sent_of: Any, anchor: dt.date | None = 
         if again:
             f.dv = ref.dv  # type: ignore[union-attr]
             continue
+        if kind == "back" and "period" in said and ref is not None and ref.dv is not None \
+                and ref.dv.precision == "year" and sent_of(ref.start) == here and ref.dv.value.isdigit():
+            # "in the first nine months of 2008, down from $97 million in the same period a
+            # year earlier": the year told of in the sentence, a year back
+            f.dv = cal.year_value(int(ref.dv.value) - 1)
+            continue
         if ref is None or ref.dv is None or ref.dv.precision not in ("quarter", "half"):
             continue
         if kind == "same" and not f.notes.get("period_year"):

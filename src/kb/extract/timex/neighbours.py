@@ -342,6 +342,11 @@ def _left_open(f: Found, text: str) -> Found:
     return f
 
 
+# "over the next five years, a day after the president spoke": a second length after a
+# comma is counted from an event, not part of the first ("17 hours and 42 minutes after" is one)
+_COUNTED_FROM = re.compile(r"\s+(?:after|before)\b", re.I)
+
+
 def join_lengths(found: list[Found], text: str) -> list[Found]:
     """"two hours and 14 minutes", "six years, three months": one length; "a year or more",
     "a day or two": one length left open."""
@@ -349,7 +354,9 @@ def join_lengths(found: list[Found], text: str) -> list[Found]:
     for f in map(lambda g: _left_open(g, text), found):
         prev = out[-1] if out else None
         if prev is not None and prev.type == f.type == "DURATION" and prev.dv is not None and f.dv is not None \
-                and _AND_GAP.fullmatch(text, prev.end, f.start) and (value := _sum_of_lengths(prev.dv.value, f.dv.value)):
+                and (gap := _AND_GAP.fullmatch(text, prev.end, f.start)) \
+                and not ("and" not in gap[0] and _COUNTED_FROM.match(text, f.end)) \
+                and (value := _sum_of_lengths(prev.dv.value, f.dv.value)):
             out[-1] = Found(prev.start, f.end, "DURATION", DateValue(value, "duration"), rank=prev.rank, notes=dict(prev.notes))
             continue
         out.append(f)

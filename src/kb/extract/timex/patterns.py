@@ -35,7 +35,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("mdy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}{COMMA}(?P<y>{YEAR})", h_full),
     ("dmy", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s*(?P<mon>{MON}){COMMA}(?P<y>{YEAR})", h_full),
     ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b", h_numeric),
-    ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}(?!(?!{DAY_LIST})\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
+    ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}(?!(?!{DAY_LIST}|,\s*\d+\s+of\s)\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
     ("md_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
