@@ -3111,3 +3111,11 @@ def test_a_length_after_a_comma_counted_from_an_event_is_not_joined_to_the_one_b
 def test_a_day_followed_by_a_count_of_what_it_dates(nlp):
     text = "The agency had received 79 reports of the condition up to March 31, 19 of them fatal."
     assert _found(nlp, text, "2021-04-07") == {"March 31": ("DATE", "2021-03-31")}
+
+
+def test_that_before_a_month_pointing_back_is_part_of_the_expression(nlp):
+    text = ("The trainees served eight weeks in the summer of 1995. One woman said she first "
+            "complained to a chaplain that August; she was moved soon after.")
+    assert _found(nlp, text, "1997-04-29")["that August"] == ("DATE", "1995-08")
+    text = "The chief executive told reporters that January had been the weakest month in years."
+    assert "January" in _found(nlp, text, "2009-02-10")

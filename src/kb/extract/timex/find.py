@@ -481,6 +481,8 @@ def _shift(ref: DateValue, unit: str, k: int) -> DateValue | None:
         # "that October": the October of the date told of; "the following March": the first
         # March after it, "the previous March" the last one before
         month = int(unit.removeprefix("month-"))
+        if ref.precision == "season" and k == 0 and ref.value[:4].isdigit():
+            return cal.month_value(int(ref.value[:4]), month)  # "in the summer of 1995 … that August"
         if ref.precision not in ("day", "month", "year"):
             return None
         if k == 0 or ref.precision == "year":
@@ -575,7 +577,7 @@ def _resolve_references(found: list[Found], sent_of: Any, anchor: dt.date | None
                 break
             if g.dv is not None and (g.dv.precision in ("day", "time", "month", "year", "week", "quarter")
                                      or g.dv.precision == "season" and g.notes.get("year_named")
-                                     and (unit.startswith("season-") or unit == "year")):
+                                     and (unit.startswith(("season-", "month-")) or unit == "year")):
                 value = _shift(g.dv, unit, int(k))
                 if f.notes.get("same_precision") and _coarser(g.dv.precision, unit):
                     continue  # "the previous quarter" is not counted from a year told of

@@ -273,8 +273,14 @@ _DELIVERY_MONTH = re.compile(
     rf"(?!\s+(?i:{tw.words_pattern(tw.GOODS_FIGURES)})\b)")
 
 
+# "complained to a chaplain that August;": "that" pointing back to a year told, not opening a
+# clause ("said that January had been the weakest month")
+_THAT_MONTH_ENDS = re.compile(r"\s*[,.;:)]")
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     prev = _prev_words(ctx, m.start(), 1)
+    that_month = prev == ["that"] and not m["mod"] and _THAT_MONTH_ENDS.match(ctx.text, m.end()) is not None
     if not m["mod"] and _DELIVERY_MONTH.match(ctx.text, m.end()) and (anchor := _anchor(ctx)) is not None:
         return _f(m, "DATE", month_value(*resolve.month_only(_month_no(m["mon"]), anchor, "future")))
     if not m["mod"]:
@@ -284,7 +290,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
             and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
             and not _PERIOD_TO.search(ctx.text, max(0, m.start() - 30), m.start())  # "the 12 months to March"
             and not _planned(ctx, m.start()))  # "set for August"
-        if not after_prep and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
+        if not after_prep and not that_month and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")) \
                 and not (_DATED_BY_MONTH.match(ctx.text, m.end()) and _prev_raw(ctx, m.start()).islower()):
             return None
@@ -311,6 +317,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
         found.notes["shift"] = f"month-{mo}:0"
+        if that_month:
+            found.start = ctx.text.rindex("that", 0, m.start())
     elif of_that := _OF_THAT_YEAR.match(ctx.text, m.end()):
         # "in June of that year": one expression, the June of the year told of
         found.end = of_that.end()
