@@ -932,7 +932,7 @@ def test_the_following_decade_and_that_month_count_from_the_year_told(nlp):
     got = _found(nlp, "He returned home in 1979 and spent much of the following decade teaching.", "2017-01-17")
     assert got["following decade"] == ("DATE", "198")
     got = _found(nlp, "His 1961 album, recorded over two sessions that October, sold modestly.", "2017-01-17")
-    assert got["October"] == ("DATE", "1961-10")
+    assert got["that October"] == ("DATE", "1961-10")
 
 
 def test_a_second_before_a_comma_and_a_word_is_an_ordinal(nlp):
@@ -3119,3 +3119,9 @@ def test_that_before_a_month_pointing_back_is_part_of_the_expression(nlp):
     assert _found(nlp, text, "1997-04-29")["that August"] == ("DATE", "1995-08")
     text = "The chief executive told reporters that January had been the weakest month in years."
     assert "January" in _found(nlp, text, "2009-02-10")
+
+
+def test_the_weekend_told_of_on_a_friday_is_the_one_about_to_begin(nlp):
+    text = "Schools handed out laptops before students left for the weekend."
+    assert _found(nlp, text, "2020-03-13") == {"the weekend": ("DATE", "2020-W11-WE")}
+    assert _found(nlp, text, "2020-03-11") == {"the weekend": ("DATE", "2020-W10-WE")}

@@ -970,7 +970,9 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", weekend_value(saturday), "x")
     before = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
     after = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if anchor.weekday() < 5 else anchor
-    if tense is None:  # "continued through the weekend": the nearer one
+    if anchor.weekday() == 4:
+        d = after  # said on a Friday, whatever the tense: the weekend about to begin ("left for the weekend")
+    elif tense is None:  # "continued through the weekend": the nearer one
         d = before if (anchor - before) < (after - anchor) else after
     elif tense == "past" and 2 <= anchor.weekday() <= 4 and _AHEAD_OF.search(ctx.text, max(0, m.start("x") - 12), m.start("x")):
         d = after  # "gains were capped by selling ahead of the weekend", said on a Friday: the coming one
