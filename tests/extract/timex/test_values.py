@@ -3125,3 +3125,10 @@ def test_the_weekend_told_of_on_a_friday_is_the_one_about_to_begin(nlp):
     text = "Schools handed out laptops before students left for the weekend."
     assert _found(nlp, text, "2020-03-13") == {"the weekend": ("DATE", "2020-W11-WE")}
     assert _found(nlp, text, "2020-03-11") == {"the weekend": ("DATE", "2020-W10-WE")}
+
+
+def test_the_summer_season_is_one_expression(nlp):
+    text = "Air traffic controllers called a strike for Thursday, at the height of the summer season."
+    assert _found(nlp, text, "1992-07-14")["the summer season"] == ("DATE", "1992-SU")
+    text = "The real test of the spring season will come around Mother's Day in May."
+    assert _found(nlp, text, "1996-04-04")["the spring season"] == ("DATE", "1996-SP")

@@ -822,6 +822,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
     if m["y"]:
         return _year_named(_f(m, "DATE", season_value(int(m["y"]), code)))
     nxt = _next_raw(ctx, m.end()).lower()
+    # "the summer season", "at the height of the winter season": the season by its name
+    season_noun = _SEASON_NOUN.match(ctx.text, m.end()) if rel == "the" else None
     paired = _PAIRED_SEASON.search(ctx.text, max(0, m.start() - 40), m.start()) \
         if rel is None and not m["mod"] and not premodifier(ctx, m.start("s"), m.end("s")) else None
     if paired is not None:  # "this spring and summer", "over the summer and fall": told as the season before it
@@ -832,7 +834,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
             prev = prev[:-2]
         from_now = prev[-2:] == ["now", "and"]  # "between now and the summer"
         prev = prev[-1:]
-        if not m["mod"] and not from_now and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
+        if not m["mod"] and not from_now and not season_noun and (not prev or prev[0] not in tw.SEASON_PREPS) and not _described(ctx, m.start("s")) \
                 and not (rel == "the" and m["s"].lower() != "fall" and _is_subject(ctx, m.start("s"))):
             return None
         if nxt == "of" or m["s"].lower() == "fall" and rel is None and not m["mod"] and not _described(ctx, m.start("s")) \
@@ -840,6 +842,16 @@ def h_season(m: re.Match[str], ctx: Context) -> Found | None:
             return None
         if m["s"].lower() == "fall" and nxt == "in" and _indefinite(ctx, m.start("s")):
             return None  # "a decent fall in the next fortnight", "a sharp fall in prices": no season
+    found = _season_found(m, ctx, code, rel)
+    if found is not None and season_noun is not None:
+        found.end = season_noun.end()
+    return found
+
+
+_SEASON_NOUN = re.compile(r"\s+season\b(?!-)")
+
+
+def _season_found(m: re.Match[str], ctx: Context, code: str, rel: str | None) -> Found | None:
     if told := _IN_YEAR.match(ctx.text, m.end()):  # "after a wet spring in 1998"
         return _year_named(_f(m, "DATE", season_value(int(told["y"]), code)))
     if rel in (None, "the") and (_habitual(ctx, m.start("s")) or not m["mod"] and rel is None and _simple_present(ctx, m.start("s"))):
