@@ -507,8 +507,8 @@ def _across_quote(tok: Any, v: Any) -> bool:
     """True when an odd number of quotation marks stands between ``tok`` and its verb: the
     parse has hung a time outside a quotation on a verb inside it, or the reverse ("White
     House on Thursday: \"We have been subjected to false leaks\"")."""
-    a, b = sorted((tok, v), key=lambda t: t.i)
-    return len(_QUOTE_MARK.findall(tok.doc.text, a.idx + len(a.text), b.idx)) % 2 == 1
+    lo, hi = sorted((tok.i, v.i))
+    return len(_QUOTE_MARK.findall(tok.doc[lo + 1:hi].text)) % 2 == 1
 
 
 def clause_tense(tok: Any) -> str | None:
