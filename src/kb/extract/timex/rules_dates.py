@@ -276,6 +276,7 @@ _DELIVERY_MONTH = re.compile(
 # "complained to a chaplain that August;": "that" pointing back to a year told, not opening a
 # clause ("said that January had been the weakest month")
 _THAT_MONTH_ENDS = re.compile(r"\s*[,.;:)]")
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -317,8 +318,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
     found = _f(m, "DATE", _narrow(month_value(y, mo), _part_of(m["mod"])))
     if prev == ["that"]:  # "recorded that October": the October of the year told of
         found.notes["shift"] = f"month-{mo}:0"
-        if that_month:
-            found.start = ctx.text.rindex("that", 0, m.start())
+        if that_month and (that := _THAT_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())):
+            found.start = that.start()
     elif of_that := _OF_THAT_YEAR.match(ctx.text, m.end()):
         # "in June of that year": one expression, the June of the year told of
         found.end = of_that.end()
