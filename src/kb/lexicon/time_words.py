@@ -43,6 +43,9 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ahead_modals put what may or must be done ahead ("may reopen Monday", not "may be linked
   to two in April"); "could" says nothing sure about its time ("could be located Wednesday")
 - future_governors: governors of a to-infinitive that point forward ("plans to visit")
+- asking_verbs: verbs whose to-infinitive tells what is asked for, which lies ahead ("asked
+  voters to approve a levy in November"); not when told as a simple past passive ("were
+  urged to evacuate on Tuesday", which dates the asking)
 - same_past_forms: verbs whose simple past is their base form ("cut", "hurt")
 - reporting_verbs: a day right after one dates the saying ("said Thursday it would")
 - limit_preps, range_end_preps: prepositions that set a limit, not the clause's time
@@ -160,6 +163,7 @@ FUTURE_AUX = frozenset(_list("future_aux"))
 AHEAD_MODALS = frozenset(_list("ahead_modals"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))
+ASKING_VERBS = frozenset(_list("asking_verbs"))
 SAME_PAST_FORMS = frozenset(_list("same_past_forms"))
 REPORTING_VERBS = frozenset(_list("reporting_verbs"))
 LIMIT_PREPS = frozenset(_list("limit_preps"))

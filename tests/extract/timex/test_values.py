@@ -3132,3 +3132,11 @@ def test_the_summer_season_is_one_expression(nlp):
     assert _found(nlp, text, "1992-07-14")["the summer season"] == ("DATE", "1992-SU")
     text = "The real test of the spring season will come around Mother's Day in May."
     assert _found(nlp, text, "1996-04-04")["the spring season"] == ("DATE", "1996-SP")
+
+
+def test_what_someone_is_asked_to_do_lies_ahead(nlp):
+    assert _found(nlp, "The district is asking voters to approve a levy in November.", "2012-05-06") == {"November": ("DATE", "2012-11")}
+    got = _found(nlp, "Commuters have been advised to avoid the Ring Road on Monday.", "2022-08-13")
+    assert got == {"Monday": ("DATE", "2022-08-15")}
+    got = _found(nlp, "Residents were ordered or urged to evacuate on Tuesday.", "1999-09-16")
+    assert got == {"Tuesday": ("DATE", "1999-09-14")}

@@ -91,6 +91,12 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return None if outer is not None and past_perfect(outer) and not _reported(outer) else "future"
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
                 return "future"
+            if lemma_in(gov, tw.ASKING_VERBS) and not any(
+                    c.dep_ == "auxpass" and c.tag_ == "VBD"
+                    for c in (*gov.children, *(gov.head.children if gov.dep_ == "conj" else ()))):
+                # "asked voters to approve a levy in November"; not "were ordered or urged
+                # to evacuate on Tuesday", which dates the asking
+                return "future"
         return None
     tags = [a.tag_ for a in auxes]
     if _expected_ahead(v, auxes):
