@@ -18,7 +18,7 @@ from kb.extract.timex.rules_spans import (
     h_running_day, h_sport_season, h_the_period, h_unit_told, h_the_week, h_new_year, h_this_time, h_week_on, h_weekday, h_weekend, h_weekend_np, h_midweek, h_weekends, h_year_ago, h_year_end, h_year_period,
 )
 from kb.extract.timex.words import (
-    _COUNT_WORDS_RX, _HALF_OF, _HALF_OF_A, COMMA, DAY, DAY_LIST, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
+    _COUNT_WORDS_RX, _HALF_OF, _HALF_OF_A, COMMA, DAY, DAY_LIST, DAY_NO, DAY_WORD, DOW, DOWA, EDGE, FEASTS, MODP, MOVABLE_FEASTS, MON, MONFULL, NUM, PART, QUAL, SPOKEN_YEAR, UNIT,
     VAGUE, YEAR, ZONE,
 )
 
@@ -27,8 +27,8 @@ from kb.extract.timex.words import (
 # "next Sunday, April 28", "this coming Sunday, March eighth": one expression with its date
 DOW_REL = r"(?:(?:next|last|this(?:\s+coming)?|coming)\s+)?"
 # the last day of a span in one month ("March 14-15"), which a handler checks comes after the first
-TO_DAY = r"(?:[-–](?P<d2>[12]\d|3[01]|0?[1-9])\b)?"
-TO_DAY_AND = r"(?:(?:[-–]|\s+and\s+)(?P<d2>[12]\d|3[01]|0?[1-9])\b)?"  # "the weekend of Feb. 6 and 7"
+TO_DAY = rf"(?:[-–](?P<d2>{DAY_NO})\b)?"
+TO_DAY_AND = rf"(?:(?:[-–]|\s+and\s+)(?P<d2>{DAY_NO})\b)?"  # "the weekend of Feb. 6 and 7"
 
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?\b", h_iso),

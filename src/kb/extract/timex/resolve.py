@@ -159,7 +159,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
-def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
+def quarter_year(q: int, anchor: dt.date, tense: str | None, fiscal: bool = False) -> int:
     """The year of a quarter (or half, given as its first quarter) named without one. Told
     in the past, or with no tense of its own ("a loss for the fourth quarter", said in
     January), it is the latest such quarter begun by the anchor; but with no tense, the
@@ -167,7 +167,11 @@ def quarter_year(q: int, anchor: dt.date, tense: str | None) -> int:
     The quarter just ended is still this year's in the future tense: its results are yet to
     come ("will report a loss for the third quarter", said in October). Told in the future
     or the present, a quarter further back is next year's ("loans that fall due in the first
-    quarter", said in December)."""
+    quarter", said in December). Across the year's turn the same holds: the fourth quarter
+    told of in the first weeks of a year is the one just ended, whatever the tense ("expects
+    a charge in the fourth quarter", said in January), unless it is a ``fiscal`` one."""
+    if q == 4 and not fiscal and (anchor - dt.date(anchor.year, 1, 1)).days < 50:
+        return anchor.year - 1
     cur = (anchor.month - 1) // 3 + 1
     latest = cur + 1 if tense is None else cur  # the latest quarter still taken as this year's
     if tense in ("past", None) and q > latest:

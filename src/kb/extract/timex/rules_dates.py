@@ -633,15 +633,10 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _f(m, "DATE", quarter_value(yr, q) if yr else None)
     if anchor is None:
         return _f(m, "DATE", None)
-    if q == 4 and (anchor - dt.date(anchor.year, 1, 1)).days < 50 \
-            and not _FISCAL.search(ctx.text, max(0, m.start() - 12), m.end() + 30):
-        # the fourth quarter told of in the first weeks of a year is the one just ended,
-        # whatever the tense: its results are not out yet ("expects a charge in the fourth
-        # quarter", said in January); not a fiscal one ("the fiscal fourth quarter")
-        return _f(m, "DATE", quarter_value(anchor.year - 1, q))
     tense = ctx.tense(m.start(), m.end())
-    y = resolve.quarter_year(q, anchor, tense)
-    past = resolve.quarter_year(q, anchor, "past" if tense is None else tense)  # its namesake last begun
+    fiscal = _FISCAL.search(ctx.text, max(0, m.start() - 12), m.end() + 30) is not None
+    y = resolve.quarter_year(q, anchor, tense, fiscal)
+    past = resolve.quarter_year(q, anchor, "past" if tense is None else tense, fiscal)  # its namesake last begun
     if past < anchor.year and (anchor.year - past) * 12 + anchor.month - 3 * q > 6 \
             and _FISCAL.search(ctx.text, max(0, m.start() - 12), m.end()):
         # a fiscal quarter just reported whose calendar namesake ended over half a year

@@ -40,7 +40,8 @@ MON = rf"(?-i:(?:{_title_or_upper(tw.MONTH_NAMES)})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul
 _DOW_FULL = "|".join(name.title() for name in tw.WEEKDAY_NAMES)
 DOW = rf"(?-i:{_title_or_upper(tw.WEEKDAY_NAMES)})"
 DOWA = rf"(?-i:(?:{_DOW_FULL})\b|(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+DAY_NO = r"(?:[12]\d|3[01]|0?[1-9])"  # a day of the month as a number
+DAY = DAY_NO + r"(?:st|nd|rd|th)?\b"
 # a day of the month said as an ordinal word, as broadcasts write it ("March eighth",
 # "the twenty-fifth"): 1 to 31
 _ORDINAL_WORDS = {w: n for w, n in tw.ORDINALS.items() if w.isalpha() and 1 <= n <= 20}
