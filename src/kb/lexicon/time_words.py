@@ -43,6 +43,10 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ahead_modals put what may or must be done ahead ("may reopen Monday", not "may be linked
   to two in April"); "could" says nothing sure about its time ("could be located Wednesday")
 - future_governors: governors of a to-infinitive that point forward ("plans to visit")
+- canadian_places: Canada's provinces and territories, their dateline abbreviations
+  ("Ont.", "B.C."), and its largest cities and provincial capitals whose names no other
+  well-known place shares; a story that opens with one keeps Canada's feasts (Thanksgiving
+  in October)
 - asking_verbs: verbs whose to-infinitive tells what is asked for, which lies ahead ("asked
   voters to approve a levy in November"); not when told as a simple past passive ("were
   urged to evacuate on Tuesday", which dates the asking)
@@ -164,6 +168,7 @@ AHEAD_MODALS = frozenset(_list("ahead_modals"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))
 ASKING_VERBS = frozenset(_list("asking_verbs"))
+CANADIAN_PLACES = tuple(_list("canadian_places"))
 SAME_PAST_FORMS = frozenset(_list("same_past_forms"))
 REPORTING_VERBS = frozenset(_list("reporting_verbs"))
 LIMIT_PREPS = frozenset(_list("limit_preps"))

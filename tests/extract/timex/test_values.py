@@ -3140,3 +3140,15 @@ def test_what_someone_is_asked_to_do_lies_ahead(nlp):
     assert got == {"Monday": ("DATE", "2022-08-15")}
     got = _found(nlp, "Residents were ordered or urged to evacuate on Tuesday.", "1999-09-16")
     assert got == {"Tuesday": ("DATE", "1999-09-14")}
+
+
+def test_a_story_from_canada_keeps_canadas_thanksgiving(nlp):
+    text = ("Transit workers set strike deadline for day after Thanksgiving\n\nGUELPH, Ont. — Buses could "
+            "stop running next week.")
+    assert _found(nlp, text, "2010-10-06")["Thanksgiving"] == ("DATE", "2010-10-11")
+    text = ("Food pantry sees record demand\n\nHALIFAX — A food pantry served a record number of families "
+            "over the Thanksgiving long weekend.")
+    assert _found(nlp, text, "2017-10-09")["the Thanksgiving long weekend"] == ("DATE", "2017-W40-WE")
+    text = "CHICAGO (AP) — Millions of travellers headed home for Thanksgiving on Wednesday."
+    assert _found(nlp, text, "1999-11-24")["Thanksgiving"] == ("DATE", "1999-11-25")
+

@@ -670,12 +670,19 @@ def _movable_day(name: str, canadian: bool = False) -> Callable[[int], dt.date] 
 
 
 _CANADA = re.compile(r"\bCanad(?:a|ians?)\b")
+# a Canadian province or city, or a province's dateline abbreviation after its town ("GUELPH, Ont.")
+_CANADIAN_PLACE = re.compile(r"\bCanad(?:a|ian)\b|" + "|".join(
+    rf", {re.escape(p)}" if p.endswith(".") else rf"\b(?:{re.escape(p)}|{re.escape(p.upper())})\b" for p in tw.CANADIAN_PLACES))
+# how much of a story's opening tells where it is from (its headline and dateline)
+_OPENING = 300
 
 
 def _told_of_canada(ctx: Context, pos: int) -> bool:
-    """Whether the sentence at ``pos`` names Canada ("after the Thanksgiving weekend in Canada")."""
+    """Whether the sentence at ``pos`` names Canada ("after the Thanksgiving weekend in Canada"),
+    or the story opens in Canada ("GUELPH, Ont. —", "HALIFAX — A food pantry in Halifax's
+    north end")."""
     tok = ctx.token(pos)
-    return tok is not None and bool(_CANADA.search(tok.sent.text))
+    return tok is not None and bool(_CANADA.search(tok.sent.text)) or bool(_CANADIAN_PLACE.search(ctx.text, 0, _OPENING))
 
 
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
