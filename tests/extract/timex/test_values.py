@@ -3152,3 +3152,11 @@ def test_a_story_from_canada_keeps_canadas_thanksgiving(nlp):
     text = "CHICAGO (AP) — Millions of travellers headed home for Thanksgiving on Wednesday."
     assert _found(nlp, text, "1999-11-24")["Thanksgiving"] == ("DATE", "1999-11-25")
 
+
+def test_an_hour_told_without_am_or_pm_after_night_is_of_the_evening(nlp):
+    text = "He said goodbye to his wife Friday night before boarding a bus at 11:30."
+    assert _found(nlp, text, "1990-08-12")["11:30"][1].endswith("T23:30")
+    text = "Not tonight, David. The Senate adjourned at about a quarter past seven."
+    assert _found(nlp, text, "1997-03-12")["about a quarter past seven"] == ("TIME", "1997-03-12T19:15")
+    text = "The ferry left at 7:30 on Friday morning, a night after the storm."
+    assert _found(nlp, text, "1990-08-12")["7:30"][1].endswith("T07:30")

@@ -481,6 +481,27 @@ def _waking_hour(m: re.Match[str], ctx: Context) -> bool:
     return not _SMALL_HOURS.search(before + " " + sent.text)
 
 
+# words that tell of the evening or night, and those that tell of the morning or small hours
+_EVENING_TOLD = re.compile(r"\b(?:evening|tonight|(?<!mid)night)\b", re.I)
+_MORNING_TOLD_NEAR = re.compile(r"\b(?:morning|dawn|daybreak|overnight|midnight|early\s+hours|breakfast)\b|\ba\.m\.|\d\s*am\b", re.I)
+
+
+def _evening_hour(m: re.Match[str], ctx: Context, h: int) -> bool:
+    """True for an hour from seven to eleven told without a.m. or p.m. where its sentence or the
+    one before tells of the evening or night and neither tells of the morning ("Friday night
+    before boarding a bus at 11:30", "Not tonight. The Senate adjourned at a quarter past
+    seven"): the evening's hour."""
+    if not 7 <= h <= 11:
+        return False
+    tok = ctx.token(m.start())
+    if tok is None:
+        return False
+    sent = tok.sent
+    before = tok.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    told = before + " " + sent.text
+    return bool(_EVENING_TOLD.search(told)) and not _MORNING_TOLD_NEAR.search(told)
+
+
 def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     """'three-thirty this morning', 'ten-fifteen p.m.': a clock time said in words."""
     h = int(number(m["sh"]) or 0)
@@ -488,7 +509,7 @@ def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     ap = (m["ap"] or "").lower().replace(".", "")
     if not 1 <= h <= 12 or not 0 < mi < 60:
         return None
-    if (ap == "pm" or not ap and _later_in_the_day(m, ctx)) and h < 12:
+    if (ap == "pm" or not ap and (_later_in_the_day(m, ctx) or _evening_hour(m, ctx, h))) and h < 12:
         h += 12
     elif ap == "am" and h == 12:
         h = 0
@@ -501,6 +522,8 @@ def h_clock_bare(m: re.Match[str], ctx: Context) -> Found | None:
     found = h_clock(m, ctx)
     if found is not None:
         found.start, found.end = m.start("x"), m.end("x")
+        if not m["h"].startswith("0") and _evening_hour(m, ctx, int(m["h"])):
+            found.clock = f"{int(m['h']) + 12:02d}:{m['mi']}"
     return found
 
 
@@ -517,7 +540,7 @@ def h_clock_past(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     hw = m["hw"].lower()
     h = 0 if hw == "midnight" else 12 if hw == "noon" else int(number(hw) or 0)
-    if hw not in ("midnight", "noon") and h < 12 and _later_in_the_day(m, ctx):
+    if hw not in ("midnight", "noon") and h < 12 and (_later_in_the_day(m, ctx) or _evening_hour(m, ctx, h)):
         h += 12
     minutes = (h * 60 + (mi if rel in ("past", "after") else -mi)) % (24 * 60)
     return Found(m.start(), m.end(), "TIME", None, clock=f"{minutes // 60:02d}:{minutes % 60:02d}")
