@@ -3160,3 +3160,10 @@ def test_an_hour_told_without_am_or_pm_after_night_is_of_the_evening(nlp):
     assert _found(nlp, text, "1997-03-12")["about a quarter past seven"] == ("TIME", "1997-03-12T19:15")
     text = "The ferry left at 7:30 on Friday morning, a night after the storm."
     assert _found(nlp, text, "1990-08-12")["7:30"][1].endswith("T07:30")
+
+
+def test_a_clock_time_said_in_words_takes_its_minutes_and_zone(nlp):
+    text = "Endeavour lifted off at three-thirty-five a.m. Eastern Standard Time."
+    assert _found(nlp, text, "1998-12-04") == {"three-thirty-five a.m. Eastern Standard Time": ("TIME", "1998-12-04T03:35")}
+    text = "Then, at two-nineteen p.m. Eastern time, Discovery lifted off."
+    assert _found(nlp, text, "1998-10-29") == {"two-nineteen p.m. Eastern time": ("TIME", "1998-10-29T14:19")}

@@ -47,7 +47,7 @@ KEYWORDS: dict[str, str] = {
     "in_the_unit": r"in\s+the\s+(?:day|week|month|year|decade)",
     "weekday": _DOW_KW, "weekday_s": _DOW_KW, "range_start": r"\d\s*[ap]\.?m", "monthly_day": r"(?:each|every)\s+month", "clock": r"\d\s*[ap]\.?m|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[ap]\.m\.|noon|midday|midnight|o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|\s(?:(?:this|tomorrow|yesterday)\s+(?:morning|afternoon|evening)|tonight)",
     "clock_bare": r"\s\d?\d:[0-5]\d", "clock_past": r"\s(?:past|after|to|before)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b", "clock24": r"[0-5]\d\s*(?:hours|hrs|local|eastern|central|mountain|pacific|atlantic|[a-z]{1,4}t\b)",
-    "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|o[\s-])",
+    "spoken_clock": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:fifteen|thirty|forty|fifty|twenty|ten|eleven|twelve|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|o[\s-])",
     "feast_weekend": "weekend",
     "holiday": FEASTS_KEYWORD + "|" + MOVABLE_KEYWORD + r"|christmas|new\s+year|easter|holy\s+week",
     "edge": r"(?:end|start|beginning|middle|close|rest)\s+of\s+the", "weekend": "weekend", "weekend_np": r"the\s+weekend", "midweek": r"mid-?week", "the_week": r"the\s+week",
