@@ -3167,3 +3167,8 @@ def test_a_clock_time_said_in_words_takes_its_minutes_and_zone(nlp):
     assert _found(nlp, text, "1998-12-04") == {"three-thirty-five a.m. Eastern Standard Time": ("TIME", "1998-12-04T03:35")}
     text = "Then, at two-nineteen p.m. Eastern time, Discovery lifted off."
     assert _found(nlp, text, "1998-10-29") == {"two-nineteen p.m. Eastern time": ("TIME", "1998-10-29T14:19")}
+
+
+def test_a_time_zone_after_a_clock_time_stays_with_it_across_a_sentence_split(nlp):
+    text = "In Casper, the moon fully covered the sun at 11:42 a.m. MDT, and the sky stayed dark."
+    assert "11:42 a.m. MDT" in _found(nlp, text, "2017-08-22")

@@ -19,7 +19,7 @@ from kb.extract.timex.found import (
     _relative_year, _safe_day, _unit_name, any_weekday, duration_value, hour_of_day, premodifier,
 )
 from kb.extract.timex.tense import awaited, clause_tense, verb_of
-from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR
+from kb.extract.timex.words import AFTER_HOURS, AGE_BEFORE, DOW, MINUTES_OF_A_MEETING, MON, MONFULL, NUM, RATE_AMOUNTS, VAGUE, YEAR, ZONE
 from kb.lexicon import time_words as tw
 from kb.lexicon.time_words import ORDINALS, PARTS_OF_DAY, SEASONS
 from kb.model import DateValue
@@ -546,6 +546,10 @@ def h_clock_past(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=f"{minutes // 60:02d}:{minutes % 60:02d}")
 
 
+# a time zone right after a clock time
+_ZONE_AFTER = re.compile(rf"\s+{ZONE}", re.I)
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"]:
         w = m["word"].lower()
@@ -573,6 +577,9 @@ def h_clock(m: re.Match[str], ctx: Context) -> Found | None:
         if h > 24 or mi > 59 or (ap and h > 12):
             return None
         clock = f"{hour_of_day(h, ap == 'pm') if ap else h:02d}:{mi:02d}"
+        if ap and (zone := _ZONE_AFTER.match(ctx.text, m.end())):
+            # "at 11:42 a.m. MDT, and": the zone the sentence splitter took for a new sentence
+            return Found(m.start(), zone.end(), "TIME", None, clock=clock)
     return Found(m.start(), m.end(), "TIME", None, clock=clock)
 
 
