@@ -47,6 +47,8 @@ Lists (order kept where a pattern tries them in turn: longer first):
   ("Ont.", "B.C."), and its largest cities and provincial capitals whose names no other
   well-known place shares; a story that opens with one keeps Canada's feasts (Thanksgiving
   in October)
+- implicative_verbs: verbs whose to-infinitive tells what was done, failed or begun at the
+  verb's own time ("declined to comment Friday", "began to fall Friday")
 - asking_verbs: verbs whose to-infinitive tells what is asked for, which lies ahead ("asked
   voters to approve a levy in November"); not when told as a simple past passive ("were
   urged to evacuate on Tuesday", which dates the asking)
@@ -168,6 +170,7 @@ AHEAD_MODALS = frozenset(_list("ahead_modals"))
 MODAL_AUX = frozenset(_list("modal_aux"))
 FUTURE_GOVERNORS = frozenset(_list("future_governors"))
 ASKING_VERBS = frozenset(_list("asking_verbs"))
+IMPLICATIVE_VERBS = frozenset(_list("implicative_verbs"))
 CANADIAN_PLACES = tuple(_list("canadian_places"))
 SAME_PAST_FORMS = frozenset(_list("same_past_forms"))
 REPORTING_VERBS = frozenset(_list("reporting_verbs"))

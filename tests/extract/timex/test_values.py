@@ -3172,3 +3172,10 @@ def test_a_clock_time_said_in_words_takes_its_minutes_and_zone(nlp):
 def test_a_time_zone_after_a_clock_time_stays_with_it_across_a_sentence_split(nlp):
     text = "In Casper, the moon fully covered the sun at 11:42 a.m. MDT, and the sky stayed dark."
     assert "11:42 a.m. MDT" in _found(nlp, text, "2017-08-22")
+
+
+def test_what_one_did_failed_or_began_to_do_is_of_the_time_of_the_doing(nlp):
+    text = "Treasury prices fell yesterday as traders continued to digest Friday's strong employment report."
+    assert _found(nlp, text, "1989-01-10")["Friday"] == ("DATE", "1989-01-06")
+    assert _found(nlp, "The company declined to comment Friday.", "1989-01-10") == {"Friday": ("DATE", "1989-01-06")}
+    assert _found(nlp, "Traders will continue to watch Friday's report.", "1989-01-10") == {"Friday": ("DATE", "1989-01-13")}

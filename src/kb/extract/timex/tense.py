@@ -91,6 +91,10 @@ def _tense_of_verb(v: Any, depth: int = 0) -> str | None:
                 return None if outer is not None and past_perfect(outer) and not _reported(outer) else "future"
             if outer is not None and _tense_of_verb(outer, depth + 1) == "future":
                 return "future"
+            if outer is gov and lemma_in(gov, tw.IMPLICATIVE_VERBS):
+                # "declined to comment Friday", "continued to digest Friday's report": what one
+                # did, failed or began to do is of the time of the doing
+                return _tense_of_verb(gov, depth + 1)
             if lemma_in(gov, tw.ASKING_VERBS) and not any(
                     c.dep_ == "auxpass" and c.tag_ == "VBD"
                     for c in (*gov.children, *(gov.head.children if gov.dep_ == "conj" else ()))):
