@@ -3179,3 +3179,12 @@ def test_what_one_did_failed_or_began_to_do_is_of_the_time_of_the_doing(nlp):
     assert _found(nlp, text, "1989-01-10")["Friday"] == ("DATE", "1989-01-06")
     assert _found(nlp, "The company declined to comment Friday.", "1989-01-10") == {"Friday": ("DATE", "1989-01-06")}
     assert _found(nlp, "Traders will continue to watch Friday's report.", "1989-01-10") == {"Friday": ("DATE", "1989-01-13")}
+
+
+def test_a_period_told_as_beginning_or_ending_on_a_date_has_not_yet_reached_it(nlp):
+    text = "The board expected exports of about 10 million tonnes in the year starting December 1."
+    assert _found(nlp, text, "1992-09-23")["December 1"] == ("DATE", "1992-12-01")
+    text = "The company raised its forecast for the full fiscal year, which ends Oct. 31."
+    assert _found(nlp, text, "2000-02-15")["Oct. 31"] == ("DATE", "2000-10-31")
+    text = "Challengers out-raised incumbents in the quarter ending June 30."
+    assert _found(nlp, text, "1996-08-21")["June 30"] == ("DATE", "1996-06-30")

@@ -101,6 +101,8 @@ class DocContext:
             return "past"
         if _FROM_NOW.search(self.text, max(0, start - 30), start):
             return "future"  # "shutdowns between now and the end of December", said in November
+        if not weekday and _BOUND_OF_A_PERIOD_NOW.search(self.text, max(0, start - 40), start):
+            return "future"  # "the fiscal year that begins Oct. 1", "the year ending July 31": a bound not yet reached
         if _drawing_near(root):
             return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
@@ -174,6 +176,13 @@ class DocContext:
             # recently Wednesday evening")
             return "future"
         return tense
+
+
+# a period's start or end told in the present right before a date ("the fiscal year that
+# begins", "the year starting", "the season, which ends"): what begins or ends in the present
+# tense has not yet begun or ended
+_BOUND_OF_A_PERIOD_NOW = re.compile(r"\b(?:year|season|term|session)s?,?\s+(?:(?:that|which)\s+)?"
+                                    r"(?:begins|starts|ends|beginning|starting|ending)\s+(?:on\s+)?$", re.I)
 
 
 # the far end of a stretch that starts now ("between now and December", "from now until May")
