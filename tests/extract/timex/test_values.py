@@ -3188,3 +3188,9 @@ def test_a_period_told_as_beginning_or_ending_on_a_date_has_not_yet_reached_it(n
     assert _found(nlp, text, "2000-02-15")["Oct. 31"] == ("DATE", "2000-10-31")
     text = "Challengers out-raised incumbents in the quarter ending June 30."
     assert _found(nlp, text, "1996-08-21")["June 30"] == ("DATE", "1996-06-30")
+
+
+def test_a_time_joined_to_a_nouns_time_is_placed_as_that_one(nlp):
+    text = "Ford and GM have both announced temporary plant closings for November and December."
+    got = _found(nlp, text, "1989-11-02")
+    assert got["November"] == ("DATE", "1989-11") and got["December"] == ("DATE", "1989-12")

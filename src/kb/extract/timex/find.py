@@ -378,7 +378,11 @@ def _argument_or_noun_time(tok: Any) -> bool:
     """True when a date is not an adverbial of its clause's verb: the time of a noun ("a
     ceremony on March 12", "a cutback in September") or an object ("has set Nov. 10 as the
     deadline"). The verb's tense then says nothing about which year it falls in. A time
-    that is the clause's subject is what the clause tells of ("the winter had been hard")."""
+    that is the clause's subject is what the clause tells of ("the winter had been hard").
+    A time joined to another by "and" or "or" has that one's place ("closings for November
+    and December")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ in ("dobj", "attr"):
         return True
     return tok.dep_ == "pobj" and tok.head.head.i != tok.head.i and tok.head.head.pos_ in ("NOUN", "PROPN")
