@@ -3194,3 +3194,9 @@ def test_a_time_joined_to_a_nouns_time_is_placed_as_that_one(nlp):
     text = "Ford and GM have both announced temporary plant closings for November and December."
     got = _found(nlp, text, "1989-11-02")
     assert got["November"] == ("DATE", "1989-11") and got["December"] == ("DATE", "1989-12")
+
+
+def test_a_season_as_far_ahead_as_behind_with_no_tense_is_the_coming_one(nlp):
+    text = "The agreement, signed Monday, calls for talks in the fall."
+    assert _found(nlp, text, "1996-05-14")["the fall"] == ("DATE", "1996-FA")
+    assert _found(nlp, "The talks were held in the fall.", "1996-05-14")["the fall"] == ("DATE", "1995-FA")

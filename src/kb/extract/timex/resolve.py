@@ -127,7 +127,7 @@ def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> in
     if tense == "future":
         return min(y for y in years if key(y) >= cur_k)
     # at equal distance, a present tense tells of the coming one ("goes on sale in the autumn")
-    return min(years, key=lambda y: (abs(key(y) - cur_k), (key(y) > cur_k) != (tense == "present")))
+    return min(years, key=lambda y: (abs(key(y) - cur_k), (key(y) > cur_k) != (tense in ("present", None))))
 
 
 def easter(year: int) -> dt.date:
