@@ -102,7 +102,12 @@ class DocContext:
         if _FROM_NOW.search(self.text, max(0, start - 30), start):
             return "future"  # "shutdowns between now and the end of December", said in November
         if not weekday and _BOUND_OF_A_PERIOD_NOW.search(self.text, max(0, start - 40), start):
-            return "future"  # "the fiscal year that begins Oct. 1", "the year ending July 31": a bound not yet reached
+            # "the fiscal year that begins Oct. 1", "the year ending July 31": a bound not yet
+            # reached, unless the clause is past ("sales for the year ending March 31 rose"),
+            # which leaves it on either side
+            v = verb_of(root)
+            outer = verb_of(v.head) if v is not None and v.tag_ == "VBG" and v.head.i != v.i else v
+            return None if outer is not None and clause_tense(outer) == "past" else "future"
         if _drawing_near(root):
             return "future"  # "with the Labor Day weekend approaching, carriers added flights"
         if _right_after_a_past_verb(root):
