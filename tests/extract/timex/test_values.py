@@ -3200,3 +3200,9 @@ def test_a_season_as_far_ahead_as_behind_with_no_tense_is_the_coming_one(nlp):
     text = "The agreement, signed Monday, calls for talks in the fall."
     assert _found(nlp, text, "1996-05-14")["the fall"] == ("DATE", "1996-FA")
     assert _found(nlp, "The talks were held in the fall.", "1996-05-14")["the fall"] == ("DATE", "1995-FA")
+
+
+def test_a_day_said_in_words_takes_a_year_said_in_words_after_it(nlp):
+    text = "The wall had divided the city since August thirteenth, nineteen sixty-one."
+    assert _found(nlp, text, "1999-11-09") == {"August thirteenth, nineteen sixty-one": ("DATE", "1961-08-13")}
+    assert _found(nlp, "On March first, two thousand people marched.", "2001-03-05") == {"March first": ("DATE", "2001-03-01")}

@@ -38,7 +38,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("md", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MON})\s*(?P<d>{DAY}){TO_DAY}(?!(?!{DAY_LIST}|,\s*\d+\s+of\s)\s*(?:,\s*)?\d|-\w|\s+(?:years?|months?|days?|weeks?)\b)", h_month_day),
     ("dm", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})", h_month_day),
     # "August twenty-fifth", "the seventeenth of March", "Sunday the seventeenth": a day said in words
-    ("md_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})", h_month_day),
+    ("md_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?(?P<mon>{MONFULL})\s+(?:the\s+)?(?P<d>{DAY_WORD})(?:,?\s+{SPOKEN_YEAR}\b)?", h_month_day),
     ("dm_words", rf"\b(?:{DOW_REL}(?P<dow>{DOWA}){COMMA})?the\s+(?P<d>{DAY_WORD})\s+of\s+(?P<mon>{MONFULL})\b", h_month_day),
     ("nth_day", r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b(?![\w-])", h_nth_day),
     ("dow_nth", rf"\b(?P<dow>{DOW})\s+the\s+(?P<d>{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)", h_dow_nth),

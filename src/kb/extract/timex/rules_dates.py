@@ -81,6 +81,9 @@ def _days_near(anchor: dt.date, day: int, months: range) -> list[dt.date]:
 
 
 def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    if (m.groupdict().get("cent") or m.groupdict().get("k")) and _a_count_follows(ctx, m.end()):
+        # "on March first, two thousand people marched": the day alone
+        m = m.re.match(ctx.text, m.start(), m.end("d")) or m
     if _ordinal_of_a_noun(m, ctx):
         return None
     month, day = _month_no(m["mon"]), _day_no(m["d"])
@@ -97,6 +100,8 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Found | None:
     anchor = _anchor(ctx)
     if anchor is None:
         return _f(m, "DATE", None)
+    if m.groupdict().get("cent") or m.groupdict().get("k"):  # "July twentieth, nineteen sixty-nine": the day of the year said
+        return _f(m, "DATE", day_value(dt.date(_spoken_year(m), month, day)))
     dow = _dow_no(m["dow"]) if m["dow"] else None
     d = resolve.month_day(month, day, anchor, ctx.tense(m.start(), m.end()), dow)
     return _f(m, "DATE", day_value(d)) if d else None
@@ -487,9 +492,24 @@ def _a_plural(ctx: Context, pos: int, word: str) -> bool:
     return word.endswith("s") and word not in ("has", "was", "is", "does", "says", "this", "as")
 
 
+def _spoken_year(m: re.Match[str]) -> int:
+    """The year a "nineteen sixty-nine", "twenty oh five", "two thousand one" of a match says."""
+    if m["k"]:
+        return 2000 + int(number(m["krest"].lower()) or 0) if m["krest"] else 2000
+    rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
+    tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
+    return (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
+
+
+def _a_count_follows(ctx: Context, end: int) -> bool:
+    """True when the words before ``end`` count what follows ("nineteen twenty votes", "two
+    thousand one hundred") rather than name a year."""
+    after = re.match(r"\s+([a-z]+)\b", ctx.text[end:end + 20])
+    return bool(after) and (after.group(1) in ("hundred", "thousand", "million") or _a_plural(ctx, end + after.start(1), after.group(1)))
+
+
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
-    after = re.match(r"\s+([a-z]+)\b", ctx.text[m.end():m.end() + 20])
-    if after and (after.group(1) in ("hundred", "thousand", "million") or _a_plural(ctx, m.end() + after.start(1), after.group(1))):
+    if _a_count_follows(ctx, m.end()):
         return None  # "nineteen twenty votes", "two thousand one hundred"
     if m["k"]:
         # "two thousand" counts more often than it names a year: a year only after a word
@@ -497,11 +517,7 @@ def h_spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
         before = _YEAR_BEFORE.search(ctx.text, max(0, m.start("k") - 12), m.start("k"))
         if before is None or not m["krest"] and before.group(0).lower().strip(" -") not in _BARE_YEAR_BEFORE:
             return None
-        year = 2000 + int(number(m["krest"].lower()) or 0) if m["krest"] else 2000
-    else:
-        rest = re.sub(r"[\s-]+", " ", m["rest"].lower())
-        tail = 0 if rest == "hundred" else number(rest.replace("oh ", "")) or 0
-        year = (19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(tail)
+    year = _spoken_year(m)
     if m["mon"]:
         return _f(m, "DATE", month_value(year, _month_no(m["mon"])))
     return _f(m, "DATE", year_value(year))
