@@ -3206,3 +3206,8 @@ def test_a_day_said_in_words_takes_a_year_said_in_words_after_it(nlp):
     text = "The wall had divided the city since August thirteenth, nineteen sixty-one."
     assert _found(nlp, text, "1999-11-09") == {"August thirteenth, nineteen sixty-one": ("DATE", "1961-08-13")}
     assert _found(nlp, "On March first, two thousand people marched.", "2001-03-05") == {"March first": ("DATE", "2001-03-01")}
+
+
+def test_an_hour_in_words_before_that_night_is_of_the_evening(nlp):
+    text = "About six hours later, just before eleven o'clock that night, he climbed down the ladder."
+    assert _found(nlp, text, "1999-07-20")["eleven o'clock"][1].endswith("T23:00")

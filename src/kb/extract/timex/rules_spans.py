@@ -439,7 +439,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return found
 
 
-_LATER_PART = re.compile(rf"\s+(?:(?:in\s+the|this|tomorrow|yesterday|last|(?:on\s+)?{DOW})\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
+_LATER_PART = re.compile(rf"\s+(?:(?:in\s+the|this|that|tomorrow|yesterday|last|(?:on\s+)?{DOW})\s+)?(?:afternoon|evening|night)\b|\s+tonight\b", re.I)
 
 
 # a part of the day later than the morning right before a clock time ("tomorrow night at 8")
