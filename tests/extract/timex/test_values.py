@@ -3211,3 +3211,8 @@ def test_a_day_said_in_words_takes_a_year_said_in_words_after_it(nlp):
 def test_an_hour_in_words_before_that_night_is_of_the_evening(nlp):
     text = "About six hours later, just before eleven o'clock that night, he climbed down the ladder."
     assert _found(nlp, text, "1999-07-20")["eleven o'clock"][1].endswith("T23:00")
+
+
+def test_the_new_fiscal_year_is_the_one_after_the_current_one(nlp):
+    text = "Lawmakers raised the prospect of spending cuts when the new fiscal year begins Oct. 1."
+    assert _found(nlp, text, "1990-09-11")["the new fiscal year"] == ("DATE", "1991")

@@ -186,4 +186,5 @@ def _relative_year(rel: str | None, anchor: dt.date | None) -> int | None:
     """The year "last", "this" or "next" ... (year, season, quarter) names, told at ``anchor``."""
     if anchor is None:
         return None
-    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get((rel or "this").lower(), 0)
+    # "the new fiscal year" is the one after the current one, whether it has begun or is about to
+    return anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1, "new": 1}.get((rel or "this").lower(), 0)

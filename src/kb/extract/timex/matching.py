@@ -66,7 +66,7 @@ NEEDS: dict[str, str] = {
     "dm_this_year": r"(?:this|next|last)\s+year",
     "md_next": r"\d\s*(?:and|or|to|through)\s+\d",
     "month_rel": "last|next|this|past|coming",
-    "rel_unit": "last|this|next|past|coming|previous|following|current",
+    "rel_unit": "last|this|next|past|coming|previous|following|current|new",
     "plural": "(?:year|month|quarter|week|day|decade|hour|minute)s|centuries", "recent": "recent|coming|past",
 }
 # keywords looked for in the text as written rather than in lower case

@@ -84,7 +84,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("h", rf"\b(?:(?P<y0>{YEAR})[\s-]*)?(?-i:(?P<hq>H))(?P<h>[12])\b(?:\s*(?P<y>{YEAR}))?(?P<ord>)(?P<rel>)", h_half),
     ("season", rf"\b(?P<mod>{MODP})?(?:(?:this\s+)?(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?:[-–/]\d\d\b(?![-–/]\d))?)?\b", h_season),
     ("year_season", rf"\b(?P<y>{YEAR})\s+(?P<s>spring|summer|autumn|fall|winter)\b(?P<rel>)(?P<mod>)", h_season),
-    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current)\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
+    ("rel_unit", rf"\b(?P<the>the\s+)?(?:(?P<mod>{MODP}|earlier|later|early|late)\s*)?(?:this\s+(?=past\s))?(?P<rel>last|this|next|past|coming|previous|following|current|new(?=\s+(?:fiscal|financial)\s+year\b))\s+(?P<fy>(?:fiscal|financial)\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)\b(?!-)", h_rel_unit),
     # "a week from Saturday", "two weeks from tomorrow": the day that many weeks on from that day
     ("from_day", rf"(?<!\bfor\s)(?<!\bonce\s)(?<!\btwice\s)(?<!\beach\s)(?<!\bevery\s)\b(?P<n>{NUM})\s+(?P<u>weeks?|fortnights?|days?)\s+from\s+(?P<from>tomorrow|{DOW})\b(?!['’])", h_from_day),
     ("ago", rf"\b(?:(?:{QUAL}|nearly|almost|over)\s+)?(?:(?P<n0>{NUM})\s+(?:or|to)\s+(?={NUM}))?(?:(?P<n>{VAGUE}|{NUM})\s+)?(?:more\s+)?(?P<u>{UNIT})(?:s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+(?:now|today)|hence|prior)\b|(?:s['’]|['’]s)\s+(?P<dir2>time)\b)", h_ago),
