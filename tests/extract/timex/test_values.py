@@ -3216,3 +3216,11 @@ def test_an_hour_in_words_before_that_night_is_of_the_evening(nlp):
 def test_the_new_fiscal_year_is_the_one_after_the_current_one(nlp):
     text = "Lawmakers raised the prospect of spending cuts when the new fiscal year begins Oct. 1."
     assert _found(nlp, text, "1990-09-11")["the new fiscal year"] == ("DATE", "1991")
+
+
+def test_may_after_figures_for_it_or_days_counted_in_it_is_the_month(nlp):
+    text = "Retailers fell after reporting weaker-than-expected sales for May."
+    assert _found(nlp, text, "1997-06-10") == {"May": ("DATE", "1997-05")}
+    text = "The next sales report, covering the first 10 days of May, is due later."
+    assert _found(nlp, text, "1990-05-03")["May"] == ("DATE", "1990-05")
+    assert _found(nlp, "The party voted in support for May.", "2017-06-10") == {}

@@ -254,6 +254,18 @@ _PERIOD_TO = re.compile(r"\b(?:months|quarter|year|half|period|weeks)\s+to\s+$",
 _PAIRED = re.compile(rf"\s*(?:and|or|to|through|until|-|–)\s*(?:{MONFULL}|\d{{4}})\b")
 
 
+# the days or weeks of a month ("the first three weeks of May")
+_UNITS_OF_A_MONTH = ("day", "days", "week", "weeks", "weekend", "weekends")
+
+
+def _part_or_figures_of(ctx: Context, pos: int) -> bool:
+    """A month right after days or weeks counted in it ("the first 10 days of May") or after
+    figures told for it ("retail sales figures for May"): a month, not a name."""
+    prev = _prev_words(ctx, pos, 2)
+    return len(prev) == 2 and (prev[1] == "of" and prev[0] in _UNITS_OF_A_MONTH
+                               or prev[1] == "for" and prev[0] in tw.DATED_BY_MONTH)
+
+
 def _planned(ctx: Context, pos: int) -> bool:
     """A time right after a planning, expecting or deferring verb and its preposition ("set
     for August", "due for March"): the time planned for."""
@@ -295,7 +307,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Found | None:
             and not re.search(MONFULL + r"|\d{4}", ctx.text[max(0, m.start() - 40):m.start()])
             and not _PAIRED.match(ctx.text, m.end())  # "between March and May"
             and not _PERIOD_TO.search(ctx.text, max(0, m.start() - 30), m.start())  # "the 12 months to March"
-            and not _planned(ctx, m.start()))  # "set for August"
+            and not _planned(ctx, m.start())  # "set for August"
+            and not _part_or_figures_of(ctx, m.start()))  # "the first three weeks of May", "sales for May"
         if not after_prep and not that_month and not _plain_month(m, ctx) and not _described(ctx, m.start("mon")) \
                 and not _habitual(ctx, m.start("mon")) \
                 and not (_DATED_BY_MONTH.match(ctx.text, m.end()) and _prev_raw(ctx, m.start()).islower()):
