@@ -44,9 +44,9 @@ Lists (order kept where a pattern tries them in turn: longer first):
   to two in April"); "could" says nothing sure about its time ("could be located Wednesday")
 - future_governors: governors of a to-infinitive that point forward ("plans to visit")
 - canadian_places: Canada's provinces and territories, their dateline abbreviations
-  ("Ont.", "B.C."), and its largest cities and provincial capitals whose names no other
-  well-known place shares; a story that opens with one keeps Canada's feasts (Thanksgiving
-  in October)
+  ("Ont.", "B.C."), and its largest cities and provincial capitals, leaving out names that
+  places elsewhere are better known by (London, Windsor, Hamilton, Victoria); a story that
+  opens with one keeps Canada's feasts (Thanksgiving in October)
 - implicative_verbs: verbs whose to-infinitive tells what was done, failed or begun at the
   verb's own time ("declined to comment Friday", "began to fall Friday")
 - asking_verbs: verbs whose to-infinitive tells what is asked for, which lies ahead ("asked

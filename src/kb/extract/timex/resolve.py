@@ -126,7 +126,8 @@ def season(code: str, anchor: dt.date, tense: str | None, rel: str | None) -> in
         return max(y for y in years if key(y) <= cur_k)
     if tense == "future":
         return min(y for y in years if key(y) >= cur_k)
-    # at equal distance, a present tense tells of the coming one ("goes on sale in the autumn")
+    # at equal distance, a present tense or none tells of the coming one ("goes on sale in the
+    # autumn", "calls for talks in the fall")
     return min(years, key=lambda y: (abs(key(y) - cur_k), (key(y) > cur_k) != (tense in ("present", None))))
 
 

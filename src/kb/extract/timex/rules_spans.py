@@ -712,7 +712,7 @@ def _told_of_canada(ctx: Context, pos: int) -> bool:
     or the story opens in Canada ("GUELPH, Ont. —", "HALIFAX — A food pantry in Halifax's
     north end")."""
     tok = ctx.token(pos)
-    return tok is not None and bool(_CANADA.search(tok.sent.text)) or bool(_CANADIAN_PLACE.search(ctx.text, 0, _OPENING))
+    return (tok is not None and bool(_CANADA.search(tok.sent.text))) or bool(_CANADIAN_PLACE.search(ctx.text, 0, _OPENING))
 
 
 # the feasts a weekend is named after, by the names the weekend pattern writes them with
