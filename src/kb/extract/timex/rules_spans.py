@@ -467,18 +467,26 @@ def h_clock_after_part(m: re.Match[str], ctx: Context) -> Found | None:
 _SMALL_HOURS = re.compile(r"\b(?:morning|dawn|daybreak|am|overnight|night|tonight|asleep|woke|awake|stayed\s+up|early\s+hours)\b|\ba\.m\.", re.I)
 
 
+def _with_sentence_before(ctx: Context, pos: int) -> str | None:
+    """The text of the sentence at ``pos`` and of the one before it, or None without a parse."""
+    tok = ctx.token(pos)
+    if tok is None:
+        return None
+    sent = tok.sent
+    before = tok.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    return before + " " + sent.text
+
+
 def _waking_hour(m: re.Match[str], ctx: Context) -> bool:
     """True for "N o'clock" (one to six) where neither its sentence nor the one before tells
     of the small hours: the afternoon's hour, as news tells of the day awake ("come back at
     2 o'clock")."""
     if "clock" not in m[0].lower() or re.search(r"morning|a\.?m\b", m[0], re.I):
         return False
-    tok = ctx.token(m.start())
-    if tok is None:
+    told = _with_sentence_before(ctx, m.start())
+    if told is None:
         return not _SMALL_HOURS.search(ctx.text, max(0, m.start() - 200), m.end() + 150)
-    sent = tok.sent
-    before = tok.doc[sent.start - 1].sent.text if sent.start > 0 else ""  # and the sentence before
-    return not _SMALL_HOURS.search(before + " " + sent.text)
+    return not _SMALL_HOURS.search(told)
 
 
 # words that tell of the evening or night, and those that tell of the morning or small hours
@@ -493,13 +501,8 @@ def _evening_hour(m: re.Match[str], ctx: Context, h: int) -> bool:
     seven"): the evening's hour."""
     if not 7 <= h <= 11:
         return False
-    tok = ctx.token(m.start())
-    if tok is None:
-        return False
-    sent = tok.sent
-    before = tok.doc[sent.start - 1].sent.text if sent.start > 0 else ""
-    told = before + " " + sent.text
-    return bool(_EVENING_TOLD.search(told)) and not _MORNING_TOLD_NEAR.search(told)
+    told = _with_sentence_before(ctx, m.start())
+    return told is not None and bool(_EVENING_TOLD.search(told)) and not _MORNING_TOLD_NEAR.search(told)
 
 
 def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
