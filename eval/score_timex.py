@@ -14,9 +14,9 @@ document's creation date as anchor. Figures follow the TempEval-3 Task A definit
 The split is the one fixed in ``eval/tempeval.py``: rules are developed on ``dev`` and
 only scored on ``held-out``, the figure to quote. ``--check`` scores the held-out split
 and exits 1 below ``eval/timex/baseline.json``; ``--errors`` lists misses, extras and
-wrong values.
+wrong values; ``--by-kind`` splits value F1 by kind of expression (``timex_kinds.py``).
 
-    .venv/bin/python eval/score_timex.py [--split dev|held-out|all] [--check] [--errors]
+    .venv/bin/python eval/score_timex.py [--split dev|held-out|all] [--check] [--errors] [--by-kind]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import baseline  # noqa: E402
 import tempeval  # noqa: E402
+import timex_kinds  # noqa: E402
 
 BASELINE = HERE / "timex" / "baseline.json"
 
@@ -57,15 +58,19 @@ def match(gold: list[Span], found: list[Span]) -> list[tuple[int, int]]:
     return pairs
 
 
-def score(docs: list[tempeval.Document], *, errors: list[str] | None = None) -> dict[str, float]:
-    """The TempEval-3 Task A figures (fractions) for kb's finder over ``docs``."""
+def find(docs: list[tempeval.Document]) -> list[list[Span]]:
+    """kb's expressions in each of ``docs``, found with the document's creation date as anchor."""
     from kb.extract.dates import find_timexes, reported
     from kb.extract.pipeline import load_nlp
 
     nlp = load_nlp()
-    found = [[(t.start_char, t.end_char, t.type, t.value) for t in reported(find_timexes(parsed, doc.dct), doc.dct)]
-             for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs))]
-    return score_spans(docs, found, errors=errors)
+    return [[(t.start_char, t.end_char, t.type, t.value) for t in reported(find_timexes(parsed, doc.dct), doc.dct)]
+            for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs))]
+
+
+def score(docs: list[tempeval.Document], *, errors: list[str] | None = None) -> dict[str, float]:
+    """The TempEval-3 Task A figures (fractions) for kb's finder over ``docs``."""
+    return score_spans(docs, find(docs), errors=errors)
 
 
 def score_spans(docs: list[tempeval.Document], system: list[list[Span]], *,
@@ -132,6 +137,8 @@ def cli(argv: list[str] | None, *, load: Callable[[str], list[tempeval.Document]
     ap.add_argument("--check", action="store_true", help="score held-out; exit 1 below the recorded baseline")
     ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong value")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--by-kind", action="store_true",
+                    help="value F1 by kind of expression, and the points each kind loses")
     args = ap.parse_args(argv)
     split = tempeval.HELD_OUT if args.check else args.split
     try:
@@ -140,13 +147,21 @@ def cli(argv: list[str] | None, *, load: Callable[[str], list[tempeval.Document]
         print(exc, file=sys.stderr)
         return 2
     errors: list[str] | None = [] if args.errors else None
-    result = score(docs, errors=errors)
+    found = find(docs)
+    result = score_spans(docs, found, errors=errors)
     if errors:
         print("\n".join(errors))
+    kinds = None
+    if args.by_kind:
+        gold = [[(t.start, t.end, t.type, t.value) for t in d.timexes] for d in docs]
+        kinds = timex_kinds.by_kind([d.text for d in docs], gold, found,
+                                      [match(g, s) for g, s in zip(gold, found)])
     if args.json:
-        print(json.dumps({"split": split, **result}, indent=2))
+        print(json.dumps({"split": split, **result, **({"by_kind": kinds} if kinds else {})}, indent=2))
     else:
         report(split, result)
+        if kinds:
+            print("\n".join(timex_kinds.table(kinds)))
     if args.check:
         return baseline.check(result, baseline_path)
     return 0

@@ -12,7 +12,7 @@ figure to quote) and only scored; rules may be developed on the rest (``dev``).
 ``--check`` scores the held-out articles and exits 1 below
 ``eval/timex/wikinews_baseline.json``.
 
-    .venv/bin/python eval/score_timex_news.py [--split dev|held-out|all] [--check] [--errors]
+    .venv/bin/python eval/score_timex_news.py [--split dev|held-out|all] [--check] [--errors] [--by-kind]
 """
 
 from __future__ import annotations

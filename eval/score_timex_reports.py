@@ -12,7 +12,7 @@ second report by id is held out (``--split held-out``, the default and the figur
 and only scored; rules may be developed on the rest (``dev``). ``--check`` scores the
 held-out reports and exits 1 below ``eval/timex/reports_baseline.json``.
 
-    .venv/bin/python eval/score_timex_reports.py [--split dev|held-out|all] [--check] [--errors]
+    .venv/bin/python eval/score_timex_reports.py [--split dev|held-out|all] [--check] [--errors] [--by-kind]
 """
 
 from __future__ import annotations
