@@ -3224,3 +3224,12 @@ def test_may_after_figures_for_it_or_days_counted_in_it_is_the_month(nlp):
     text = "The next sales report, covering the first 10 days of May, is due later."
     assert _found(nlp, text, "1990-05-03")["May"] == ("DATE", "1990-05")
     assert _found(nlp, "The party voted in support for May.", "2017-06-10") == {}
+
+
+def test_a_clock_time_in_figures_after_since_between_or_its_now_is_found(nlp):
+    assert _found(nlp, "Voters had been waiting since 04:30.", "2009-04-22") == {"04:30": ("TIME", "2009-04-22T04:30")}
+    got = _found(nlp, "It is illegal to let them off between 23:00 and 07:00.", "2016-11-06")
+    assert set(got) == {"23:00", "07:00"}
+    text = "HOST: Good morning, it's 7:20. The games are now just over three weeks away."
+    assert _found(nlp, text, "2015-06-18")["7:20"] == ("TIME", "2015-06-18T07:20")
+    assert _found(nlp, "The halves ended 2:15 and 3:40.", "2015-06-18") == {}

@@ -1196,10 +1196,10 @@ def _fill_clocks(found: list[Found], ctx: DocContext, sent_of: Any) -> None:
         habitual = near is not None and near.type == "SET" or _of_habit(ctx, f) or _daily_until(f, found, ctx) \
             or near is None and _hours_advised(f, found, ctx) \
             or said is None and _of_several_days(f, days, ctx.text, sent_of) or _from_a_day_on(f, near, ctx)
-        if ctx.anchor is not None and (_stamp(ctx.text, f) or only_later and not habitual):
-            # a live report's entry ("1:30 p.m. — The testing site …"); a past time beside
-            # only days to come ("questioned them until 4:30 p.m. and will resume at 9 a.m.
-            # Tuesday"): the day written
+        if ctx.anchor is not None and (_stamp(ctx.text, f) or f.notes.get("now") or only_later and not habitual):
+            # a live report's entry ("1:30 p.m. — The testing site …") or its time told as now
+            # ("It's 7:42 on this Tuesday"); a past time beside only days to come ("questioned
+            # them until 4:30 p.m. and will resume at 9 a.m. Tuesday"): the day written
             day, habitual = ctx.anchor, False
         elif near is not None and not habitual:
             day = dt.date.fromisoformat(near.dv.start)  # type: ignore[union-attr]

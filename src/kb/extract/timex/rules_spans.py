@@ -519,12 +519,21 @@ def h_spoken_clock(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(m.start(), m.end(), "TIME", None, clock=f"{h:02d}:{mi:02d}")
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+\S+\s+$", re.I)
+_NOW_LEAD = re.compile(r"it(?:['’]s|\s+is)\s", re.I)
+
+
 def h_clock_bare(m: re.Match[str], ctx: Context) -> Found | None:
-    """'at 10:30', 'from 00:01': a clock time in figures after its preposition, told without its
-    preposition."""
+    """'at 10:30', 'from 00:01', 'between 23:00 and 07:00': a clock time in figures after its
+    preposition, told without its preposition; "It's 7:42" is the time of the writing."""
+    lead = ctx.text[m.start():m.start("x")]
+    if lead[:3].lower() == "and" and not _BETWEEN_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "2:15 and 3:40": no span of the day told
     found = h_clock(m, ctx)
     if found is not None:
         found.start, found.end = m.start("x"), m.end("x")
+        if _NOW_LEAD.match(lead):
+            found.notes["now"] = "1"
         if not m["h"].startswith("0") and _evening_hour(m, ctx, int(m["h"])):
             found.clock = f"{int(m['h']) + 12:02d}:{m['mi']}"
     return found
