@@ -3233,3 +3233,12 @@ def test_a_clock_time_in_figures_after_since_between_or_its_now_is_found(nlp):
     text = "HOST: Good morning, it's 7:20. The games are now just over three weeks away."
     assert _found(nlp, text, "2015-06-18")["7:20"] == ("TIME", "2015-06-18T07:20")
     assert _found(nlp, "The halves ended 2:15 and 3:40.", "2015-06-18") == {}
+
+
+def test_a_fiscal_year_told_by_its_first_day_is_the_year_holding_most_of_it(nlp):
+    text = "The plan would trim the projected deficit for the fiscal year that begins Oct. 1."
+    assert _found(nlp, text, "1989-04-12")["the fiscal year"] == ("DATE", "1990")
+    text = "The council approved a budget for the fiscal year that begins July 1."
+    assert _found(nlp, text, "1995-03-14")["the fiscal year"] == ("DATE", "1995")
+    text = "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million."
+    assert _found(nlp, text, "1989-10-31")["the fiscal year"] == ("DURATION", "P1Y")

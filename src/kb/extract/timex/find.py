@@ -19,7 +19,7 @@ from kb.extract.timex.calendar import last_ended_quarter, ref_value, time_value
 from kb.extract.timex.found import premodifier
 from kb.extract.timex.grammar import Found, candidates, duration_value, select
 from kb.extract.timex.neighbours import (
-    AND_DAY, DAYS_JOINED, HOURS_JOINED, days_of_a_set, hours_range, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons, weekdays_of_dates,
+    AND_DAY, DAYS_JOINED, HOURS_JOINED, days_of_a_set, hours_range, join_clock_days, join_early_hours, join_feast_parts, join_lengths, join_next_to, join_season_of, listed_days, months_of_a_told_year, order_ranges, order_weekday_ranges, paired_seasons, weekdays_of_dates, fiscal_years_by_their_start,
 )
 from kb.extract.timex.pubdate import dateline_day
 from kb.extract.timex.resolve import SEASON_ORDER, season_of
@@ -1431,6 +1431,7 @@ def find_timexes(doc: Doc, anchor: str | None) -> list[Timex]:
         paired_seasons(kept, ctx.text)
         order_ranges(kept, ctx)
         weekdays_of_dates(kept, ctx.text)
+        fiscal_years_by_their_start(kept, ctx.text)
     _unplaced_lengths(kept, clock_shifts=True)
     out = []
     text = ctx.text

@@ -4,8 +4,9 @@ hours of Friday", "the spring of last year", "the day after Labor Day"), a feast
 part of the day ("Thanksgiving night"), days listed beside a month ("January 13, 14 and
 22", "5 and 12 April"), lengths in two units ("two hours and 14 minutes"), a weekday listed beside one that recurs ("every Tuesday and
 Thursday"), a month in the year told beside it ("in June 2014 … in July"), and two months
-named as a range ("between March and May"), and two weekdays named as one ("from Thursday
-until Tuesday").
+named as a range ("between March and May"), two weekdays named as one ("from Thursday
+until Tuesday"), and a fiscal year named by the day it begins ("the fiscal year that begins
+Oct. 1").
 
 Works on spaCy tokens by duck typing (``ctx`` has ``doc``, ``text`` and ``tense``).
 """
@@ -17,7 +18,7 @@ import datetime as dt
 import re
 from typing import Any, Callable
 
-from kb.extract.timex.calendar import day_value, month_value, season_value, time_value, week_value
+from kb.extract.timex.calendar import day_value, month_value, season_value, time_value, week_value, year_value
 from kb.extract.timex.found import Found, _safe_day, any_weekday, hour_of_day
 from kb.extract.timex.resolve import SEASON_ORDER
 from kb.extract.timex.tense import clause_tense, verb_of
@@ -438,6 +439,25 @@ def paired_seasons(found: list[Found], text: str) -> None:
 
 # between a day and "a Sunday" that names its weekday: "on July 9, 1989, a Sunday", "when
 # Christmas falls on a Sunday"
+_FISCAL_YEAR = re.compile(r"(?:the\s+)?(?:(?:new|next|coming|current|past|last|previous)\s+)?(?:fiscal|financial|budget)\s+year", re.I)
+_FISCAL_START = re.compile(r"\s*,?\s*(?:(?:that|which)\s+)?(?:begins|began|starts|started|beginning|starting|commences|commenced)"
+                           r"\s+(?:on\s+|in\s+)?", re.I)
+
+
+def fiscal_years_by_their_start(found: list[Found], text: str) -> None:
+    """"the fiscal year that begins July 1", "the budget year starting Oct. 1": a fiscal year
+    told with the day it begins is the calendar year holding most of its months, or the one
+    it begins in when they are split evenly (one that begins on Oct. 1, 1989 is 1990; one
+    that begins on July 1, 1995 is 1995). A fiscal year told by its end ("the fiscal year
+    ended Jan. 31") is left a length, as TimeBank marks it."""
+    for a, b in zip(found, found[1:]):
+        if a.dv is None or b.dv is None or not b.dv.start or b.dv.precision not in ("day", "month") \
+                or not _FISCAL_YEAR.fullmatch(text, a.start, a.end) or not _FISCAL_START.fullmatch(text, a.end, b.start):
+            continue
+        told = dt.date.fromisoformat(b.dv.start)
+        a.type, a.dv = "DATE", year_value(told.year + (1 if told.month > 7 else 0))
+
+
 _WEEKDAY_OF_GAP = re.compile(r"\s*,\s*|\s+(?:(?:this|that|next|last)\s+year\s+)?(?:falls?|fell|will\s+fall|is|was)\s+on\s+", re.I)
 
 
