@@ -1,14 +1,14 @@
 """Value F1 by kind of time expression: where the points are lost.
 
-The kinds are those the time-expression issue names (seasons and parts of the day, sets,
-present/past/future references, durations, ranges and boundaries, months and weekdays
-without a year, ages and adjectives), with clock times, quarters and fiscal periods,
-decades and centuries, other expressions relative to the document date, and dates that
-carry their year added so that every expression has one.
-An expression takes the first kind of ``KINDS`` it fits, judged from its text, type and
-value. Each gold expression is classed by itself; a system expression by the gold one it
-matches, or by itself when it matches none, so a kind's figures count the same pairs for
-precision and recall.
+The kinds are those where temporal taggers are known to lose points (seasons and parts of
+the day, sets, present/past/future references, durations, ranges and boundaries, months
+and weekdays without a year, ages and adjectives), with clock times, quarters and fiscal
+periods, decades and centuries, other expressions relative to the document date, and dates
+that carry their year added so that every expression has one. An expression takes the
+first kind of ``KINDS`` it fits, judged from its text, type and value. Each gold
+expression is classed by itself; a system expression by the gold one it matches, or by
+itself when it matches none, so a kind's figures count the same pairs for precision and
+recall.
 
 For each kind the table gives the gold and system counts, value precision and recall, and
 ``lost``: how much the overall value F1 would rise if that kind alone were all right
