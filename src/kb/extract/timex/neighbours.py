@@ -437,8 +437,7 @@ def paired_seasons(found: list[Found], text: str) -> None:
             b.dv = season_value(year, second[2])
 
 
-# between a day and "a Sunday" that names its weekday: "on July 9, 1989, a Sunday", "when
-# Christmas falls on a Sunday"
+# a fiscal year and the day it begins on: "the fiscal year that begins", "the budget year, which started"
 _FISCAL_YEAR = re.compile(r"(?:the\s+)?(?:(?:new|next|coming|current|past|last|previous)\s+)?(?:fiscal|financial|budget)\s+year", re.I)
 _FISCAL_START = re.compile(r"\s*,?\s*(?:(?:that|which)\s+)?(?:begins|began|starts|started|beginning|starting|commences|commenced)"
                            r"\s+(?:on\s+|in\s+)?", re.I)
@@ -458,6 +457,8 @@ def fiscal_years_by_their_start(found: list[Found], text: str) -> None:
         a.type, a.dv = "DATE", year_value(told.year + (1 if told.month > 7 else 0))
 
 
+# between a day and "a Sunday" that names its weekday: "on July 9, 1989, a Sunday", "when
+# Christmas falls on a Sunday"
 _WEEKDAY_OF_GAP = re.compile(r"\s*,\s*|\s+(?:(?:this|that|next|last)\s+year\s+)?(?:falls?|fell|will\s+fall|is|was)\s+on\s+", re.I)
 
 
