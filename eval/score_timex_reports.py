@@ -1,8 +1,8 @@
 """Score kb's time-expression finder on invented news reports annotated with TimeML values.
 
-``eval/timex/reports.jsonl`` holds 5,950 reports written in the manner of 1987–2025 wire,
+``eval/timex/reports.jsonl`` holds 6,010 reports written in the manner of 1987–2025 wire,
 broadcast, newspaper and web news (invented events; one line a report, with its
-publication day as ``anchor``), made in ninety-nine rounds (``eval/timex/README.md``).
+publication day as ``anchor``), made in a hundred rounds (``eval/timex/README.md``).
 Each batch was written by one hand, without any time-expression software in view, and
 annotated by another from the TimeML 1.2.1 guidelines alone, without running kb: each
 expression by its text, which occurrence of that text it is, its type and its value.
