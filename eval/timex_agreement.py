@@ -1,17 +1,21 @@
 """How far the TempEval-3 gold values agree with a second annotation from the guidelines.
 
-``eval/timex/tempeval_reannotated.jsonl`` annotates the time expressions of 103
-TempEval-3 documents again (every held-out document and every fourth dev document), from
-the TimeML 1.2.1 guidelines and the text alone, without the gold and without running kb.
+``eval/timex/tempeval_reannotated.jsonl`` annotates the time expressions of all 256
+TempEval-3 documents again, from the TimeML 1.2.1 guidelines and the text alone, without
+the gold and without running kb.
 For each split this prints, with ``score_timex.py``'s TempEval-3 figures:
 
 - the second annotation scored against the gold: how high a careful annotator gets;
 - kb against the gold, on the same documents;
 - kb against the second annotation.
 
+With ``--by-kind`` it also gives the value F1 of the second annotation and of kb against
+the gold for each kind of expression (``timex_kinds.py``), side by side: a kind where both
+lose the same points is one where the gold follows habits of its own.
+
 The held-out documents' second annotation is for measuring only, like their gold.
 
-    .venv/bin/python eval/timex_agreement.py [--split dev|held-out|all]
+    .venv/bin/python eval/timex_agreement.py [--split dev|held-out|all] [--by-kind]
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ sys.path.insert(0, str(HERE))
 import score_timex  # noqa: E402
 import score_timex_news  # noqa: E402
 import tempeval  # noqa: E402
+import timex_kinds  # noqa: E402
 
 ANNOTATIONS = HERE / "timex" / "tempeval_reannotated.jsonl"
 
@@ -60,19 +65,26 @@ def _line(name: str, figures: dict[str, float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=tempeval.SPLITS, default=tempeval.HELD_OUT)
+    ap.add_argument("--by-kind", action="store_true",
+                    help="value F1 by kind of expression, the second annotation's and kb's, against the gold")
     args = ap.parse_args(argv)
     try:
         gold, second = load(args.split)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 2
-    kb_gold = score_timex.score(gold)
-    kb_second = score_timex.score(second)
+    found = score_timex.find(gold)
+    kb_gold = score_timex.score_spans(gold, found)
+    kb_second = score_timex.score_spans(second, found)
     print(f"{args.split}: {len(gold)} documents, {sum(len(d.timexes) for d in gold)} gold expressions, "
           f"{sum(len(d.timexes) for d in second)} in the second annotation")
     print(_line("second annotation against gold", _figures(gold, second)))
     print(_line("kb against gold", kb_gold))
     print(_line("kb against second annotation", kb_second))
+    if args.by_kind:
+        print("\n".join(timex_kinds.side_by_side(
+            [d.text for d in gold], timex_kinds.spans(gold),
+            {"second annotation": timex_kinds.spans(second), "kb": found}, score_timex.match)))
     return 0
 
 

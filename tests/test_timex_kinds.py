@@ -46,3 +46,15 @@ def test_a_kind_made_perfect_gains_what_it_loses():
     assert lines[tk.DURATION].split()[-1] == "40.0"
     # no extra reference: 2*1/(2+2) = 50, so 10 points lost.
     assert lines[tk.REFERENCE].split()[-1] == "10.0"
+
+
+def test_kinds_side_by_side_give_each_annotations_value_f1():
+    text = "On Friday he left for 90 days."
+    gold = [[(3, 9, "DATE", "1998-03-06"), (22, 29, "DURATION", "P90D")]]
+    one = [[(3, 9, "DATE", "1998-03-06"), (22, 29, "DURATION", "P3M")]]
+    other = [[(3, 9, "DATE", "1998-02-27")]]
+    lines = tk.side_by_side([text], gold, {"one": one, "other": other},
+                            lambda g, f: [(i, i) for i in range(min(len(g), len(f)))])
+    rows = {line[:37].strip(): line.split()[-3:] for line in lines[1:]}
+    assert rows[tk.NO_YEAR] == ["1", "100.0", "0.0"]
+    assert rows[tk.DURATION] == ["1", "0.0", "0.0"]
