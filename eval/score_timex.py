@@ -58,6 +58,11 @@ def match(gold: list[Span], found: list[Span]) -> list[tuple[int, int]]:
     return pairs
 
 
+def spans(doc: tempeval.Document) -> list[Span]:
+    """The (start, end, type, value) of a document's annotated expressions."""
+    return [(t.start, t.end, t.type, t.value) for t in doc.timexes]
+
+
 def find(docs: list[tempeval.Document]) -> list[list[Span]]:
     """kb's expressions in each of ``docs``, found with the document's creation date as anchor."""
     from kb.extract.dates import find_timexes, reported
@@ -79,7 +84,7 @@ def score_spans(docs: list[tempeval.Document], system: list[list[Span]], *,
     document, against the expressions ``docs`` carry."""
     n_sys = n_gold = strict = relaxed = type_ok = value_ok = 0
     for doc, found in zip(docs, system):
-        gold = [(t.start, t.end, t.type, t.value) for t in doc.timexes]
+        gold = spans(doc)
         n_gold += len(gold)
         n_sys += len(found)
         pairs = match(gold, found)
@@ -153,7 +158,7 @@ def cli(argv: list[str] | None, *, load: Callable[[str], list[tempeval.Document]
         print("\n".join(errors))
     kinds = None
     if args.by_kind:
-        gold = [[(t.start, t.end, t.type, t.value) for t in d.timexes] for d in docs]
+        gold = [spans(d) for d in docs]
         kinds = timex_kinds.by_kind([d.text for d in docs], gold, found,
                                       [match(g, s) for g, s in zip(gold, found)])
     if args.json:

@@ -39,7 +39,7 @@ ANNOTATIONS = HERE / "timex" / "tempeval_reannotated.jsonl"
 
 def _figures(gold: list[tempeval.Document], other: list[tempeval.Document]) -> dict[str, float]:
     """TempEval-3 figures of ``other``'s expressions scored against ``gold``'s."""
-    return score_timex.score_spans(gold, [[(t.start, t.end, t.type, t.value) for t in d.timexes] for d in other])
+    return score_timex.score_spans(gold, [score_timex.spans(d) for d in other])
 
 
 def load(split: str) -> tuple[list[tempeval.Document], list[tempeval.Document]]:
@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     print(_line("kb against second annotation", kb_second))
     if args.by_kind:
         print("\n".join(timex_kinds.side_by_side(
-            [d.text for d in gold], timex_kinds.spans(gold),
-            {"second annotation": timex_kinds.spans(second), "kb": found}, score_timex.match)))
+            [d.text for d in gold], [score_timex.spans(d) for d in gold],
+            {"second annotation": [score_timex.spans(d) for d in second], "kb": found}, score_timex.match)))
     return 0
 
 

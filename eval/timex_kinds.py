@@ -18,7 +18,7 @@ For each kind the table gives the gold and system counts, value precision and re
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -114,46 +114,35 @@ def by_kind(texts: Sequence[str], gold: Sequence[Sequence[Span]], system: Sequen
     return counts
 
 
+def _f1(right: int, system: int, gold: int) -> float:
+    return 2 * right / (system + gold) if system + gold else 0.0
+
+
 def table(counts: dict[str, dict[str, int]]) -> list[str]:
     """The per-kind lines: counts, value P/R and the F1 points the kind loses overall."""
     total = {f: sum(c[f] for c in counts.values()) for f in ("gold", "system", "right")}
-
-    def f1(right: int, system: int, gold: int) -> float:
-        return 2 * right / (system + gold) if system + gold else 0.0
-
-    overall = f1(total["right"], total["system"], total["gold"])
+    overall = _f1(total["right"], total["system"], total["gold"])
     lines = [f"  {'kind':35} {'gold':>6} {'found':>6} {'value P':>8} {'value R':>8} {'lost':>6}"]
     for k, c in sorted(counts.items(), key=lambda kv: -kv[1]["gold"]):
         if not c["gold"] and not c["system"]:
             continue
-        perfect = f1(total["right"] - c["right"] + c["gold"], total["system"] - c["system"] + c["gold"],
-                     total["gold"])
+        perfect = _f1(total["right"] - c["right"] + c["gold"], total["system"] - c["system"] + c["gold"],
+                      total["gold"])
         p = 100 * c["right"] / c["system"] if c["system"] else 0.0
         r = 100 * c["right"] / c["gold"] if c["gold"] else 0.0
         lines.append(f"  {k:35} {c['gold']:6} {c['system']:6} {p:8.1f} {r:8.1f} {100 * (perfect - overall):6.1f}")
     return lines
 
 
-def value_f1(counts: dict[str, dict[str, int]]) -> dict[str, float]:
-    """Each kind's value F1 (a fraction) from its counts."""
-    return {k: 2 * c["right"] / (c["system"] + c["gold"]) if c["system"] + c["gold"] else 0.0
-            for k, c in counts.items()}
-
-
-def spans(docs: Sequence[Any]) -> list[list[Span]]:
-    """The (start, end, type, value) of each document's expressions."""
-    return [[(t.start, t.end, t.type, t.value) for t in d.timexes] for d in docs]
-
-
 def side_by_side(texts: Sequence[str], gold: Sequence[Sequence[Span]], systems: dict[str, Sequence[Sequence[Span]]],
                  match: Callable[[Sequence[Span], Sequence[Span]], list[tuple[int, int]]]) -> list[str]:
     """Value F1 by kind of several annotations of the same documents against one gold."""
-    f1s = {name: value_f1(by_kind(texts, gold, found, [match(g, f) for g, f in zip(gold, found)]))
-           for name, found in systems.items()}
-    sizes = by_kind(texts, gold, gold, [[(i, i) for i in range(len(g))] for g in gold])
+    counts = {name: by_kind(texts, gold, found, [match(g, f) for g, f in zip(gold, found)])
+              for name, found in systems.items()}
+    sizes = next(iter(counts.values())) if counts else {}
     lines = [f"  {'kind':35} {'gold':>6} " + " ".join(f"{name:>18}" for name in systems)]
     for k, c in sorted(sizes.items(), key=lambda kv: -kv[1]["gold"]):
         if c["gold"]:
-            lines.append(f"  {k:35} {c['gold']:6} " + " ".join(f"{100 * f1s[name][k]:18.1f}" for name in systems))
+            lines.append(f"  {k:35} {c['gold']:6} " + " ".join(
+                f"{100 * _f1(counts[name][k]['right'], counts[name][k]['system'], c['gold']):18.1f}" for name in systems))
     return lines
-
