@@ -72,6 +72,8 @@ def home(given: str | None) -> Path:
         folder = Path(spec.origin).parent / "Heideltime"
     if not (folder / JAR).is_file():
         raise FileNotFoundError(f"HeidelTime not found: no {JAR} in {folder}")
+    if not (folder / "TreeTaggerLinux" / "bin" / "tree-tagger").is_file():
+        raise FileNotFoundError(f"TreeTagger not found: no TreeTaggerLinux/bin/tree-tagger in {folder}")
     return folder
 
 
@@ -132,20 +134,24 @@ def tag(docs: list[tempeval.Document], folder: Path, cache: Path, jobs: int) -> 
                 source.write_text(d.text, encoding="utf-8")
                 lines.append(f"{source}\t{d.dct}\t{cache / (_key(d) + '.tml')}")
             shares = [lines[i::jobs] for i in range(jobs) if lines[i::jobs]]
+            logs = [Path(tmp) / f"java-{i}.log" for i in range(len(shares))]
             runs = [subprocess.Popen([java, "-cp", str(folder / JAR), str(BATCH), str(props)], cwd=tmp,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     text=True) for _ in shares]
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log.open("w"),
+                                     text=True) for log in logs]
             for run, share in zip(runs, shares):
                 run.stdin.write("\n".join(share) + "\n")
                 run.stdin.close()
             done = 0
-            for run in runs:
+            for run, log in zip(runs, logs):
                 for _ in run.stdout:
                     done += 1
                     if done % 50 == 0:
                         print(f"  HeidelTime: {done + len(docs) - len(todo)} of {len(docs)} documents", file=sys.stderr)
                 if run.wait():
-                    raise RuntimeError(f"HeidelTime stopped with exit status {run.returncode}")
+                    said = [line.strip() for line in log.read_text(errors="replace").splitlines()
+                            if line.strip() and not line.strip().startswith(("at ", "..."))]
+                    raise RuntimeError(f"HeidelTime stopped with exit status {run.returncode}: "
+                                       f"{said[-1] if said else 'no message'}")
     return [spans_of((cache / f"{_key(d)}.tml").read_text(encoding="utf-8"), d.text) for d in docs]
 
 
