@@ -1,11 +1,11 @@
-"""Reading HeidelTime's TimeML back onto the scored text (eval/score_timex_heideltime.py)."""
+"""Reading HeidelTime's TimeML back onto the scored text (eval/timex_heideltime.py)."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
-import score_timex_heideltime as ht  # noqa: E402
+import timex_heideltime as ht  # noqa: E402
 
 HEADER = '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
 

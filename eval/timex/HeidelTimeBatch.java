@@ -1,6 +1,6 @@
 // Tags many documents with HeidelTime in one Java process (the standalone jar starts a new
 // process, with its several seconds of set-up, for each file). Used by
-// eval/score_timex_heideltime.py, which runs it as a single-file program:
+// eval/timex_heideltime.py, which runs it as a single-file program:
 //
 //     java -cp de.unihd.dbs.heideltime.standalone.jar HeidelTimeBatch.java config.props < jobs
 //

@@ -20,7 +20,7 @@ and each document's TimeML is kept in ``--cache`` (by its text and day), so a se
 only scores. It is not part of ``make test``: tagging the 3,005 held-out reports takes
 about a quarter of an hour on two cores.
 
-    .venv/bin/python eval/score_timex_heideltime.py [--data tempeval|reports|wikinews]
+    .venv/bin/python eval/timex_heideltime.py [--data tempeval|reports|wikinews]
         [--split dev|held-out|all] [--limit N] [--jobs N] [--home DIR] [--cache DIR]
 """
 
