@@ -4,7 +4,8 @@ HeidelTime 2.2.1 (Strötgen and Gertz), in news mode for English with the TreeTa
 rule-based tagger a user of kb would otherwise pick. This runs it over the documents of one
 of the time-expression data sets, each with its creation day, and prints the TempEval-3
 Task A figures of ``score_timex.py`` for HeidelTime and for kb, then value F1 by kind of
-expression (``timex_kinds.py``) side by side.
+expression (``timex_kinds.py``) side by side, and for TempEval-3 by collection (AQUAINT,
+TimeBank).
 
 - ``tempeval``: the TempEval-3 training documents (``score_timex.py``). HeidelTime's rules
   were written with TimeBank in view, which these documents include, so they are not
@@ -163,6 +164,16 @@ def _config(template: Path, tagger: Path) -> str:
             f"considerTemponym = false\ntreeTaggerHome = {tagger}\n")
 
 
+def by_collection(docs: list[tempeval.Document], split: str) -> dict[str, list[int]]:
+    """The indices of ``docs`` (TempEval-3 documents of ``split``) by the collection their
+    file lies in (AQUAINT, TimeBank)."""
+    folder = {p.stem: p.parent.name for p in tempeval.files(split)}
+    parts: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        parts.setdefault(folder.get(doc.name, "?"), []).append(i)
+    return dict(sorted(parts.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", choices=sorted(LOADERS), default="tempeval", help="which data set (default: tempeval)")
@@ -184,6 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, system in (("HeidelTime 2.2.1", found), ("kb", kb)):
         print(f"{name}, {args.data}", end=" ")
         score_timex.report(args.split, score_timex.score_spans(docs, system))
+    if args.data == "tempeval":
+        print("value F1 by collection")
+        for name, part in by_collection(docs, args.split).items():
+            figures = [score_timex.score_spans([docs[i] for i in part], [system[i] for i in part])["value_f1"]
+                       for system in (found, kb)]
+            gold = sum(len(docs[i].timexes) for i in part)
+            print(f"  {name:10} {len(part):4} documents {gold:5} expressions   HeidelTime {100 * figures[0]:5.1f}"
+                  f"   kb {100 * figures[1]:5.1f}")
     print("value F1 by kind")
     print("\n".join(timex_kinds.side_by_side([d.text for d in docs], [score_timex.spans(d) for d in docs],
                                              {"HeidelTime": found, "kb": kb}, score_timex.match)))

@@ -29,3 +29,11 @@ def test_a_folder_without_the_jar_is_named(tmp_path, capsys):
     assert ht.main(["--home", str(tmp_path), "--limit", "1"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and str(tmp_path) in err
+
+
+def test_tempeval_documents_are_told_apart_by_collection():
+    import tempeval
+    docs = tempeval.load(tempeval.HELD_OUT)
+    parts = ht.by_collection(docs, tempeval.HELD_OUT)
+    assert set(parts) == {"AQUAINT", "TimeBank"}
+    assert sorted(i for part in parts.values() for i in part) == list(range(len(docs)))
