@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
 import timex_heideltime as ht  # noqa: E402
@@ -33,6 +35,8 @@ def test_a_folder_without_the_jar_is_named(tmp_path, capsys):
 
 def test_tempeval_documents_are_told_apart_by_collection():
     import tempeval
+    if not tempeval.DATA.is_dir():
+        pytest.skip(f"TempEval-3 data not found at {tempeval.DATA}")
     docs = tempeval.load(tempeval.HELD_OUT)
     parts = ht.by_collection(docs, tempeval.HELD_OUT)
     assert set(parts) == {"AQUAINT", "TimeBank"}
