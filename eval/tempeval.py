@@ -114,11 +114,31 @@ def read(path: Path) -> Document:
     body = re.search(r"<TEXT>(.*?)</TEXT>", source, re.S)
     if body is None:
         raise ValueError(f"{path.name}: no <TEXT>")
-    doc = Document(path.stem, "", value[:10], dct_attrs.get("tid", "t0"))
+    doc = tagged(body.group(1), Document(path.stem, "", value[:10], dct_attrs.get("tid", "t0")))
+
+    by_eid = {e.eid: e for e in doc.events}
+    for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", source):
+        a = dict(_ATTR.findall(m.group(1)))
+        ev = by_eid.get(a.get("eventID", ""))
+        if ev is not None and not ev.eiid:
+            ev.eiid = a.get("eiid", "")
+            ev.tense, ev.aspect = a.get("tense", ""), a.get("aspect", "")
+            ev.polarity, ev.pos = a.get("polarity", ""), a.get("pos", "")
+    for m in re.finditer(r"<TLINK([^>]*)/?>", source):
+        a = dict(_ATTR.findall(m.group(1)))
+        src = a.get("eventInstanceID") or a.get("timeID") or ""
+        dst = a.get("relatedToEventInstance") or a.get("relatedToTime") or ""
+        if src and dst:
+            doc.tlinks.append(TLink(a.get("relType", ""), src, dst))
+    return doc
+
+
+def tagged(raw: str, doc: Document) -> Document:
+    """``doc`` with the plain text of TimeML-tagged ``raw`` (tags removed, XML entities
+    decoded) and the ``<TIMEX3>`` and ``<EVENT>`` elements in it, by character offsets."""
     out: list[str] = []
     pos = 0  # characters of plain text written so far
     open_tags: list[tuple[str, dict[str, str], int]] = []
-    raw = body.group(1)
     last = 0
     for m in _TAG.finditer(raw):
         chunk = _unescape(raw[last:m.start()])
@@ -140,21 +160,6 @@ def read(path: Path) -> Document:
         t.text = doc.text[t.start:t.end]
     for e in doc.events:
         e.text = doc.text[e.start:e.end]
-
-    by_eid = {e.eid: e for e in doc.events}
-    for m in re.finditer(r"<MAKEINSTANCE([^>]*)/?>", source):
-        a = dict(_ATTR.findall(m.group(1)))
-        ev = by_eid.get(a.get("eventID", ""))
-        if ev is not None and not ev.eiid:
-            ev.eiid = a.get("eiid", "")
-            ev.tense, ev.aspect = a.get("tense", ""), a.get("aspect", "")
-            ev.polarity, ev.pos = a.get("polarity", ""), a.get("pos", "")
-    for m in re.finditer(r"<TLINK([^>]*)/?>", source):
-        a = dict(_ATTR.findall(m.group(1)))
-        src = a.get("eventInstanceID") or a.get("timeID") or ""
-        dst = a.get("relatedToEventInstance") or a.get("relatedToTime") or ""
-        if src and dst:
-            doc.tlinks.append(TLink(a.get("relType", ""), src, dst))
     return doc
 
 

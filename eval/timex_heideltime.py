@@ -30,10 +30,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
-import html
 import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -55,9 +53,6 @@ CACHE = HERE.parent / ".cache" / "heideltime"
 LOADERS = {"tempeval": tempeval.load, "reports": score_timex_reports.load, "wikinews": score_timex_news.load}
 
 Span = score_timex.Span
-
-_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
-_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
 def home(given: str | None) -> Path:
@@ -83,21 +78,8 @@ def spans_of(timeml: str, text: str) -> list[Span]:
     for it. The tagged text is laid over ``text`` where HeidelTime changed spacing or escaped
     characters; an expression that falls outside every stretch they share is left out."""
     body = timeml.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0]
-    plain: list[str] = []
-    found: list[Span] = []
-    at = 0
-    length = 0
-    for m in _TIMEX.finditer(body):
-        before = html.unescape(body[at:m.start()])
-        inner = html.unescape(m[2])
-        plain.extend((before, inner))
-        length += len(before)
-        attributes = dict(_ATTRIBUTE.findall(m[1]))
-        found.append((length, length + len(inner), attributes.get("type", ""), attributes.get("value")))
-        length += len(inner)
-        at = m.end()
-    plain.append(html.unescape(body[at:]))
-    tagged = "".join(plain)
+    read = tempeval.tagged(body, tempeval.Document("", "", "", ""))
+    tagged, found = read.text, score_timex.spans(read)
     shift = tagged.find(text)
     if shift >= 0:
         return [(s - shift, e - shift, t, v) for s, e, t, v in found]
