@@ -73,11 +73,6 @@ def find(docs: list[tempeval.Document]) -> list[list[Span]]:
             for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs))]
 
 
-def score(docs: list[tempeval.Document], *, errors: list[str] | None = None) -> dict[str, float]:
-    """The TempEval-3 Task A figures (fractions) for kb's finder over ``docs``."""
-    return score_spans(docs, find(docs), errors=errors)
-
-
 def score_spans(docs: list[tempeval.Document], system: list[list[Span]], *,
                 errors: list[str] | None = None) -> dict[str, float]:
     """The TempEval-3 Task A figures (fractions) of ``system``'s expressions, one list a
