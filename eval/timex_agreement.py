@@ -7,7 +7,9 @@ For each split this prints, with ``score_timex.py``'s TempEval-3 figures:
 
 - the second annotation scored against the gold: how high a careful annotator gets;
 - kb against the gold, on the same documents;
-- kb against the second annotation.
+- kb against the second annotation;
+- kb's errors against the gold, counted by whether the second annotation reads the same
+  place as the gold does or as kb does (``shared_errors``).
 
 With ``--by-kind`` it also gives the value F1 of the second annotation and of kb against
 the gold for each kind of expression (``timex_kinds.py``), side by side: a kind where both
@@ -24,6 +26,8 @@ import argparse
 import copy
 import json
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +39,7 @@ import tempeval  # noqa: E402
 import timex_kinds  # noqa: E402
 
 ANNOTATIONS = HERE / "timex" / "tempeval_reannotated.jsonl"
+Span = score_timex.Span
 
 
 def _figures(gold: list[tempeval.Document], other: list[tempeval.Document]) -> dict[str, float]:
@@ -55,6 +60,47 @@ def load(split: str) -> tuple[list[tempeval.Document], list[tempeval.Document]]:
         gold.append(doc)
         second.append(again)
     return gold, second
+
+
+def shared_errors(gold: Sequence[Sequence[Span]], found: Sequence[Sequence[Span]],
+                  others: dict[str, Sequence[Sequence[Span]]]) -> dict[str, Counter[tuple[str, ...]]]:
+    """``found``'s errors against ``gold`` (one list of spans a document), each counted by
+    which of ``others`` side with the gold there: for a wrong value, which give the gold's
+    value and which ``found``'s; for an expression the gold lacks and for one ``found``
+    misses, which tag anything at that place."""
+    out: dict[str, Counter[tuple[str, ...]]] = {k: Counter() for k in (
+        "wrong value: gold's value", "wrong value: found value", "extra: tagged", "missed: tagged")}
+
+    def at(spans: Sequence[Span], s: Span) -> list[Span]:
+        return [x for x in spans if x[0] < s[1] and s[0] < x[1]]
+
+    for d, (g_doc, f_doc) in enumerate(zip(gold, found)):
+        pairs = score_timex.match(list(g_doc), list(f_doc))
+        for gi, si in pairs:
+            g, f = g_doc[gi], f_doc[si]
+            if g[3] != f[3]:
+                out["wrong value: gold's value"][tuple(n for n, o in others.items() if any(x[3] == g[3] for x in at(o[d], g)))] += 1
+                out["wrong value: found value"][tuple(n for n, o in others.items() if any(x[3] == f[3] for x in at(o[d], f)))] += 1
+        for si in set(range(len(f_doc))) - {si for _, si in pairs}:
+            out["extra: tagged"][tuple(n for n, o in others.items() if at(o[d], f_doc[si]))] += 1
+        for gi in set(range(len(g_doc))) - {gi for gi, _ in pairs}:
+            out["missed: tagged"][tuple(n for n, o in others.items() if at(o[d], g_doc[gi]))] += 1
+    return out
+
+
+def shared_lines(tally: dict[str, Counter[tuple[str, ...]]], names: Sequence[str]) -> list[str]:
+    """``shared_errors`` as lines: for each kind of error, how many each set of ``names`` shares."""
+    subsets = sorted((tuple(n for i, n in enumerate(names) if mask >> i & 1) for mask in range(2 ** len(names))),
+                     key=lambda s: (-len(s), [names.index(n) for n in s]))
+    lines = []
+    for key, label in (("wrong value: gold's value", "wrong values; the gold's value is also given by"),
+                       ("wrong value: found value", "wrong values; kb's value is also given by"),
+                       ("extra: tagged", "expressions the gold lacks; also tagged by"),
+                       ("missed: tagged", "gold expressions kb misses; also tagged by")):
+        counts = tally[key]
+        parts = [f"{' and '.join(s) or 'none'}{' only' if len(s) == 1 < len(names) else ''} {counts[s]}" for s in subsets]
+        lines.append(f"  {label} ({sum(counts.values())}): " + ", ".join(parts))
+    return lines
 
 
 def _line(name: str, figures: dict[str, float]) -> str:
@@ -81,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     print(_line("second annotation against gold", _figures(gold, second)))
     print(_line("kb against gold", kb_gold))
     print(_line("kb against second annotation", kb_second))
+    print("kb's errors against the gold, and how the second annotation reads the same places")
+    print("\n".join(shared_lines(shared_errors([score_timex.spans(d) for d in gold], found,
+                                              {"second annotation": [score_timex.spans(d) for d in second]}),
+                                ["second annotation"])))
     if args.by_kind:
         print("\n".join(timex_kinds.side_by_side(
             [d.text for d in gold], [score_timex.spans(d) for d in gold],

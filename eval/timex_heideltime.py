@@ -5,7 +5,8 @@ rule-based tagger a user of kb would otherwise pick. This runs it over the docum
 of the time-expression data sets, each with its creation day, and prints the TempEval-3
 Task A figures of ``score_timex.py`` for HeidelTime and for kb, then value F1 by kind of
 expression (``timex_kinds.py``) side by side, and for TempEval-3 by collection (AQUAINT,
-TimeBank).
+TimeBank) and kb's errors counted by whether the second annotation and HeidelTime read the
+same places as the gold does (``timex_agreement.shared_errors``).
 
 - ``tempeval``: the TempEval-3 training documents (``score_timex.py``). HeidelTime's rules
   were written with TimeBank in view, which these documents include, so they are not
@@ -45,6 +46,7 @@ import score_timex  # noqa: E402
 import score_timex_news  # noqa: E402
 import score_timex_reports  # noqa: E402
 import tempeval  # noqa: E402
+import timex_agreement  # noqa: E402
 import timex_kinds  # noqa: E402
 
 JAR = "de.unihd.dbs.heideltime.standalone.jar"
@@ -185,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
             gold = sum(len(docs[i].timexes) for i in part)
             print(f"  {name:10} {len(part):4} documents {gold:5} expressions   HeidelTime {100 * figures[0]:5.1f}"
                   f"   kb {100 * figures[1]:5.1f}")
+        second = {d.name: d for d in timex_agreement.load(args.split)[1]}
+        if all(d.name in second for d in docs):
+            print("kb's errors against the gold, and how the second annotation and HeidelTime read the same places")
+            others = {"second annotation": [score_timex.spans(second[d.name]) for d in docs], "HeidelTime": found}
+            print("\n".join(timex_agreement.shared_lines(
+                timex_agreement.shared_errors([score_timex.spans(d) for d in docs], kb, others), list(others))))
     print("value F1 by kind")
     print("\n".join(timex_kinds.side_by_side([d.text for d in docs], [score_timex.spans(d) for d in docs],
                                              {"HeidelTime": found, "kb": kb}, score_timex.match)))
