@@ -68,8 +68,7 @@ def shared_errors(gold: Sequence[Sequence[Span]], found: Sequence[Sequence[Span]
     which of ``others`` side with the gold there: for a wrong value, which give the gold's
     value and which ``found``'s; for an expression the gold lacks and for one ``found``
     misses, which tag anything at that place."""
-    out: dict[str, Counter[tuple[str, ...]]] = {k: Counter() for k in (
-        "wrong value: gold's value", "wrong value: found value", "extra: tagged", "missed: tagged")}
+    wrong_gold, wrong_found, extra, missed = (Counter[tuple[str, ...]]() for _ in range(4))
 
     def at(spans: Sequence[Span], s: Span) -> list[Span]:
         return [x for x in spans if x[0] < s[1] and s[0] < x[1]]
@@ -79,13 +78,16 @@ def shared_errors(gold: Sequence[Sequence[Span]], found: Sequence[Sequence[Span]
         for gi, si in pairs:
             g, f = g_doc[gi], f_doc[si]
             if g[3] != f[3]:
-                out["wrong value: gold's value"][tuple(n for n, o in others.items() if any(x[3] == g[3] for x in at(o[d], g)))] += 1
-                out["wrong value: found value"][tuple(n for n, o in others.items() if any(x[3] == f[3] for x in at(o[d], f)))] += 1
+                wrong_gold[tuple(n for n, o in others.items() if any(x[3] == g[3] for x in at(o[d], g)))] += 1
+                wrong_found[tuple(n for n, o in others.items() if any(x[3] == f[3] for x in at(o[d], f)))] += 1
         for si in set(range(len(f_doc))) - {si for _, si in pairs}:
-            out["extra: tagged"][tuple(n for n, o in others.items() if at(o[d], f_doc[si]))] += 1
+            extra[tuple(n for n, o in others.items() if at(o[d], f_doc[si]))] += 1
         for gi in set(range(len(g_doc))) - {gi for gi, _ in pairs}:
-            out["missed: tagged"][tuple(n for n, o in others.items() if at(o[d], g_doc[gi]))] += 1
-    return out
+            missed[tuple(n for n, o in others.items() if at(o[d], g_doc[gi]))] += 1
+    return {"wrong values; the gold's value is also given by": wrong_gold,
+            "wrong values; kb's value is also given by": wrong_found,
+            "expressions the gold lacks; also tagged by": extra,
+            "gold expressions kb misses; also tagged by": missed}
 
 
 def shared_lines(tally: dict[str, Counter[tuple[str, ...]]], names: Sequence[str]) -> list[str]:
@@ -93,11 +95,7 @@ def shared_lines(tally: dict[str, Counter[tuple[str, ...]]], names: Sequence[str
     subsets = sorted((tuple(n for i, n in enumerate(names) if mask >> i & 1) for mask in range(2 ** len(names))),
                      key=lambda s: (-len(s), [names.index(n) for n in s]))
     lines = []
-    for key, label in (("wrong value: gold's value", "wrong values; the gold's value is also given by"),
-                       ("wrong value: found value", "wrong values; kb's value is also given by"),
-                       ("extra: tagged", "expressions the gold lacks; also tagged by"),
-                       ("missed: tagged", "gold expressions kb misses; also tagged by")):
-        counts = tally[key]
+    for label, counts in tally.items():
         parts = [f"{' and '.join(s) or 'none'}{' only' if len(s) == 1 < len(names) else ''} {counts[s]}" for s in subsets]
         lines.append(f"  {label} ({sum(counts.values())}): " + ", ".join(parts))
     return lines

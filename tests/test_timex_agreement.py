@@ -15,16 +15,16 @@ OTHERS = {"second": [[(10, 15, "DATE", "1998-W02"), (30, 34, "DATE", "PRESENT_RE
 
 def test_each_error_is_counted_by_who_shares_it():
     tally = ta.shared_errors(GOLD, FOUND, OTHERS)
-    assert tally["wrong value: gold's value"] == {("second",): 1}
-    assert tally["wrong value: found value"] == {("tool",): 1}
-    assert tally["extra: tagged"] == {("second",): 1}
-    assert tally["missed: tagged"] == {("tool",): 1}
+    assert tally["wrong values; the gold's value is also given by"] == {("second",): 1}
+    assert tally["wrong values; kb's value is also given by"] == {("tool",): 1}
+    assert tally["expressions the gold lacks; also tagged by"] == {("second",): 1}
+    assert tally["gold expressions kb misses; also tagged by"] == {("tool",): 1}
 
 
 def test_an_error_nobody_shares_is_counted_as_none():
     tally = ta.shared_errors(GOLD, FOUND, {"other": [[]]})
-    assert tally["wrong value: gold's value"] == {(): 1}
-    assert tally["extra: tagged"] == {(): 1}
+    assert tally["wrong values; the gold's value is also given by"] == {(): 1}
+    assert tally["expressions the gold lacks; also tagged by"] == {(): 1}
 
 
 def test_lines_name_every_set_of_others():
